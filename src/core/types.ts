@@ -1,0 +1,249 @@
+/**
+ * Shared contracts of Segment Notebook's pure core. Everything here is plain data (typed arrays,
+ * strings, numbers) so it can cross a worker boundary by structured clone / transfer.
+ *
+ * Conventions
+ * - Row numbers shown to users are spreadsheet rows: the header is row 1, the first data row is row 2.
+ * - Times are milliseconds since 1970-01-01 of the wall-clock time written in the file, read as UTC
+ *   (no time-zone shift ever: "2011-12-09 12:50" is Date.UTC(2011, 11, 9, 12, 50)).
+ * - Missing numbers are NaN; missing dictionary codes are -1.
+ * - Feature matrices are row-major Float64Array of n × d (d = 3 for R, F, M).
+ */
+
+// ───────────────────────────── parsed file ─────────────────────────────
+
+/** One parsed column, dictionary-encoded: the text of row i is `dict[codes[i]]`, or empty if -1. */
+export interface DictColumn {
+  readonly name: string;
+  readonly codes: Int32Array;
+  readonly dict: readonly string[];
+}
+
+/** A parsed delimited file, all columns kept as text (types are decided at mapping). */
+export interface RawTable {
+  readonly fileName: string;
+  readonly byteLength: number;
+  readonly rowCount: number;
+  /** ',' ';' '\t' '|' or 'whitespace' (runs of spaces, as in the CDNOW log). */
+  readonly delimiter: string;
+  readonly encoding: string;
+  readonly columns: readonly DictColumn[];
+  /** Rows whose field count differs from the header: count and a few examples (spreadsheet rows). */
+  readonly ragged: { readonly count: number; readonly exampleRows: readonly number[] };
+}
+
+/** The first rows of a RawTable as text, for the preview (header not included). */
+export interface TablePreview {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+// ───────────────────────────── column mapping ─────────────────────────────
+
+export type Role =
+  | 'customer'
+  | 'invoice'
+  | 'date'
+  | 'quantity'
+  | 'price'
+  | 'amount'
+  | 'country'
+  | 'product'
+  | 'recency'
+  | 'frequency'
+  | 'monetary';
+
+/** Role → column index in the RawTable. */
+export type Mapping = Partial<Record<Role, number>>;
+
+/** How a date column's numeric parts are ordered. 'ISO' covers YYYY-MM-DD and YYYYMMDD. */
+export type DateOrder = 'ISO' | 'MDY' | 'DMY' | 'YMD_COMPACT' | 'EXCEL_SERIAL';
+
+/** What the data says about a date column's order; `ambiguous` means the user must choose. */
+export interface DateOrderGuess {
+  readonly order: DateOrder | null;
+  readonly candidates: readonly DateOrder[];
+  readonly ambiguous: boolean;
+  readonly reason: string;
+}
+
+/** Whether a file is transactions (one row per line/order) or an already aggregated RFM table. */
+export type TableKind = 'transactions' | 'rfm';
+
+export interface MappingGuess {
+  readonly kind: TableKind;
+  readonly mapping: Mapping;
+  readonly dateOrder: DateOrderGuess | null;
+  /** Roles still needed before RFM can be computed, empty when ready. */
+  readonly missing: readonly Role[];
+}
+
+/** Values of a mapped column that could not be read as the role's type. */
+export interface ColumnProblem {
+  readonly role: Role;
+  readonly column: string;
+  readonly count: number;
+  /** Spreadsheet row numbers, at most 5. */
+  readonly exampleRows: readonly number[];
+  readonly exampleValues: readonly string[];
+}
+
+/** Transactions with typed columns, produced from a RawTable and a Mapping. */
+export interface Transactions {
+  readonly rowCount: number;
+  readonly customer: Int32Array;
+  readonly customers: readonly string[];
+  readonly invoice: Int32Array | null;
+  readonly invoices: readonly string[];
+  readonly time: Float64Array;
+  readonly quantity: Float64Array | null;
+  readonly price: Float64Array | null;
+  readonly amount: Float64Array | null;
+  readonly product: Int32Array | null;
+  readonly products: readonly string[];
+  readonly country: Int32Array | null;
+  readonly countries: readonly string[];
+  readonly problems: readonly ColumnProblem[];
+}
+
+// ───────────────────────────── cleaning ─────────────────────────────
+
+export interface CleaningSettings {
+  readonly dropMissingCustomer: boolean;
+  /** 'net': cancellation lines stay and reduce monetary (not counted as purchases); 'drop': removed. */
+  readonly cancellations: 'net' | 'drop';
+  readonly dropNonProductCodes: boolean;
+  readonly nonProductCodes: readonly string[];
+  readonly dropNonPositivePrice: boolean;
+  readonly dropUnspecifiedCountry: boolean;
+  readonly dropDuplicates: boolean;
+  readonly dropNegativeNetCustomers: boolean;
+  /** Lines whose |quantity| or price is extreme (see the data profile); off by default. */
+  readonly dropOutliers: boolean;
+  /** Inclusive start day and exclusive end day as 'YYYY-MM-DD', or null for open. */
+  readonly dateWindow: { readonly start: string | null; readonly end: string | null };
+}
+
+export type CleaningRule =
+  | 'invalidRows'
+  | 'missingCustomer'
+  | 'cancellations'
+  | 'nonProductCodes'
+  | 'nonPositivePrice'
+  | 'unspecifiedCountry'
+  | 'duplicates'
+  | 'outliers'
+  | 'dateWindow'
+  | 'negativeNetCustomers';
+
+export interface CleaningStep {
+  readonly rule: CleaningRule;
+  readonly label: string;
+  readonly enabled: boolean;
+  readonly rowsRemoved: number;
+  readonly customersRemoved: number;
+}
+
+export interface CleaningReport {
+  readonly rowsIn: number;
+  readonly customersIn: number;
+  readonly rowsKept: number;
+  readonly customersKept: number;
+  readonly steps: readonly CleaningStep[];
+}
+
+// ───────────────────────────── RFM ─────────────────────────────
+
+export interface RfmSettings {
+  /** 'nextDay': midnight after the last transaction day; 'lastTime': the latest timestamp; or a day. */
+  readonly analysisDate: 'nextDay' | 'lastTime' | { readonly date: string };
+  readonly frequency: 'invoices' | 'lines' | 'days';
+  readonly monetary: 'quantityTimesPrice' | 'amount';
+  readonly excludeNonPositiveMonetary: boolean;
+}
+
+/** Per-customer RFM, one entry per customer kept for modelling (order: customer id as text). */
+export interface RfmTable {
+  readonly customerIds: readonly string[];
+  /** Whole days from the customer's last purchase to the analysis time (floor). */
+  readonly recency: Float64Array;
+  readonly frequency: Float64Array;
+  readonly monetary: Float64Array;
+  /** ms, as in Transactions.time; NaN for a pre-aggregated table. */
+  readonly analysisTime: number;
+  /** Customers left out of modelling because monetary ≤ 0 (when that setting is on). */
+  readonly excludedNonPositive: number;
+  /** True when the file was already an RFM table (ids may be generated as row numbers). */
+  readonly preAggregated: boolean;
+}
+
+// ───────────────────────────── engine ─────────────────────────────
+
+export interface PowerFit {
+  readonly lambdas: Float64Array;
+  /** Mean and scale (population std, ddof = 0) of the transformed columns, as scikit-learn. */
+  readonly means: Float64Array;
+  readonly scales: Float64Array;
+}
+
+export interface KMeansOptions {
+  readonly k: number;
+  readonly seed: number;
+  readonly nInit: number;
+  readonly maxIter: number;
+  /** Relative tolerance: scikit-learn's tol × mean feature variance. */
+  readonly tol: number;
+  readonly algorithm: 'lloyd' | 'minibatch';
+  /** Mini-batch only: rows per batch (default 10% of rows). */
+  readonly batchSize?: number;
+}
+
+export interface KMeansResult {
+  readonly k: number;
+  /** Cluster of each row, ordered so cluster 0 has the highest centroid monetary. */
+  readonly labels: Int32Array;
+  /** k × d row-major, in the space the model was fitted in (transformed, standardised). */
+  readonly centroids: Float64Array;
+  readonly inertia: number;
+  readonly nIter: number;
+  readonly seed: number;
+}
+
+export interface SweepPoint {
+  readonly k: number;
+  readonly inertia: number;
+  /** NaN for k = 1 (undefined). */
+  readonly silhouette: number;
+  readonly calinskiHarabasz: number;
+  readonly daviesBouldin: number;
+  readonly result: KMeansResult;
+}
+
+export interface KneeResult {
+  /** null when there is no clear knee. */
+  readonly kneedle: number | null;
+  /** The reference notebook's rule (normalised gradient first ≥ −0.15), or null. */
+  readonly gradientRule: number | null;
+  readonly suggested: number | null;
+  readonly agree: boolean;
+  readonly explanation: string;
+}
+
+export interface SweepResult {
+  readonly points: readonly SweepPoint[];
+  readonly knee: KneeResult;
+  /** Rows used for silhouette (exact when equal to n). */
+  readonly silhouetteSampleSize: number;
+  readonly seed: number;
+  readonly engine: string;
+}
+
+/** An error meant for the user: `code` for programs, `message` a plain sentence saying what to do. */
+export class UserFacingError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+    this.code = code;
+  }
+}
