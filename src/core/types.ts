@@ -209,6 +209,25 @@ export interface KMeansResult {
   readonly seed: number;
 }
 
+/**
+ * The hot loop of k-means, behind one contract so a tfjs kernel can replace the plain loop.
+ * A stepper is made once per data matrix (the tfjs one uploads X once) and disposed after use.
+ */
+export interface LloydStepper {
+  readonly name: string;
+  /**
+   * One Lloyd iteration: assign every row to its nearest centroid (squared Euclidean, ties to the
+   * lower index), then recompute centroids as the mean of their rows. Returns the labels and inertia
+   * of that assignment and the new centroids (k × d); an empty cluster's row is NaN so the caller
+   * can relocate it.
+   */
+  step(centroids: Float64Array, k: number): { labels: Int32Array; inertia: number; centroids: Float64Array };
+  dispose(): void;
+}
+
+/** Makes a stepper for an n × d row-major matrix. */
+export type LloydStepperFactory = (X: Float64Array, n: number, d: number) => LloydStepper;
+
 export interface SweepPoint {
   readonly k: number;
   readonly inertia: number;
