@@ -266,3 +266,34 @@ export class UserFacingError extends Error {
     this.code = code;
   }
 }
+
+// ───────────────────────────── data pipeline additions (appended) ─────────────────────────────
+
+/**
+ * Extra fields of Transactions (interface merging). `dupGroup[i]` is the index of the first row whose
+ * original columns are all equal to row i's (i itself when it is the first): used by the duplicates
+ * rule. Absent when the table was built without it.
+ */
+export interface Transactions {
+  readonly dupGroup?: Int32Array;
+  /** Which RawTable column each role came from (the mapping used to build this). */
+  readonly mapping?: Mapping;
+}
+
+/** Extra cleaning options (interface merging); absent means the default noted on each field. */
+export interface CleaningSettings {
+  /**
+   * negativeNetCustomers groups by (customer, product, unit price) and, when true, also country
+   * (the reference notebook's groups). Default false.
+   */
+  readonly negativeNetGroupByCountry?: boolean;
+}
+
+/** Extra RFM options (interface merging). */
+export interface RfmSettings {
+  /**
+   * When true, cancellation lines count as purchases for recency and frequency (the reference
+   * notebook's preset). Default false: only non-cancellation lines are purchases.
+   */
+  readonly cancellationsArePurchases?: boolean;
+}

@@ -1,8 +1,96 @@
+import type {
+  CleaningReport,
+  CleaningSettings,
+  DateOrder,
+  Mapping,
+  RfmSettings,
+  RfmTable,
+  TableKind,
+} from '../core/types';
+import type { LoadProgress, LoadResult, MappingResult } from '../workers/data/client';
+import { DEFAULT_CLEANING, DEFAULT_RFM } from '../workers/data/client';
 import type { SliceCreator } from './slice';
 
-/** State of the data steps (Data, Columns, Cleaning, RFM). Owned by the data-pipeline work. */
-export interface DataSlice {
-  readonly dataPlaceholder?: true;
+/** Status of one data step; the same words as the UI's cell badge. */
+export type StepStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
+
+/** An error to show: `code` for programs, `message` a plain sentence saying what to do. */
+export interface StepError {
+  readonly code: string;
+  readonly message: string;
 }
 
-export const createDataSlice: SliceCreator<DataSlice> = () => ({});
+/** Where the current load came from. */
+export type DataSource = 'file' | 'sample';
+
+/**
+ * State of the data steps (Data → Columns → Cleaning → RFM). Results of a step are only replaced
+ * by a newer success of that step: errors and cancellations never clear them (the step's status and
+ * error say what happened instead).
+ */
+export interface DataSlice {
+  // ── Data (load) ──
+  /** Name of the file whose columns are shown (the last successful load). */
+  readonly datasetName: string | null;
+  readonly dataSource: DataSource | null;
+  readonly loadStatus: StepStatus;
+  /** Name of the file being loaded now (null when idle). */
+  readonly loadingName: string | null;
+  /** 'download' while the built-in sample is fetched, then the worker's stages. */
+  readonly loadProgress: (LoadProgress & { readonly download?: boolean }) | null;
+  readonly loadError: StepError | null;
+  readonly loadResult: LoadResult | null;
+  /** Size in bytes of the file as picked or downloaded (compressed size for .gz). */
+  readonly fileBytes: number | null;
+
+  // ── Columns (mapping) ──
+  readonly kind: TableKind;
+  readonly mapping: Mapping;
+  readonly dateOrder: DateOrder | null;
+  readonly mappingStatus: StepStatus;
+  readonly mappingError: StepError | null;
+  readonly mappingResult: MappingResult | null;
+
+  // ── Cleaning ──
+  readonly cleaningSettings: CleaningSettings;
+  readonly cleaningStatus: StepStatus;
+  readonly cleaningError: StepError | null;
+  readonly cleaningReport: CleaningReport | null;
+
+  // ── RFM ──
+  readonly rfmSettings: RfmSettings;
+  readonly rfmStatus: StepStatus;
+  readonly rfmError: StepError | null;
+  /** A NEW object each time RFM is recomputed (the model steps subscribe to it). */
+  readonly rfm: RfmTable | null;
+  /** Name of the file `rfm` was computed from (differs from datasetName while a new file is worked on). */
+  readonly rfmSource: string | null;
+}
+
+export const initialDataState: DataSlice = {
+  datasetName: null,
+  dataSource: null,
+  loadStatus: 'waiting',
+  loadingName: null,
+  loadProgress: null,
+  loadError: null,
+  loadResult: null,
+  fileBytes: null,
+  kind: 'transactions',
+  mapping: {},
+  dateOrder: null,
+  mappingStatus: 'waiting',
+  mappingError: null,
+  mappingResult: null,
+  cleaningSettings: DEFAULT_CLEANING,
+  cleaningStatus: 'waiting',
+  cleaningError: null,
+  cleaningReport: null,
+  rfmSettings: DEFAULT_RFM,
+  rfmStatus: 'waiting',
+  rfmError: null,
+  rfm: null,
+  rfmSource: null,
+};
+
+export const createDataSlice: SliceCreator<DataSlice> = () => ({ ...initialDataState });

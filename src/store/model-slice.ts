@@ -1,8 +1,81 @@
+import type { RfmTable, SweepResult } from '../core/types';
+import type { EngineChoice, EngineInfo, TransformResult } from '../workers/engine/protocol';
 import type { SliceCreator } from './slice';
 
-/** State of the model steps (Transform, Choose k, Segments, Export). Owned by the engine work. */
-export interface ModelSlice {
-  readonly modelPlaceholder?: true;
+/** Status of one model step; the same words as the UI's cell badge. */
+export type ModelStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
+
+/** Engine override offered to users ('auto' = calibrate on the data and pick the fastest). */
+export type EngineOverride = Extract<EngineChoice, 'auto' | 'plain' | 'tfjs-wasm' | 'tfjs-webgl'>;
+
+export interface ModelError {
+  readonly code: string;
+  readonly message: string;
 }
 
-export const createModelSlice: SliceCreator<ModelSlice> = () => ({});
+/** A transform and the RFM table it was computed from. */
+export interface TransformState {
+  readonly rfm: RfmTable;
+  readonly result: TransformResult;
+}
+
+/**
+ * A finished sweep k = kMin..kMax: every k's KMeansResult is kept so changing k never reruns it.
+ * `centroidsOriginal` holds each k's centroids in original units (k × 3), from the engine's inverse
+ * transform.
+ */
+export interface SweepState {
+  readonly rfm: RfmTable;
+  readonly transform: TransformResult;
+  readonly result: SweepResult;
+  readonly engineInfo: EngineInfo;
+  readonly seed: number;
+  readonly engineChoice: EngineOverride;
+  readonly nInit: number;
+  readonly maxIter: number;
+  readonly tol: number;
+  readonly algorithm: 'lloyd' | 'minibatch';
+  readonly centroidsOriginal: ReadonlyMap<number, Float64Array>;
+  readonly finishedAt: number;
+}
+
+/**
+ * State of the model steps (Transform → Choose k → Segments → Export). Results are only replaced by a
+ * newer success: while recomputing, the older results stay visible with status 'stale'/'running'.
+ */
+export interface ModelSlice {
+  /** Seed of k-means++ initialisation (shown and editable in the Choose k cell; saved with results). */
+  readonly seed: number;
+  readonly engineChoice: EngineOverride;
+  readonly transformStatus: ModelStatus;
+  readonly transformError: ModelError | null;
+  readonly transform: TransformState | null;
+  readonly sweepStatus: ModelStatus;
+  readonly sweepError: ModelError | null;
+  /** Finished k values of the running sweep (null when not running). */
+  readonly sweepProgress: { readonly done: number; readonly total: number } | null;
+  readonly sweep: SweepState | null;
+  /** The chosen number of segments (null until a sweep finished). */
+  readonly k: number | null;
+  /**
+   * Names typed by the user, by k then 0-based cluster (empty = use the suggested name). Reset when
+   * a new sweep finishes (the clusters change).
+   */
+  readonly clusterNames: Readonly<Record<number, readonly string[]>>;
+}
+
+export const initialModelState: ModelSlice = {
+  seed: 42,
+  engineChoice: 'auto',
+  transformStatus: 'waiting',
+  transformError: null,
+  transform: null,
+  sweepStatus: 'waiting',
+  sweepError: null,
+  sweepProgress: null,
+  sweep: null,
+  k: null,
+  clusterNames: {},
+};
+
+export const createModelSlice: SliceCreator<ModelSlice> = () => ({ ...initialModelState });

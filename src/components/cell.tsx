@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+
+/** The state of one notebook cell, shown as a badge and exposed as `data-status` for tests. */
+export type CellStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
+
+const STATUS_TEXT: Record<CellStatus, string> = {
+  waiting: 'Waiting',
+  running: 'Working…',
+  ready: 'Ready',
+  stale: 'Out of date',
+  error: 'Needs attention',
+};
+
+export interface CellProps {
+  /** Short id: the section gets `id="cell-<id>"` and `data-testid="cell-<id>"`. */
+  readonly id: string;
+  readonly title: string;
+  readonly status: CellStatus;
+  /** One line under the title saying what the cell holds (counts, file name…). */
+  readonly summary?: ReactNode;
+  /** Buttons shown at the right of the header. */
+  readonly actions?: ReactNode;
+  /** Step number shown before the title. */
+  readonly step?: number;
+  readonly children?: ReactNode;
+}
+
+/** One step of the notebook: a labelled section with a status badge. */
+export function Cell({ id, title, status, summary, actions, step, children }: CellProps) {
+  const headingId = `cell-${id}-title`;
+  return (
+    <section
+      className={`cell cell--${status}`}
+      id={`cell-${id}`}
+      aria-labelledby={headingId}
+      aria-busy={status === 'running'}
+      data-testid={`cell-${id}`}
+      data-status={status}
+    >
+      <header className="cell__header">
+        <div className="cell__heading">
+          <h2 id={headingId} className="cell__title">
+            {step !== undefined ? <span className="cell__step" aria-hidden="true">{step}</span> : null}
+            {title}
+          </h2>
+          {summary !== undefined && summary !== null ? <div className="cell__summary">{summary}</div> : null}
+        </div>
+        <div className="cell__side">
+          {actions}
+          <span className={`badge badge--${status}`} data-testid={`cell-${id}-status`}>
+            {STATUS_TEXT[status]}
+          </span>
+        </div>
+      </header>
+      <div className="cell__body">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * A React wrapper around `Plotly.react` (plotly.js-dist-min, loaded lazily).
+ *
+ * - `Plotly.react` diffs against the previous figure, so updating data is cheap and the user's
+ *   zoom/rotation survives: the layout gets `uirevision` (default: the constant 'keep'), which plotly
+ *   uses to keep UI state such as `scene.camera` while it does not change.
+ * - The element is purged on unmount (frees WebGL contexts).
+ * - `onClick` gets the clicked point; `exportName` registers the chart for PNG export.
+ * - All text passed in `data`/`layout` is rendered by plotly as (a subset of) HTML: callers must
+ *   escape user-provided strings (see `escapeHtml`).
+ */
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min';
+import { loadPlotly } from './plotly-loader';
+import { registerPlot } from './registry';
+
+export type PlotData = Data;
+export type PlotLayout = Layout;
+export type PlotConfig = Config;
+
+export interface PlotPoint {
+  readonly x: unknown;
+  readonly y: unknown;
+  readonly curveNumber: number;
+  readonly pointNumber: number;
+  readonly customdata?: unknown;
+}
+
+export interface PlotProps {
+  readonly data: readonly PlotData[];
+  readonly layout: PlotLayout;
+  readonly config?: PlotConfig;
+  /** Bump to force a redraw when data arrays were mutated in place. */
+  readonly revision?: number | string;
+  readonly onRendered?: (element: HTMLElement) => void;
+  readonly onClick?: (point: PlotPoint) => void;
+  readonly testId?: string;
+  /** Accessible name of the chart (role="img"). */
+  readonly ariaLabel: string;
+  /** Height in px (default 360). */
+  readonly height?: number;
+  readonly className?: string;
+  readonly style?: CSSProperties;
+  /** Registers the chart for PNG export under this file-name part. */
+  readonly exportName?: string;
+  /** Title of the chart in the export list (default: ariaLabel). */
+  readonly exportTitle?: string;
+}
+
+const BASE_CONFIG: PlotConfig = {
+  displaylogo: false,
+  responsive: true,
+  modeBarButtonsToRemove: ['sendDataToCloud', 'lasso2d', 'select2d'],
+};
+
+const BASE_LAYOUT: PlotLayout = {
+  autosize: true,
+  margin: { l: 56, r: 16, t: 36, b: 44 },
+  font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: '#1f2933' },
+  paper_bgcolor: '#ffffff',
+  plot_bgcolor: '#ffffff',
+  uirevision: 'keep',
+};
+
+export function Plot({
+  data,
+  layout,
+  config,
+  revision,
+  onRendered,
+  onClick,
+  testId,
+  ariaLabel,
+  height = 360,
+  className,
+  style,
+  exportName,
+  exportTitle,
+}: PlotProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'drawn' | 'error'>('loading');
+  const [error, setError] = useState<string | null>(null);
+  const onRenderedRef = useRef(onRendered);
+  const onClickRef = useRef(onClick);
+  useEffect(() => {
+    onRenderedRef.current = onRendered;
+    onClickRef.current = onClick;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    const el = ref.current;
+    if (!el) return;
+    loadPlotly()
+      .then(async (Plotly) => {
+        if (cancelled) return;
+        const gd = (await Plotly.react(el, data as PlotData[], { ...BASE_LAYOUT, height, ...layout }, { ...BASE_CONFIG, ...config })) as PlotlyHTMLElement;
+        if (cancelled) return;
+        gd.removeAllListeners?.('plotly_click');
+        gd.on('plotly_click', (e) => {
+          const p = (e as { points?: PlotPoint[] }).points?.[0];
+          if (p && onClickRef.current) onClickRef.current(p);
+        });
+        setState('drawn');
+        setError(null);
+        onRenderedRef.current?.(el);
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        setState('error');
+        setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [data, layout, config, revision, height]);
+
+  // Purge on unmount only (not between updates, which would lose the camera).
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      if (!el) return;
+      void loadPlotly().then((Plotly) => Plotly.purge(el));
+    };
+  }, []);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!exportName || !el || state !== 'drawn') return;
+    return registerPlot({ id: exportName, name: exportName, title: exportTitle ?? ariaLabel, element: el });
+  }, [exportName, exportTitle, ariaLabel, state]);
+
+  return (
+    <div className={`plot${className ? ` ${className}` : ''}`} style={style} data-plot-state={state}>
+      <div ref={ref} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', minHeight: height }} />
+      {state === 'loading' ? (
+        <div className="plot__loading" aria-hidden="true">
+          Drawing chart…
+        </div>
+      ) : null}
+      {state === 'error' ? (
+        <p className="plot__error" role="alert">
+          This chart could not be drawn: {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Escapes text for plotly's HTML-like text rendering (hover, legend, titles). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,195 @@
+import type { CleaningReport, CleaningRule, CleaningSettings, CleaningStep, Transactions } from '../types';
+import { dayStart } from '../ingest/dates';
+
+/**
+ * Cleaning of transactions, following notes/rfm-definition.md: the rules run in a fixed order and
+ * each reports the rows it removed and the customers it removed (customers that had at least one
+ * line left before the rule and none after). `keep[i]` is 1 for a row kept.
+ */
+
+/** The default non-product stock codes of Online Retail (compared case-insensitively after trim). */
+export const DEFAULT_NON_PRODUCT_CODES: readonly string[] = [
+  'POST', 'DOT', 'M', 'D', 'C2', 'BANK CHARGES', 'PADS', 'CRUK', 'AMAZONFEE', 'B', 'S', 'DCGSSBOY', 'DCGSSGIRL', 'gift_0001_*',
+];
+
+export const DEFAULT_CLEANING: CleaningSettings = {
+  dropMissingCustomer: true,
+  cancellations: 'net',
+  dropNonProductCodes: true,
+  nonProductCodes: DEFAULT_NON_PRODUCT_CODES,
+  dropNonPositivePrice: true,
+  dropUnspecifiedCountry: true,
+  dropDuplicates: true,
+  dropNegativeNetCustomers: false,
+  dropOutliers: false,
+  dateWindow: { start: null, end: null },
+};
+
+/** The reference notebook's cleaning (see SOURCES.md): window [2011-06-01, 2011-12-01), no dedup. */
+export const REFERENCE_CLEANING: CleaningSettings = {
+  dropMissingCustomer: true,
+  cancellations: 'net',
+  dropNonProductCodes: true,
+  nonProductCodes: ['POST', 'BANK CHARGES', 'PADS', 'DOT', 'CRUK'],
+  dropNonPositivePrice: true,
+  dropUnspecifiedCountry: true,
+  dropDuplicates: false,
+  dropNegativeNetCustomers: true,
+  negativeNetGroupByCountry: true,
+  dropOutliers: false,
+  dateWindow: { start: '2011-06-01', end: '2011-12-01' },
+};
+
+/** A cancellation invoice starts with 'C' (case-insensitive, after trim). */
+export function isCancellationInvoice(invoice: string): boolean {
+  const s = invoice.trimStart();
+  return s.charCodeAt(0) === 67 || s.charCodeAt(0) === 99;
+}
+
+/** Per invoice code: 1 when that invoice is a cancellation. */
+export function cancellationFlags(tx: Transactions): Uint8Array {
+  const f = new Uint8Array(tx.invoices.length);
+  tx.invoices.forEach((s, k) => (f[k] = isCancellationInvoice(s) ? 1 : 0));
+  return f;
+}
+
+/** Per product code: 1 when it matches the list (exact, or prefix for entries ending in '*'). */
+export function nonProductFlags(products: readonly string[], list: readonly string[]): Uint8Array {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const e of list) {
+    const t = e.trim().toLowerCase();
+    if (t === '') continue;
+    if (t.endsWith('*')) prefixes.push(t.slice(0, -1));
+    else exact.add(t);
+  }
+  const f = new Uint8Array(products.length);
+  products.forEach((p, k) => {
+    const t = p.trim().toLowerCase();
+    f[k] = exact.has(t) || prefixes.some((pre) => t.startsWith(pre)) ? 1 : 0;
+  });
+  return f;
+}
+
+const LABELS: Record<CleaningRule, string> = {
+  invalidRows: 'Rows whose date, quantity, price or amount could not be read',
+  missingCustomer: 'Rows without a customer id',
+  cancellations: 'Cancellation lines (invoice starting with C)',
+  nonProductCodes: 'Non-product stock codes (postage, fees, adjustments…)',
+  nonPositivePrice: 'Unit price zero or negative',
+  unspecifiedCountry: 'Country "Unspecified"',
+  duplicates: 'Exact duplicate lines after the first',
+  outliers: 'Extreme lines (|quantity|, price or amount over 10 × the 99th percentile)',
+  dateWindow: 'Outside the date window',
+  negativeNetCustomers: 'Customers with a product bought net negative',
+};
+
+/** 99th percentile (nearest rank) of |values| over kept rows; NaN when none. */
+function p99Abs(values: Float64Array, keep: Uint8Array): number {
+  const a: number[] = [];
+  for (let i = 0; i < values.length; i++) if (keep[i]) a.push(Math.abs(values[i]!));
+  if (a.length === 0) return NaN;
+  const s = Float64Array.from(a).sort();
+  return s[Math.min(s.length - 1, Math.ceil(0.99 * s.length) - 1)]!;
+}
+
+/**
+ * Applies the cleaning rules in order. Rows without a customer that are kept (rule off) stay in
+ * `keep` but belong to no customer.
+ *
+ * outliers: a line is extreme when |quantity|, unit price or |amount| exceeds 10 × the 99th
+ * percentile of that column over the lines still kept at that point.
+ * negativeNetCustomers: quantity (amount when no quantity column) summed per (customer, product, unit
+ * price[, country]) over the lines still kept; a customer with any negative sum loses all lines.
+ */
+export function cleanTransactions(tx: Transactions, settings: CleaningSettings): { keep: Uint8Array; report: CleaningReport } {
+  const n = tx.rowCount;
+  const keep = new Uint8Array(n).fill(1);
+  const cust = tx.customer;
+  const counts = new Int32Array(tx.customers.length);
+  for (let i = 0; i < n; i++) {
+    const c = cust[i]!;
+    if (c >= 0) counts[c]!++;
+  }
+  let customersIn = 0;
+  for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) customersIn++;
+  let alive = customersIn;
+  const steps: CleaningStep[] = [];
+
+  const run = (rule: CleaningRule, enabled: boolean, drop: (i: number) => boolean): void => {
+    let rows = 0;
+    const before = alive;
+    if (enabled) {
+      for (let i = 0; i < n; i++) {
+        if (!keep[i] || !drop(i)) continue;
+        keep[i] = 0;
+        rows++;
+        const c = cust[i]!;
+        if (c >= 0 && --counts[c]! === 0) alive--;
+      }
+    }
+    steps.push({ rule, label: LABELS[rule], enabled, rowsRemoved: rows, customersRemoved: before - alive });
+  };
+
+  const { time, quantity: q, price: p, amount: a } = tx;
+  run('invalidRows', true, (i) => time[i] !== time[i] || (q !== null && q[i] !== q[i]) || (p !== null && p[i] !== p[i]) || (a !== null && a[i] !== a[i]));
+  run('missingCustomer', settings.dropMissingCustomer, (i) => cust[i]! < 0);
+
+  const inv = tx.invoice;
+  const cancelFlags = cancellationFlags(tx);
+  run('cancellations', settings.cancellations === 'drop' && inv !== null, (i) => inv![i]! >= 0 && cancelFlags[inv![i]!] === 1);
+
+  const prod = tx.product;
+  const npFlags = nonProductFlags(tx.products, settings.nonProductCodes);
+  run('nonProductCodes', settings.dropNonProductCodes && prod !== null, (i) => prod![i]! >= 0 && npFlags[prod![i]!] === 1);
+
+  run('nonPositivePrice', settings.dropNonPositivePrice && p !== null, (i) => p![i]! <= 0);
+
+  const ctry = tx.country;
+  const unspecified = new Uint8Array(tx.countries.length);
+  tx.countries.forEach((s, k) => (unspecified[k] = s.trim().toLowerCase() === 'unspecified' ? 1 : 0));
+  run('unspecifiedCountry', settings.dropUnspecifiedCountry && ctry !== null, (i) => ctry![i]! >= 0 && unspecified[ctry![i]!] === 1);
+
+  const groups = tx.dupGroup;
+  const seen = new Uint8Array(n);
+  run('duplicates', settings.dropDuplicates && groups !== undefined, (i) => {
+    const g = groups![i]!;
+    if (seen[g]) return true;
+    seen[g] = 1;
+    return false;
+  });
+
+  let limQ = Infinity;
+  let limP = Infinity;
+  let limA = Infinity;
+  if (settings.dropOutliers) {
+    if (q) limQ = 10 * p99Abs(q, keep);
+    if (p) limP = 10 * p99Abs(p, keep);
+    if (a) limA = 10 * p99Abs(a, keep);
+  }
+  run('outliers', settings.dropOutliers, (i) => (q !== null && Math.abs(q[i]!) > limQ) || (p !== null && p[i]! > limP) || (a !== null && Math.abs(a[i]!) > limA));
+
+  const start = settings.dateWindow.start ? dayStart(settings.dateWindow.start) : -Infinity;
+  const end = settings.dateWindow.end ? dayStart(settings.dateWindow.end) : Infinity;
+  const windowOn = Number.isFinite(start) || Number.isFinite(end);
+  run('dateWindow', windowOn, (i) => !(time[i]! >= start && time[i]! < end));
+
+  let negative: Uint8Array | null = null;
+  const qty = q ?? a;
+  if (settings.dropNegativeNetCustomers && qty !== null) {
+    const sums = new Map<string, number>();
+    const byCountry = settings.negativeNetGroupByCountry === true && ctry !== null;
+    for (let i = 0; i < n; i++) {
+      if (!keep[i] || cust[i]! < 0) continue;
+      const key = `${cust[i]}|${prod ? prod[i] : ''}|${p ? p[i] : ''}|${byCountry ? ctry![i] : ''}`;
+      sums.set(key, (sums.get(key) ?? 0) + qty[i]!);
+    }
+    negative = new Uint8Array(tx.customers.length);
+    for (const [key, s] of sums) if (s < 0) negative[Number(key.slice(0, key.indexOf('|')))] = 1;
+  }
+  run('negativeNetCustomers', negative !== null, (i) => cust[i]! >= 0 && negative![cust[i]!] === 1);
+
+  let rowsKept = 0;
+  for (let i = 0; i < n; i++) rowsKept += keep[i]!;
+  return { keep, report: { rowsIn: n, customersIn, rowsKept, customersKept: alive, steps } };
+}

@@ -1,0 +1,99 @@
+/**
+ * The elbow sweep: k-means for every k in [kMin, kMax] on one matrix, with the quality metrics of each
+ * k and the knee of the inertia curve.
+ *
+ * - Each k runs `kmeans` with the same seed (as scikit-learn's `random_state` per fit), so a point of
+ *   the sweep equals a later `kmeans(X, n, d, {k, seed, …})` fit.
+ * - One stepper is made for the whole sweep (a tfjs stepper uploads X once) and disposed at the end.
+ * - Silhouette is exact up to `silhouetteMaxN` rows; above, it is computed exactly on a seeded sample of
+ *   `silhouetteMaxN` rows (the same rows for every k); `silhouetteSampleSize` says how many.
+ * - k = 1: inertia only; silhouette, Calinski–Harabasz and Davies–Bouldin are NaN.
+ * - `onProgress(done, total)` is called after each k.
+ */
+import { UserFacingError } from '../types';
+import type { LloydStepperFactory, SweepPoint, SweepResult } from '../types';
+import { findKnee } from './knee';
+import { kmeansWithStepper, plainStepper } from './kmeans';
+import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
+
+export interface SweepOptions {
+  kMin: number;
+  kMax: number;
+  seed: number;
+  nInit: number;
+  maxIter: number;
+  tol: number;
+  algorithm: 'lloyd' | 'minibatch';
+  silhouetteMaxN: number /* 10_000 */;
+  batchSize?: number;
+}
+
+export const DEFAULT_SWEEP: SweepOptions = {
+  kMin: 1,
+  kMax: 10,
+  seed: 42,
+  nInit: 10,
+  maxIter: 300,
+  tol: 1e-4,
+  algorithm: 'lloyd',
+  silhouetteMaxN: 10_000,
+};
+
+export function sweepK(
+  X: Float64Array,
+  n: number,
+  d: number,
+  options: SweepOptions,
+  makeStepper: LloydStepperFactory = plainStepper,
+  onProgress?: (doneK: number, totalK: number) => void,
+): SweepResult {
+  const kMin = Math.max(1, Math.floor(options.kMin));
+  const kMax = Math.min(n, Math.floor(options.kMax));
+  if (!(kMax >= kMin)) {
+    throw new UserFacingError(
+      'sweep-bad-range',
+      `Cannot try k from ${options.kMin} to ${options.kMax} with ${n} customers; choose a range within 1 to ${n}.`,
+    );
+  }
+  const total = kMax - kMin + 1;
+  const sampleSize = n > options.silhouetteMaxN ? options.silhouetteMaxN : n;
+  const sample = sampleSize < n ? { size: sampleSize, seed: options.seed } : undefined;
+  const stepper = makeStepper(X, n, d);
+  const points: SweepPoint[] = [];
+  try {
+    for (let k = kMin; k <= kMax; k++) {
+      const result = kmeansWithStepper(
+        X,
+        n,
+        d,
+        {
+          k,
+          seed: options.seed,
+          nInit: options.nInit,
+          maxIter: options.maxIter,
+          tol: options.tol,
+          algorithm: options.algorithm,
+          ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+        },
+        stepper,
+      );
+      const multi = k > 1;
+      points.push({
+        k,
+        inertia: result.inertia,
+        silhouette: multi ? silhouetteScore(X, n, d, result.labels, k, sample) : Number.NaN,
+        calinskiHarabasz: multi ? calinskiHarabasz(X, n, d, result.labels, k) : Number.NaN,
+        daviesBouldin: multi ? daviesBouldin(X, n, d, result.labels, k) : Number.NaN,
+        result,
+      });
+      onProgress?.(k - kMin + 1, total);
+    }
+  } finally {
+    stepper.dispose();
+  }
+  const knee = findKnee(
+    points.map((p) => p.k),
+    points.map((p) => p.inertia),
+  );
+  return { points, knee, silhouetteSampleSize: sampleSize, seed: options.seed, engine: stepper.name };
+}

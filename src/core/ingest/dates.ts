@@ -1,0 +1,196 @@
+import type { DateOrder, DateOrderGuess } from '../types';
+
+/**
+ * Date reading. Every date becomes the wall-clock time written in the file read as UTC milliseconds
+ * (Date.UTC of the fields; a trailing zone offset or 'Z' is ignored: no time-zone shift ever).
+ *
+ * Forms: ISO `YYYY-MM-DD[ or T HH:MM[:SS[.fff]]]` (also with '/'), `M/D/YYYY H:MM` and `D/M/YYYY`
+ * (also '.', '-' separators, 2-digit years, optional seconds and AM/PM), compact `YYYYMMDD`, and Excel
+ * serial day numbers (1900 date system, 25569 = 1970-01-01; fraction = time of day).
+ * Two-digit years follow POSIX strptime: 69–99 → 19xx, 00–68 → 20xx.
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const PARTS_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?)?$/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+const SERIAL_RE = /^\d{1,6}(?:\.\d+)?$/;
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function make(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, frac = '', ampm = ''): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
+  if (ampm !== '') {
+    if (h < 1 || h > 12) return NaN;
+    const pm = ampm.toLowerCase() === 'pm';
+    h = (h % 12) + (pm ? 12 : 0);
+  }
+  if (h > 23 || mi > 59 || s > 59) return NaN;
+  const ms = frac === '' ? 0 : Math.round(Number(`0.${frac}`) * 1000);
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // Date.UTC maps years 0–99 to 1900+; our years are always 4-digit here.
+  return t;
+}
+
+function year2(y: string): number {
+  if (y.length === 4) return Number(y);
+  const n = Number(y);
+  return n >= 69 ? 1900 + n : 2000 + n;
+}
+
+function num(s: string | undefined): number {
+  return s === undefined ? 0 : Number(s);
+}
+
+/** Reads one date in a given order; NaN when it cannot be read so. */
+export function parseDate(text: string, order: DateOrder): number {
+  const s = text.trim();
+  if (s === '') return NaN;
+  switch (order) {
+    case 'ISO': {
+      const m = ISO_RE.exec(s);
+      if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]), num(m[4]), num(m[5]), num(m[6]), m[7] ?? '', m[8] ?? '');
+      const c = COMPACT_RE.exec(s);
+      if (c) return make(Number(c[1]), Number(c[2]), Number(c[3]));
+      return NaN;
+    }
+    case 'YMD_COMPACT': {
+      const c = COMPACT_RE.exec(s);
+      if (c) return make(Number(c[1]), Number(c[2]), Number(c[3]));
+      return parseDate(s, 'ISO');
+    }
+    case 'MDY':
+    case 'DMY': {
+      const m = PARTS_RE.exec(s);
+      if (!m) {
+        const iso = ISO_RE.exec(s);
+        return iso ? parseDate(s, 'ISO') : NaN;
+      }
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const [mo, d] = order === 'MDY' ? [a, b] : [b, a];
+      return make(year2(m[4]!), mo, d, num(m[5]), num(m[6]), num(m[7]), m[8] ?? '', m[9] ?? '');
+    }
+    case 'EXCEL_SERIAL': {
+      if (!SERIAL_RE.test(s)) return NaN;
+      const v = Number(s);
+      if (!(v >= 1 && v < 2958466)) return NaN;
+      // Excel's 1900 system counts the non-existent 1900-02-29 (serial 60); 25569 = 1970-01-01.
+      const days = v < 61 ? v + 1 : v;
+      return Math.round((days - 25569) * DAY_MS);
+    }
+  }
+}
+
+/**
+ * Decides a date column's order from its distinct values.
+ * - Mostly (≥ half of the distinct non-empty values) ISO-shaped → 'ISO'; 8-digit YYYYMMDD → 'YMD_COMPACT'.
+ * - D/M vs M/D: a first part > 12 proves day-first, a second part > 12 proves month-first. When the
+ *   data shows neither, `ambiguous` is true and the order is only a convention ('/' → MDY, '.' → DMY).
+ * - All numbers in a plausible serial range (1950–2100) → 'EXCEL_SERIAL'.
+ * - Otherwise `order` is null (not a date column).
+ */
+export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
+  let n = 0;
+  let iso = 0;
+  let compact = 0;
+  let parts = 0;
+  let serial = 0;
+  let firstBig = 0;
+  let secondBig = 0;
+  let dots = 0;
+  let slashes = 0;
+  let mdyOk = 0;
+  let dmyOk = 0;
+  for (const raw of distinct) {
+    const s = raw.trim();
+    if (s === '') continue;
+    n++;
+    if (ISO_RE.test(s)) {
+      if (!Number.isNaN(parseDate(s, 'ISO'))) iso++;
+      continue;
+    }
+    const c = COMPACT_RE.exec(s);
+    if (c) {
+      if (!Number.isNaN(make(Number(c[1]), Number(c[2]), Number(c[3]))) && Number(c[1]) >= 1900 && Number(c[1]) <= 2100) compact++;
+      continue;
+    }
+    const m = PARTS_RE.exec(s);
+    if (m) {
+      parts++;
+      if (m[2] === '.') dots++;
+      else slashes++;
+      if (Number(m[1]) > 12) firstBig++;
+      if (Number(m[3]) > 12) secondBig++;
+      if (!Number.isNaN(parseDate(s, 'MDY'))) mdyOk++;
+      if (!Number.isNaN(parseDate(s, 'DMY'))) dmyOk++;
+      continue;
+    }
+    if (SERIAL_RE.test(s)) {
+      const v = Number(s);
+      if (v >= 18264 && v <= 73051) serial++;
+    }
+  }
+  const none: DateOrderGuess = { order: null, candidates: [], ambiguous: false, reason: 'No values look like dates.' };
+  if (n === 0) return none;
+  const need = 0.5 * n;
+  if (iso >= need) return { order: 'ISO', candidates: ['ISO'], ambiguous: false, reason: 'Dates are written year-month-day (ISO).' };
+  if (compact >= need) return { order: 'YMD_COMPACT', candidates: ['YMD_COMPACT'], ambiguous: false, reason: 'Dates are written YYYYMMDD.' };
+  if (parts + iso >= need && parts > 0) {
+    if (firstBig > 0 && secondBig === 0) {
+      return { order: 'DMY', candidates: ['DMY'], ambiguous: false, reason: `${firstBig} date(s) have a first part above 12, so the first part is the day.` };
+    }
+    if (secondBig > 0 && firstBig === 0) {
+      return { order: 'MDY', candidates: ['MDY'], ambiguous: false, reason: `${secondBig} date(s) have a second part above 12, so the first part is the month.` };
+    }
+    if (firstBig > 0 && secondBig > 0) {
+      const order: DateOrder = mdyOk >= dmyOk ? 'MDY' : 'DMY';
+      return {
+        order,
+        candidates: ['MDY', 'DMY'],
+        ambiguous: true,
+        reason: `The dates disagree: ${firstBig} have a first part above 12 and ${secondBig} a second part above 12; check the column.`,
+      };
+    }
+    const order: DateOrder = dots > slashes ? 'DMY' : 'MDY';
+    return {
+      order,
+      candidates: ['MDY', 'DMY'],
+      ambiguous: true,
+      reason: 'No day in these dates is above 12, so day-first and month-first both fit: choose the order.',
+    };
+  }
+  if (serial >= need) return { order: 'EXCEL_SERIAL', candidates: ['EXCEL_SERIAL'], ambiguous: false, reason: 'Numbers in the range of Excel date serials (1950–2100).' };
+  return none;
+}
+
+/** Fraction of distinct non-empty values readable as dates in the guessed order (0 when none). */
+export function dateShare(distinct: readonly string[], order: DateOrder): number {
+  let n = 0;
+  let ok = 0;
+  for (const s of distinct) {
+    if (s.trim() === '') continue;
+    n++;
+    if (!Number.isNaN(parseDate(s, order))) ok++;
+  }
+  return n === 0 ? 0 : ok / n;
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' of a UTC-read wall-clock time (seconds and time omitted when zero). */
+export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  const iso = new Date(ms).toISOString();
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  if (time === '00:00:00') return day;
+  return `${day} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
+}
+
+/** Midnight (UTC-read) of a 'YYYY-MM-DD' day, NaN when invalid. */
+export function dayStart(day: string): number {
+  return parseDate(day, 'ISO');
+}
+
+export { DAY_MS };

@@ -1,0 +1,135 @@
+import type { DateOrderGuess, DictColumn, Mapping, MappingGuess, RawTable, Role, TableKind } from '../types';
+import { dateShare, guessDateOrder } from './dates';
+import { detectNumberFormat, parseNumber } from './numbers';
+
+/**
+ * Role detection: header names first (normalised: lower case, letters and digits only), then the
+ * values confirm (a date role must read as dates, number roles as numbers, ≥ 90% of distinct values).
+ * Each column gets at most one role; each role at most one column.
+ */
+
+/** Normalised header: lower case, letters and digits only ("Customer ID" → "customerid"). */
+export function normaliseHeader(h: string): string {
+  return h.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z0-9]/g, '');
+}
+
+/** Exact names score 3, names starting with an entry 2, containing an entry 1. */
+const NAMES: Readonly<Record<Role, readonly string[]>> = {
+  customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'cust', 'clientid', 'client', 'memberid', 'member', 'householdkey', 'householdid', 'household', 'userid', 'user', 'buyerid', 'buyer', 'accountid', 'account', 'contactid', 'shopperid', 'shopper'],
+  invoice: ['invoiceno', 'invoice', 'invoiceid', 'invoicenumber', 'orderid', 'order', 'orderno', 'ordernumber', 'transactionid', 'transactionno', 'receiptid', 'receipt', 'basketid', 'basket', 'billno', 'bill', 'ticketid'],
+  date: ['invoicedate', 'date', 'orderdate', 'transactiondate', 'purchasedate', 'saledate', 'transactiontimestamp', 'timestamp', 'datetime', 'orderdatetime', 'day', 'time'],
+  quantity: ['quantity', 'qty', 'units', 'unitssold', 'numberofcds', 'numberofitems', 'items', 'count', 'pieces'],
+  price: ['unitprice', 'price', 'priceeach', 'unitcost', 'itemprice', 'rate'],
+  amount: ['amount', 'revenue', 'sales', 'salesvalue', 'sale', 'total', 'totalprice', 'totalamount', 'dollarvalue', 'value', 'linetotal', 'spend', 'netsales', 'ordervalue', 'payment', 'subtotal'],
+  country: ['country', 'countryname', 'region', 'market'],
+  product: ['stockcode', 'sku', 'productid', 'product', 'productcode', 'itemid', 'item', 'article', 'articleid', 'itemcode'],
+  recency: ['recency', 'recencydays', 'daysincelastpurchase', 'dayssincelast'],
+  frequency: ['frequency', 'freq', 'numorders', 'orders'],
+  monetary: ['monetary', 'monetaryvalue', 'monetarytotal'],
+};
+
+const NUMERIC_ROLES: ReadonlySet<Role> = new Set(['quantity', 'price', 'amount', 'recency', 'frequency', 'monetary']);
+const SAMPLE_DISTINCT = 20_000;
+
+function scoreName(norm: string, role: Role): number {
+  let best = 0;
+  for (const name of NAMES[role]) {
+    if (norm === name) return 3;
+    if (name.length >= 3 && norm.startsWith(name)) best = Math.max(best, 2);
+    else if (name.length >= 4 && norm.includes(name)) best = Math.max(best, 1);
+  }
+  return best;
+}
+
+function distinctSample(col: DictColumn): string[] {
+  return col.dict.length <= SAMPLE_DISTINCT ? (col.dict as string[]) : col.dict.slice(0, SAMPLE_DISTINCT);
+}
+
+/** Share of distinct non-empty values that read as numbers (with the column's detected format). */
+export function numericShare(col: DictColumn): number {
+  const d = distinctSample(col);
+  const fmt = detectNumberFormat(d);
+  let n = 0;
+  let ok = 0;
+  for (const s of d) {
+    if (s.trim() === '') continue;
+    n++;
+    if (!Number.isNaN(parseNumber(s, fmt))) ok++;
+  }
+  return n === 0 ? 0 : ok / n;
+}
+
+/**
+ * Values confirm a header's role when at least half the distinct values read as the role's type
+ * (the rest are reported as problems at mapping, never silently dropped).
+ */
+function confirms(col: DictColumn, role: Role): boolean {
+  if (col.dict.length === 0) return false;
+  if (NUMERIC_ROLES.has(role)) return numericShare(col) >= 0.5;
+  if (role === 'date') {
+    const g = guessDateOrder(distinctSample(col));
+    return g.order !== null && dateShare(distinctSample(col), g.order) >= 0.5;
+  }
+  return true;
+}
+
+/** Guesses kind, mapping and date order of a RawTable. */
+export function guessMapping(raw: RawTable): MappingGuess {
+  const norms = raw.columns.map((c) => normaliseHeader(c.name));
+  const candidates: { role: Role; col: number; score: number }[] = [];
+  const roles = Object.keys(NAMES) as Role[];
+  norms.forEach((norm, col) => {
+    for (const role of roles) {
+      const score = scoreName(norm, role);
+      if (score > 0) candidates.push({ role, col, score });
+    }
+  });
+  const order = (r: Role): number => roles.indexOf(r);
+  candidates.sort((a, b) => b.score - a.score || order(a.role) - order(b.role) || a.col - b.col);
+  const mapping: Mapping = {};
+  const usedCols = new Set<number>();
+  for (const c of candidates) {
+    if (mapping[c.role] !== undefined || usedCols.has(c.col)) continue;
+    if (!confirms(raw.columns[c.col]!, c.role)) continue;
+    mapping[c.role] = c.col;
+    usedCols.add(c.col);
+  }
+  // A date column found by values when no header said so.
+  if (mapping.date === undefined) {
+    raw.columns.forEach((col, j) => {
+      if (mapping.date !== undefined || usedCols.has(j)) return;
+      const g = guessDateOrder(distinctSample(col));
+      if (g.order !== null && g.order !== 'EXCEL_SERIAL' && dateShare(distinctSample(col), g.order) >= 0.9) {
+        mapping.date = j;
+        usedCols.add(j);
+      }
+    });
+  }
+  const isRfm = mapping.recency !== undefined && mapping.frequency !== undefined && mapping.monetary !== undefined;
+  const kind: TableKind = isRfm && mapping.date === undefined ? 'rfm' : 'transactions';
+  let final: Mapping = mapping;
+  if (kind === 'rfm') {
+    final = { recency: mapping.recency!, frequency: mapping.frequency!, monetary: mapping.monetary! };
+    if (mapping.customer !== undefined) final = { ...final, customer: mapping.customer };
+  } else {
+    const { recency: _r, frequency: _f, monetary: _m, ...rest } = mapping;
+    final = rest;
+  }
+  const dateOrder: DateOrderGuess | null = final.date !== undefined ? guessDateOrder(distinctSample(raw.columns[final.date]!)) : null;
+  return { kind, mapping: final, dateOrder, missing: missingRoles(kind, final) };
+}
+
+/** Roles still needed before RFM can be computed. */
+export function missingRoles(kind: TableKind, m: Mapping): Role[] {
+  if (kind === 'rfm') return (['recency', 'frequency', 'monetary'] as const).filter((r) => m[r] === undefined);
+  const out: Role[] = [];
+  if (m.customer === undefined) out.push('customer');
+  if (m.date === undefined) out.push('date');
+  const hasQp = m.quantity !== undefined && m.price !== undefined;
+  if (!hasQp && m.amount === undefined) {
+    if (m.quantity === undefined && m.price !== undefined) out.push('quantity');
+    else if (m.price === undefined && m.quantity !== undefined) out.push('price');
+    else out.push('amount');
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * The CSV exports of a segmentation: all customers, one file per segment, and the profile table.
+ * Cluster ids in exports are 1-based (`cluster_id = label + 1`; segment 1 has the highest centroid
+ * monetary). R/F/M are the raw values the model was built from (days, count, currency units).
+ */
+import { buildCsv, type CsvValue } from './csv';
+import type { ProfilesResult } from './profiles';
+
+export interface CustomerExportInput {
+  readonly customerIds: readonly string[];
+  readonly recency: Float64Array;
+  readonly frequency: Float64Array;
+  readonly monetary: Float64Array;
+  /** 0-based labels, one per customer. */
+  readonly labels: Int32Array;
+  /** Name of each cluster by 0-based label. */
+  readonly names: readonly string[];
+}
+
+export const CUSTOMER_COLUMNS = ['customer_id', 'recency', 'frequency', 'monetary', 'cluster_id', 'cluster_name'] as const;
+
+function* customerRows(input: CustomerExportInput, only: number | null): Generator<CsvValue[]> {
+  const n = input.labels.length;
+  for (let i = 0; i < n; i++) {
+    const c = input.labels[i]!;
+    if (only !== null && c !== only) continue;
+    yield [input.customerIds[i] ?? '', input.recency[i]!, input.frequency[i]!, input.monetary[i]!, c + 1, input.names[c] ?? ''];
+  }
+}
+
+/** Every modelled customer, in the order of the RFM table. */
+export function customersCsv(input: CustomerExportInput): string {
+  if (input.customerIds.length !== input.labels.length) {
+    throw new Error(`customersCsv: ${input.customerIds.length} ids but ${input.labels.length} labels`);
+  }
+  return buildCsv(CUSTOMER_COLUMNS, customerRows(input, null));
+}
+
+/** One CSV per cluster (same columns as customersCsv), for clusters 0..k−1 (empty ones included). */
+export function segmentCsvs(input: CustomerExportInput, k: number): { cluster: number; id: number; name: string; csv: string }[] {
+  const out: { cluster: number; id: number; name: string; csv: string }[] = [];
+  for (let c = 0; c < k; c++) {
+    out.push({ cluster: c, id: c + 1, name: input.names[c] ?? '', csv: buildCsv(CUSTOMER_COLUMNS, customerRows(input, c)) });
+  }
+  return out;
+}
+
+export const PROFILE_COLUMNS = [
+  'cluster_id',
+  'cluster_name',
+  'description',
+  'customers',
+  'share_of_customers',
+  'revenue',
+  'share_of_revenue',
+  'centroid_recency',
+  'centroid_frequency',
+  'centroid_monetary',
+  'median_recency',
+  'median_frequency',
+  'median_monetary',
+  'mean_recency',
+  'mean_frequency',
+  'mean_monetary',
+  'standardised_recency',
+  'standardised_frequency',
+  'standardised_monetary',
+] as const;
+
+/** The profile table: one row per cluster; shares are fractions (0..1). */
+export function profilesCsv(profiles: ProfilesResult, names: readonly string[]): string {
+  return buildCsv(
+    PROFILE_COLUMNS,
+    profiles.segments.map((s) => [
+      s.id,
+      names[s.cluster] ?? '',
+      s.description.text,
+      s.size,
+      s.share,
+      s.revenue,
+      s.revenueShare,
+      s.centroid?.recency,
+      s.centroid?.frequency,
+      s.centroid?.monetary,
+      s.median.recency,
+      s.median.frequency,
+      s.median.monetary,
+      s.mean.recency,
+      s.mean.frequency,
+      s.mean.monetary,
+      s.standardised.recency,
+      s.standardised.frequency,
+      s.standardised.monetary,
+    ]),
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The model as JSON: everything needed to understand and re-apply a segmentation elsewhere.
+ *
+ * To assign a new customer: x = [recency, frequency, monetary] → for each feature j,
+ * y_j = yeoJohnson(x_j, λ_j), z_j = (y_j − mean_j) / scale_j → nearest centroid (squared Euclidean)
+ * among `clusters[*].centroidStandardised`. NaN values are written as null.
+ */
+import type { KneeResult, PowerFit } from '../types';
+
+export const MODEL_FORMAT = 'segment-notebook-model';
+export const MODEL_FORMAT_VERSION = 1;
+
+export interface ModelJsonInput {
+  readonly appVersion: string;
+  readonly datasetName: string | null;
+  readonly createdAt: Date;
+  readonly customers: number;
+  readonly cleaningSettings: unknown;
+  readonly rfmSettings: unknown;
+  readonly fit: PowerFit;
+  readonly k: number;
+  readonly seed: number;
+  readonly engine: string;
+  readonly engineReason: string | null;
+  readonly kmeans: { readonly nInit: number; readonly maxIter: number; readonly tol: number; readonly algorithm: string; readonly inertia: number; readonly nIter: number };
+  /** k × 3 in model space. */
+  readonly centroidsStandardised: Float64Array;
+  /** k × 3 in original units (inverse transform). */
+  readonly centroidsOriginal: Float64Array | null;
+  readonly names: readonly string[];
+  readonly descriptions: readonly string[];
+  readonly sizes: readonly number[];
+  readonly sweep: readonly { readonly k: number; readonly inertia: number; readonly silhouette: number; readonly calinskiHarabasz: number; readonly daviesBouldin: number }[];
+  readonly knee: KneeResult | null;
+}
+
+const FEATURES = ['recency', 'frequency', 'monetary'] as const;
+
+function row(m: Float64Array | null, c: number): Record<(typeof FEATURES)[number], number> | null {
+  if (!m) return null;
+  return { recency: m[c * 3]!, frequency: m[c * 3 + 1]!, monetary: m[c * 3 + 2]! };
+}
+
+/** Builds the JSON-ready model object. */
+export function buildModelJson(input: ModelJsonInput) {
+  const clusters = [];
+  for (let c = 0; c < input.k; c++) {
+    clusters.push({
+      id: c + 1,
+      name: input.names[c] ?? '',
+      description: input.descriptions[c] ?? '',
+      size: input.sizes[c] ?? 0,
+      centroidStandardised: row(input.centroidsStandardised, c),
+      centroidOriginal: row(input.centroidsOriginal, c),
+    });
+  }
+  return {
+    format: MODEL_FORMAT,
+    formatVersion: MODEL_FORMAT_VERSION,
+    appVersion: input.appVersion,
+    createdAt: input.createdAt.toISOString(),
+    dataset: { name: input.datasetName, customers: input.customers },
+    cleaning: input.cleaningSettings,
+    rfm: input.rfmSettings,
+    features: FEATURES,
+    transform: {
+      method: 'yeo-johnson',
+      standardize: true,
+      lambdas: Array.from(input.fit.lambdas),
+      means: Array.from(input.fit.means),
+      scales: Array.from(input.fit.scales),
+    },
+    kmeans: { k: input.k, seed: input.seed, engine: input.engine, engineReason: input.engineReason, ...input.kmeans },
+    clusters,
+    sweep: input.sweep.map((p) => ({ k: p.k, inertia: p.inertia, silhouette: p.silhouette, calinskiHarabasz: p.calinskiHarabasz, daviesBouldin: p.daviesBouldin })),
+    knee: input.knee,
+    howToApply:
+      'For each feature j: y = yeoJohnson(x_j, lambdas[j]); z = (y - means[j]) / scales[j]. Assign the customer to the cluster whose centroidStandardised is nearest (squared Euclidean distance).',
+  };
+}
+
+export type ModelJson = ReturnType<typeof buildModelJson>;
+
+/** Pretty JSON text; NaN and ±Infinity become null. */
+export function modelJsonText(input: ModelJsonInput): string {
+  return `${JSON.stringify(buildModelJson(input), null, 2)}\n`;
+}

@@ -1,0 +1,193 @@
+import { useEffect, useId, useState } from 'react';
+import { Cell } from '../../components/cell';
+import { formatInt, formatNumber } from '../../components/format';
+import { Message } from '../../components/message';
+import { Progress } from '../../components/progress';
+import { cancelModel, MAX_SEED, rerunModel, setEngineChoice, setK, setSeed } from '../../store/model-actions';
+import type { EngineOverride } from '../../store/model-slice';
+import { useNotebook } from '../../store/store';
+import { KControl } from './k-control';
+import { SweepChart } from './sweep-chart';
+import '../segments/model-cells.css';
+
+const ENGINE_OPTIONS: readonly { value: EngineOverride; label: string }[] = [
+  { value: 'auto', label: 'Automatic (measure and pick the fastest)' },
+  { value: 'plain', label: 'Plain typed arrays (float64)' },
+  { value: 'tfjs-wasm', label: 'TensorFlow.js WebAssembly' },
+  { value: 'tfjs-webgl', label: 'TensorFlow.js WebGL (GPU)' },
+];
+
+function SeedInput() {
+  const seed = useNotebook((s) => s.seed);
+  const [text, setText] = useState(String(seed));
+  const id = useId();
+  useEffect(() => setText(String(seed)), [seed]);
+  const value = Number(text);
+  const valid = text.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= MAX_SEED;
+  const commit = () => {
+    if (valid) setSeed(value);
+    else setText(String(seed));
+  };
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>Seed</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={MAX_SEED}
+        step={1}
+        value={text}
+        aria-invalid={!valid}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+        data-testid="seed-input"
+        className="seed-input"
+      />
+      <span id={`${id}-help`} className="visually-hidden">
+        Seed of the k-means++ starting points; the same seed gives the same segments.
+      </span>
+    </div>
+  );
+}
+
+function EngineSelect() {
+  const choice = useNotebook((s) => s.engineChoice);
+  const id = useId();
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>Engine</label>
+      <select id={id} value={choice} onChange={(e) => setEngineChoice(e.currentTarget.value as EngineOverride)} data-testid="engine-select">
+        {ENGINE_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Step 6: the sweep k = 1..10 — elbow and scores — and the choice of k. */
+export function ChooseKCell() {
+  const status = useNotebook((s) => s.sweepStatus);
+  const error = useNotebook((s) => s.sweepError);
+  const progress = useNotebook((s) => s.sweepProgress);
+  const sweep = useNotebook((s) => s.sweep);
+  const k = useNotebook((s) => s.k);
+  const hasRfm = useNotebook((s) => s.rfm !== null);
+
+  const result = sweep?.result;
+  const ks = result?.points.map((p) => p.k) ?? [];
+  const knee = result?.knee;
+  const info = sweep?.engineInfo;
+
+  const summary = sweep
+    ? `k-means for k = ${Math.min(...ks)}…${Math.max(...ks)} on ${formatInt(sweep.rfm.customerIds.length)} customers · seed ${sweep.seed} · ${sweep.nInit} starts each`
+    : hasRfm
+      ? 'Waiting for the transform.'
+      : 'Waiting for the RFM table.';
+
+  return (
+    <Cell
+      id="choose-k"
+      step={6}
+      title="Choose k"
+      status={hasRfm || sweep ? status : 'waiting'}
+      summary={summary}
+      actions={
+        <button type="button" className="button button--secondary" onClick={rerunModel} disabled={!hasRfm || status === 'running'}>
+          Run again
+        </button>
+      }
+    >
+      <div className="model-controls">
+        <SeedInput />
+        <EngineSelect />
+      </div>
+      {status === 'running' && progress ? (
+        <Progress
+          label="Fitting k-means for each k"
+          value={progress.total > 0 ? progress.done / progress.total : null}
+          detail={`${progress.done} of ${progress.total} values of k`}
+          onCancel={cancelModel}
+        />
+      ) : null}
+      {error ? (
+        <Message kind={error.code === 'cancelled' ? 'info' : 'error'} title={error.code === 'cancelled' ? 'Cancelled' : 'The k-means sweep failed'}>
+          {error.message}
+        </Message>
+      ) : null}
+      {info ? (
+        <p className="engine-info small" data-testid="engine-info">
+          <strong>Engine: {info.name}</strong> — {info.reason}
+          {info.renderer ? (
+            <span className="muted">
+              {' '}
+              (WebGL renderer: {info.renderer}
+              {info.software ? ', software' : ''})
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      {result && knee && k !== null ? (
+        <>
+          <div className="knee-box" data-testid="knee">
+            <p>
+              <strong>Suggested k = {knee.suggested ?? '—'}</strong>
+              {knee.suggested === null ? ` (no clear elbow; using k = 4 to start)` : null}
+              {' · '}
+              {knee.agree ? 'the elbow criteria agree' : 'the elbow criteria disagree'}
+              {knee.kneedle !== null || knee.gradientRule !== null
+                ? ` (Kneedle: ${knee.kneedle ?? 'none'}, gradient rule: ${knee.gradientRule ?? 'none'})`
+                : null}
+            </p>
+            <p className="muted small">{knee.explanation}</p>
+          </div>
+          <KControl k={k} min={Math.min(...ks)} max={Math.max(...ks)} suggested={knee.suggested} onChange={setK} />
+          <SweepChart result={result} k={k} onPick={setK} />
+          <details className="sweep-details">
+            <summary>Scores as a table</summary>
+            <div className="table-wrap">
+              <table className="model-table" data-testid="sweep-table">
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">k</th>
+                    <th scope="col" className="num">Inertia</th>
+                    <th scope="col" className="num">Silhouette</th>
+                    <th scope="col" className="num">Calinski-Harabasz</th>
+                    <th scope="col" className="num">Davies-Bouldin</th>
+                    <th scope="col" className="num">Iterations</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.points.map((p) => (
+                    <tr key={p.k} aria-current={p.k === k ? 'true' : undefined} className={p.k === k ? 'is-current' : undefined}>
+                      <td className="num">{p.k}</td>
+                      <td className="num">{formatNumber(p.inertia)}</td>
+                      <td className="num">{Number.isFinite(p.silhouette) ? p.silhouette.toFixed(3) : '—'}</td>
+                      <td className="num">{Number.isFinite(p.calinskiHarabasz) ? formatInt(p.calinskiHarabasz) : '—'}</td>
+                      <td className="num">{Number.isFinite(p.daviesBouldin) ? p.daviesBouldin.toFixed(3) : '—'}</td>
+                      <td className="num">{p.result.nIter}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted small">
+              Silhouette {result.silhouetteSampleSize < sweep!.rfm.customerIds.length
+                ? `estimated on a random sample of ${formatInt(result.silhouetteSampleSize)} customers (seed ${sweep!.seed})`
+                : 'computed on all customers'}
+              . Inertia: sum of squared distances to the nearest centroid in the standardised space.
+            </p>
+          </details>
+        </>
+      ) : null}
+    </Cell>
+  );
+}

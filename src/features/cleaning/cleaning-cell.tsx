@@ -1,0 +1,242 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { CleaningRule, CleaningSettings, CleaningStep } from '../../core/types';
+import { Cell } from '../../components/cell';
+import { Message } from '../../components/message';
+import { formatInt } from '../../components/format';
+import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/data-actions';
+import { useNotebook } from '../../store/store';
+
+const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
+  { rule: 'invalidRows', label: 'Unreadable rows', help: 'Rows whose date, quantity or price could not be read (listed in Columns). Always removed.' },
+  { rule: 'missingCustomer', label: 'Missing customer id', help: 'Lines without a customer cannot be attributed to anyone.' },
+  { rule: 'cancellations', label: 'Cancellations', help: 'Invoices starting with “C”. Net: they reduce monetary but are not purchases. Drop: removed.' },
+  { rule: 'nonProductCodes', label: 'Non-product codes', help: 'Postage, fees, manual adjustments… (product codes; an entry ending in * is a prefix).' },
+  { rule: 'nonPositivePrice', label: 'Price zero or below', help: 'Free samples and bad-debt adjustments.' },
+  { rule: 'unspecifiedCountry', label: 'Country “Unspecified”', help: '' },
+  { rule: 'duplicates', label: 'Exact duplicate lines', help: 'Lines identical in every column to an earlier one.' },
+  { rule: 'outliers', label: 'Extreme quantities or prices', help: 'Lines far outside the rest of the data.' },
+  { rule: 'dateWindow', label: 'Date window', help: 'Keep lines from the start day up to, not including, the end day.' },
+  { rule: 'negativeNetCustomers', label: 'Customers with negative net quantity', help: 'Drop customers who returned more of a product than they bought in the data.' },
+];
+
+const TOGGLES: Partial<Record<CleaningRule, keyof CleaningSettings>> = {
+  missingCustomer: 'dropMissingCustomer',
+  nonProductCodes: 'dropNonProductCodes',
+  nonPositivePrice: 'dropNonPositivePrice',
+  unspecifiedCountry: 'dropUnspecifiedCountry',
+  duplicates: 'dropDuplicates',
+  outliers: 'dropOutliers',
+  negativeNetCustomers: 'dropNegativeNetCustomers',
+};
+
+function parseCodes(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Step 3: the cleaning rules, each toggleable, with the rows and customers it removed. */
+export function CleaningCell() {
+  const kind = useNotebook((s) => s.kind);
+  const hasData = useNotebook((s) => s.loadResult !== null);
+  const status = useNotebook((s) => s.cleaningStatus);
+  const error = useNotebook((s) => s.cleaningError);
+  const report = useNotebook((s) => s.cleaningReport);
+  const settings = useNotebook((s) => s.cleaningSettings);
+
+  if (!hasData || kind === 'rfm') {
+    return (
+      <Cell id="cleaning" step={3} title="Cleaning" status={hasData ? status : 'waiting'} summary={hasData ? 'Not needed for a ready RFM table.' : 'Load data first.'}>
+        <p className="muted">
+          {hasData ? 'The file is already one row per customer, so there are no transaction lines to clean.' : 'Cleaning rules for transaction lines will appear here.'}
+        </p>
+      </Cell>
+    );
+  }
+
+  const steps = new Map<CleaningRule, CleaningStep>();
+  for (const s of report?.steps ?? []) steps.set(s.rule, s);
+
+  const summary = report ? (
+    <span data-testid="cleaning-summary">
+      {formatInt(report.rowsKept)} of {formatInt(report.rowsIn)} lines kept · {formatInt(report.customersKept)} of {formatInt(report.customersIn)} customers kept
+    </span>
+  ) : (
+    'Choose which lines count as purchases.'
+  );
+
+  return (
+    <Cell
+      id="cleaning"
+      step={3}
+      title="Cleaning"
+      status={status}
+      summary={summary}
+      actions={
+        <div className="button-row">
+          <button type="button" className="button button--secondary" onClick={applyReferencePreset}>
+            Reference notebook preset
+          </button>
+          <button type="button" className="button button--secondary" onClick={applyDefaults}>
+            Defaults
+          </button>
+        </div>
+      }
+    >
+      {error ? (
+        <Message kind="error" title="Cleaning failed" testId="cleaning-error">
+          {error.message} The last good results are still shown.
+        </Message>
+      ) : null}
+      <div className="table-wrap">
+        <table className="rules" aria-label="Cleaning rules">
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col" className="num">
+                Lines removed
+              </th>
+              <th scope="col" className="num">
+                Customers removed
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {RULES.map(({ rule, label, help }) => {
+              const step = steps.get(rule);
+              return (
+                <tr key={rule} data-rule={rule} className={step && !step.enabled && TOGGLES[rule] !== undefined ? 'rules__off' : undefined}>
+                  <td>
+                    <RuleControl rule={rule} label={label} settings={settings} />
+                    {help !== '' ? <p className="muted small rules__help">{help}</p> : null}
+                  </td>
+                  <td className="num" data-testid={`removed-rows-${rule}`}>
+                    {step ? formatInt(step.rowsRemoved) : '—'}
+                  </td>
+                  <td className="num" data-testid={`removed-customers-${rule}`}>
+                    {step ? formatInt(step.customersRemoved) : '—'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          {report ? (
+            <tfoot>
+              <tr>
+                <th scope="row">Kept</th>
+                <td className="num">{formatInt(report.rowsKept)} lines</td>
+                <td className="num">{formatInt(report.customersKept)} customers</td>
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </Cell>
+  );
+}
+
+function RuleControl({ rule, label, settings }: { rule: CleaningRule; label: string; settings: CleaningSettings }): ReactNode {
+  const id = useId();
+  const key = TOGGLES[rule];
+  if (rule === 'invalidRows') return <span className="rules__name">{label}</span>;
+  if (rule === 'cancellations') {
+    return (
+      <div className="rules__inline">
+        <label htmlFor={id} className="rules__name">
+          {label}
+        </label>
+        <select id={id} value={settings.cancellations} onChange={(e) => setCleaning({ cancellations: e.target.value === 'drop' ? 'drop' : 'net' })}>
+          <option value="net">Net them against purchases</option>
+          <option value="drop">Drop them</option>
+        </select>
+      </div>
+    );
+  }
+  if (rule === 'dateWindow') return <DateWindow settings={settings} />;
+  if (key === undefined) return <span className="rules__name">{label}</span>;
+  const checked = settings[key] === true;
+  return (
+    <div>
+      <label className="choice rules__name">
+        <input type="checkbox" checked={checked} onChange={(e) => setCleaning({ [key]: e.target.checked })} />
+        {label}
+      </label>
+      {rule === 'nonProductCodes' ? <CodeList codes={settings.nonProductCodes} disabled={!checked} /> : null}
+      {rule === 'negativeNetCustomers' ? (
+        <label className="choice small rules__sub">
+          <input
+            type="checkbox"
+            checked={settings.negativeNetGroupByCountry === true}
+            disabled={!checked}
+            onChange={(e) => setCleaning({ negativeNetGroupByCountry: e.target.checked })}
+          />
+          Group by country too (as the reference notebook)
+        </label>
+      ) : null}
+    </div>
+  );
+}
+
+function CodeList({ codes, disabled }: { codes: readonly string[]; disabled: boolean }) {
+  const id = useId();
+  const joined = codes.join(', ');
+  const [text, setText] = useState(joined);
+  const [seen, setSeen] = useState(joined);
+  // Settings changed elsewhere (preset, defaults): show them, unless they are what was typed.
+  if (seen !== joined) {
+    setSeen(joined);
+    if (parseCodes(text).join(', ') !== joined) setText(joined);
+  }
+  return (
+    <div className="rules__sub">
+      <label htmlFor={id} className="small">
+        Non-product codes (comma separated)
+      </label>
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        disabled={disabled}
+        spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          setCleaning({ nonProductCodes: parseCodes(e.target.value) });
+        }}
+      />
+    </div>
+  );
+}
+
+function DateWindow({ settings }: { settings: CleaningSettings }) {
+  const startId = useId();
+  const endId = useId();
+  const { start, end } = settings.dateWindow;
+  const bad = start !== null && end !== null && start >= end;
+  return (
+    <div>
+      <span className="rules__name">Date window</span>
+      <div className="rules__inline">
+        <label htmlFor={startId} className="small">
+          From
+        </label>
+        <input
+          id={startId}
+          type="date"
+          value={start ?? ''}
+          onChange={(e) => setCleaning({ dateWindow: { start: e.target.value === '' ? null : e.target.value, end } })}
+        />
+        <label htmlFor={endId} className="small">
+          Before
+        </label>
+        <input
+          id={endId}
+          type="date"
+          value={end ?? ''}
+          onChange={(e) => setCleaning({ dateWindow: { start, end: e.target.value === '' ? null : e.target.value } })}
+        />
+      </div>
+      {bad ? <p className="small error-text">The start day must come before the end day: nothing would be kept.</p> : null}
+    </div>
+  );
+}

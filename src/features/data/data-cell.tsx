@@ -1,0 +1,168 @@
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { Cell, type CellStatus } from '../../components/cell';
+import { Message } from '../../components/message';
+import { Progress } from '../../components/progress';
+import { delimiterName, formatBytes, formatInt, formatMs } from '../../components/format';
+import { cancelLoad, loadFile, loadSample, SAMPLE_ATTRIBUTION } from '../../store/data-actions';
+import { useNotebook } from '../../store/store';
+
+const ACCEPT = '.csv,.tsv,.txt,.gz,.csv.gz,.tsv.gz,.txt.gz,text/csv,text/plain,text/tab-separated-values,application/gzip';
+
+const STAGE_TEXT = {
+  reading: 'Reading',
+  parsing: 'Parsing',
+  typing: 'Reading values',
+  cleaning: 'Cleaning',
+  rfm: 'Computing RFM',
+} as const;
+
+/** Step 1: bring data in — the built-in sample, a file picker or drag and drop. */
+export function DataCell() {
+  const status = useNotebook((s) => s.loadStatus);
+  const progress = useNotebook((s) => s.loadProgress);
+  const loadingName = useNotebook((s) => s.loadingName);
+  const error = useNotebook((s) => s.loadError);
+  const result = useNotebook((s) => s.loadResult);
+  const source = useNotebook((s) => s.dataSource);
+  const fileBytes = useNotebook((s) => s.fileBytes);
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const running = status === 'running';
+
+  const onFiles = (files: FileList | null) => {
+    const f = files?.[0];
+    if (f) void loadFile(f, f.name);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    onFiles(e.dataTransfer.files);
+  };
+
+  let progressValue: number | null = null;
+  let detail: string | undefined;
+  let label = `Loading ${loadingName ?? ''}`;
+  if (progress) {
+    if (progress.download) label = `Downloading ${loadingName ?? 'the sample'}`;
+    else label = `${STAGE_TEXT[progress.stage]} ${loadingName ?? ''}`;
+    progressValue = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null;
+    detail = `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${progress.rows > 0 ? ` · ${formatInt(progress.rows)} rows` : ''}`;
+  }
+
+  const cellStatus: CellStatus = status;
+  return (
+    <Cell
+      id="data"
+      step={1}
+      title="Data"
+      status={cellStatus}
+      summary={
+        result ? (
+          <>
+            <strong>{result.fileName}</strong> · {formatInt(result.rowCount)} rows · {result.headers.length} columns
+          </>
+        ) : (
+          'Transactions (one row per order line) or a ready RFM table, as CSV, TSV or text, optionally gzipped.'
+        )
+      }
+    >
+      <div className="data-sources">
+        <div className="data-sources__sample">
+          <button type="button" className="button button--primary" onClick={() => void loadSample()} disabled={running}>
+            Try the sample data
+          </button>
+          <p className="muted small">
+            541,909 order lines of a UK online gift shop, 2010–2011. Source: {SAMPLE_ATTRIBUTION}.
+          </p>
+        </div>
+        <div
+          className={`dropzone${dragging ? ' dropzone--over' : ''}`}
+          data-testid="dropzone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p>
+            <strong>Drop a file here</strong> or{' '}
+            <button type="button" className="button button--secondary" onClick={() => inputRef.current?.click()} disabled={running}>
+              Choose a file…
+            </button>
+          </p>
+          <input
+            id={inputId}
+            ref={inputRef}
+            className="visually-hidden"
+            tabIndex={-1}
+            type="file"
+            accept={ACCEPT}
+            aria-label="Choose a data file"
+            onChange={(e) => {
+              onFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <p className="muted small">.csv .tsv .txt, or the same gzipped (.gz). The file is read here, on this computer.</p>
+        </div>
+      </div>
+
+      {running ? <Progress label={label} value={progressValue} {...(detail !== undefined ? { detail } : {})} onCancel={cancelLoad} /> : null}
+
+      {error ? (
+        <Message kind="error" title={`Could not use this file`} testId="load-error">
+          <p>{error.message}</p>
+          {result ? <p>The previous file, {result.fileName}, and its results are still loaded.</p> : null}
+        </Message>
+      ) : null}
+
+      {result ? (
+        <dl className="facts" aria-label="File facts" data-testid="file-facts">
+          <div className="facts__wide">
+            <dt>File</dt>
+            <dd>
+              {result.fileName}
+              {source === 'sample' ? ' (sample)' : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>Rows</dt>
+            <dd data-testid="fact-rows">{formatInt(result.rowCount)}</dd>
+          </div>
+          <div>
+            <dt>Size</dt>
+            <dd>
+              {fileBytes !== null && fileBytes !== result.byteLength ? (
+                <>
+                  {formatBytes(fileBytes)} <span className="facts__note">({formatBytes(result.byteLength)} unpacked)</span>
+                </>
+              ) : (
+                formatBytes(result.byteLength)
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Delimiter</dt>
+            <dd>{delimiterName(result.delimiter)}</dd>
+          </div>
+          <div>
+            <dt>Encoding</dt>
+            <dd>{result.encoding}</dd>
+          </div>
+          <div>
+            <dt>Parse time</dt>
+            <dd>{formatMs(result.parseMs)}</dd>
+          </div>
+        </dl>
+      ) : null}
+      {result && result.ragged.count > 0 ? (
+        <Message kind="warning" title={`${formatInt(result.ragged.count)} rows have a different number of fields than the header`}>
+          For example spreadsheet rows {result.ragged.exampleRows.join(', ')}. Missing fields are read as empty; check the preview below.
+        </Message>
+      ) : null}
+    </Cell>
+  );
+}

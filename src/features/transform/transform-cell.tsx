@@ -1,0 +1,131 @@
+import { useMemo } from 'react';
+import { Cell } from '../../components/cell';
+import { formatInt, formatNumber } from '../../components/format';
+import { Message } from '../../components/message';
+import { Histogram } from '../../components/plot/histogram';
+import { Progress } from '../../components/progress';
+import { cancelModel, installModelSync, rerunModel } from '../../store/model-actions';
+import { useNotebook } from '../../store/store';
+import { FEATURE_LABELS } from '../segments/palette';
+import '../segments/model-cells.css';
+
+// The model follows the RFM table from the moment the notebook's cells are loaded.
+installModelSync();
+
+function column(X: Float64Array, d: number, j: number): Float64Array {
+  const n = X.length / d;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = X[i * d + j]!;
+  return out;
+}
+
+function fmt(x: number | undefined, digits = 4): string {
+  return x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+}
+
+/** Step 5: Yeo-Johnson per feature, then standardisation; what it did to the skew. */
+export function TransformCell() {
+  const status = useNotebook((s) => s.transformStatus);
+  const error = useNotebook((s) => s.transformError);
+  const transform = useNotebook((s) => s.transform);
+  const hasRfm = useNotebook((s) => s.rfm !== null);
+
+  const after = useMemo(
+    () => (transform ? [0, 1, 2].map((j) => column(transform.result.X, 3, j)) : null),
+    [transform],
+  );
+  const before = transform ? [transform.rfm.recency, transform.rfm.frequency, transform.rfm.monetary] : null;
+  const r = transform?.result;
+
+  const summary = transform
+    ? `Yeo-Johnson and standardisation of ${formatInt(transform.rfm.customerIds.length)} customers`
+    : hasRfm
+      ? 'Computing…'
+      : 'Waiting for the RFM table.';
+
+  return (
+    <Cell
+      id="transform"
+      step={5}
+      title="Transform"
+      status={hasRfm || transform ? status : 'waiting'}
+      summary={summary}
+      actions={
+        status === 'error' || error?.code === 'cancelled' ? (
+          <button type="button" className="button button--secondary" onClick={rerunModel}>
+            Run again
+          </button>
+        ) : null
+      }
+    >
+      {status === 'running' ? <Progress label="Fitting the Yeo-Johnson transform" value={null} onCancel={cancelModel} /> : null}
+      {error ? (
+        <Message kind={error.code === 'cancelled' ? 'info' : 'error'} title={error.code === 'cancelled' ? 'Cancelled' : 'The transform failed'}>
+          {error.message}
+        </Message>
+      ) : null}
+      <p className="muted small">
+        k-means measures plain distances, so skewed features with big ranges would dominate it. Each feature is made
+        closer to a normal shape with a Yeo-Johnson power transform (λ fitted by maximum likelihood, as
+        scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and standard deviation 1 so R, F
+        and M weigh the same.
+      </p>
+      {r && before && after ? (
+        <>
+          <div className="table-wrap">
+            <table className="model-table" data-testid="transform-table">
+              <caption className="visually-hidden">Transform parameters per feature</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Feature</th>
+                  <th scope="col" className="num">λ</th>
+                  <th scope="col" className="num">Mean after Yeo-Johnson</th>
+                  <th scope="col" className="num">Scale (std)</th>
+                  <th scope="col" className="num">Skewness before</th>
+                  <th scope="col" className="num">Skewness after</th>
+                </tr>
+              </thead>
+              <tbody>
+                {FEATURE_LABELS.map((label, j) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    <td className="num">{fmt(r.fit.lambdas[j])}</td>
+                    <td className="num">{fmt(r.fit.means[j])}</td>
+                    <td className="num">{fmt(r.fit.scales[j])}</td>
+                    <td className="num">{fmt(r.skewBefore[j], 2)}</td>
+                    <td className="num">{fmt(r.skewAfter[j], 2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted small">
+            Skewness 0 is symmetric; above 1 is strongly right-skewed. Transformed value = (YJ(x, λ) − mean) / scale.
+          </p>
+          <div className="hist-grid" aria-label="Histograms before and after the transform">
+            {FEATURE_LABELS.map((label, j) => (
+              <Histogram
+                key={`b${j}`}
+                values={before[j]!}
+                title={`${label}: before (skew ${formatNumber(Number(fmt(r.skewBefore[j], 2)))})`}
+                color="#9aa5b1"
+                exportName={`transform-before-${['recency', 'frequency', 'monetary'][j]}`}
+                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} before`}
+              />
+            ))}
+            {FEATURE_LABELS.map((label, j) => (
+              <Histogram
+                key={`a${j}`}
+                values={after[j]!}
+                title={`${label}: after (skew ${formatNumber(Number(fmt(r.skewAfter[j], 2)))})`}
+                xTitle="standard deviations"
+                exportName={`transform-after-${['recency', 'frequency', 'monetary'][j]}`}
+                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} after`}
+              />
+            ))}
+          </div>
+        </>
+      ) : null}
+    </Cell>
+  );
+}

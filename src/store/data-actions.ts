@@ -1,0 +1,373 @@
+/**
+ * Plain async actions of the data steps. They drive the data worker through its client and write
+ * the results into the store: load → (guessed) mapping → cleaning → RFM runs by itself, so a new
+ * file ends at a ready RFM table without further clicks. Each later change restarts the pipeline
+ * from the step it affects (debounced for edits). Results are only ever replaced by a newer success:
+ * an error, a cancellation or a superseded run leaves the earlier results in place.
+ */
+import type { CleaningSettings, DateOrder, Mapping, RfmSettings, Role, TableKind } from '../core/types';
+import { UserFacingError } from '../core/types';
+import {
+  createDataClient,
+  DEFAULT_CLEANING,
+  DEFAULT_RFM,
+  REFERENCE_PRESET,
+  type DataClient,
+} from '../workers/data/client';
+import type { DataSlice, DataSource, StepError, StepStatus } from './data-slice';
+import { useNotebook } from './store';
+
+const set = (patch: Partial<DataSlice>) => useNotebook.setState(patch);
+const get = () => useNotebook.getState();
+
+let client: DataClient | null = null;
+function dataClient(): DataClient {
+  client ??= createDataClient();
+  return client;
+}
+
+/** The file name of the built-in sample. */
+export const SAMPLE_NAME = 'online-retail.csv.gz';
+export const SAMPLE_ATTRIBUTION =
+  'UCI Online Retail (Dr Daqing Chen, UCI Machine Learning Repository), CC0 copy from the CRAN package onlineretail';
+
+/** Roles a table of each kind can use, in the order the Columns step lists them. */
+export const ROLES_BY_KIND: Record<TableKind, readonly Role[]> = {
+  transactions: ['customer', 'invoice', 'date', 'quantity', 'price', 'amount', 'product', 'country'],
+  rfm: ['customer', 'recency', 'frequency', 'monetary'],
+};
+
+/**
+ * Roles still needed before RFM can be computed. Transactions need a customer id, a date and either
+ * quantity and unit price or an amount; an RFM table needs recency, frequency and monetary (the
+ * customer id is optional: rows are then named by their spreadsheet row).
+ */
+export function missingRoles(kind: TableKind, mapping: Mapping): Role[] {
+  const has = (r: Role) => mapping[r] !== undefined;
+  if (kind === 'rfm') return (['recency', 'frequency', 'monetary'] as const).filter((r) => !has(r));
+  const out: Role[] = [];
+  if (!has('customer')) out.push('customer');
+  if (!has('date')) out.push('date');
+  if (!has('amount') && !(has('quantity') && has('price'))) {
+    if (!has('quantity')) out.push('quantity');
+    if (!has('price')) out.push('price');
+  }
+  return out;
+}
+
+/** The part of the mapping that applies to a kind (roles of the other kind are left out). */
+export function mappingForKind(kind: TableKind, mapping: Mapping): Mapping {
+  const out: Mapping = {};
+  for (const r of ROLES_BY_KIND[kind]) {
+    const c = mapping[r];
+    if (c !== undefined) out[r] = c;
+  }
+  return out;
+}
+
+// ───────────────────────────── errors ─────────────────────────────
+
+export function isAbort(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}
+
+/** Any thrown value as a plain sentence for the user. */
+export function toStepError(e: unknown): StepError {
+  if (e instanceof UserFacingError) return { code: e.code, message: e.message };
+  if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
+    const o = e as { code: unknown; message: unknown };
+    if (typeof o.message === 'string' && o.message !== '') return { code: String(o.code), message: o.message };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'internal',
+    message: `Something unexpected went wrong (${detail}). Your earlier results are kept; try again or reload the page.`,
+  };
+}
+
+// ───────────────────────────── load ─────────────────────────────
+
+let loadCtl: AbortController | null = null;
+
+async function runLoad(name: string, source: DataSource, getBlob: (signal: AbortSignal) => Promise<Blob>) {
+  loadCtl?.abort();
+  const ctl = new AbortController();
+  loadCtl = ctl;
+  const { signal } = ctl;
+  set({ loadStatus: 'running', loadingName: name, loadError: null, loadProgress: null });
+  try {
+    const blob = await getBlob(signal);
+    const result = await dataClient().load(blob, name, {
+      signal,
+      onProgress: (p) => {
+        if (loadCtl === ctl) set({ loadProgress: p });
+      },
+    });
+    if (loadCtl !== ctl) return;
+    loadCtl = null;
+    // The new file is in: its steps start from the guess; old RFM results stay until the new ones exist.
+    abortRun();
+    const guess = result.guess;
+    set({
+      datasetName: name,
+      dataSource: source,
+      loadStatus: 'ready',
+      loadingName: null,
+      loadProgress: null,
+      loadError: null,
+      loadResult: result,
+      fileBytes: blob.size,
+      kind: guess.kind,
+      mapping: { ...guess.mapping },
+      dateOrder: guess.dateOrder?.order ?? null,
+      mappingResult: null,
+      mappingError: null,
+      cleaningError: null,
+      rfmError: null,
+    });
+    void runPipeline(STAGE.mapping);
+  } catch (e) {
+    if (loadCtl !== ctl) return;
+    loadCtl = null;
+    const had = get().loadResult !== null;
+    if (isAbort(e)) {
+      set({ loadStatus: had ? 'ready' : 'waiting', loadingName: null, loadProgress: null, loadError: null });
+      return;
+    }
+    set({ loadStatus: 'error', loadingName: null, loadProgress: null, loadError: toStepError(e) });
+  }
+}
+
+/** Loads a file the user picked or dropped. */
+export function loadFile(file: Blob, name: string): Promise<void> {
+  return runLoad(name, 'file', () => Promise.resolve(file));
+}
+
+/** Fetches the built-in sample (same origin) with byte progress, then loads it. */
+export function loadSample(): Promise<void> {
+  const url = `${import.meta.env.BASE_URL}sample/${SAMPLE_NAME}`;
+  return runLoad(SAMPLE_NAME, 'sample', async (signal) => {
+    let resp: Response;
+    try {
+      resp = await fetch(url, { signal });
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new UserFacingError('sample-fetch', 'The sample data could not be fetched. Check that the app is still being served and try again.');
+    }
+    if (!resp.ok || !resp.body) {
+      throw new UserFacingError('sample-fetch', `The sample data could not be fetched (HTTP ${resp.status}). Try again, or load your own file.`);
+    }
+    const total = Number(resp.headers.get('content-length')) || 0;
+    const reader = resp.body.getReader();
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    let done = 0;
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      chunks.push(r.value);
+      done += r.value.byteLength;
+      set({ loadProgress: { stage: 'reading', bytesDone: done, bytesTotal: Math.max(total, done), rows: 0, download: true } });
+    }
+    return new Blob(chunks);
+  });
+}
+
+/** Stops the load in progress; everything stays as it was before it started. */
+export function cancelLoad(): void {
+  loadCtl?.abort();
+}
+
+let started = false;
+/** Honours `?sample=online-retail` once per page load. */
+export function startFromUrl(search: string): void {
+  if (started) return;
+  started = true;
+  if (new URLSearchParams(search).get('sample') === 'online-retail') void loadSample();
+}
+
+// ───────────────────────────── pipeline ─────────────────────────────
+
+const STAGE = { mapping: 0, cleaning: 1, rfm: 2 } as const;
+type Stage = (typeof STAGE)[keyof typeof STAGE];
+
+interface Run {
+  readonly ctl: AbortController;
+  stage: Stage;
+}
+let current: Run | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let pendingFrom: Stage | null = null;
+
+function abortRun() {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  pendingFrom = null;
+  current?.ctl.abort();
+  current = null;
+}
+
+const idle = (has: boolean): StepStatus => (has ? 'stale' : 'waiting');
+
+/** Marks the steps from `from` on as out of date (they will be recomputed). */
+function markStale(from: Stage) {
+  const s = get();
+  const patch: { -readonly [K in keyof DataSlice]?: DataSlice[K] } = {};
+  if (from <= STAGE.mapping && s.mappingStatus !== 'running') patch.mappingStatus = idle(s.mappingResult !== null);
+  if (from <= STAGE.cleaning && s.cleaningStatus !== 'running') patch.cleaningStatus = idle(s.cleaningReport !== null);
+  if (from <= STAGE.rfm && s.rfmStatus !== 'running') patch.rfmStatus = idle(s.rfm !== null);
+  set(patch);
+}
+
+/** Recomputes from a stage after `delayMs` (edits come in bursts: only the last one runs). */
+function schedule(from: Stage, delayMs: number) {
+  if (get().loadResult === null) return;
+  pendingFrom = pendingFrom === null ? from : (Math.min(pendingFrom, from) as Stage);
+  markStale(pendingFrom);
+  if (timer !== null) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    const f = pendingFrom ?? from;
+    pendingFrom = null;
+    void runPipeline(f);
+  }, delayMs);
+}
+
+/**
+ * Runs the steps from `from` to RFM in the worker. A run in progress is aborted; if it was still at
+ * an earlier step, the new run starts there instead (its result is needed too).
+ */
+async function runPipeline(from: Stage): Promise<void> {
+  if (get().loadResult === null) return;
+  const startAt = (current ? Math.min(from, current.stage) : from) as Stage;
+  current?.ctl.abort();
+  const run: Run = { ctl: new AbortController(), stage: startAt };
+  current = run;
+  const { signal } = run.ctl;
+  const live = () => current === run;
+  const c = dataClient();
+  markStale(startAt);
+  try {
+    if (startAt <= STAGE.mapping) {
+      const { kind, mapping, dateOrder } = get();
+      const missing = missingRoles(kind, mapping);
+      if (missing.length > 0) {
+        current = null;
+        set({
+          mappingStatus: 'error',
+          mappingError: {
+            code: 'missing-columns',
+            message: `Choose a column for ${listRoles(missing)} below: the RFM table cannot be computed without ${missing.length === 1 ? 'it' : 'them'}.`,
+          },
+        });
+        markStale(STAGE.cleaning);
+        return;
+      }
+      set({ mappingStatus: 'running' });
+      const res = await c.applyMapping(mappingForKind(kind, mapping), kind === 'rfm' ? null : dateOrder, { signal });
+      if (!live()) return;
+      const patch: { -readonly [K in keyof DataSlice]?: DataSlice[K] } = { mappingResult: res, mappingStatus: 'ready', mappingError: null };
+      if (kind === 'transactions' && res.dateOrder !== null) patch.dateOrder = res.dateOrder;
+      const rs = get().rfmSettings;
+      const m = get().mapping;
+      const hasQP = m.quantity !== undefined && m.price !== undefined;
+      if (rs.monetary === 'quantityTimesPrice' && !hasQP && m.amount !== undefined) patch.rfmSettings = { ...rs, monetary: 'amount' };
+      if (rs.monetary === 'amount' && m.amount === undefined && hasQP) patch.rfmSettings = { ...rs, monetary: 'quantityTimesPrice' };
+      set(patch);
+    }
+    if (startAt <= STAGE.cleaning) {
+      run.stage = STAGE.cleaning;
+      if (get().kind === 'rfm') {
+        set({ cleaningStatus: 'ready', cleaningReport: null, cleaningError: null });
+      } else {
+        set({ cleaningStatus: 'running' });
+        const report = await c.clean(get().cleaningSettings, { signal });
+        if (!live()) return;
+        set({ cleaningReport: report, cleaningStatus: 'ready', cleaningError: null });
+      }
+    }
+    run.stage = STAGE.rfm;
+    set({ rfmStatus: 'running' });
+    const table = await c.computeRfm(get().rfmSettings, { signal });
+    if (!live()) return;
+    current = null;
+    set({ rfm: table, rfmStatus: 'ready', rfmError: null, rfmSource: get().datasetName });
+  } catch (e) {
+    if (!live()) return;
+    current = null;
+    if (isAbort(e)) {
+      markStale(run.stage);
+      return;
+    }
+    const err = toStepError(e);
+    if (run.stage === STAGE.mapping) set({ mappingStatus: 'error', mappingError: err });
+    else if (run.stage === STAGE.cleaning) set({ cleaningStatus: 'error', cleaningError: err });
+    else set({ rfmStatus: 'error', rfmError: err });
+    markStale((run.stage + 1) as Stage);
+  }
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  customer: 'Customer id',
+  invoice: 'Invoice / order id',
+  date: 'Date',
+  quantity: 'Quantity',
+  price: 'Unit price',
+  amount: 'Amount (line total)',
+  country: 'Country',
+  product: 'Product code',
+  recency: 'Recency (days)',
+  frequency: 'Frequency',
+  monetary: 'Monetary',
+};
+
+function listRoles(roles: readonly Role[]): string {
+  const names = roles.map((r) => ROLE_LABELS[r].toLowerCase());
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+// ───────────────────────────── edits ─────────────────────────────
+
+/** Sets (or clears, with undefined) the column of a role; a column serves one role at a time. */
+export function setRole(role: Role, column: number | undefined): void {
+  const next: Mapping = { ...get().mapping };
+  if (column === undefined) delete next[role];
+  else {
+    for (const r of Object.keys(next) as Role[]) if (next[r] === column) delete next[r];
+    next[role] = column;
+  }
+  set({ mapping: next });
+  schedule(STAGE.mapping, 250);
+}
+
+export function setKind(kind: TableKind): void {
+  set({ kind });
+  schedule(STAGE.mapping, 0);
+}
+
+export function setDateOrder(order: DateOrder): void {
+  set({ dateOrder: order });
+  schedule(STAGE.mapping, 0);
+}
+
+export function setCleaning(patch: Partial<CleaningSettings>): void {
+  set({ cleaningSettings: { ...get().cleaningSettings, ...patch } });
+  schedule(STAGE.cleaning, 350);
+}
+
+export function setRfmSettings(patch: Partial<RfmSettings>): void {
+  set({ rfmSettings: { ...get().rfmSettings, ...patch } });
+  schedule(STAGE.rfm, 250);
+}
+
+/** The reference notebook's cleaning and RFM definition (see docs: rfm-definition). */
+export function applyReferencePreset(): void {
+  set({ cleaningSettings: REFERENCE_PRESET.cleaning, rfmSettings: { ...REFERENCE_PRESET.rfm, monetary: get().rfmSettings.monetary } });
+  schedule(STAGE.cleaning, 0);
+}
+
+/** The app's default cleaning and RFM definition. */
+export function applyDefaults(): void {
+  set({ cleaningSettings: DEFAULT_CLEANING, rfmSettings: { ...DEFAULT_RFM, monetary: get().rfmSettings.monetary } });
+  schedule(STAGE.cleaning, 0);
+}

@@ -1,0 +1,260 @@
+/**
+ * Actions of the model steps. The model follows the RFM table: every new `rfm` object in the data
+ * slice marks Transform / Choose k / Segments / Export out of date and recomputes them in the engine
+ * worker — Yeo-Johnson transform, then the k-means sweep k = 1..10 (k-means++ with the seed in the
+ * store, nInit 10), then the inverse transform of every k's centroids. A newer run aborts an older
+ * one; Cancel aborts the current one and leaves the older results visible as out of date.
+ */
+import { DEFAULT_SWEEP } from '../core/engine/sweep';
+import type { PowerFit, RfmTable } from '../core/types';
+import { createEngineClient, type EngineClient } from '../workers/engine/client';
+import type { TransformResult } from '../workers/engine/protocol';
+import type { EngineOverride, ModelError, ModelSlice } from './model-slice';
+import { useNotebook } from './store';
+
+/** The k used when the sweep suggests none. */
+export const FALLBACK_K = 4;
+/** Largest seed accepted (k-means++ seeds are unsigned 32-bit). */
+export const MAX_SEED = 0xffffffff;
+
+let client: EngineClient | null = null;
+function engine(): EngineClient {
+  client ??= createEngineClient();
+  return client;
+}
+
+let controller: AbortController | null = null;
+let installed = false;
+
+const set = (patch: Partial<ModelSlice>) => useNotebook.setState(patch);
+const get = () => useNotebook.getState();
+
+/**
+ * Subscribes the model to the data slice's `rfm` (idempotent). Called once when the model cells are
+ * imported; recomputes at once if an RFM table is already there.
+ */
+export function installModelSync(): void {
+  if (installed) return;
+  installed = true;
+  useNotebook.subscribe((state, prev) => {
+    if (state.rfm !== prev.rfm) onRfmChanged(state.rfm);
+  });
+  const rfm = get().rfm;
+  if (rfm) onRfmChanged(rfm);
+}
+
+function onRfmChanged(rfm: RfmTable | null): void {
+  if (!rfm) {
+    controller?.abort();
+    controller = null;
+    set({
+      transformStatus: 'waiting',
+      transformError: null,
+      transform: null,
+      sweepStatus: 'waiting',
+      sweepError: null,
+      sweepProgress: null,
+      sweep: null,
+      k: null,
+      clusterNames: {},
+    });
+    return;
+  }
+  void runModel(rfm, false);
+}
+
+function isAbort(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}
+
+function toModelError(e: unknown, step: string): ModelError {
+  if (typeof e === 'object' && e !== null) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && typeof message === 'string') return { code, message };
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return {
+    code: `${step}-failed`,
+    message: `The ${step} could not be computed (${msg}). Press "Run again"; if it keeps failing, choose the "plain" engine.`,
+  };
+}
+
+function copyFit(fit: PowerFit): PowerFit {
+  return { lambdas: fit.lambdas.slice(), means: fit.means.slice(), scales: fit.scales.slice() };
+}
+
+/** Recomputes transform and sweep for `rfm`. `keepK` keeps the user's k when the new sweep has it. */
+async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
+  controller?.abort();
+  const ac = new AbortController();
+  controller = ac;
+  const s = get();
+  set({
+    transformStatus: 'running',
+    transformError: null,
+    sweepStatus: s.sweep ? 'stale' : 'waiting',
+    sweepError: null,
+    sweepProgress: null,
+  });
+  const n = rfm.customerIds.length;
+  if (n < 2) {
+    set({
+      transformStatus: 'error',
+      transformError: {
+        code: 'too-few-customers',
+        message: `The RFM table has ${n} customer${n === 1 ? '' : 's'}; segmentation needs at least 2. Loosen the cleaning rules or choose another file.`,
+      },
+      sweepStatus: 'waiting',
+    });
+    return;
+  }
+  let transform: TransformResult;
+  try {
+    // The client transfers the arrays it is given: send copies, the data slice keeps its own.
+    transform = await engine().transform(
+      { recency: rfm.recency.slice(), frequency: rfm.frequency.slice(), monetary: rfm.monetary.slice() },
+      { signal: ac.signal },
+    );
+  } catch (e) {
+    if (controller !== ac) return;
+    if (isAbort(e)) {
+      set({ transformStatus: get().transform ? 'stale' : 'waiting', transformError: cancelled(), sweepStatus: get().sweep ? 'stale' : 'waiting' });
+    } else {
+      set({ transformStatus: 'error', transformError: toModelError(e, 'transform'), sweepStatus: get().sweep ? 'stale' : 'waiting' });
+    }
+    return;
+  }
+  if (controller !== ac) return;
+  set({ transform: { rfm, result: transform }, transformStatus: 'ready', transformError: null });
+  await runSweep(rfm, transform, ac, keepK);
+}
+
+function cancelled(): ModelError {
+  return { code: 'cancelled', message: 'Cancelled. The results shown are out of date; press "Run again" to compute them.' };
+}
+
+async function runSweep(rfm: RfmTable, transform: TransformResult, ac: AbortController, keepK: boolean): Promise<void> {
+  const { seed, engineChoice } = get();
+  const n = rfm.customerIds.length;
+  const kMax = Math.min(DEFAULT_SWEEP.kMax, n);
+  const total = kMax - DEFAULT_SWEEP.kMin + 1;
+  set({ sweepStatus: 'running', sweepError: null, sweepProgress: { done: 0, total } });
+  try {
+    const options = { ...DEFAULT_SWEEP, seed, kMax, engine: engineChoice };
+    const result = await engine().sweep(transform.X.slice(), n, 3, options, {
+      signal: ac.signal,
+      onProgress: (done, totalK) => {
+        if (controller === ac) set({ sweepProgress: { done, total: totalK } });
+      },
+    });
+    if (controller !== ac) return;
+    // Inverse-transform every k's centroids in one call (Σk ≤ 55 rows).
+    const all = new Float64Array(result.points.reduce((s, p) => s + p.result.centroids.length, 0));
+    let at = 0;
+    for (const p of result.points) {
+      all.set(p.result.centroids, at);
+      at += p.result.centroids.length;
+    }
+    const inv = await engine().inverse(all, 3, copyFit(transform.fit));
+    if (controller !== ac) return;
+    const centroidsOriginal = new Map<number, Float64Array>();
+    at = 0;
+    for (const p of result.points) {
+      centroidsOriginal.set(p.k, inv.slice(at, at + p.result.centroids.length));
+      at += p.result.centroids.length;
+    }
+    const ks = result.points.map((p) => p.k);
+    const prevK = get().k;
+    const suggested = result.knee.suggested ?? FALLBACK_K;
+    const k = keepK && prevK !== null && ks.includes(prevK) ? prevK : clampK(suggested, ks);
+    set({
+      sweep: {
+        rfm,
+        transform,
+        result,
+        engineInfo: result.engineInfo,
+        seed,
+        engineChoice,
+        nInit: options.nInit,
+        maxIter: options.maxIter,
+        tol: options.tol,
+        algorithm: options.algorithm,
+        centroidsOriginal,
+        finishedAt: Date.now(),
+      },
+      sweepStatus: 'ready',
+      sweepError: null,
+      sweepProgress: null,
+      k,
+      clusterNames: {},
+    });
+    controller = null;
+  } catch (e) {
+    if (controller !== ac) return;
+    controller = null;
+    if (isAbort(e)) set({ sweepStatus: get().sweep ? 'stale' : 'waiting', sweepError: cancelled(), sweepProgress: null });
+    else set({ sweepStatus: 'error', sweepError: toModelError(e, 'sweep'), sweepProgress: null });
+  }
+}
+
+function clampK(k: number, ks: readonly number[]): number {
+  if (ks.includes(k)) return k;
+  if (ks.length === 0) return k;
+  return Math.max(Math.min(...ks), Math.min(Math.max(...ks), k));
+}
+
+/** Stops the running transform or sweep; the older results stay visible as out of date. */
+export function cancelModel(): void {
+  controller?.abort();
+}
+
+/** Recomputes everything for the current RFM table (keeps the chosen k when possible). */
+export function rerunModel(): void {
+  const rfm = get().rfm;
+  if (rfm) void runModel(rfm, true);
+}
+
+/** Re-runs only the sweep (seed or engine changed); the transform is reused when it is current. */
+function rerunSweep(): void {
+  const { rfm, transform } = get();
+  if (!rfm) return;
+  if (!transform || transform.rfm !== rfm) {
+    void runModel(rfm, true);
+    return;
+  }
+  controller?.abort();
+  const ac = new AbortController();
+  controller = ac;
+  void runSweep(rfm, transform.result, ac, true);
+}
+
+/** Sets the seed (an integer 0..2^32−1) and re-runs the sweep when it changed. */
+export function setSeed(seed: number): void {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return;
+  if (seed === get().seed) return;
+  set({ seed });
+  rerunSweep();
+}
+
+export function setEngineChoice(choice: EngineOverride): void {
+  if (choice === get().engineChoice) return;
+  set({ engineChoice: choice });
+  rerunSweep();
+}
+
+/** Chooses k among the swept values (no recomputation: every k's result is stored). */
+export function setK(k: number): void {
+  const sweep = get().sweep;
+  if (!sweep) return;
+  const ks = sweep.result.points.map((p) => p.k);
+  set({ k: clampK(Math.round(k), ks) });
+}
+
+/** Names a cluster (0-based) of the model with `k` segments; an empty name means the suggestion. */
+export function setClusterName(k: number, cluster: number, name: string): void {
+  const names = get().clusterNames;
+  const current = [...(names[k] ?? [])];
+  while (current.length <= cluster) current.push('');
+  current[cluster] = name.slice(0, 80);
+  set({ clusterNames: { ...names, [k]: current } });
+}

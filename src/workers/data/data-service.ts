@@ -1,0 +1,186 @@
+/**
+ * The state and operations of one data worker: the loaded RawTable, the typed transactions under the
+ * current mapping, and the current cleaning mask. Plain functions over plain data; the worker entry
+ * only routes messages here.
+ */
+import type { CleaningReport, CleaningSettings, DateOrder, Mapping, RawTable, RfmSettings, RfmTable, TableKind, TablePreview, Transactions } from '../../core/types';
+import { UserFacingError } from '../../core/types';
+import { guessMapping, missingRoles } from '../../core/ingest/roles';
+import { buildTransactions } from '../../core/ingest/transactions';
+import { formatTime, guessDateOrder } from '../../core/ingest/dates';
+import { detectNumberFormat, parseNumber } from '../../core/ingest/numbers';
+import { rawRows } from '../../core/ingest/table-builder';
+import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
+import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
+import type { ColumnProblem } from '../../core/types';
+import { loadFile } from './load-file';
+import type { LoadProgress, LoadResult, MappingResult } from './protocol';
+
+const PREVIEW_ROWS = 20;
+
+export class DataService {
+  private raw: RawTable | null = null;
+  private kind: TableKind = 'transactions';
+  private mapping: Mapping | null = null;
+  private tx: Transactions | null = null;
+  private keep: Uint8Array | null = null;
+
+  async load(file: Blob, fileName: string, encoding: string | undefined, onProgress: (p: LoadProgress) => void, isCancelled: () => boolean): Promise<LoadResult> {
+    const t0 = performance.now();
+    const { table, preview } = await loadFile(file, fileName, encoding === undefined ? { onProgress, isCancelled } : { onProgress, isCancelled, encoding });
+    const guess = guessMapping(table);
+    this.raw = table;
+    this.tx = null;
+    this.keep = null;
+    this.mapping = null;
+    return {
+      fileName,
+      byteLength: table.byteLength,
+      rowCount: table.rowCount,
+      delimiter: table.delimiter,
+      encoding: table.encoding,
+      headers: table.columns.map((c) => c.name),
+      preview,
+      guess,
+      ragged: table.ragged,
+      parseMs: performance.now() - t0,
+    };
+  }
+
+  private requireRaw(): RawTable {
+    if (!this.raw) throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
+    return this.raw;
+  }
+
+  applyMapping(mapping: Mapping, dateOrder: DateOrder | null): MappingResult {
+    const raw = this.requireRaw();
+    for (const j of Object.values(mapping)) {
+      if (j === undefined || j < 0 || j >= raw.columns.length) throw new UserFacingError('bad-mapping', `Column ${String(j)} does not exist in "${raw.fileName}". Choose the columns again.`);
+    }
+    const kind: TableKind = mapping.date === undefined && mapping.recency !== undefined && mapping.frequency !== undefined && mapping.monetary !== undefined ? 'rfm' : 'transactions';
+    const missing = missingRoles(kind, mapping);
+    if (missing.length > 0) {
+      throw new UserFacingError('missing-roles', `Choose a column for: ${missing.join(', ')} (in "${raw.fileName}").`);
+    }
+    this.kind = kind;
+    this.mapping = mapping;
+    this.keep = null;
+    const headers = raw.columns.map((c) => c.name);
+    if (kind === 'rfm') {
+      this.tx = null;
+      const problems: ColumnProblem[] = [];
+      const typed = new Map<number, Float64Array>();
+      for (const role of ['recency', 'frequency', 'monetary'] as const) {
+        const j = mapping[role]!;
+        const col = raw.columns[j]!;
+        const fmt = detectNumberFormat(col.dict);
+        const lut = col.dict.map((s) => parseNumber(s, fmt));
+        const vals = new Float64Array(raw.rowCount);
+        let bad = 0;
+        const rows: number[] = [];
+        const values: string[] = [];
+        for (let i = 0; i < raw.rowCount; i++) {
+          const c = col.codes[i]!;
+          const v = c < 0 ? NaN : lut[c]!;
+          vals[i] = v;
+          if (v !== v) {
+            bad++;
+            if (rows.length < 5) {
+              rows.push(i + 2);
+              values.push(c < 0 ? '' : col.dict[c]!);
+            }
+          }
+        }
+        typed.set(j, vals);
+        if (bad > 0) problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
+      }
+      const idCol = mapping.customer === undefined ? undefined : raw.columns[mapping.customer];
+      const n = Math.min(PREVIEW_ROWS, raw.rowCount);
+      const text = rawRows(raw, Array.from({ length: n }, (_, i) => i)).rows;
+      return {
+        kind,
+        rowCount: raw.rowCount,
+        customers: idCol ? idCol.dict.length : raw.rowCount,
+        invoices: 0,
+        firstTime: null,
+        lastTime: null,
+        dateOrder: null,
+        problems,
+        typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => (typed.has(j) ? fmtNum(typed.get(j)![i]!) : s))) },
+      };
+    }
+    const tx = buildTransactions(raw, mapping, dateOrder);
+    this.tx = tx;
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < tx.rowCount; i++) {
+      const t = tx.time[i]!;
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
+    const n = Math.min(PREVIEW_ROWS, raw.rowCount);
+    const text = rawRows(raw, Array.from({ length: n }, (_, i) => i)).rows;
+    const typedCol = new Map<number, (i: number) => string>();
+    if (mapping.date !== undefined) typedCol.set(mapping.date, (i) => formatTime(tx.time[i]!) || '(unreadable)');
+    const numCols = [
+      [mapping.quantity, tx.quantity],
+      [mapping.price, tx.price],
+      [mapping.amount, tx.amount],
+    ] as const;
+    for (const [j, arr] of numCols) if (j !== undefined && arr) typedCol.set(j, (i) => fmtNum(arr[i]!));
+    return {
+      kind,
+      rowCount: tx.rowCount,
+      customers: tx.customers.length,
+      invoices: tx.invoices.length,
+      firstTime: Number.isFinite(first) ? first : null,
+      lastTime: Number.isFinite(last) ? last : null,
+      dateOrder: mapping.date === undefined ? null : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO'),
+      problems: tx.problems,
+      typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => typedCol.get(j)?.(i) ?? s)) },
+    };
+  }
+
+  private requireMapped(): void {
+    this.requireRaw();
+    if (!this.mapping) throw new UserFacingError('no-mapping', 'Confirm the columns first (Columns step).');
+  }
+
+  clean(settings: CleaningSettings): CleaningReport {
+    this.requireMapped();
+    if (this.kind === 'rfm' || !this.tx) {
+      const n = this.raw!.rowCount;
+      return { rowsIn: n, customersIn: n, rowsKept: n, customersKept: n, steps: [] };
+    }
+    const { keep, report } = cleanTransactions(this.tx, settings);
+    this.keep = keep;
+    if (report.rowsKept === 0) {
+      throw new UserFacingError('nothing-kept', `The cleaning rules removed every row of "${this.raw!.fileName}". Turn some rules off or widen the date window.`);
+    }
+    return report;
+  }
+
+  computeRfm(settings: RfmSettings): RfmTable {
+    this.requireMapped();
+    const raw = this.raw!;
+    let table: RfmTable;
+    if (this.kind === 'rfm' || !this.tx) {
+      table = rfmFromTable(raw, this.mapping!, { excludeNonPositiveMonetary: settings.excludeNonPositiveMonetary });
+    } else {
+      if (!this.keep) this.keep = cleanTransactions(this.tx, DEFAULT_CLEANING).keep;
+      table = computeRfm(this.tx, this.keep, settings);
+    }
+    if (table.customerIds.length === 0) {
+      throw new UserFacingError('no-customers', `No customer in "${raw.fileName}" has a purchase with positive monetary value after cleaning. Check the column mapping and cleaning rules.`);
+    }
+    return table;
+  }
+
+  rows(rowNumbers: readonly number[]): TablePreview {
+    return rawRows(this.requireRaw(), rowNumbers.map((r) => r - 2));
+  }
+}
+
+function fmtNum(v: number): string {
+  return Number.isNaN(v) ? '(unreadable)' : String(v);
+}

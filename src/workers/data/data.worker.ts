@@ -1,0 +1,61 @@
+/// <reference lib="webworker" />
+/** Data worker entry: routes typed requests to a DataService; one worker per loaded file. */
+import type { DataRequest, DataResponse, WireError } from './protocol';
+import { DataService } from './data-service';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const service = new DataService();
+const cancelled = new Set<number>();
+
+function post(msg: DataResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
+}
+
+function toWire(e: unknown): WireError {
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    return { name: e.name, code: typeof code === 'string' ? code : e.name === 'AbortError' ? 'aborted' : 'internal', message: e.message };
+  }
+  return { name: 'Error', code: 'internal', message: String(e) };
+}
+
+scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
+  const req = ev.data;
+  if (req.type === 'cancel') {
+    cancelled.add(req.target);
+    return;
+  }
+  try {
+    switch (req.type) {
+      case 'load': {
+        const result = await service.load(
+          req.file,
+          req.fileName,
+          req.encoding,
+          (progress) => post({ id: req.id, type: 'progress', progress }),
+          () => cancelled.has(req.id),
+        );
+        post({ id: req.id, type: 'result', result });
+        break;
+      }
+      case 'applyMapping':
+        post({ id: req.id, type: 'result', result: service.applyMapping(req.mapping, req.dateOrder) });
+        break;
+      case 'clean':
+        post({ id: req.id, type: 'result', result: service.clean(req.settings) });
+        break;
+      case 'computeRfm': {
+        const t = service.computeRfm(req.settings);
+        post({ id: req.id, type: 'result', result: t }, [t.recency.buffer, t.frequency.buffer, t.monetary.buffer]);
+        break;
+      }
+      case 'rows':
+        post({ id: req.id, type: 'result', result: service.rows(req.rowNumbers) });
+        break;
+    }
+  } catch (e) {
+    post({ id: req.id, type: 'error', error: toWire(e) });
+  } finally {
+    cancelled.delete(req.id);
+  }
+};

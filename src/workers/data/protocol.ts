@@ -1,0 +1,91 @@
+/**
+ * The typed message protocol between the data client (main thread) and the data worker.
+ * Every request carries an `id`; the worker answers with `progress` messages (load only) and exactly
+ * one `result` or `error` for that id.
+ */
+import type {
+  CleaningReport,
+  CleaningSettings,
+  ColumnProblem,
+  DateOrder,
+  Mapping,
+  MappingGuess,
+  RawTable,
+  RfmSettings,
+  RfmTable,
+  TableKind,
+  TablePreview,
+} from '../../core/types';
+
+export interface LoadProgress {
+  readonly stage: 'reading' | 'parsing' | 'typing' | 'cleaning' | 'rfm';
+  /** Bytes of the file read so far (compressed bytes for .gz). */
+  readonly bytesDone: number;
+  /** The file size (Blob.size). */
+  readonly bytesTotal: number;
+  /** Data rows parsed so far. */
+  readonly rows: number;
+}
+
+export interface LoadResult {
+  readonly fileName: string;
+  readonly byteLength: number;
+  readonly rowCount: number;
+  /** ',' ';' '\t' '|' 'whitespace' */
+  readonly delimiter: string;
+  /** 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', … */
+  readonly encoding: string;
+  readonly headers: readonly string[];
+  /** First 20 rows as text. */
+  readonly preview: TablePreview;
+  /** Roles detected from headers + values, date order guess. */
+  readonly guess: MappingGuess;
+  readonly ragged: RawTable['ragged'];
+  readonly parseMs: number;
+}
+
+export interface MappingResult {
+  readonly kind: TableKind;
+  readonly rowCount: number;
+  /** Distinct non-empty customer ids (4,372 for UCI); rows for a pre-aggregated table without ids. */
+  readonly customers: number;
+  readonly invoices: number;
+  /** ms (wall clock read as UTC). */
+  readonly firstTime: number | null;
+  readonly lastTime: number | null;
+  readonly dateOrder: DateOrder | null;
+  /** Unparseable (or empty) dates/numbers: counted with example rows. */
+  readonly problems: readonly ColumnProblem[];
+  /** First 20 rows as the app reads them (dates ISO, numbers). */
+  readonly typedPreview: TablePreview;
+}
+
+export type DataRequest =
+  | { readonly id: number; readonly type: 'load'; readonly file: Blob; readonly fileName: string; readonly encoding?: string }
+  | { readonly id: number; readonly type: 'applyMapping'; readonly mapping: Mapping; readonly dateOrder: DateOrder | null }
+  | { readonly id: number; readonly type: 'clean'; readonly settings: CleaningSettings }
+  | { readonly id: number; readonly type: 'computeRfm'; readonly settings: RfmSettings }
+  | { readonly id: number; readonly type: 'rows'; readonly rowNumbers: readonly number[] }
+  | { readonly id: number; readonly type: 'cancel'; readonly target: number };
+
+/** What each request type resolves to. */
+export interface DataResults {
+  load: LoadResult;
+  applyMapping: MappingResult;
+  clean: CleaningReport;
+  computeRfm: RfmTable;
+  rows: TablePreview;
+  cancel: null;
+}
+
+/** An error crossing the boundary: UserFacingError fields, or an AbortError. */
+export interface WireError {
+  readonly name: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type DataResponse =
+  | { readonly id: number; readonly type: 'progress'; readonly progress: LoadProgress }
+  | { readonly id: number; readonly type: 'result'; readonly result: DataResults[keyof DataResults] }
+  | { readonly id: number; readonly type: 'error'; readonly error: WireError };

@@ -1,0 +1,178 @@
+/**
+ * What the engine worker does with each request: the pure core (src/core/engine) plus the tfjs
+ * kernels (loaded on demand, so a 'plain' run never downloads tfjs). Kept apart from
+ * engine.worker.ts so it runs in Node tests without a Worker.
+ */
+import { kmeans, plainStepper } from '../../core/engine/kmeans';
+import {
+  applyPowerTransform,
+  fitPowerTransform,
+  invertPowerTransform,
+  skewness,
+} from '../../core/engine/power-transform';
+import { sweepK } from '../../core/engine/sweep';
+import type { LloydStepperFactory } from '../../core/types';
+import { UserFacingError } from '../../core/types';
+import { calibrate, loadTfjsEngine, probeRenderer, type RendererProbe } from './calibration';
+import type {
+  EngineChoice,
+  EngineInfo,
+  EngineName,
+  EngineRequest,
+  EngineResponse,
+  EngineResults,
+  SerializedError,
+  TransformResult,
+} from './protocol';
+import { collectTransferables } from './protocol';
+
+export type Post = (message: EngineResponse, transfer: Transferable[]) => void;
+
+/** Handles one request and posts exactly one result or error (plus progress for a sweep). */
+export async function handleRequest(req: EngineRequest, post: Post): Promise<void> {
+  try {
+    const result = await run(req, post);
+    post({ type: 'result', id: req.id, result }, collectTransferables(result));
+  } catch (e) {
+    post({ type: 'error', id: req.id, error: serializeError(e) }, []);
+  }
+}
+
+async function run(req: EngineRequest, post: Post): Promise<EngineResults[EngineRequest['type']]> {
+  switch (req.type) {
+    case 'transform':
+      return transform(req.recency, req.frequency, req.monetary);
+    case 'inverse':
+      return invertPowerTransform(req.X, req.d, req.fit);
+    case 'sweep': {
+      const { engineInfo, factory } = await chooseEngine(
+        req.engine,
+        req.cached,
+        req.X,
+        req.n,
+        req.d,
+        calibrationK(req.options.kMin, req.options.kMax, req.n),
+      );
+      const result = sweepK(req.X, req.n, req.d, req.options, factory, (doneK, totalK) =>
+        post({ type: 'progress', id: req.id, doneK, totalK }, []),
+      );
+      return { ...result, engine: engineInfo.name, engineInfo };
+    }
+    case 'fit': {
+      const { engineInfo, factory } = await chooseEngine(
+        req.engine,
+        req.cached,
+        req.X,
+        req.n,
+        req.d,
+        Math.min(req.options.k, req.n),
+      );
+      const result = kmeans(req.X, req.n, req.d, req.options, factory);
+      return { ...result, engineInfo };
+    }
+  }
+}
+
+/** Yeo-Johnson fit + standardise of (recency, frequency, monetary), with skewness before and after. */
+export function transform(
+  recency: Float64Array,
+  frequency: Float64Array,
+  monetary: Float64Array,
+): TransformResult {
+  const columns = [recency, frequency, monetary];
+  const fit = fitPowerTransform(columns);
+  const X = applyPowerTransform(columns, fit);
+  const n = recency.length;
+  const d = columns.length;
+  const skewBefore = new Float64Array(d);
+  const skewAfter = new Float64Array(d);
+  const col = new Float64Array(n);
+  for (let j = 0; j < d; j++) {
+    skewBefore[j] = skewness(columns[j] as Float64Array);
+    for (let i = 0; i < n; i++) col[i] = X[i * d + j] as number;
+    skewAfter[j] = skewness(col);
+  }
+  return { fit, X, skewBefore, skewAfter };
+}
+
+/** The k used to calibrate a sweep: the middle of its range, at least 2, at most n. */
+export function calibrationK(kMin: number, kMax: number, n: number): number {
+  return Math.max(1, Math.min(n, Math.max(2, Math.round((kMin + kMax) / 2))));
+}
+
+let rendererProbe: Promise<RendererProbe> | null = null;
+function renderer(): Promise<RendererProbe> {
+  rendererProbe ??= probeRenderer();
+  return rendererProbe;
+}
+
+/**
+ * Resolves the engine for a run: 'auto' calibrates on this data; a name from the client's cache is
+ * reused with its info; any other name is an override. A tfjs engine that cannot start falls back
+ * to plain, and the reason says so.
+ */
+export async function chooseEngine(
+  choice: EngineChoice,
+  cached: EngineInfo | undefined,
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+): Promise<{ engineInfo: EngineInfo; factory: LloydStepperFactory }> {
+  const probe = await renderer();
+  if (choice === 'auto') {
+    const engineInfo = await calibrate(X, n, d, k, probe);
+    return { engineInfo, factory: await factoryFor(engineInfo.name) };
+  }
+  const base = cached ?? {
+    name: choice,
+    reason: `${describe(choice)}, chosen by you (engine override).`,
+    renderer: probe.webgl.renderer,
+    software: probe.webgl.software,
+    calibration: [],
+    source: 'override' as const,
+  };
+  try {
+    return { engineInfo: base, factory: await factoryFor(choice) };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      engineInfo: {
+        ...base,
+        name: 'plain',
+        reason: `${describe(choice)} could not start (${why}), so plain typed arrays ran instead.`,
+        source: 'fallback',
+      },
+      factory: plainStepper,
+    };
+  }
+}
+
+async function factoryFor(name: EngineName): Promise<LloydStepperFactory> {
+  if (name === 'plain') return plainStepper;
+  return loadTfjsEngine(name);
+}
+
+/** A short human name for an engine. */
+export function describe(name: string): string {
+  switch (name) {
+    case 'plain':
+      return 'plain typed arrays (float64)';
+    case 'tfjs-wasm':
+      return 'TensorFlow.js WebAssembly';
+    case 'tfjs-webgl':
+      return 'TensorFlow.js WebGL';
+    case 'tfjs-webgpu':
+      return 'TensorFlow.js WebGPU';
+    case 'tfjs-cpu':
+      return 'TensorFlow.js CPU';
+    default:
+      return name;
+  }
+}
+
+function serializeError(e: unknown): SerializedError {
+  if (e instanceof UserFacingError) return { name: e.name, message: e.message, code: e.code };
+  if (e instanceof Error) return { name: e.name, message: e.message };
+  return { name: 'Error', message: String(e) };
+}
