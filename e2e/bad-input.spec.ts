@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CDNOW, cell, chooseFile, expectPipelineReady, expectStatus, fmt, readFixture, rfmRow } from './helpers';
+import {
+  CDNOW,
+  cell,
+  chooseFile,
+  expectPipelineReady,
+  expectStatus,
+  fmt,
+  readFixture,
+  rfmRow,
+} from './helpers';
 
 const cdnow = readFixture('cdnow-default');
 const cdnowCount = `${fmt(Object.keys(cdnow.rfm).length)} customers modelled`;
@@ -41,15 +50,25 @@ test('bad files give a clear message; the CDNOW results stay and the app stays u
 
   const cases: { name: string; content: string | Uint8Array; says: RegExp }[] = [
     { name: 'empty.csv', content: '', says: /"empty\.csv" is empty/ },
-    { name: 'header-only.csv', content: 'CustomerID,InvoiceDate,Quantity,UnitPrice\n', says: /"header-only\.csv" has a header row but no data rows/ },
-    { name: 'workbook.csv', content: fakeWorkbook(), says: /"workbook\.csv" (is not a text file|contains NUL bytes)/ },
+    {
+      name: 'header-only.csv',
+      content: 'CustomerID,InvoiceDate,Quantity,UnitPrice\n',
+      says: /"header-only\.csv" has a header row but no data rows/,
+    },
+    {
+      name: 'workbook.csv',
+      content: fakeWorkbook(),
+      says: /"workbook\.csv" (is not a text file|contains NUL bytes)/,
+    },
   ];
   const loadError = page.getByTestId('load-error');
   for (const c of cases) {
     await chooseFile(page, write(c.name, c.content));
     await expect(loadError).toContainText(c.says);
     await expect(loadError).toHaveAttribute('role', 'alert');
-    await expect(loadError).toContainText('The previous file, cdnow-master.txt, and its results are still loaded.');
+    await expect(loadError).toContainText(
+      'The previous file, cdnow-master.txt, and its results are still loaded.',
+    );
     await expectStatus(page, 'data', 'error');
     // Everything downstream is as it was.
     await expect(page.getByTestId('fact-rows')).toHaveText('69,659');
@@ -58,11 +77,18 @@ test('bad files give a clear message; the CDNOW results stay and the app stays u
     await expect(page.getByTestId('rfm-customers')).toHaveText(cdnowCount);
   }
   // The table still works.
-  expect(await rfmRow(page, '00001')).toEqual({ r: cdnow.rfm['00001']![0], f: cdnow.rfm['00001']![1], m: cdnow.rfm['00001']![2] });
+  expect(await rfmRow(page, '00001')).toEqual({
+    r: cdnow.rfm['00001']![0],
+    f: cdnow.rfm['00001']![1],
+    m: cdnow.rfm['00001']![2],
+  });
 
   // A readable file with none of the needed columns: the Columns step names what is missing;
   // the RFM table of CDNOW stays and says whose it is.
-  await chooseFile(page, write('colours.csv', 'colour,size,shape\nred,10,round\nblue,12,square\ngreen,9,oval\n'));
+  await chooseFile(
+    page,
+    write('colours.csv', 'colour,size,shape\nred,10,round\nblue,12,square\ngreen,9,oval\n'),
+  );
   await expectStatus(page, 'columns', 'error');
   const mappingError = page.getByTestId('mapping-error');
   await expect(mappingError).toContainText('Choose a column for customer id, date, quantity and unit price');
@@ -81,7 +107,9 @@ test('bad files give a clear message; the CDNOW results stay and the app stays u
   await expect(page.getByTestId('load-error')).toHaveCount(0);
 });
 
-test('unreadable dates and numbers are counted with example rows, and removed by a named rule', async ({ page }) => {
+test('unreadable dates and numbers are counted with example rows, and removed by a named rule', async ({
+  page,
+}) => {
   const csv = [
     'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
     '1001,A1,2,2011-03-01 10:00,1.50,501,France', // row 2
@@ -109,4 +137,36 @@ test('unreadable dates and numbers are counted with example rows, and removed by
   await expect(page.getByTestId('rfm-customers')).toHaveText('2 customers modelled');
   expect(await rfmRow(page, '501')).toEqual({ r: 3, f: 2, m: 8 });
   expect(await rfmRow(page, '502')).toEqual({ r: 0, f: 1, m: 7.5 });
+});
+
+test('dates that read both ways: the app asks day/month or month/day, and the answer changes RFM', async ({
+  page,
+}) => {
+  const csv = [
+    'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+    '1,A,1,01/02/2011 10:00,2.00,7001,France',
+    '2,A,1,03/08/2011 10:00,3.00,7002,France',
+    '3,A,1,05/06/2011 10:00,4.00,7001,France',
+  ].join('\n');
+  await page.goto('/');
+  await chooseFile(page, write('ambiguous.csv', `${csv}\n`));
+  await expectPipelineReady(page);
+  const columns = cell(page, 'columns');
+  await expect(columns.getByText('Which comes first in the dates, the day or the month?')).toBeVisible();
+  const group = columns.getByRole('group', { name: 'Dates are written as' });
+  const mdy = group.getByRole('radio', { name: /Month \/ day \/ year/ });
+  const dmy = group.getByRole('radio', { name: /Day \/ month \/ year/ });
+  await expect(mdy).toBeChecked();
+  // Month first: Jan 2, Mar 8, May 6 → analysis May 7; 7001 bought May 6, 7002 on Mar 8.
+  await expect(columns).toContainText('2011-01-02 10:00 to 2011-05-06 10:00');
+  expect(await rfmRow(page, '7001')).toEqual({ r: 0, f: 2, m: 6 });
+  expect(await rfmRow(page, '7002')).toEqual({ r: 59, f: 1, m: 3 });
+
+  await dmy.check();
+  // Day first: Feb 1, Aug 3, Jun 5 → analysis Aug 4.
+  await expect(cell(page, 'columns')).toContainText('2011-02-01 10:00 to 2011-08-03 10:00');
+  await expectPipelineReady(page);
+  await expect(cell(page, 'rfm')).toContainText('analysis time 2011-08-04');
+  expect(await rfmRow(page, '7001')).toEqual({ r: 59, f: 2, m: 6 });
+  expect(await rfmRow(page, '7002')).toEqual({ r: 0, f: 1, m: 3 });
 });

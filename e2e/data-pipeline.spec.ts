@@ -20,7 +20,9 @@ const uciReference = readFixture('online-retail-reference');
 const cdnow = readFixture('cdnow-default');
 
 test.describe('data pipeline: real files in, reference RFM out', () => {
-  test('Online Retail through the file picker: counts, cleaning, default RFM, reference preset', async ({ page }) => {
+  test('Online Retail through the file picker: counts, cleaning, default RFM, reference preset', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.getByText('Your data never leaves this browser')).toBeVisible();
     await chooseFile(page, UCI_GZ);
@@ -35,26 +37,40 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
     const columns = cell(page, 'columns');
     await expect(columns.getByLabel('Customer id')).toHaveValue(/\d+/);
     await expect(columns.getByLabel('Customer id').locator('option:checked')).toHaveText('CustomerID');
-    await expect(columns.getByRole('combobox', { name: /^Date/ }).locator('option:checked')).toHaveText('InvoiceDate');
+    await expect(columns.getByRole('combobox', { name: /^Date/ }).locator('option:checked')).toHaveText(
+      'InvoiceDate',
+    );
     await expect(columns.getByLabel('Unit price').locator('option:checked')).toHaveText('UnitPrice');
 
     // Cleaning: each rule's rows and customers removed, as the pandas reference.
     for (const s of uciDefault.steps ?? []) {
       await expect(page.getByTestId(`removed-rows-${s.rule}`), s.rule).toHaveText(fmt(s.rowsRemoved));
-      await expect(page.getByTestId(`removed-customers-${s.rule}`), s.rule).toHaveText(fmt(s.customersRemoved));
+      await expect(page.getByTestId(`removed-customers-${s.rule}`), s.rule).toHaveText(
+        fmt(s.customersRemoved),
+      );
     }
 
     // RFM: customer count, exclusions and several customers against the reference.
     const n = Object.keys(uciDefault.rfm).length;
     await expect(page.getByTestId('rfm-customers')).toHaveText(`${fmt(n)} customers modelled`);
-    await expect(page.getByTestId('rfm-excluded')).toHaveText(`${fmt(uciDefault.excludedNonPositive ?? -1)} excluded with monetary ≤ 0`);
-    await expectCustomersMatch(page, uciDefault.rfm, ['12347', '12348', '12349', ...sampleIds(uciDefault.rfm)]);
+    await expect(page.getByTestId('rfm-excluded')).toHaveText(
+      `${fmt(uciDefault.excludedNonPositive ?? -1)} excluded with monetary ≤ 0`,
+    );
+    await expectCustomersMatch(page, uciDefault.rfm, [
+      '12347',
+      '12348',
+      '12349',
+      ...sampleIds(uciDefault.rfm),
+    ]);
 
     // Sorting: Monetary descending puts the biggest spender first.
     const top = Object.entries(uciDefault.rfm).sort((a, b) => b[1][2] - a[1][2])[0]!;
     const table = cell(page, 'rfm').getByRole('table', { name: 'RFM per customer' });
     await table.getByRole('button', { name: /Monetary/ }).click();
-    await expect(table.getByRole('columnheader', { name: /Monetary/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(table.getByRole('columnheader', { name: /Monetary/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
     await expect(table.getByRole('row').nth(1).locator('[data-col="customer"]')).toHaveText(top[0]);
 
     // The reference notebook's preset: 3,169 customers, as the pandas reference.
@@ -69,7 +85,9 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
     await expect(page.getByTestId('rfm-customers')).toHaveText(`${fmt(n)} customers modelled`);
   });
 
-  test('the sample: ?sample=online-retail starts it (cancel keeps the page as it was), the button loads it, then a drop', async ({ page }, testInfo) => {
+  test('the sample: ?sample=online-retail starts it (cancel keeps the page as it was), the button loads it, then a drop', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/?sample=online-retail');
     // The start URL begins loading by itself; Cancel stops it and nothing is left half-done.
     const data = cell(page, 'data');
@@ -83,7 +101,11 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
     await expectPipelineReady(page);
     await expect(page.getByTestId('fact-rows')).toHaveText('541,909');
     await expect(page.getByTestId('file-facts')).toContainText('online-retail.csv.gz (sample)');
-    await expect(page.getByText(/UCI Online Retail \(Dr Daqing Chen, UCI Machine Learning Repository\), CC0 copy from the CRAN package onlineretail/)).toBeVisible();
+    await expect(
+      page.getByText(
+        /UCI Online Retail \(Dr Daqing Chen, UCI Machine Learning Repository\), CC0 copy from the CRAN package onlineretail/,
+      ),
+    ).toBeVisible();
     const n = Object.keys(uciDefault.rfm).length;
     await expect(page.getByTestId('columns-customers')).toHaveText('4,372 customer ids');
     await expect(page.getByTestId('rfm-customers')).toHaveText(`${fmt(n)} customers modelled`);
@@ -108,13 +130,21 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
     await expect(page.getByTestId('columns-customers')).toHaveText('23,570 customer ids');
     const n = Object.keys(cdnow.rfm).length;
     await expect(page.getByTestId('rfm-customers')).toHaveText(`${fmt(n)} customers modelled`);
-    await expect(page.getByTestId('rfm-excluded')).toHaveText(`${fmt(cdnow.excludedNonPositive ?? -1)} excluded with monetary ≤ 0`);
+    await expect(page.getByTestId('rfm-excluded')).toHaveText(
+      `${fmt(cdnow.excludedNonPositive ?? -1)} excluded with monetary ≤ 0`,
+    );
     // Leading zeros stay: "00001" is a customer, not 1.
-    expect(await rfmRow(page, '00001')).toEqual({ r: cdnow.rfm['00001']![0], f: cdnow.rfm['00001']![1], m: cdnow.rfm['00001']![2] });
+    expect(await rfmRow(page, '00001')).toEqual({
+      r: cdnow.rfm['00001']![0],
+      f: cdnow.rfm['00001']![1],
+      m: cdnow.rfm['00001']![2],
+    });
     await expectCustomersMatch(page, cdnow.rfm, sampleIds(cdnow.rfm));
   });
 
-  test('a ready RFM table: detected as pre-aggregated, 3,014 customers, cleaning skipped', async ({ page }) => {
+  test('a ready RFM table: detected as pre-aggregated, 3,014 customers, cleaning skipped', async ({
+    page,
+  }) => {
     await page.goto('/');
     await chooseFile(page, RFM_2011H2);
     await expectPipelineReady(page);
@@ -123,7 +153,9 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
     await expect(page.getByTestId('rfm-customers')).toHaveText('3,005 customers modelled');
     await expect(page.getByTestId('rfm-excluded')).toHaveText('9 excluded with monetary ≤ 0');
     await expect(cell(page, 'cleaning')).toContainText('Not needed');
-    await cell(page, 'rfm').getByRole('checkbox', { name: /Leave out customers whose monetary/ }).uncheck();
+    await cell(page, 'rfm')
+      .getByRole('checkbox', { name: /Leave out customers whose monetary/ })
+      .uncheck();
     await expect(page.getByTestId('rfm-customers')).toHaveText('3,014 customers modelled');
     await expectStatus(page, 'rfm', 'ready');
     // Row 2 of the file: 30,100,2537.9100000000003 → customer "row 2".

@@ -20,8 +20,12 @@ export interface RfmFixture {
   readonly steps?: readonly { rule: string; rowsRemoved: number; customersRemoved: number }[];
 }
 
-export function readFixture(name: 'online-retail-default' | 'online-retail-reference' | 'cdnow-default'): RfmFixture {
-  return JSON.parse(readFileSync(join(ROOT, 'src', 'core', 'rfm', '__fixtures__', `${name}.json`), 'utf8')) as RfmFixture;
+export function readFixture(
+  name: 'online-retail-default' | 'online-retail-reference' | 'cdnow-default',
+): RfmFixture {
+  return JSON.parse(
+    readFileSync(join(ROOT, 'src', 'core', 'rfm', '__fixtures__', `${name}.json`), 'utf8'),
+  ) as RfmFixture;
 }
 
 /** 541909 → "541,909", as the app shows counts. */
@@ -69,7 +73,9 @@ export async function rfmRow(page: Page, id: string): Promise<{ r: number; f: nu
   const rfm = cell(page, 'rfm');
   await rfm.getByLabel('Find customer id').fill(id);
   const table = rfm.getByRole('table', { name: 'RFM per customer' });
-  const row = table.getByRole('row').filter({ has: page.locator(`[data-col="customer"]`, { hasText: new RegExp(`^${id}$`) }) });
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.locator(`[data-col="customer"]`, { hasText: new RegExp(`^${id}$`) }) });
   await expect(row).toHaveCount(1);
   const [r, f, m] = await Promise.all(
     ['recency', 'frequency', 'monetary'].map((c) => row.locator(`[data-col="${c}"]`).innerText()),
@@ -78,14 +84,20 @@ export async function rfmRow(page: Page, id: string): Promise<{ r: number; f: nu
 }
 
 /** Compares customers shown in the table with the reference (R, F exact; M to the cent). */
-export async function expectCustomersMatch(page: Page, fixture: RfmRecords, ids: readonly string[]): Promise<void> {
+export async function expectCustomersMatch(
+  page: Page,
+  fixture: RfmRecords,
+  ids: readonly string[],
+): Promise<void> {
   for (const id of ids) {
     const want = fixture[id];
     expect(want, `customer ${id} is in the reference`).toBeDefined();
     const got = await rfmRow(page, id);
     expect(got.r, `recency of ${id}`).toBe(want![0]);
     expect(got.f, `frequency of ${id}`).toBe(want![1]);
-    expect(Math.abs(got.m - want![2]), `monetary of ${id}: ${got.m} vs ${want![2]}`).toBeLessThanOrEqual(0.005 + 1e-9);
+    expect(Math.abs(got.m - want![2]), `monetary of ${id}: ${got.m} vs ${want![2]}`).toBeLessThanOrEqual(
+      0.005 + 1e-9,
+    );
   }
   await cell(page, 'rfm').getByLabel('Find customer id').fill('');
 }
@@ -95,6 +107,13 @@ export function sampleIds(fixture: RfmRecords): string[] {
   const ids = Object.keys(fixture).sort();
   const byM = [...ids].sort((a, b) => fixture[b]![2] - fixture[a]![2]);
   const byF = [...ids].sort((a, b) => fixture[b]![1] - fixture[a]![1]);
-  const picks = [ids[0]!, ids[ids.length - 1]!, ids[Math.floor(ids.length / 2)]!, ids[Math.floor(ids.length / 3)]!, byM[0]!, byF[0]!];
+  const picks = [
+    ids[0]!,
+    ids[ids.length - 1]!,
+    ids[Math.floor(ids.length / 2)]!,
+    ids[Math.floor(ids.length / 3)]!,
+    byM[0]!,
+    byF[0]!,
+  ];
   return [...new Set(picks)];
 }

@@ -211,12 +211,30 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   const body3 = parseCsv(customers3.bytes.toString('utf8')).slice(1);
   expect(body3.find((r) => r[4] === '1')![5]).toBe("'=Top <b>buyers</b>");
 
+  // Original units on log axes: the 3D plot redraws.
+  await cell(page, 'segments').getByLabel('Original units (log axes)').check();
+  await expect(page.locator('.plot[data-plot-state="drawn"]').filter({ has: plot3d })).toHaveCount(1);
+  const logShot = await plot3d.screenshot({ path: testInfo.outputPath('segments-3d-original.png') });
+  expect((await nonWhitePixels(page, logShot)).nonWhite).toBeGreaterThan(px.total * 0.03);
+
   // Screenshots of each model cell, kept with the report.
   for (const id of ['transform', 'choose-k', 'segments', 'export']) {
     const path = testInfo.outputPath(`cell-${id}.png`);
     await cell(page, id).screenshot({ path });
     await testInfo.attach(`cell-${id}.png`, { path, contentType: 'image/png' });
   }
+
+  // Cancel a running sweep: older results stay, marked out of date; Run again recomputes.
+  const chooseK = cell(page, 'choose-k');
+  await chooseK.getByRole('button', { name: 'Run again' }).click();
+  await expect(chooseK.getByRole('progressbar')).toBeVisible();
+  await chooseK.getByRole('button', { name: 'Cancel' }).click();
+  await expectStatus(page, 'choose-k', 'stale');
+  await expect(chooseK.getByText('Cancelled', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('profiles-table').locator('[data-testid^="profile-size-"]')).toHaveCount(k2);
+  await chooseK.getByRole('button', { name: 'Run again' }).click();
+  await expectStatus(page, 'choose-k', 'ready');
+  await expect(page.getByTestId('k-value')).toHaveText(`k = ${k2}`);
 
   const csp = await page.evaluate(() => window.__cspViolations ?? []);
   expect(csp, `CSP violations: ${csp.join('\n')}`).toEqual([]);

@@ -266,7 +266,7 @@ def main():
         "numpy": np.__version__,
         "threadpools": pools,
         "env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
-                                               "OPENBLAS_NUM_THREADS")},
+                                               "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")},
         "input": args.input,
         "kind": args.kind,
         "bytes": os.path.getsize(args.input),

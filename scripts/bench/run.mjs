@@ -3,7 +3,7 @@
 //
 //   node scripts/bench/run.mjs [--runs N] [--runs-big N] [--quick] [--inputs uci,x10,rfm-100k,rfm-1m]
 //        [--python-runs N] [--reuse-python] [--no-python] [--no-browser] [--no-build] [--no-docs]
-//        [--stage-timeout S]
+//        [--python-threads N|auto] [--stage-timeout S]
 // --runs-big: runs for the big inputs (x10, rfm-1m), default = --runs. --reuse-python: take the Python
 // results of an input from bench-data/python-<input>.json (written by every Python run) when present.
 //
@@ -115,6 +115,7 @@ function parseArgs(argv) {
     stageTimeoutS: null,
     runsBig: null,
     reusePython: false,
+    pythonThreads: '1',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -124,6 +125,7 @@ function parseArgs(argv) {
     else if (a === '--quick') o.quick = true;
     else if (a === '--runs-big') o.runsBig = Math.max(1, Number(next()) | 0);
     else if (a === '--reuse-python') o.reusePython = true;
+    else if (a === '--python-threads') o.pythonThreads = String(next());
     else if (a === '--inputs')
       o.inputs = next()
         .split(',')
@@ -237,6 +239,22 @@ async function ensureInputs(keys) {
 
 // ─────────────────────────── Python baseline ───────────────────────────
 
+/**
+ * Environment of the Python child. Threads default to 1 (OMP/OpenBLAS/MKL), like the app's one k-means
+ * worker: on this shared 2-core machine scikit-learn's OpenMP threads spin against other load (a UCI
+ * sweep took 72 s with 2 threads at load 14 and 1.4 s with 1). `--python-threads auto` leaves the
+ * environment as it is. OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are never changed.
+ */
+function pythonEnv(threads) {
+  if (threads === 'auto') return process.env;
+  return {
+    ...process.env,
+    OMP_NUM_THREADS: threads,
+    OPENBLAS_NUM_THREADS: threads,
+    MKL_NUM_THREADS: threads,
+  };
+}
+
 async function pythonBaseline(keys, opts, inputInfo) {
   const check = spawnSync(PYTHON, ['-c', 'import pandas, sklearn'], { encoding: 'utf8', timeout: 120_000 });
   if (!existsSync(PYTHON) || check.status !== 0) {
@@ -274,11 +292,16 @@ async function pythonBaseline(keys, opts, inputInfo) {
         '--runs',
         String(runs),
       ],
-      { cwd: ROOT, timeoutMs: inp.timeoutS * 1000 * runs + 120_000, prefix: '  ' },
+      {
+        cwd: ROOT,
+        timeoutMs: inp.timeoutS * 1000 * runs + 120_000,
+        prefix: '  ',
+        env: pythonEnv(opts.pythonThreads),
+      },
     );
     if (r.code === 0) {
       try {
-        out[key] = { ...JSON.parse(r.stdout), date: new Date().toISOString() };
+        out[key] = { ...JSON.parse(r.stdout), date: new Date().toISOString(), threads: opts.pythonThreads };
         mkdirSync(BENCH_DIR, { recursive: true });
         writeFileSync(cache, JSON.stringify(out[key], null, 1) + '\n');
         continue;

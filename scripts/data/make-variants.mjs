@@ -85,9 +85,20 @@ parseCsv(csvText, (r) => {
   }
   return true;
 });
-const expected = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
+const expected = [
+  'InvoiceNo',
+  'StockCode',
+  'Description',
+  'Quantity',
+  'InvoiceDate',
+  'UnitPrice',
+  'CustomerID',
+  'Country',
+];
 if (header.join() !== expected.join()) throw new Error(`unexpected header ${header.join()}`);
-console.log(`read ${rows.length.toLocaleString('en')} rows from public/sample/online-retail.csv.gz in ${Date.now() - t0} ms`);
+console.log(
+  `read ${rows.length.toLocaleString('en')} rows from public/sample/online-retail.csv.gz in ${Date.now() - t0} ms`,
+);
 mkdirSync(outDir, { recursive: true });
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -130,7 +141,9 @@ function* sheetRows() {
 const countries = new Map();
 for (const r of rows) countries.set(r[7], (countries.get(r[7]) ?? 0) + 1);
 const about = [
-  ['Online Retail (UCI Machine Learning Repository), donor Dr Daqing Chen; CC0 copy from the CRAN package onlineretail'],
+  [
+    'Online Retail (UCI Machine Learning Repository), donor Dr Daqing Chen; CC0 copy from the CRAN package onlineretail',
+  ],
   ['Rows', rows.length],
   [],
   ['Country', 'Rows'],
@@ -148,7 +161,9 @@ const xlsx = writeXlsx({
 });
 const xlsxPath = join(outDir, 'online-retail.xlsx');
 writeFileSync(xlsxPath, xlsx);
-console.log(`wrote ${xlsxPath} (${(xlsx.length / 1e6).toFixed(1)} MB, ${rows.length.toLocaleString('en')} data rows + header; sheets "Online Retail", "About") in ${Date.now() - t1} ms`);
+console.log(
+  `wrote ${xlsxPath} (${(xlsx.length / 1e6).toFixed(1)} MB, ${rows.length.toLocaleString('en')} data rows + header; sheets "Online Retail", "About") in ${Date.now() - t1} ms`,
+);
 
 // ── (b) Windows-1252, M/D/YYYY H:MM ──
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
@@ -170,7 +185,9 @@ function encode1252(text) {
   return { bytes: out, unmappable };
 }
 function csvField(s, sep) {
-  return s.includes(sep) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(sep) || s.includes('"') || s.includes('\n') || s.includes('\r')
+    ? `"${s.replace(/"/g, '""')}"`
+    : s;
 }
 function hm(h, mi) {
   return `${h}:${String(mi).padStart(2, '0')}`;
@@ -188,7 +205,9 @@ t1 = Date.now();
   const p = join(outDir, 'online-retail-win1252-mdy.csv');
   writeFileSync(p, bytes);
   const pounds = bytes.reduce((n, b) => n + (b === 0xa3 ? 1 : 0), 0);
-  console.log(`wrote ${p} (${(bytes.length / 1e6).toFixed(1)} MB, windows-1252, CRLF, ${pounds} '£' bytes 0xA3, ${unmappable} unmappable characters) in ${Date.now() - t1} ms`);
+  console.log(
+    `wrote ${p} (${(bytes.length / 1e6).toFixed(1)} MB, windows-1252, CRLF, ${pounds} '£' bytes 0xA3, ${unmappable} unmappable characters) in ${Date.now() - t1} ms`,
+  );
 }
 
 // ── (c) ';' separated, decimal commas, D/M/YYYY H:MM, UTF-8 with BOM ──
@@ -205,13 +224,22 @@ t1 = Date.now();
   const body = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
   const p = join(outDir, 'online-retail-semicolon-dmy.csv');
   writeFileSync(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]));
-  console.log(`wrote ${p} (${((body.length + 3) / 1e6).toFixed(1)} MB, UTF-8 with BOM, ';' separated, decimal commas) in ${Date.now() - t1} ms`);
+  console.log(
+    `wrote ${p} (${((body.length + 3) / 1e6).toFixed(1)} MB, UTF-8 with BOM, ';' separated, decimal commas) in ${Date.now() - t1} ms`,
+  );
 }
 
 // ── read the workbook back and compare every cell ──
 if (verify) {
   const { createServer } = await import('vite');
-  const server = await createServer({ root, configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] } });
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    appType: 'custom',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
   try {
     const { readWorkbook, listSheets } = await server.ssrLoadModule('/src/workers/xlsx/read-workbook.ts');
     const bytes = new Uint8Array(readFileSync(xlsxPath));
@@ -219,7 +247,8 @@ if (verify) {
     let bad = 0;
     let n = -1;
     const expect = (got, want, where) => {
-      if (got !== want && bad++ < 10) console.error(`MISMATCH ${where}: got ${JSON.stringify(got)}, CSV has ${JSON.stringify(want)}`);
+      if (got !== want && bad++ < 10)
+        console.error(`MISMATCH ${where}: got ${JSON.stringify(got)}, CSV has ${JSON.stringify(want)}`);
     };
     for (let run = 0; run < 3; run++) {
       n = -1;
@@ -235,7 +264,9 @@ if (verify) {
         },
       });
       const ms = performance.now() - t;
-      console.log(`read back sheet "${res.sheet}": ${res.rows.toLocaleString('en')} data rows in ${(ms / 1000).toFixed(2)} s (run ${run + 1}, includes the cell comparison); mismatches: ${bad}`);
+      console.log(
+        `read back sheet "${res.sheet}": ${res.rows.toLocaleString('en')} data rows in ${(ms / 1000).toFixed(2)} s (run ${run + 1}, includes the cell comparison); mismatches: ${bad}`,
+      );
       if (res.rows !== rows.length) bad++;
       if (bad) break;
       if (rows.length < 100000) break;
@@ -243,7 +274,9 @@ if (verify) {
     const t = performance.now();
     let sink = 0;
     await readWorkbook(bytes, { onRow: (cells) => void (sink += cells.length) });
-    console.log(`read only (no comparison): ${((performance.now() - t) / 1000).toFixed(2)} s for ${(bytes.length / 1e6).toFixed(1)} MB (${sink.toLocaleString('en')} cells)`);
+    console.log(
+      `read only (no comparison): ${((performance.now() - t) / 1000).toFixed(2)} s for ${(bytes.length / 1e6).toFixed(1)} MB (${sink.toLocaleString('en')} cells)`,
+    );
     const aboutRows = [];
     await readWorkbook(bytes, { sheet: 'About', onRow: (cells) => aboutRows.push(cells) });
     console.log(`sheet "About": ${aboutRows.length} rows, first: ${JSON.stringify(aboutRows[1])}`);

@@ -22,16 +22,18 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 
 /** Escapes text for XML content/attributes; control characters and a literal _xHHHH_ use Excel's _xHHHH_ escape. */
 export function escapeXml(s) {
-  return String(s)
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-    .replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => {
-      if (c === '&') return '&amp;';
-      if (c === '<') return '&lt;';
-      if (c === '>') return '&gt;';
-      if (c === '"') return '&quot;';
-      return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
-    });
+  return (
+    String(s)
+      .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+      .replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => {
+        if (c === '&') return '&amp;';
+        if (c === '<') return '&lt;';
+        if (c === '>') return '&gt;';
+        if (c === '"') return '&quot;';
+        return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+      })
+  );
 }
 
 /** Column letters of a 0-based index: 0 → A, 27 → AB. */
@@ -57,8 +59,15 @@ export function msToSerial(ms) {
 }
 
 function stylesXml(numFmts, cellXfs) {
-  const fmts = numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('')}</numFmts>` : '';
-  const xfs = cellXfs.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`).join('');
+  const fmts = numFmts.length
+    ? `<numFmts count="${numFmts.length}">${numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('')}</numFmts>`
+    : '';
+  const xfs = cellXfs
+    .map(
+      (id) =>
+        `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`,
+    )
+    .join('');
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">${fmts}` +
     '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
@@ -95,22 +104,40 @@ export function writeXlsx(spec) {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    sheets
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('') +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>';
   const parts = new Map();
   parts.set('[Content_Types].xml', ct);
-  parts.set('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  parts.set(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   parts.set(
     'xl/workbook.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr${spec.date1904 ? ' date1904="1"' : ''}/><sheets>` +
-      sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('') +
+      sheets
+        .map(
+          (s, i) =>
+            `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+        )
+        .join('') +
       '</sheets></workbook>',
   );
   parts.set(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">` +
-      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
       `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
       `<Relationship Id="rId${sheets.length + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
@@ -133,7 +160,9 @@ export function writeXlsx(spec) {
   const cellXml = (cell, ref) => {
     const r = omitRefs ? '' : ` r="${ref}"`;
     if (typeof cell === 'string') {
-      return spec.inlineStrings ? `<c${r} t="inlineStr"><is>${tElement(cell)}</is></c>` : `<c${r} t="s"><v>${shared(cell)}</v></c>`;
+      return spec.inlineStrings
+        ? `<c${r} t="inlineStr"><is>${tElement(cell)}</is></c>`
+        : `<c${r} t="s"><v>${shared(cell)}</v></c>`;
     }
     if (typeof cell === 'number') return `<c${r}><v>${cell}</v></c>`;
     if (typeof cell === 'boolean') return `<c${r} t="b"><v>${cell ? 1 : 0}</v></c>`;
@@ -187,14 +216,21 @@ export function writeXlsx(spec) {
   });
 
   addText('xl/styles.xml', overrides['xl/styles.xml'] ?? stylesXml(spec.numFmts ?? [], spec.cellXfs ?? [0]));
-  if (overrides['xl/sharedStrings.xml'] !== undefined) addText('xl/sharedStrings.xml', overrides['xl/sharedStrings.xml']);
+  if (overrides['xl/sharedStrings.xml'] !== undefined)
+    addText('xl/sharedStrings.xml', overrides['xl/sharedStrings.xml']);
   else {
     let x = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${sstRefs}" uniqueCount="${sstList.length}">`;
     for (const s of sstList) x += `<si>${tElement(s)}</si>`;
     addText('xl/sharedStrings.xml', `${x}</sst>`);
   }
   for (const [name, text] of Object.entries(overrides)) {
-    if (!parts.has(name) && name !== 'xl/styles.xml' && name !== 'xl/sharedStrings.xml' && !/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) addText(name, text);
+    if (
+      !parts.has(name) &&
+      name !== 'xl/styles.xml' &&
+      name !== 'xl/sharedStrings.xml' &&
+      !/^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+    )
+      addText(name, text);
   }
   zip.end();
   if (failure) throw failure;

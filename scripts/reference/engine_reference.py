@@ -17,7 +17,12 @@ Each fixture holds the RFM input matrix itself (so tests use exactly these numbe
 PowerTransformer lambdas/means/scales, a strided subset of transformed values plus per-column sums,
 pandas skewness before/after, and for k = 1..10 KMeans(n_clusters=k, n_init=10, random_state=0)
 inertia, labels (one character per row) and silhouette / Calinski-Harabasz / Davies-Bouldin of those
-labels, plus the knee by the kneed algorithm (re-implemented below: kneed is not installable here).
+labels, plus the knee by the kneed algorithm (re-implemented below: kneed is not installable here),
+and for retail-rfm-2011h2 MiniBatchKMeans(4, random_state=9, batch_size=10% of rows, max_iter=100)
+inertia with its spread over random_state 0..19.
+engine-extras.json: synthetic columns stressing the lambda search, and synthetic inertia curves with
+their kneed / gradient-rule knees. Output is deterministic (re-running gives identical files).
+Arguments: optional fixture names (retail-rfm-2011h2, retail-default, cdnow, extras) to rebuild only those.
 """
 import json
 import os

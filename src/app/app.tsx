@@ -27,7 +27,9 @@ export function App() {
         <div className="app-header__inner">
           <div>
             <h1 className="app-title">Segment Notebook</h1>
-            <p className="app-tagline">Customer segments from your transactions: RFM, Yeo-Johnson and k-means.</p>
+            <p className="app-tagline">
+              Customer segments from your transactions: RFM, Yeo-Johnson and k-means.
+            </p>
           </div>
           <p className="privacy" data-testid="privacy">
             <LockIcon /> Your data never leaves this browser
@@ -52,9 +54,7 @@ export function App() {
         <Notebook />
       </main>
       <footer className="app-footer">
-        <p>
-          Segment Notebook {__APP_VERSION__}. All computation runs on this computer; nothing is uploaded.
-        </p>
+        <p>Segment Notebook {__APP_VERSION__}. All computation runs on this computer; nothing is uploaded.</p>
       </footer>
     </>
   );

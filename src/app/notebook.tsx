@@ -9,7 +9,9 @@ import { RfmCell } from '../features/rfm/rfm-cell';
  * The model steps' cells, found by file name so the notebook builds while they are being written:
  * `src/features/<step>/<step>-cell.tsx` exporting `<Name>Cell`. A missing one shows a placeholder.
  */
-const modelModules = import.meta.glob<Record<string, ComponentType | undefined>>('../features/*/*-cell.tsx', { eager: true });
+const modelModules = import.meta.glob<Record<string, ComponentType | undefined>>('../features/*/*-cell.tsx', {
+  eager: true,
+});
 
 function modelCell(step: string, exportName: string): ComponentType | null {
   return modelModules[`../features/${step}/${step}-cell.tsx`]?.[exportName] ?? null;
@@ -41,7 +43,12 @@ export function Notebook() {
           {Component ? (
             <Component />
           ) : (
-            <section className="cell cell--waiting" aria-label={title} data-testid={`cell-${id}`} data-status="waiting">
+            <section
+              className="cell cell--waiting"
+              aria-label={title}
+              data-testid={`cell-${id}`}
+              data-status="waiting"
+            >
               <header className="cell__header">
                 <h2 className="cell__title">{title}</h2>
               </header>

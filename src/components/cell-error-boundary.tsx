@@ -30,7 +30,11 @@ export class CellErrorBoundary extends Component<Props, State> {
           <p className="message__title">The {this.props.name} step stopped working.</p>
           <div className="message__body">
             <p>{error.message}</p>
-            <button type="button" className="button button--secondary" onClick={() => this.setState({ error: null })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => this.setState({ error: null })}
+            >
               Try again
             </button>
           </div>

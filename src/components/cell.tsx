@@ -40,7 +40,11 @@ export function Cell({ id, title, status, summary, actions, step, children }: Ce
       <header className="cell__header">
         <div className="cell__heading">
           <h2 id={headingId} className="cell__title">
-            {step !== undefined ? <span className="cell__step" aria-hidden="true">{step}</span> : null}
+            {step !== undefined ? (
+              <span className="cell__step" aria-hidden="true">
+                {step}
+              </span>
+            ) : null}
             {title}
           </h2>
           {summary !== undefined && summary !== null ? <div className="cell__summary">{summary}</div> : null}

@@ -19,7 +19,13 @@ export function PreviewTable({
   readonly testId?: string;
 }) {
   return (
-    <div className="preview" tabIndex={0} role="region" aria-label={caption} {...(testId !== undefined ? { 'data-testid': testId } : {})}>
+    <div
+      className="preview"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+      {...(testId !== undefined ? { 'data-testid': testId } : {})}
+    >
       <table className="preview__table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

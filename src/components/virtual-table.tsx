@@ -118,7 +118,12 @@ export function VirtualTable({
       ) : null}
       <div role="table" aria-label={label} aria-rowcount={order.length + 1} className="vtable__table">
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} className="vtable__row vtable__row--head" style={{ gridTemplateColumns: template }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="vtable__row vtable__row--head"
+            style={{ gridTemplateColumns: template }}
+          >
             {columns.map((c) => {
               const dir = sort?.column === c.id ? sort.direction : undefined;
               return (
@@ -156,12 +161,21 @@ export function VirtualTable({
                   role="row"
                   aria-rowindex={v.index + 2}
                   className={`vtable__row${v.index % 2 ? ' vtable__row--odd' : ''}`}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                  style={{
+                    gridTemplateColumns: template,
+                    transform: `translateY(${v.start}px)`,
+                    height: ROW_HEIGHT,
+                  }}
                 >
                   {columns.map((c) => {
                     const val = c.value(i);
                     return (
-                      <div key={c.id} role="cell" data-col={c.id} className={`vtable__cell${c.numeric ? ' vtable__cell--num' : ''}`}>
+                      <div
+                        key={c.id}
+                        role="cell"
+                        data-col={c.id}
+                        className={`vtable__cell${c.numeric ? ' vtable__cell--num' : ''}`}
+                      >
                         {c.format ? c.format(val) : String(val)}
                       </div>
                     );

@@ -104,13 +104,13 @@ describe.each(backends)('tfjs Lloyd stepper on the %s backend', (backend) => {
 
   it('matches the plain float64 step on the transformed RFM table (k = 1, 4, 10)', () => {
     expect(n).toBe(3014);
-    expect(n % blockSize(n)).not.toBe(0); // the padded, masked path is exercised
+    expect(n % blockSize(n)).not.toBe(0); // the zero-padded two-stage sum is exercised
     let ties = 0;
     for (const k of [1, 4, 10]) ties += compareSteps(tfjsStepper, X, n, d, k, 4);
     expect(ties).toBeLessThan(5);
   });
 
-  it('matches the plain step with the expanded distance form (d = 6)', () => {
+  it('matches the plain step on wider data (d = 6)', () => {
     // Wider real data: the transformed columns beside the raw ones standardised.
     const d6 = 6;
     const X6 = new Float64Array(n * d6);

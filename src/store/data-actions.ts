@@ -76,7 +76,8 @@ export function toStepError(e: unknown): StepError {
   if (e instanceof UserFacingError) return { code: e.code, message: e.message };
   if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
     const o = e as { code: unknown; message: unknown };
-    if (typeof o.message === 'string' && o.message !== '') return { code: String(o.code), message: o.message };
+    if (typeof o.message === 'string' && o.message !== '')
+      return { code: String(o.code), message: o.message };
   }
   const detail = e instanceof Error ? e.message : String(e);
   return {
@@ -152,10 +153,16 @@ export function loadSample(): Promise<void> {
       resp = await fetch(url, { signal });
     } catch (e) {
       if (isAbort(e)) throw e;
-      throw new UserFacingError('sample-fetch', 'The sample data could not be fetched. Check that the app is still being served and try again.');
+      throw new UserFacingError(
+        'sample-fetch',
+        'The sample data could not be fetched. Check that the app is still being served and try again.',
+      );
     }
     if (!resp.ok || !resp.body) {
-      throw new UserFacingError('sample-fetch', `The sample data could not be fetched (HTTP ${resp.status}). Try again, or load your own file.`);
+      throw new UserFacingError(
+        'sample-fetch',
+        `The sample data could not be fetched (HTTP ${resp.status}). Try again, or load your own file.`,
+      );
     }
     const total = Number(resp.headers.get('content-length')) || 0;
     const reader = resp.body.getReader();
@@ -166,7 +173,15 @@ export function loadSample(): Promise<void> {
       if (r.done) break;
       chunks.push(r.value);
       done += r.value.byteLength;
-      set({ loadProgress: { stage: 'reading', bytesDone: done, bytesTotal: Math.max(total, done), rows: 0, download: true } });
+      set({
+        loadProgress: {
+          stage: 'reading',
+          bytesDone: done,
+          bytesTotal: Math.max(total, done),
+          rows: 0,
+          download: true,
+        },
+      });
     }
     return new Blob(chunks);
   });
@@ -212,8 +227,10 @@ const idle = (has: boolean): StepStatus => (has ? 'stale' : 'waiting');
 function markStale(from: Stage) {
   const s = get();
   const patch: { -readonly [K in keyof DataSlice]?: DataSlice[K] } = {};
-  if (from <= STAGE.mapping && s.mappingStatus !== 'running') patch.mappingStatus = idle(s.mappingResult !== null);
-  if (from <= STAGE.cleaning && s.cleaningStatus !== 'running') patch.cleaningStatus = idle(s.cleaningReport !== null);
+  if (from <= STAGE.mapping && s.mappingStatus !== 'running')
+    patch.mappingStatus = idle(s.mappingResult !== null);
+  if (from <= STAGE.cleaning && s.cleaningStatus !== 'running')
+    patch.cleaningStatus = idle(s.cleaningReport !== null);
   if (from <= STAGE.rfm && s.rfmStatus !== 'running') patch.rfmStatus = idle(s.rfm !== null);
   set(patch);
 }
@@ -263,15 +280,23 @@ async function runPipeline(from: Stage): Promise<void> {
         return;
       }
       set({ mappingStatus: 'running' });
-      const res = await c.applyMapping(mappingForKind(kind, mapping), kind === 'rfm' ? null : dateOrder, { signal });
+      const res = await c.applyMapping(mappingForKind(kind, mapping), kind === 'rfm' ? null : dateOrder, {
+        signal,
+      });
       if (!live()) return;
-      const patch: { -readonly [K in keyof DataSlice]?: DataSlice[K] } = { mappingResult: res, mappingStatus: 'ready', mappingError: null };
+      const patch: { -readonly [K in keyof DataSlice]?: DataSlice[K] } = {
+        mappingResult: res,
+        mappingStatus: 'ready',
+        mappingError: null,
+      };
       if (kind === 'transactions' && res.dateOrder !== null) patch.dateOrder = res.dateOrder;
       const rs = get().rfmSettings;
       const m = get().mapping;
       const hasQP = m.quantity !== undefined && m.price !== undefined;
-      if (rs.monetary === 'quantityTimesPrice' && !hasQP && m.amount !== undefined) patch.rfmSettings = { ...rs, monetary: 'amount' };
-      if (rs.monetary === 'amount' && m.amount === undefined && hasQP) patch.rfmSettings = { ...rs, monetary: 'quantityTimesPrice' };
+      if (rs.monetary === 'quantityTimesPrice' && !hasQP && m.amount !== undefined)
+        patch.rfmSettings = { ...rs, monetary: 'amount' };
+      if (rs.monetary === 'amount' && m.amount === undefined && hasQP)
+        patch.rfmSettings = { ...rs, monetary: 'quantityTimesPrice' };
       set(patch);
     }
     if (startAt <= STAGE.cleaning) {
@@ -362,12 +387,18 @@ export function setRfmSettings(patch: Partial<RfmSettings>): void {
 
 /** The reference notebook's cleaning and RFM definition (see docs: rfm-definition). */
 export function applyReferencePreset(): void {
-  set({ cleaningSettings: REFERENCE_PRESET.cleaning, rfmSettings: { ...REFERENCE_PRESET.rfm, monetary: get().rfmSettings.monetary } });
+  set({
+    cleaningSettings: REFERENCE_PRESET.cleaning,
+    rfmSettings: { ...REFERENCE_PRESET.rfm, monetary: get().rfmSettings.monetary },
+  });
   schedule(STAGE.cleaning, 0);
 }
 
 /** The app's default cleaning and RFM definition. */
 export function applyDefaults(): void {
-  set({ cleaningSettings: DEFAULT_CLEANING, rfmSettings: { ...DEFAULT_RFM, monetary: get().rfmSettings.monetary } });
+  set({
+    cleaningSettings: DEFAULT_CLEANING,
+    rfmSettings: { ...DEFAULT_RFM, monetary: get().rfmSettings.monetary },
+  });
   schedule(STAGE.cleaning, 0);
 }

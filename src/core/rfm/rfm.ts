@@ -1,4 +1,5 @@
 import type { CleaningSettings, Mapping, RawTable, RfmSettings, RfmTable, Transactions } from '../types';
+import { UserFacingError } from '../types';
 import { REFERENCE_CLEANING, cancellationFlags } from '../clean/clean';
 import { DAY_MS, dayStart } from '../ingest/dates';
 import { detectNumberFormat, parseNumber } from '../ingest/numbers';
@@ -68,7 +69,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
   const hasLine = new Uint8Array(nc);
   const { quantity: q, price: p, amount: a } = tx;
   const useAmount = settings.monetary === 'amount' ? a !== null : q === null || p === null;
-  if (useAmount && a === null) throw new Error('No monetary column: map quantity and unit price, or an amount.');
+  if (useAmount && a === null) throw new UserFacingError('missing-roles', 'There is no money column: choose the quantity and unit price columns, or an amount column.');
   const mode = settings.frequency === 'invoices' && inv === null ? 'lines' : settings.frequency;
   const seen = new Set<number>();
   const stride = nc + 1;
@@ -133,7 +134,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
 export function rfmFromTable(raw: RawTable, mapping: Mapping, options: { excludeNonPositiveMonetary?: boolean } = {}): RfmTable {
   const read = (j: number | undefined): Float64Array => {
     const col = j === undefined ? undefined : raw.columns[j];
-    if (!col) throw new Error('Map the recency, frequency and monetary columns.');
+    if (!col) throw new UserFacingError('missing-roles', 'Choose the recency, frequency and monetary columns.');
     const fmt = detectNumberFormat(col.dict);
     const lut = col.dict.map((s) => parseNumber(s, fmt));
     const out = new Float64Array(raw.rowCount);

@@ -78,7 +78,6 @@ function cellType(t: string | undefined): number {
   }
 }
 
-
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -195,8 +194,12 @@ export class SheetRowParser {
         let ns = p + 2;
         let ne = gt;
         while (ne > ns && isSpace(buf.charCodeAt(ne - 1))) ne--;
-        const colon = buf.lastIndexOf(':', ne);
-        if (colon >= ns) ns = colon + 1;
+        for (let k = ne - 1; k > ns; k--) {
+          if (buf.charCodeAt(k) === 58) {
+            ns = k + 1;
+            break;
+          }
+        }
         const len = ne - ns;
         const f = buf.charCodeAt(ns);
         if (len === 1) {

@@ -3,7 +3,15 @@
  * date system), styles (which cell styles display dates) and the shared-string table (streamed).
  */
 import { builtinFormatKind, customFormatKind, FMT_PLAIN, type FormatKind } from './cell-text';
-import { decodeOoxmlEscapes, TOK_CLOSE, TOK_END, TOK_OPEN, TOK_SELF, TOK_TEXT, XmlScanner } from './xml-scanner';
+import {
+  decodeOoxmlEscapes,
+  TOK_CLOSE,
+  TOK_END,
+  TOK_OPEN,
+  TOK_SELF,
+  TOK_TEXT,
+  XmlScanner,
+} from './xml-scanner';
 
 export interface Relationship {
   readonly id: string;
@@ -44,7 +52,12 @@ export function parseRelationships(xml: string, sourcePart: string): Relationshi
     if ((t === TOK_OPEN || t === TOK_SELF) && sc.name === 'Relationship') {
       const target = sc.attr('Target') ?? '';
       const external = (sc.attr('TargetMode') ?? '').toLowerCase() === 'external';
-      out.push({ id: sc.attr('Id') ?? '', type: sc.attr('Type') ?? '', target: external ? target : resolvePartName(sourcePart, target), external });
+      out.push({
+        id: sc.attr('Id') ?? '',
+        type: sc.attr('Type') ?? '',
+        target: external ? target : resolvePartName(sourcePart, target),
+        external,
+      });
     }
   }
   return out;
@@ -77,7 +90,11 @@ export function parseWorkbook(xml: string): WorkbookInfo {
   for (let t = sc.next(); t !== TOK_END; t = sc.next()) {
     if (t !== TOK_OPEN && t !== TOK_SELF) continue;
     if (sc.name === 'sheet') {
-      sheets.push({ name: sc.attr('name') ?? `Sheet${sheets.length + 1}`, relId: sc.attr('id') ?? '', state: sc.attr('state') ?? 'visible' });
+      sheets.push({
+        name: sc.attr('name') ?? `Sheet${sheets.length + 1}`,
+        relId: sc.attr('id') ?? '',
+        state: sc.attr('state') ?? 'visible',
+      });
     } else if (sc.name === 'workbookPr') {
       date1904 = truthy(sc.attr('date1904'));
     }

@@ -18,7 +18,8 @@ export const TOK_OPEN = 1;
 export const TOK_SELF = 2;
 export const TOK_CLOSE = 3;
 export const TOK_TEXT = 4;
-export type XmlToken = typeof TOK_END | typeof TOK_OPEN | typeof TOK_SELF | typeof TOK_CLOSE | typeof TOK_TEXT;
+export type XmlToken =
+  typeof TOK_END | typeof TOK_OPEN | typeof TOK_SELF | typeof TOK_CLOSE | typeof TOK_TEXT;
 
 const ENTITY_RE = /&(#[xX][0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -26,7 +27,10 @@ const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', qu
 function entity(whole: string, body: string): string {
   const named = NAMED[body];
   if (named !== undefined) return named;
-  const code = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+  const code =
+    body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88
+      ? parseInt(body.slice(2), 16)
+      : parseInt(body.slice(1), 10);
   if (!(code >= 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return whole;
   return String.fromCodePoint(code);
 }
@@ -43,7 +47,9 @@ const ESCAPE_RE = /_x([0-9A-Fa-f]{4})_/g;
  * cell as `_x000D_` and a literal "_x0041_" as `_x005F_x0041_`. Applied to string cell values only.
  */
 export function decodeOoxmlEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(ESCAPE_RE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return s.indexOf('_x') < 0
+    ? s
+    : s.replace(ESCAPE_RE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 function isSpace(c: number): boolean {
@@ -225,6 +231,7 @@ function localName(qname: string): string {
 function nameMatches(buf: string, ns: number, ne: number, want: string): boolean {
   const len = ne - ns;
   if (len === want.length) return buf.startsWith(want, ns);
-  if (len > want.length && buf.charCodeAt(ne - want.length - 1) === 58) return buf.startsWith(want, ne - want.length);
+  if (len > want.length && buf.charCodeAt(ne - want.length - 1) === 58)
+    return buf.startsWith(want, ne - want.length);
   return false;
 }

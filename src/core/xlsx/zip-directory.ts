@@ -38,12 +38,27 @@ const utf8 = new TextDecoder('utf-8');
 
 /** True when the bytes start like a ZIP archive (local header or empty-archive end record). */
 export function looksLikeZip(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+  return (
+    b.length >= 4 &&
+    b[0] === 0x50 &&
+    b[1] === 0x4b &&
+    ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6))
+  );
 }
 
 /** True for an OLE2 compound file: an Excel 97–2003 .xls, or a password-protected .xlsx. */
 export function looksLikeOle2(b: Uint8Array): boolean {
-  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
+  return (
+    b.length >= 8 &&
+    b[0] === 0xd0 &&
+    b[1] === 0xcf &&
+    b[2] === 0x11 &&
+    b[3] === 0xe0 &&
+    b[4] === 0xa1 &&
+    b[5] === 0xb1 &&
+    b[6] === 0x1a &&
+    b[7] === 0xe1
+  );
 }
 
 function corrupt(what: string): UserFacingError {
@@ -112,7 +127,8 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
       }
       e += 4 + len;
     }
-    if (localOffset + 30 > n || u32(b, localOffset) !== 0x04034b50) throw corrupt(`the entry "${name}" is missing`);
+    if (localOffset + 30 > n || u32(b, localOffset) !== 0x04034b50)
+      throw corrupt(`the entry "${name}" is missing`);
     const dataStart = localOffset + 30 + u16(b, localOffset + 26) + u16(b, localOffset + 28);
     if (dataStart + compressedSize > n) throw corrupt(`the entry "${name}" is cut short`);
     out.push({ name, method, compressedSize, size, dataStart, encrypted: (flags & 1) !== 0 });

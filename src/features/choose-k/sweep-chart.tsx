@@ -70,7 +70,7 @@ export function SweepChart({ result, k, onPick }: { result: SweepResult; k: numb
       showlegend: false,
       hovermode: 'x unified',
       margin: { l: 70, r: 16, t: 16, b: 44 },
-      xaxis: { title: { text: 'k (number of segments)' }, dtick: 1, range: [Math.min(...ks) - 0.3, Math.max(...ks) + 0.3], showspikes: false },
+      xaxis: { anchor: 'y4', title: { text: 'k (number of segments)' }, dtick: 1, range: [Math.min(...ks) - 0.3, Math.max(...ks) + 0.3], showspikes: false },
       yaxis: y(0, 'Inertia<br>(elbow)'),
       yaxis2: y(1, 'Silhouette<br>(higher better)'),
       yaxis3: y(2, 'Calinski-H.<br>(higher better)'),

@@ -7,16 +7,48 @@ import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/da
 import { useNotebook } from '../../store/store';
 
 const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
-  { rule: 'invalidRows', label: 'Unreadable rows', help: 'Rows whose date, quantity or price could not be read (listed in Columns). Always removed.' },
-  { rule: 'missingCustomer', label: 'Missing customer id', help: 'Lines without a customer cannot be attributed to anyone.' },
-  { rule: 'cancellations', label: 'Cancellations', help: 'Invoices starting with “C”. Net: they reduce monetary but are not purchases. Drop: removed.' },
-  { rule: 'nonProductCodes', label: 'Non-product codes', help: 'Postage, fees, manual adjustments… (product codes; an entry ending in * is a prefix).' },
+  {
+    rule: 'invalidRows',
+    label: 'Unreadable rows',
+    help: 'Rows whose date, quantity or price could not be read (listed in Columns). Always removed.',
+  },
+  {
+    rule: 'missingCustomer',
+    label: 'Missing customer id',
+    help: 'Lines without a customer cannot be attributed to anyone.',
+  },
+  {
+    rule: 'cancellations',
+    label: 'Cancellations',
+    help: 'Invoices starting with “C”. Net: they reduce monetary but are not purchases. Drop: removed.',
+  },
+  {
+    rule: 'nonProductCodes',
+    label: 'Non-product codes',
+    help: 'Postage, fees, manual adjustments… (product codes; an entry ending in * is a prefix).',
+  },
   { rule: 'nonPositivePrice', label: 'Price zero or below', help: 'Free samples and bad-debt adjustments.' },
   { rule: 'unspecifiedCountry', label: 'Country “Unspecified”', help: '' },
-  { rule: 'duplicates', label: 'Exact duplicate lines', help: 'Lines identical in every column to an earlier one.' },
-  { rule: 'outliers', label: 'Extreme quantities or prices', help: 'Lines far outside the rest of the data.' },
-  { rule: 'dateWindow', label: 'Date window', help: 'Keep lines from the start day up to, not including, the end day.' },
-  { rule: 'negativeNetCustomers', label: 'Customers with negative net quantity', help: 'Drop customers who returned more of a product than they bought in the data.' },
+  {
+    rule: 'duplicates',
+    label: 'Exact duplicate lines',
+    help: 'Lines identical in every column to an earlier one.',
+  },
+  {
+    rule: 'outliers',
+    label: 'Extreme quantities or prices',
+    help: 'Lines far outside the rest of the data.',
+  },
+  {
+    rule: 'dateWindow',
+    label: 'Date window',
+    help: 'Keep lines from the start day up to, not including, the end day.',
+  },
+  {
+    rule: 'negativeNetCustomers',
+    label: 'Customers with negative net quantity',
+    help: 'Drop customers who returned more of a product than they bought in the data.',
+  },
 ];
 
 const TOGGLES: Partial<Record<CleaningRule, keyof CleaningSettings>> = {
@@ -47,9 +79,17 @@ export function CleaningCell() {
 
   if (!hasData || kind === 'rfm') {
     return (
-      <Cell id="cleaning" step={3} title="Cleaning" status={hasData ? status : 'waiting'} summary={hasData ? 'Not needed for a ready RFM table.' : 'Load data first.'}>
+      <Cell
+        id="cleaning"
+        step={3}
+        title="Cleaning"
+        status={hasData ? status : 'waiting'}
+        summary={hasData ? 'Not needed for a ready RFM table.' : 'Load data first.'}
+      >
         <p className="muted">
-          {hasData ? 'The file is already one row per customer, so there are no transaction lines to clean.' : 'Cleaning rules for transaction lines will appear here.'}
+          {hasData
+            ? 'The file is already one row per customer, so there are no transaction lines to clean.'
+            : 'Cleaning rules for transaction lines will appear here.'}
         </p>
       </Cell>
     );
@@ -60,7 +100,8 @@ export function CleaningCell() {
 
   const summary = report ? (
     <span data-testid="cleaning-summary">
-      {formatInt(report.rowsKept)} of {formatInt(report.rowsIn)} lines kept · {formatInt(report.customersKept)} of {formatInt(report.customersIn)} customers kept
+      {formatInt(report.rowsKept)} of {formatInt(report.rowsIn)} lines kept ·{' '}
+      {formatInt(report.customersKept)} of {formatInt(report.customersIn)} customers kept
     </span>
   ) : (
     'Choose which lines count as purchases.'
@@ -106,7 +147,11 @@ export function CleaningCell() {
             {RULES.map(({ rule, label, help }) => {
               const step = steps.get(rule);
               return (
-                <tr key={rule} data-rule={rule} className={step && !step.enabled && TOGGLES[rule] !== undefined ? 'rules__off' : undefined}>
+                <tr
+                  key={rule}
+                  data-rule={rule}
+                  className={step && !step.enabled && TOGGLES[rule] !== undefined ? 'rules__off' : undefined}
+                >
                   <td>
                     <RuleControl rule={rule} label={label} settings={settings} />
                     {help !== '' ? <p className="muted small rules__help">{help}</p> : null}
@@ -136,7 +181,15 @@ export function CleaningCell() {
   );
 }
 
-function RuleControl({ rule, label, settings }: { rule: CleaningRule; label: string; settings: CleaningSettings }): ReactNode {
+function RuleControl({
+  rule,
+  label,
+  settings,
+}: {
+  rule: CleaningRule;
+  label: string;
+  settings: CleaningSettings;
+}): ReactNode {
   const id = useId();
   const key = TOGGLES[rule];
   if (rule === 'invalidRows') return <span className="rules__name">{label}</span>;
@@ -146,7 +199,11 @@ function RuleControl({ rule, label, settings }: { rule: CleaningRule; label: str
         <label htmlFor={id} className="rules__name">
           {label}
         </label>
-        <select id={id} value={settings.cancellations} onChange={(e) => setCleaning({ cancellations: e.target.value === 'drop' ? 'drop' : 'net' })}>
+        <select
+          id={id}
+          value={settings.cancellations}
+          onChange={(e) => setCleaning({ cancellations: e.target.value === 'drop' ? 'drop' : 'net' })}
+        >
           <option value="net">Net them against purchases</option>
           <option value="drop">Drop them</option>
         </select>
@@ -224,7 +281,9 @@ function DateWindow({ settings }: { settings: CleaningSettings }) {
           id={startId}
           type="date"
           value={start ?? ''}
-          onChange={(e) => setCleaning({ dateWindow: { start: e.target.value === '' ? null : e.target.value, end } })}
+          onChange={(e) =>
+            setCleaning({ dateWindow: { start: e.target.value === '' ? null : e.target.value, end } })
+          }
         />
         <label htmlFor={endId} className="small">
           Before
@@ -233,10 +292,14 @@ function DateWindow({ settings }: { settings: CleaningSettings }) {
           id={endId}
           type="date"
           value={end ?? ''}
-          onChange={(e) => setCleaning({ dateWindow: { start, end: e.target.value === '' ? null : e.target.value } })}
+          onChange={(e) =>
+            setCleaning({ dateWindow: { start, end: e.target.value === '' ? null : e.target.value } })
+          }
         />
       </div>
-      {bad ? <p className="small error-text">The start day must come before the end day: nothing would be kept.</p> : null}
+      {bad ? (
+        <p className="small error-text">The start day must come before the end day: nothing would be kept.</p>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,14 @@ import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { PreviewTable } from '../../components/preview-table';
 import { formatInt, formatTime } from '../../components/format';
-import { missingRoles, ROLE_LABELS, ROLES_BY_KIND, setDateOrder, setKind, setRole } from '../../store/data-actions';
+import {
+  missingRoles,
+  ROLE_LABELS,
+  ROLES_BY_KIND,
+  setDateOrder,
+  setKind,
+  setRole,
+} from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 
 const ORDER_LABELS: Record<DateOrder, string> = {
@@ -64,7 +71,8 @@ export function ColumnsCell() {
         {result.kind === 'transactions' ? (
           <>
             {' · '}
-            {formatInt(result.invoices)} invoices · {formatTime(result.firstTime)} to {formatTime(result.lastTime)}
+            {formatInt(result.invoices)} invoices · {formatTime(result.firstTime)} to{' '}
+            {formatTime(result.lastTime)}
           </>
         ) : (
           ' · a ready RFM table'
@@ -81,7 +89,9 @@ export function ColumnsCell() {
         {(['transactions', 'rfm'] as const satisfies readonly TableKind[]).map((k) => (
           <label key={k} className="choice">
             <input type="radio" name={kindName} value={k} checked={kind === k} onChange={() => setKind(k)} />
-            {k === 'transactions' ? 'Transactions (one row per order or order line)' : 'A ready RFM table (one row per customer)'}
+            {k === 'transactions'
+              ? 'Transactions (one row per order or order line)'
+              : 'A ready RFM table (one row per customer)'}
           </label>
         ))}
       </fieldset>
@@ -119,7 +129,9 @@ export function ColumnsCell() {
       {kind === 'transactions' ? (
         <p className="muted small">Monetary needs quantity and unit price, or an amount column.</p>
       ) : (
-        <p className="muted small">Without a customer id column, customers are named by their spreadsheet row. Cleaning is skipped.</p>
+        <p className="muted small">
+          Without a customer id column, customers are named by their spreadsheet row. Cleaning is skipped.
+        </p>
       )}
 
       {error ? (
@@ -133,12 +145,20 @@ export function ColumnsCell() {
           <legend>Dates are written as</legend>
           {ambiguous ? (
             <Message kind="warning" title="Which comes first in the dates, the day or the month?">
-              <span id="date-order-why">{guess.dateOrder?.reason ?? 'Both readings are possible in this file.'} Please choose.</span>
+              <span id="date-order-why">
+                {guess.dateOrder?.reason ?? 'Both readings are possible in this file.'} Please choose.
+              </span>
             </Message>
           ) : null}
           {orders.map((o) => (
             <label key={o} className="choice">
-              <input type="radio" name={orderName} value={o} checked={dateOrder === o} onChange={() => setDateOrder(o)} />
+              <input
+                type="radio"
+                name={orderName}
+                value={o}
+                checked={dateOrder === o}
+                onChange={() => setDateOrder(o)}
+              />
               {ORDER_LABELS[o]}
             </label>
           ))}
@@ -150,14 +170,18 @@ export function ColumnsCell() {
           <ul className="problems">
             {result.problems.map((p) => (
               <li key={`${p.role}-${p.column}`}>
-                <strong>{formatInt(p.count)}</strong> {p.count === 1 ? 'value' : 'values'} in column <strong>{p.column}</strong> ({ROLE_LABELS[p.role].toLowerCase()}) could
-                not be read, for example{' '}
+                <strong>{formatInt(p.count)}</strong> {p.count === 1 ? 'value' : 'values'} in column{' '}
+                <strong>{p.column}</strong> ({ROLE_LABELS[p.role].toLowerCase()}) could not be read, for
+                example{' '}
                 {p.exampleRows.map((row, i) => (
                   <span key={row}>
                     {i > 0 ? ', ' : ''}row {row}: <code>{JSON.stringify(p.exampleValues[i] ?? '')}</code>
                   </span>
                 ))}
-                . {kind === 'transactions' ? 'These rows are removed by the “unreadable rows” cleaning rule and counted there.' : 'These rows are left out.'}
+                .{' '}
+                {kind === 'transactions'
+                  ? 'These rows are removed by the “unreadable rows” cleaning rule and counted there.'
+                  : 'These rows are left out.'}
               </li>
             ))}
           </ul>
@@ -170,13 +194,23 @@ export function ColumnsCell() {
           <button type="button" aria-pressed={view === 'parsed'} onClick={() => setView('parsed')}>
             As in the file
           </button>
-          <button type="button" aria-pressed={view === 'typed'} onClick={() => setView('typed')} disabled={result === null}>
+          <button
+            type="button"
+            aria-pressed={view === 'typed'}
+            onClick={() => setView('typed')}
+            disabled={result === null}
+          >
             As the app reads them
           </button>
         </div>
       </div>
       {showTyped ? (
-        <PreviewTable caption="First rows as the app reads them" headers={result.typedPreview.headers} rows={result.typedPreview.rows} testId="typed-preview" />
+        <PreviewTable
+          caption="First rows as the app reads them"
+          headers={result.typedPreview.headers}
+          rows={result.typedPreview.rows}
+          testId="typed-preview"
+        />
       ) : (
         <PreviewTable
           caption="First rows as in the file"

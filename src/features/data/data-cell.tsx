@@ -6,7 +6,8 @@ import { delimiterName, formatBytes, formatInt, formatMs } from '../../component
 import { cancelLoad, loadFile, loadSample, SAMPLE_ATTRIBUTION } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 
-const ACCEPT = '.csv,.tsv,.txt,.gz,.csv.gz,.tsv.gz,.txt.gz,text/csv,text/plain,text/tab-separated-values,application/gzip';
+const ACCEPT =
+  '.csv,.tsv,.txt,.gz,.csv.gz,.tsv.gz,.txt.gz,text/csv,text/plain,text/tab-separated-values,application/gzip';
 
 const STAGE_TEXT = {
   reading: 'Reading',
@@ -60,7 +61,8 @@ export function DataCell() {
       summary={
         result ? (
           <>
-            <strong>{result.fileName}</strong> · {formatInt(result.rowCount)} rows · {result.headers.length} columns
+            <strong>{result.fileName}</strong> · {formatInt(result.rowCount)} rows · {result.headers.length}{' '}
+            columns
           </>
         ) : (
           'Transactions (one row per order line) or a ready RFM table, as CSV, TSV or text, optionally gzipped.'
@@ -69,7 +71,12 @@ export function DataCell() {
     >
       <div className="data-sources">
         <div className="data-sources__sample">
-          <button type="button" className="button button--primary" onClick={() => void loadSample()} disabled={running}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void loadSample()}
+            disabled={running}
+          >
             Try the sample data
           </button>
           <p className="muted small">
@@ -89,7 +96,12 @@ export function DataCell() {
         >
           <p>
             <strong>Drop a file here</strong> or{' '}
-            <button type="button" className="button button--secondary" onClick={() => inputRef.current?.click()} disabled={running}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => inputRef.current?.click()}
+              disabled={running}
+            >
               Choose a file…
             </button>
           </p>
@@ -106,11 +118,20 @@ export function DataCell() {
               e.target.value = '';
             }}
           />
-          <p className="muted small">.csv .tsv .txt, or the same gzipped (.gz). The file is read here, on this computer.</p>
+          <p className="muted small">
+            .csv .tsv .txt, or the same gzipped (.gz). The file is read here, on this computer.
+          </p>
         </div>
       </div>
 
-      {running ? <Progress label={label} value={progressValue} {...(detail !== undefined ? { detail } : {})} onCancel={cancelLoad} /> : null}
+      {running ? (
+        <Progress
+          label={label}
+          value={progressValue}
+          {...(detail !== undefined ? { detail } : {})}
+          onCancel={cancelLoad}
+        />
+      ) : null}
 
       {error ? (
         <Message kind="error" title={`Could not use this file`} testId="load-error">
@@ -137,7 +158,8 @@ export function DataCell() {
             <dd>
               {fileBytes !== null && fileBytes !== result.byteLength ? (
                 <>
-                  {formatBytes(fileBytes)} <span className="facts__note">({formatBytes(result.byteLength)} unpacked)</span>
+                  {formatBytes(fileBytes)}{' '}
+                  <span className="facts__note">({formatBytes(result.byteLength)} unpacked)</span>
                 </>
               ) : (
                 formatBytes(result.byteLength)
@@ -159,8 +181,12 @@ export function DataCell() {
         </dl>
       ) : null}
       {result && result.ragged.count > 0 ? (
-        <Message kind="warning" title={`${formatInt(result.ragged.count)} rows have a different number of fields than the header`}>
-          For example spreadsheet rows {result.ragged.exampleRows.join(', ')}. Missing fields are read as empty; check the preview below.
+        <Message
+          kind="warning"
+          title={`${formatInt(result.ragged.count)} rows have a different number of fields than the header`}
+        >
+          For example spreadsheet rows {result.ragged.exampleRows.join(', ')}. Missing fields are read as
+          empty; check the preview below.
         </Message>
       ) : null}
     </Cell>

@@ -16,7 +16,14 @@ const CSV = 'text/csv;charset=utf-8';
 
 function customerInput(seg: Segmentation) {
   const rfm = seg.sweep.rfm;
-  return { customerIds: rfm.customerIds, recency: rfm.recency, frequency: rfm.frequency, monetary: rfm.monetary, labels: seg.point.result.labels, names: seg.names };
+  return {
+    customerIds: rfm.customerIds,
+    recency: rfm.recency,
+    frequency: rfm.frequency,
+    monetary: rfm.monetary,
+    labels: seg.point.result.labels,
+    names: seg.names,
+  };
 }
 
 /** Step 8: downloads of the customers, segments, profiles, model and charts. */
@@ -63,7 +70,10 @@ export function ExportCell() {
             for (const f of segmentCsvs(customerInput(seg), seg.k)) {
               entries[name(`segment-${f.id}-${sanitiseFileStem(f.name, 'segment')}.csv`)] = strToU8(f.csv);
             }
-            downloadBlob(new Blob([zipSync(entries) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name('segments.zip'));
+            downloadBlob(
+              new Blob([zipSync(entries) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+              name('segments.zip'),
+            );
           },
         },
         {
@@ -71,7 +81,8 @@ export function ExportCell() {
           label: 'Profile table (CSV)',
           file: name('profiles.csv'),
           detail: `${seg.k} rows: sizes, shares, revenue, centres, medians, descriptions`,
-          action: () => downloadBlob(textBlob(profilesCsv(seg.profiles, seg.names), CSV), name('profiles.csv')),
+          action: () =>
+            downloadBlob(textBlob(profilesCsv(seg.profiles, seg.names), CSV), name('profiles.csv')),
         },
         {
           id: 'model',
@@ -93,7 +104,14 @@ export function ExportCell() {
               seed: sw.seed,
               engine: sw.engineInfo.name,
               engineReason: sw.engineInfo.reason,
-              kmeans: { nInit: sw.nInit, maxIter: sw.maxIter, tol: sw.tol, algorithm: sw.algorithm, inertia: seg.point.inertia, nIter: seg.point.result.nIter },
+              kmeans: {
+                nInit: sw.nInit,
+                maxIter: sw.maxIter,
+                tol: sw.tol,
+                algorithm: sw.algorithm,
+                inertia: seg.point.inertia,
+                nIter: seg.point.result.nIter,
+              },
               centroidsStandardised: seg.point.result.centroids,
               centroidsOriginal: seg.centroidsOriginal,
               names: seg.names,
@@ -114,16 +132,32 @@ export function ExportCell() {
       step={8}
       title="Export"
       status={seg ? status : 'waiting'}
-      summary={seg ? `Files are made in this browser and saved to your computer; nothing is uploaded.` : 'Waiting for the segments.'}
+      summary={
+        seg
+          ? `Files are made in this browser and saved to your computer; nothing is uploaded.`
+          : 'Waiting for the segments.'
+      }
     >
-      {seg && status !== 'ready' ? <Message kind="info">The model is being recomputed; exports are available when it is ready.</Message> : null}
-      {error ? <Message kind="error" title="Export failed">{error}</Message> : null}
+      {seg && status !== 'ready' ? (
+        <Message kind="info">The model is being recomputed; exports are available when it is ready.</Message>
+      ) : null}
+      {error ? (
+        <Message kind="error" title="Export failed">
+          {error}
+        </Message>
+      ) : null}
       {seg ? (
         <>
           <ul className="export-list">
             {files.map((f) => (
               <li key={f.id}>
-                <button type="button" className="button button--primary" disabled={!ready || busy !== null} onClick={run(f.label, f.action)} data-testid={`export-${f.id}`}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={!ready || busy !== null}
+                  onClick={run(f.label, f.action)}
+                  data-testid={`export-${f.id}`}
+                >
                   {f.label}
                 </button>
                 <span className="export-list__file">{f.file}</span>
@@ -141,7 +175,9 @@ export function ExportCell() {
                   className="button button--secondary"
                   disabled={!ready || busy !== null}
                   data-testid={`export-png-${p.name}`}
-                  onClick={run(`${p.title} image`, async () => downloadBlob(await plotToPng(p.element), name(`${p.name}.png`)))}
+                  onClick={run(`${p.title} image`, async () =>
+                    downloadBlob(await plotToPng(p.element), name(`${p.name}.png`)),
+                  )}
                 >
                   {p.title}
                 </button>
@@ -149,21 +185,34 @@ export function ExportCell() {
             ))}
           </ul>
           {plots.length > 1 ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={!ready || busy !== null}
-              data-testid="export-png-all"
-              onClick={run('charts', async () => {
-                const entries: Zippable = {};
-                for (const p of getPlots()) entries[name(`${p.name}.png`)] = [new Uint8Array(await (await plotToPng(p.element)).arrayBuffer()), { level: 0 }];
-                downloadBlob(new Blob([zipSync(entries) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name('charts.zip'));
-              })}
-            >
-              All charts (zip)
-            </button>
+            <p>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={!ready || busy !== null}
+                data-testid="export-png-all"
+                onClick={run('charts', async () => {
+                  const entries: Zippable = {};
+                  for (const p of getPlots())
+                    entries[name(`${p.name}.png`)] = [
+                      new Uint8Array(await (await plotToPng(p.element)).arrayBuffer()),
+                      { level: 0 },
+                    ];
+                  downloadBlob(
+                    new Blob([zipSync(entries) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+                    name('charts.zip'),
+                  );
+                })}
+              >
+                All charts (zip)
+              </button>
+            </p>
           ) : null}
-          {busy ? <p className="muted small" role="status">Preparing {busy}…</p> : null}
+          {busy ? (
+            <p className="muted small" role="status">
+              Preparing {busy}…
+            </p>
+          ) : null}
         </>
       ) : null}
     </Cell>

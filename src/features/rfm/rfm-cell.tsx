@@ -11,15 +11,40 @@ import { useNotebook } from '../../store/store';
 function nextDayIso(ms: number | null): string {
   const base = ms !== null && Number.isFinite(ms) ? ms : Date.UTC(2000, 0, 1);
   const d = new Date(base);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1))
+    .toISOString()
+    .slice(0, 10);
 }
 
 function columnsFor(rfm: RfmTable): TableColumn[] {
   return [
-    { id: 'customer', label: 'Customer', value: (i) => rfm.customerIds[i] ?? '', width: 'minmax(8rem, 1.4fr)' },
-    { id: 'recency', label: 'Recency (days)', numeric: true, value: (i) => rfm.recency[i] ?? NaN, format: (v) => formatNumber(Number(v)) },
-    { id: 'frequency', label: 'Frequency', numeric: true, value: (i) => rfm.frequency[i] ?? NaN, format: (v) => formatNumber(Number(v)) },
-    { id: 'monetary', label: 'Monetary', numeric: true, value: (i) => rfm.monetary[i] ?? NaN, format: (v) => formatMoney(Number(v)) },
+    {
+      id: 'customer',
+      label: 'Customer',
+      value: (i) => rfm.customerIds[i] ?? '',
+      width: 'minmax(8rem, 1.4fr)',
+    },
+    {
+      id: 'recency',
+      label: 'Recency (days)',
+      numeric: true,
+      value: (i) => rfm.recency[i] ?? NaN,
+      format: (v) => formatNumber(Number(v)),
+    },
+    {
+      id: 'frequency',
+      label: 'Frequency',
+      numeric: true,
+      value: (i) => rfm.frequency[i] ?? NaN,
+      format: (v) => formatNumber(Number(v)),
+    },
+    {
+      id: 'monetary',
+      label: 'Monetary',
+      numeric: true,
+      value: (i) => rfm.monetary[i] ?? NaN,
+      format: (v) => formatMoney(Number(v)),
+    },
   ];
 }
 
@@ -65,7 +90,13 @@ export function RfmCell() {
   const hasAmount = mapping.amount !== undefined;
 
   return (
-    <Cell id="rfm" step={4} title="RFM per customer" status={hasData || rfm ? status : 'waiting'} summary={summary}>
+    <Cell
+      id="rfm"
+      step={4}
+      title="RFM per customer"
+      status={hasData || rfm ? status : 'waiting'}
+      summary={summary}
+    >
       {kind === 'transactions' ? (
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <fieldset>
@@ -119,7 +150,9 @@ export function RfmCell() {
               {(Object.keys(FREQUENCY_TEXT) as RfmSettings['frequency'][]).map((f) => (
                 <option key={f} value={f}>
                   {FREQUENCY_TEXT[f]}
-                  {f === 'invoices' && mapping.invoice === undefined ? ' (no invoice column: each row is an order)' : ''}
+                  {f === 'invoices' && mapping.invoice === undefined
+                    ? ' (no invoice column: each row is an order)'
+                    : ''}
                 </option>
               ))}
             </select>
@@ -127,7 +160,9 @@ export function RfmCell() {
             <select
               id={monId}
               value={settings.monetary}
-              onChange={(e) => setRfmSettings({ monetary: e.target.value === 'amount' ? 'amount' : 'quantityTimesPrice' })}
+              onChange={(e) =>
+                setRfmSettings({ monetary: e.target.value === 'amount' ? 'amount' : 'quantityTimesPrice' })
+              }
             >
               <option value="quantityTimesPrice" disabled={!hasQP}>
                 Sum of quantity × unit price
@@ -194,9 +229,26 @@ export function RfmCell() {
             height={380}
           />
           <div className="histograms">
-            <Histogram values={rfm.recency} title="Recency (days)" xTitle="days since last purchase" testId="hist-recency" />
-            <Histogram values={rfm.frequency} title="Frequency" xTitle="purchases (log scale)" logX testId="hist-frequency" />
-            <Histogram values={rfm.monetary} title="Monetary" xTitle="total spent (log scale)" logX testId="hist-monetary" />
+            <Histogram
+              values={rfm.recency}
+              title="Recency (days)"
+              xTitle="days since last purchase"
+              testId="hist-recency"
+            />
+            <Histogram
+              values={rfm.frequency}
+              title="Frequency"
+              xTitle="purchases (log scale)"
+              logX
+              testId="hist-frequency"
+            />
+            <Histogram
+              values={rfm.monetary}
+              title="Monetary"
+              xTitle="total spent (log scale)"
+              logX
+              testId="hist-monetary"
+            />
           </div>
         </>
       ) : (

@@ -120,13 +120,14 @@ export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
     const ax = (j: number) => ({
       title: { text: axisTitle(j, space) },
       type: space === 'original' ? 'log' : 'linear',
+      ...(space === 'original' ? { dtick: 1 } : {}),
       backgroundcolor: '#f7f9fb',
       showbackground: true,
       gridcolor: '#d9e0e7',
     });
     return {
       margin: { l: 0, r: 0, t: 8, b: 0 },
-      legend: { orientation: 'h', y: 1.02, x: 0, font: { size: 12 } },
+      legend: { orientation: 'v', x: 0, y: 1, xanchor: 'left', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.85)', font: { size: 12 }, itemsizing: 'constant' },
       scene: { xaxis: ax(0), yaxis: ax(1), zaxis: ax(2), aspectmode: 'cube', uirevision: 'segments-3d', camera: { eye: { x: 1.6, y: 1.6, z: 0.9 } } },
       uirevision: 'segments-3d',
     };
@@ -164,8 +165,8 @@ export function Projection({ seg, space, pair }: { seg: Segmentation; space: Spa
       showlegend: false,
       hovermode: 'closest',
       margin: { l: 52, r: 8, t: 8, b: 40 },
-      xaxis: { title: { text: axisTitle(dims[0], space), font: { size: 11 } }, type: space === 'original' ? 'log' : 'linear', zeroline: false },
-      yaxis: { title: { text: axisTitle(dims[1], space), font: { size: 11 } }, type: space === 'original' ? 'log' : 'linear', zeroline: false },
+      xaxis: { title: { text: axisTitle(dims[0], space), font: { size: 11 } }, type: space === 'original' ? 'log' : 'linear', zeroline: false, ...(space === 'original' ? { dtick: 1 } : {}) },
+      yaxis: { title: { text: axisTitle(dims[1], space), font: { size: 11 } }, type: space === 'original' ? 'log' : 'linear', zeroline: false, ...(space === 'original' ? { dtick: 1 } : {}) },
       uirevision: `projection-${pair}-${space}`,
     }),
     [dims, space, pair],

@@ -17,8 +17,7 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>Segment</th>
-            <th scope="col" rowSpan={2}>Name</th>
-            <th scope="col" rowSpan={2}>Description</th>
+            <th scope="col" rowSpan={2}>Name and description</th>
             <th scope="col" rowSpan={2} className="num">Customers</th>
             <th scope="col" rowSpan={2} className="num">Share</th>
             <th scope="col" rowSpan={2} className="num">Revenue</th>
@@ -52,8 +51,8 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
                   maxLength={80}
                   onChange={(e) => setClusterName(seg.k, s.cluster, e.currentTarget.value)}
                 />
+                <div className="desc small muted" data-testid={`profile-description-${s.id}`}>{s.description.text}</div>
               </td>
-              <td className="desc">{s.description.text}</td>
               <td className="num" data-testid={`profile-size-${s.id}`}>{formatInt(s.size)}</td>
               <td className="num">{pct(s.share)}</td>
               <td className="num">{formatMoney(s.revenue)}</td>
@@ -69,7 +68,7 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3}>All customers</th>
+            <th scope="row" colSpan={2}>All customers</th>
             <td className="num">{formatInt(p.n)}</td>
             <td className="num">100%</td>
             <td className="num">{formatMoney(p.totalRevenue)}</td>

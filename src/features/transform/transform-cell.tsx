@@ -110,7 +110,7 @@ export function TransformCell() {
                 title={`${label}: before (skew ${formatNumber(Number(fmt(r.skewBefore[j], 2)))})`}
                 color="#9aa5b1"
                 exportName={`transform-before-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} before`}
+                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} before transform`}
               />
             ))}
             {FEATURE_LABELS.map((label, j) => (
@@ -120,7 +120,7 @@ export function TransformCell() {
                 title={`${label}: after (skew ${formatNumber(Number(fmt(r.skewAfter[j], 2)))})`}
                 xTitle="standard deviations"
                 exportName={`transform-after-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} after`}
+                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} after transform`}
               />
             ))}
           </div>

@@ -17,7 +17,15 @@
 import { Inflate } from 'fflate';
 import { UserFacingError } from '../../core/types';
 import { SheetRowParser } from '../../core/xlsx/sheet-rows';
-import { parseRelationships, parseStyles, parseWorkbook, relsPathOf, SharedStringsParser, type Relationship, type WorkbookInfo } from '../../core/xlsx/workbook-parts';
+import {
+  parseRelationships,
+  parseStyles,
+  parseWorkbook,
+  relsPathOf,
+  SharedStringsParser,
+  type Relationship,
+  type WorkbookInfo,
+} from '../../core/xlsx/workbook-parts';
 import { looksLikeOle2, looksLikeZip, readZipDirectory, type ZipEntry } from '../../core/xlsx/zip-directory';
 
 export interface ReadWorkbookOptions {
@@ -69,7 +77,10 @@ function openPackage(bytes: Uint8Array): Pkg {
     );
   }
   if (!looksLikeZip(bytes)) {
-    throw new UserFacingError('XLSX_NOT_WORKBOOK', 'This file is not an Excel .xlsx workbook. Save the sheet as .xlsx or CSV and load that file.');
+    throw new UserFacingError(
+      'XLSX_NOT_WORKBOOK',
+      'This file is not an Excel .xlsx workbook. Save the sheet as .xlsx or CSV and load that file.',
+    );
   }
   const entries = new Map<string, ZipEntry>();
   for (const e of readZipDirectory(bytes)) entries.set(e.name.replace(/^\//, '').toLowerCase(), e);
@@ -82,7 +93,10 @@ function entryOf(pkg: Pkg, name: string): ZipEntry | undefined {
 
 function checkReadable(e: ZipEntry): void {
   if (e.encrypted) {
-    throw new UserFacingError('XLSX_ENCRYPTED', 'This workbook is encrypted. Open it in Excel, remove the password, save it, and load it again.');
+    throw new UserFacingError(
+      'XLSX_ENCRYPTED',
+      'This workbook is encrypted. Open it in Excel, remove the password, save it, and load it again.',
+    );
   }
   if (e.method !== 0 && e.method !== 8) {
     throw new UserFacingError(
@@ -103,7 +117,12 @@ function makeDecoder(head: Uint8Array): TextDecoder {
  * `final` true). `afterSlice` runs after each compressed slice with its byte count and returns false
  * to stop early.
  */
-function streamEntryText(pkg: Pkg, e: ZipEntry, onText: (text: string, final: boolean) => void, afterSlice: (compressedBytes: number) => boolean): void {
+function streamEntryText(
+  pkg: Pkg,
+  e: ZipEntry,
+  onText: (text: string, final: boolean) => void,
+  afterSlice: (compressedBytes: number) => boolean,
+): void {
   checkReadable(e);
   let decoder: TextDecoder | null = null;
   const onData = (data: Uint8Array): void => {
@@ -169,12 +188,21 @@ function loadModel(pkg: Pkg): WorkbookModel {
   const wbXml = readPartText(pkg, workbookPart);
   if (wbXml === null) {
     if (entryOf(pkg, 'xl/workbook.bin')) {
-      throw new UserFacingError('XLSX_BINARY', 'This is an Excel binary workbook (.xlsb), which cannot be read here. Open it in Excel and save it as .xlsx or CSV.');
+      throw new UserFacingError(
+        'XLSX_BINARY',
+        'This is an Excel binary workbook (.xlsb), which cannot be read here. Open it in Excel and save it as .xlsx or CSV.',
+      );
     }
     if (entryOf(pkg, 'content.xml')) {
-      throw new UserFacingError('XLSX_ODS', 'This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice and save it as .xlsx or CSV.');
+      throw new UserFacingError(
+        'XLSX_ODS',
+        'This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice and save it as .xlsx or CSV.',
+      );
     }
-    throw new UserFacingError('XLSX_NOT_WORKBOOK', 'This ZIP file is not an Excel workbook (it has no xl/workbook.xml). Load an .xlsx or CSV file.');
+    throw new UserFacingError(
+      'XLSX_NOT_WORKBOOK',
+      'This ZIP file is not an Excel workbook (it has no xl/workbook.xml). Load an .xlsx or CSV file.',
+    );
   }
   const info = parseWorkbook(wbXml);
   const relsXml = readPartText(pkg, relsPathOf(workbookPart));
@@ -184,7 +212,8 @@ function loadModel(pkg: Pkg): WorkbookModel {
   info.sheets.forEach((s, i) => {
     const rel = byId.get(s.relId);
     if (rel) {
-      if (relTypeIs(rel, 'worksheet') && !rel.external) worksheets.push({ name: s.name, hidden: s.state !== 'visible', part: rel.target });
+      if (relTypeIs(rel, 'worksheet') && !rel.external)
+        worksheets.push({ name: s.name, hidden: s.state !== 'visible', part: rel.target });
       return;
     }
     // No relationship part: fall back to Excel's default naming when that part exists.
@@ -215,25 +244,39 @@ function yieldToEventLoop(): Promise<void> {
  * Rejects with UserFacingError (codes XLSX_OLD_FORMAT, XLSX_NOT_WORKBOOK, XLSX_BINARY, XLSX_ODS,
  * XLSX_ENCRYPTED, XLSX_CORRUPT, XLSX_NO_SHEET, XLSX_EMPTY_SHEET).
  */
-export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): Promise<ReadWorkbookResult> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  options: ReadWorkbookOptions,
+): Promise<ReadWorkbookResult> {
   const pkg = openPackage(bytes);
   const model = loadModel(pkg);
   const names = model.worksheets.map((s) => s.name);
   if (model.worksheets.length === 0) {
-    throw new UserFacingError('XLSX_NO_SHEET', 'This workbook has no worksheets with cells (only charts or nothing). Load a workbook whose data is on a worksheet.');
+    throw new UserFacingError(
+      'XLSX_NO_SHEET',
+      'This workbook has no worksheets with cells (only charts or nothing). Load a workbook whose data is on a worksheet.',
+    );
   }
   let chosen = model.worksheets.find((s) => !s.hidden) ?? model.worksheets[0]!;
   if (options.sheet !== undefined) {
     const want = options.sheet;
-    const found = model.worksheets.find((s) => s.name === want) ?? model.worksheets.find((s) => s.name.toLowerCase() === want.toLowerCase());
+    const found =
+      model.worksheets.find((s) => s.name === want) ??
+      model.worksheets.find((s) => s.name.toLowerCase() === want.toLowerCase());
     if (!found) {
-      throw new UserFacingError('XLSX_NO_SHEET', `The workbook has no sheet named "${want}". Its sheets are: ${names.map((n) => `"${n}"`).join(', ')}.`);
+      throw new UserFacingError(
+        'XLSX_NO_SHEET',
+        `The workbook has no sheet named "${want}". Its sheets are: ${names.map((n) => `"${n}"`).join(', ')}.`,
+      );
     }
     chosen = found;
   }
   const sheetEntry = entryOf(pkg, chosen.part);
   if (!sheetEntry) {
-    throw new UserFacingError('XLSX_CORRUPT', `The sheet "${chosen.name}" is missing from the workbook file (${chosen.part}). Open it in Excel and save it again.`);
+    throw new UserFacingError(
+      'XLSX_CORRUPT',
+      `The sheet "${chosen.name}" is missing from the workbook file (${chosen.part}). Open it in Excel and save it again.`,
+    );
   }
 
   const total = bytes.length;
@@ -270,10 +313,13 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptio
 
   const shouldStop = options.shouldStop;
   const onRow = options.onRow;
-  const parser = new SheetRowParser({ sharedStrings: sst.strings, formatKinds, date1904: model.info.date1904 }, (cells, row) => {
-    onRow(cells, row);
-    if (shouldStop?.()) parser.stop();
-  });
+  const parser = new SheetRowParser(
+    { sharedStrings: sst.strings, formatKinds, date1904: model.info.date1904 },
+    (cells, row) => {
+      onRow(cells, row);
+      if (shouldStop?.()) parser.stop();
+    },
+  );
 
   // Inflate synchronously in runs of ~50 ms, yielding between runs.
   checkReadable(sheetEntry);
@@ -321,5 +367,12 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptio
     }
   }
   progress?.(total, total);
-  return { sheets: names, sheet: chosen.name, rows: parser.dataRows, headerRow: parser.headerRow, stopped, date1904: model.info.date1904 };
+  return {
+    sheets: names,
+    sheet: chosen.name,
+    rows: parser.dataRows,
+    headerRow: parser.headerRow,
+    stopped,
+    date1904: model.info.date1904,
+  };
 }

@@ -1,0 +1,203 @@
+/**
+ * The data actions' orchestration with a scripted data client: the pipeline runs by itself after a
+ * load, and errors or cancellations never wipe earlier results.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CleaningReport, MappingGuess, RfmTable } from '../core/types';
+import { UserFacingError } from '../core/types';
+import type { LoadResult, MappingResult } from '../workers/data/client';
+
+const script = vi.hoisted(() => ({
+  loadError: null as unknown,
+  cleanError: null as unknown,
+  calls: [] as string[],
+}));
+
+function loadResult(name: string, guess: MappingGuess): LoadResult {
+  return {
+    fileName: name,
+    byteLength: 10,
+    rowCount: 3,
+    delimiter: ',',
+    encoding: 'utf-8',
+    headers: ['CustomerID', 'InvoiceDate', 'Quantity', 'UnitPrice', 'colour'],
+    preview: { headers: ['CustomerID', 'InvoiceDate', 'Quantity', 'UnitPrice', 'colour'], rows: [] },
+    guess,
+    ragged: { count: 0, exampleRows: [] },
+    parseMs: 1,
+  };
+}
+
+vi.mock('../workers/data/client', async () => {
+  const clean = await import('../core/clean/clean');
+  const rfm = await import('../core/rfm/rfm');
+  return {
+    DEFAULT_CLEANING: clean.DEFAULT_CLEANING,
+    REFERENCE_PRESET: rfm.REFERENCE_PRESET,
+    DEFAULT_RFM: rfm.DEFAULT_RFM,
+    createDataClient: () => ({
+      async load(_file: Blob, name: string) {
+        script.calls.push(`load ${name}`);
+        if (script.loadError) throw script.loadError;
+        const full = name !== 'colours.csv';
+        return loadResult(name, {
+          kind: 'transactions',
+          mapping: full ? { customer: 0, date: 1, quantity: 2, price: 3 } : {},
+          dateOrder: full ? { order: 'ISO', candidates: ['ISO'], ambiguous: false, reason: '' } : null,
+          missing: full ? [] : ['customer', 'date', 'quantity', 'price'],
+        });
+      },
+      async applyMapping(mapping: Record<string, number>) {
+        script.calls.push(`map ${Object.keys(mapping).sort().join(',')}`);
+        const r: MappingResult = {
+          kind: 'transactions',
+          rowCount: 3,
+          customers: 2,
+          invoices: 0,
+          firstTime: 0,
+          lastTime: 0,
+          dateOrder: 'ISO',
+          problems: [],
+          typedPreview: { headers: [], rows: [] },
+        };
+        return r;
+      },
+      async clean() {
+        script.calls.push('clean');
+        if (script.cleanError) throw script.cleanError;
+        const r: CleaningReport = { rowsIn: 3, customersIn: 2, rowsKept: 3, customersKept: 2, steps: [] };
+        return r;
+      },
+      async computeRfm() {
+        script.calls.push('rfm');
+        const t: RfmTable = {
+          customerIds: ['a', 'b'],
+          recency: new Float64Array([1, 2]),
+          frequency: new Float64Array([1, 1]),
+          monetary: new Float64Array([5, 6]),
+          analysisTime: 0,
+          excludedNonPositive: 0,
+          preAggregated: false,
+        };
+        return t;
+      },
+      async rows() {
+        return { headers: [], rows: [] };
+      },
+    }),
+  };
+});
+
+const { useNotebook } = await import('./store');
+const actions = await import('./data-actions');
+const { initialDataState } = await import('./data-slice');
+
+/** Resolves once the store satisfies `pred` (the actions are async). */
+function until(pred: (s: ReturnType<typeof useNotebook.getState>) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (pred(useNotebook.getState())) return resolve();
+    const stop = useNotebook.subscribe((s) => {
+      if (pred(s)) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+const file = new Blob(['x']);
+
+beforeEach(() => {
+  useNotebook.setState({ ...initialDataState });
+  script.loadError = null;
+  script.cleanError = null;
+  script.calls = [];
+});
+
+describe('missingRoles', () => {
+  it('needs customer, date and quantity × price or an amount for transactions', () => {
+    expect(actions.missingRoles('transactions', {})).toEqual(['customer', 'date', 'quantity', 'price']);
+    expect(actions.missingRoles('transactions', { customer: 0, date: 1, amount: 2 })).toEqual([]);
+    expect(actions.missingRoles('transactions', { customer: 0, date: 1, quantity: 2 })).toEqual(['price']);
+  });
+  it('needs recency, frequency and monetary (not an id) for an RFM table', () => {
+    expect(actions.missingRoles('rfm', { frequency: 1 })).toEqual(['recency', 'monetary']);
+    expect(actions.missingRoles('rfm', { recency: 0, frequency: 1, monetary: 2 })).toEqual([]);
+  });
+});
+
+describe('data pipeline actions', () => {
+  it('a load runs mapping, cleaning and RFM by itself', async () => {
+    await actions.loadFile(file, 'a.csv');
+    await until((s) => s.rfmStatus === 'ready');
+    const s = useNotebook.getState();
+    expect(script.calls).toEqual(['load a.csv', 'map customer,date,price,quantity', 'clean', 'rfm']);
+    expect(s.datasetName).toBe('a.csv');
+    expect(s.rfmSource).toBe('a.csv');
+    expect([s.loadStatus, s.mappingStatus, s.cleaningStatus]).toEqual(['ready', 'ready', 'ready']);
+    expect(s.rfm?.customerIds).toEqual(['a', 'b']);
+  });
+
+  it('a failed load keeps everything that was there', async () => {
+    await actions.loadFile(file, 'a.csv');
+    await until((s) => s.rfmStatus === 'ready');
+    const before = useNotebook.getState();
+    script.loadError = new UserFacingError('empty-file', '"b.csv" is empty (0 bytes).');
+    await actions.loadFile(file, 'b.csv');
+    const s = useNotebook.getState();
+    expect(s.loadStatus).toBe('error');
+    expect(s.loadError).toEqual({ code: 'empty-file', message: '"b.csv" is empty (0 bytes).' });
+    expect(s.loadResult).toBe(before.loadResult);
+    expect(s.rfm).toBe(before.rfm);
+    expect(s.cleaningReport).toBe(before.cleaningReport);
+    expect(s.datasetName).toBe('a.csv');
+  });
+
+  it('a file without the needed columns names them and keeps the earlier RFM table', async () => {
+    await actions.loadFile(file, 'a.csv');
+    await until((s) => s.rfmStatus === 'ready');
+    const oldRfm = useNotebook.getState().rfm;
+    await actions.loadFile(file, 'colours.csv');
+    await until((s) => s.mappingStatus === 'error');
+    const s = useNotebook.getState();
+    expect(s.mappingError?.message).toMatch(
+      /^Choose a column for customer id, date, quantity and unit price below/,
+    );
+    expect(s.rfm).toBe(oldRfm);
+    expect(s.rfmSource).toBe('a.csv');
+    expect(s.rfmStatus).toBe('stale');
+    expect(script.calls.filter((c) => c.startsWith('map'))).toHaveLength(1);
+  });
+
+  it('a cleaning error keeps the last report and table; a later change recomputes', async () => {
+    await actions.loadFile(file, 'a.csv');
+    await until((s) => s.rfmStatus === 'ready');
+    const before = useNotebook.getState();
+    script.cleanError = new UserFacingError('bad', 'Cleaning went wrong.');
+    actions.setCleaning({ dropDuplicates: false });
+    expect(useNotebook.getState().cleaningStatus).toBe('stale');
+    await until((s) => s.cleaningStatus === 'error');
+    let s = useNotebook.getState();
+    expect(s.cleaningError?.message).toBe('Cleaning went wrong.');
+    expect(s.cleaningReport).toBe(before.cleaningReport);
+    expect(s.rfm).toBe(before.rfm);
+    expect(s.cleaningSettings.dropDuplicates).toBe(false);
+    script.cleanError = null;
+    actions.setCleaning({ dropDuplicates: true });
+    await until((st) => st.rfmStatus === 'ready' && st.cleaningStatus === 'ready');
+    s = useNotebook.getState();
+    expect(s.cleaningError).toBeNull();
+    expect(s.rfm).not.toBe(before.rfm); // a new object for the model steps to notice
+  });
+
+  it('edits in a burst run the pipeline once (debounced)', async () => {
+    await actions.loadFile(file, 'a.csv');
+    await until((s) => s.rfmStatus === 'ready');
+    script.calls = [];
+    actions.setCleaning({ dropDuplicates: false });
+    actions.setCleaning({ dropOutliers: true });
+    actions.setRfmSettings({ frequency: 'lines' });
+    await until((s) => s.rfmStatus === 'ready' && s.cleaningStatus === 'ready');
+    expect(script.calls).toEqual(['clean', 'rfm']);
+  });
+});
