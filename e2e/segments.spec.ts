@@ -49,7 +49,10 @@ function parseCsv(text: string): string[][] {
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer; dl: Download }> {
   const failed = page.getByRole('alert').filter({ hasText: 'could not be written' });
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testId).click()]).catch(async (e: unknown) => {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByTestId(testId).click(),
+  ]).catch(async (e: unknown) => {
     if (await failed.count()) throw new Error(`export ${testId} failed: ${await failed.innerText()}`);
     throw e;
   });
@@ -66,7 +69,10 @@ async function profileSizes(page: Page): Promise<number[]> {
 }
 
 /** Counts pixels of a PNG that are not (near) white, decoded in the page. */
-async function nonWhitePixels(page: Page, png: Buffer): Promise<{ total: number; nonWhite: number; colours: number }> {
+async function nonWhitePixels(
+  page: Page,
+  png: Buffer,
+): Promise<{ total: number; nonWhite: number; colours: number }> {
   return page.evaluate(async (b64) => {
     const bin = atob(b64);
     const bytes = new Uint8Array(bin.length);
@@ -91,7 +97,9 @@ async function nonWhitePixels(page: Page, png: Buffer): Promise<{ total: number;
   }, png.toString('base64'));
 }
 
-test('segments: model on the sample, downloads match the page, k changes them, 3D drawn, CSP clean', async ({ page }, testInfo) => {
+test('segments: model on the sample, downloads match the page, k changes them, 3D drawn, CSP clean', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -101,7 +109,9 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations!.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      window.__cspViolations!.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
 
@@ -139,7 +149,10 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   await expect(plot3d.locator('canvas').first()).toBeAttached();
   await expect(page.locator('.plot[data-plot-state="drawn"]').filter({ has: plot3d })).toHaveCount(1);
   const shot = await plot3d.screenshot({ path: testInfo.outputPath('segments-3d.png') });
-  await testInfo.attach('segments-3d.png', { path: testInfo.outputPath('segments-3d.png'), contentType: 'image/png' });
+  await testInfo.attach('segments-3d.png', {
+    path: testInfo.outputPath('segments-3d.png'),
+    contentType: 'image/png',
+  });
   const px = await nonWhitePixels(page, shot);
   expect(px.nonWhite / px.total, `non-white share ${px.nonWhite}/${px.total}`).toBeGreaterThan(0.03);
   expect(px.colours).toBeGreaterThan(k1);
@@ -156,7 +169,9 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   for (const r of body) csvSizes[Number(r[4]) - 1]!++;
   expect(csvSizes).toEqual(sizes1);
   for (const r of body.slice(0, 50)) {
-    expect(Number.isFinite(Number(r[1])) && Number.isFinite(Number(r[2])) && Number.isFinite(Number(r[3]))).toBe(true);
+    expect(
+      Number.isFinite(Number(r[1])) && Number.isFinite(Number(r[2])) && Number.isFinite(Number(r[3])),
+    ).toBe(true);
     expect(r[5]!.length).toBeGreaterThan(0);
   }
 
@@ -188,6 +203,25 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   const pngPx = await nonWhitePixels(page, png.bytes);
   expect(pngPx.nonWhite / pngPx.total).toBeGreaterThan(0.02);
 
+  // Rotate the 3D view by dragging; the camera must survive the k change below.
+  const camera = () =>
+    page.evaluate(() => {
+      const gd = document.querySelector('[data-testid="segments-3d"]') as unknown as {
+        _fullLayout?: { scene?: { _scene?: { getCamera(): { eye: Record<string, number> } } } };
+      };
+      const eye = gd._fullLayout?.scene?._scene?.getCamera().eye;
+      return eye ? JSON.stringify([eye.x, eye.y, eye.z].map((v) => Number(v!.toFixed(4)))) : null;
+    });
+  await plot3d.scrollIntoViewIfNeeded();
+  const eye0 = await camera();
+  const box = (await plot3d.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.55 + 140, box.y + box.height * 0.6 + 30, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(camera).not.toBe(eye0);
+  const eyeDragged = await camera();
+
   // Change k with the keyboard: everything below follows without a new sweep.
   await slider.focus();
   const k2 = k1 < 10 ? k1 + 1 : k1 - 1;
@@ -196,6 +230,8 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   await expect(page.getByTestId('profiles-table').locator('[data-testid^="profile-size-"]')).toHaveCount(k2);
   await expectStatus(page, 'choose-k', 'ready');
   const sizes2 = await profileSizes(page);
+  await expect(page.locator('.plot[data-plot-state="drawn"]').filter({ has: plot3d })).toHaveCount(1);
+  expect(await camera(), 'camera kept after changing k').toBe(eyeDragged);
   const customers2 = await download(page, 'export-customers');
   expect(customers2.name).toContain(`-k${k2}-`);
   const body2 = parseCsv(customers2.bytes.toString('utf8')).slice(1);

@@ -66,6 +66,14 @@ app), Calinski-Harabasz and Davies-Bouldin, the final fit at k = 4 and a matplot
 points to PNG; "k change" = a fit at k = 5 plus the scatter again. Peak memory = \`ru_maxrss\`.
 \`OPENBLAS_CORETYPE\`/\`OPENBLAS_L2_SIZE\` are left as found and recorded.
 
+**Inner timings from the app.** When the app exposes them, the benchmark prefers the app's own
+measurements (ms, worker time without React rendering) and records every \`data-*\` attribute of the
+cells in the JSON: \`data-parse-ms\`, \`data-bytes\`, \`data-rows\` on the Data cell; \`data-rfm-ms\`,
+\`data-customers\` on the RFM cell; \`data-transform-ms\` on the Transform cell; \`data-sweep-ms\`,
+\`data-engine\` (EngineInfo.name), \`data-engine-reason\`, \`data-k\` on the Choose-k cell; \`data-k\`,
+\`data-fit-ms\` on the Segments cell. Without them it uses the wall-clock between cell states above
+(and the text of \`[data-testid="engine-info"]\` for the engine).
+
 **Ratios** are ours / Python of the medians: below 1 the app is faster (or smaller). The machine has
 2 cores shared with other work; the load average at start and end is recorded. Absolute times are
 noisy, ratios hold better.
@@ -92,6 +100,18 @@ function inputTable(key, inp, compareRows) {
   const py = inp.python ?? {};
   const notes = [];
   if (inp.error) notes.push(`input error: ${inp.error}`);
+  if (inp.mergedFrom)
+    notes.push(
+      `measured by an earlier run (${inp.mergedFrom.date?.slice(0, 16).replace('T', ' ')} UTC, \`${inp.mergedFrom.command}\`)`,
+    );
+  if (py.reused)
+    notes.push(
+      `Python results reused from ${py.reused} (${py.date?.slice(0, 16).replace('T', ' ') ?? '?'} UTC)`,
+    );
+  if (py.threads)
+    notes.push(
+      `Python threads: ${py.threads === 'auto' ? 'as the environment sets them' : `OMP/OpenBLAS/MKL = ${py.threads}`}`,
+    );
   if (ours.error) notes.push(`app: ${ours.error}`);
   if (ours.skipped) notes.push(`app: skipped (${ours.skipped})`);
   if (ours.errors?.length) notes.push(`app: ${ours.errors.slice(0, 4).join('; ')}`);

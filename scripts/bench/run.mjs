@@ -6,6 +6,7 @@
 //        [--python-threads N|auto] [--stage-timeout S]
 // --runs-big: runs for the big inputs (x10, rfm-1m), default = --runs. --reuse-python: take the Python
 // results of an input from bench-data/python-<input>.json (written by every Python run) when present.
+// --merge: keep the inputs of the previous bench-data/bench-latest.json that this run did not measure.
 //
 // 1. Makes the inputs that are missing (scripts/data/make-x10.mjs, scripts/data/sample-rfm.mjs).
 // 2. Python baseline (scripts/bench/python_baseline.py with /usr/bin/python3), one process per input.
@@ -116,6 +117,7 @@ function parseArgs(argv) {
     runsBig: null,
     reusePython: false,
     pythonThreads: '1',
+    merge: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -125,6 +127,7 @@ function parseArgs(argv) {
     else if (a === '--quick') o.quick = true;
     else if (a === '--runs-big') o.runsBig = Math.max(1, Number(next()) | 0);
     else if (a === '--reuse-python') o.reusePython = true;
+    else if (a === '--merge') o.merge = true;
     else if (a === '--python-threads') o.pythonThreads = String(next());
     else if (a === '--inputs')
       o.inputs = next()
@@ -914,10 +917,34 @@ async function main() {
       comparison: compare(ours, python, info),
     };
   }
+  const latest = path.join(BENCH_DIR, 'bench-latest.json');
+  if (opts.merge && existsSync(latest)) {
+    try {
+      const prev = JSON.parse(readFileSync(latest, 'utf8'));
+      for (const [key, v] of Object.entries(prev.inputs ?? {})) {
+        if (!result.inputs[key])
+          result.inputs[key] = {
+            ...v,
+            mergedFrom: v.mergedFrom ?? {
+              date: prev.date,
+              command: prev.command,
+              loadavg: [prev.machine?.loadavgStart, prev.machine?.loadavgEnd],
+            },
+          };
+      }
+      result.inputs = Object.fromEntries(
+        Object.keys(INPUTS)
+          .filter((k) => result.inputs[k])
+          .map((k) => [k, result.inputs[k]]),
+      );
+    } catch (e) {
+      result.errors.push(`--merge: ${e.message}`);
+    }
+  }
   result.machine.loadavgEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   result.totalSeconds = Math.round((Date.now() - t0) / 1000);
   mkdirSync(BENCH_DIR, { recursive: true });
-  writeFileSync(path.join(BENCH_DIR, 'bench-latest.json'), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(latest, JSON.stringify(result, null, 2) + '\n');
   if (opts.docs) {
     try {
       const docPath = path.join(ROOT, 'docs', 'benchmarks.md');

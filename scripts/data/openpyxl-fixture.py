@@ -36,7 +36,7 @@ def text(v):
 ROWS = [
     ['InvoiceNo', 'InvoiceDate', 'Day', 'At', 'UnitPrice', 'Quantity', 'CustomerID', 'Paid', 'Description'],
     ['536365', dt.datetime(2010, 12, 1, 8, 26), dt.date(2010, 12, 1), dt.time(8, 26), 2.55, 6, '17850', True, 'WHITE HANGING HEART T-LIGHT HOLDER'],
-    ['C536379', dt.datetime(2011, 12, 9, 12, 50, 59), dt.date(2011, 12, 9), dt.time(23, 59, 59), 0.1 + 0.2, -80995, '00042', False, 'Fish & Chips <£5> "quoted"'],
+    ['C536379', dt.datetime(2011, 12, 9, 12, 50, 59), dt.date(2011, 12, 9), dt.time(23, 59, 59), 0.015625, -80995, '00042', False, 'Fish & Chips <£5> "quoted"'],
     ['A563185', dt.datetime(1900, 3, 1, 0, 0), dt.date(1900, 2, 28), dt.time(0, 0, 1), 11062.06, 0, None, None, 'Adjust bad debt'],
     [None, dt.datetime(2000, 1, 1), None, None, 1234567.125, 12345678901, '', True, ' padded '],
 ]
@@ -51,8 +51,8 @@ for name, epoch in (('1900', None), ('1904', CALENDAR_MAC_1904)):
     ws.title = 'Transactions'
     for r in ROWS:
         ws.append(r)
-    ws['K1'] = 'Formula'
-    ws['K2'] = '=E2*F2'  # openpyxl stores no cached value: the reader gives ''
+    ws['J1'] = 'Formula'
+    ws['J2'] = '=E2*F2'  # openpyxl stores no cached value: the reader gives ''
     other = wb.create_sheet('Second sheet')
     other.append(['only', 'here'])
     other.append([1.5, 'x'])

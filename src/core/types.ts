@@ -196,6 +196,11 @@ export interface KMeansOptions {
   readonly algorithm: 'lloyd' | 'minibatch';
   /** Mini-batch only: rows per batch (default 10% of rows). */
   readonly batchSize?: number;
+  /**
+   * Lloyd only: polish each converged restart by Hartigan single-row transfers (never raises the
+   * inertia; see src/core/engine/kmeans.ts `hartiganRefine`). Default 'hartigan'; 'none' = plain Lloyd.
+   */
+  readonly refine?: 'hartigan' | 'none';
 }
 
 export interface KMeansResult {

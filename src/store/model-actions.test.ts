@@ -6,7 +6,12 @@ import { sweepK, type SweepOptions } from '../core/engine/sweep';
 import type { RfmTable } from '../core/types';
 
 /** An engine client running the real core code in-process (no worker), recording its calls. */
-const calls = { transform: 0, sweep: [] as { seed: number; engine: string | undefined }[], inverse: 0, received: [] as Float64Array[] };
+const calls = {
+  transform: 0,
+  sweep: [] as { seed: number; engine: string | undefined }[],
+  inverse: 0,
+  received: [] as Float64Array[],
+};
 let holdSweep = false;
 
 vi.mock('../workers/engine/client', () => ({
@@ -16,17 +21,33 @@ vi.mock('../workers/engine/client', () => ({
       calls.received.push(rfm.recency, rfm.frequency, rfm.monetary);
       const cols = [rfm.recency, rfm.frequency, rfm.monetary];
       const fit = fitPowerTransform(cols);
-      return { fit, X: applyPowerTransform(cols, fit), skewBefore: new Float64Array(3), skewAfter: new Float64Array(3) };
+      return {
+        fit,
+        X: applyPowerTransform(cols, fit),
+        skewBefore: new Float64Array(3),
+        skewAfter: new Float64Array(3),
+      };
     },
-    async sweep(X: Float64Array, n: number, d: number, options: SweepOptions & { engine?: string }, opts: { signal?: AbortSignal; onProgress?: (a: number, b: number) => void } = {}) {
+    async sweep(
+      X: Float64Array,
+      n: number,
+      d: number,
+      options: SweepOptions & { engine?: string },
+      opts: { signal?: AbortSignal; onProgress?: (a: number, b: number) => void } = {},
+    ) {
       calls.sweep.push({ seed: options.seed, engine: options.engine });
       if (holdSweep) {
         await new Promise((_, reject) => {
-          opts.signal?.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })));
+          opts.signal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })),
+          );
         });
       }
       const r = sweepK(X, n, d, options, undefined, opts.onProgress);
-      return { ...r, engineInfo: { name: 'plain', reason: 'test', renderer: null, software: false, calibration: [] } };
+      return {
+        ...r,
+        engineInfo: { name: 'plain', reason: 'test', renderer: null, software: false, calibration: [] },
+      };
     },
     async fit() {
       throw new Error('not used');
@@ -43,7 +64,10 @@ const actions = await import('./model-actions');
 
 function readRfm(rows: number, offset = 0): RfmTable {
   const path = fileURLToPath(new URL('../../fixtures/online-retail-rfm-2011h2.csv', import.meta.url));
-  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/).slice(1 + offset, 1 + offset + rows);
+  const lines = readFileSync(path, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1 + offset, 1 + offset + rows);
   const col = (j: number) => Float64Array.from(lines, (l) => Number(l.split(',')[j]));
   return {
     customerIds: lines.map((_, i) => String(10000 + offset + i)),
@@ -109,7 +133,9 @@ describe('model actions', () => {
     expect(useNotebook.getState().clusterNames[5]).toEqual(['', 'Gift buyers']);
     const transforms = calls.transform;
     actions.setSeed(7);
-    await until(() => useNotebook.getState().sweepStatus === 'ready' && useNotebook.getState().sweep!.seed === 7);
+    await until(
+      () => useNotebook.getState().sweepStatus === 'ready' && useNotebook.getState().sweep!.seed === 7,
+    );
     expect(calls.transform).toBe(transforms);
     expect(calls.sweep.at(-1)).toEqual({ seed: 7, engine: 'auto' });
     expect(useNotebook.getState().k).toBe(5);

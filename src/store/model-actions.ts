@@ -118,9 +118,17 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
   } catch (e) {
     if (controller !== ac) return;
     if (isAbort(e)) {
-      set({ transformStatus: get().transform ? 'stale' : 'waiting', transformError: cancelled(), sweepStatus: get().sweep ? 'stale' : 'waiting' });
+      set({
+        transformStatus: get().transform ? 'stale' : 'waiting',
+        transformError: cancelled(),
+        sweepStatus: get().sweep ? 'stale' : 'waiting',
+      });
     } else {
-      set({ transformStatus: 'error', transformError: toModelError(e, 'transform'), sweepStatus: get().sweep ? 'stale' : 'waiting' });
+      set({
+        transformStatus: 'error',
+        transformError: toModelError(e, 'transform'),
+        sweepStatus: get().sweep ? 'stale' : 'waiting',
+      });
     }
     return;
   }
@@ -130,10 +138,18 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
 }
 
 function cancelled(): ModelError {
-  return { code: 'cancelled', message: 'Cancelled. The results shown are out of date; press "Run again" to compute them.' };
+  return {
+    code: 'cancelled',
+    message: 'Cancelled. The results shown are out of date; press "Run again" to compute them.',
+  };
 }
 
-async function runSweep(rfm: RfmTable, transform: TransformResult, ac: AbortController, keepK: boolean): Promise<void> {
+async function runSweep(
+  rfm: RfmTable,
+  transform: TransformResult,
+  ac: AbortController,
+  keepK: boolean,
+): Promise<void> {
   const { seed, engineChoice } = get();
   const n = rfm.customerIds.length;
   const kMax = Math.min(DEFAULT_SWEEP.kMax, n);
@@ -192,7 +208,8 @@ async function runSweep(rfm: RfmTable, transform: TransformResult, ac: AbortCont
   } catch (e) {
     if (controller !== ac) return;
     controller = null;
-    if (isAbort(e)) set({ sweepStatus: get().sweep ? 'stale' : 'waiting', sweepError: cancelled(), sweepProgress: null });
+    if (isAbort(e))
+      set({ sweepStatus: get().sweep ? 'stale' : 'waiting', sweepError: cancelled(), sweepProgress: null });
     else set({ sweepStatus: 'error', sweepError: toModelError(e, 'sweep'), sweepProgress: null });
   }
 }

@@ -26,7 +26,18 @@ function powerLabel(p: number): string {
   return v >= 1000 ? `${v / 1000}k`.replace('000k', 'M') : String(Number(v.toPrecision(3)));
 }
 
-export function Histogram({ values, title, bins = 40, logX = false, xTitle, color = '#3b6ea8', height = 220, testId, exportName, exportTitle }: HistogramProps) {
+export function Histogram({
+  values,
+  title,
+  bins = 40,
+  logX = false,
+  xTitle,
+  color = '#3b6ea8',
+  height = 220,
+  testId,
+  exportName,
+  exportTitle,
+}: HistogramProps) {
   const b = useMemo(() => binValues(values, bins, logX), [values, bins, logX]);
   const data = useMemo<PlotData[]>(() => {
     const x = Array.from(b.lefts, (l) => l + b.width / 2);
@@ -75,7 +86,8 @@ export function Histogram({ values, title, bins = 40, logX = false, xTitle, colo
       />
       {b.excluded > 0 ? (
         <p className="histogram__note">
-          {b.excluded.toLocaleString('en-US')} {b.excluded === 1 ? 'value' : 'values'} {logX ? '≤ 0 or missing' : 'missing'} not shown.
+          {b.excluded.toLocaleString('en-US')} {b.excluded === 1 ? 'value' : 'values'}{' '}
+          {logX ? '≤ 0 or missing' : 'missing'} not shown.
         </p>
       ) : null}
     </div>

@@ -94,7 +94,12 @@ export function Plot({
     loadPlotly()
       .then(async (Plotly) => {
         if (cancelled) return;
-        const gd = (await Plotly.react(el, data as PlotData[], { ...BASE_LAYOUT, height, ...layout }, { ...BASE_CONFIG, ...config })) as PlotlyHTMLElement;
+        const gd = (await Plotly.react(
+          el,
+          data as PlotData[],
+          { ...BASE_LAYOUT, height, ...layout },
+          { ...BASE_CONFIG, ...config },
+        )) as PlotlyHTMLElement;
         if (cancelled) return;
         gd.removeAllListeners?.('plotly_click');
         gd.on('plotly_click', (e) => {
@@ -132,7 +137,13 @@ export function Plot({
 
   return (
     <div className={`plot${className ? ` ${className}` : ''}`} style={style} data-plot-state={state}>
-      <div ref={ref} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', minHeight: height }} />
+      <div
+        ref={ref}
+        role="img"
+        aria-label={ariaLabel}
+        data-testid={testId}
+        style={{ width: '100%', minHeight: height }}
+      />
       {state === 'loading' ? (
         <div className="plot__loading" aria-hidden="true">
           Drawing chart…

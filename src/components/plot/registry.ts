@@ -48,7 +48,9 @@ export async function plotToPng(element: HTMLElement, scale = 2): Promise<Blob> 
   const rect = element.getBoundingClientRect();
   const width = Math.max(320, Math.round(rect.width));
   const height = Math.max(240, Math.round(rect.height));
-  const url = await Plotly.toImage(element, { format: 'png', width, height, scale } as Parameters<typeof Plotly.toImage>[1]);
+  const url = await Plotly.toImage(element, { format: 'png', width, height, scale } as Parameters<
+    typeof Plotly.toImage
+  >[1]);
   return dataUrlToBlob(url);
 }
 

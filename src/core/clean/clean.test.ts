@@ -4,6 +4,7 @@ import { guessMapping } from '../ingest/roles';
 import { buildTransactions } from '../ingest/transactions';
 import { DEFAULT_CLEANING, REFERENCE_CLEANING, cleanTransactions, nonProductFlags } from './clean';
 import { DEFAULT_RFM, REFERENCE_PRESET, computeRfm } from '../rfm/rfm';
+import { findOutliers } from '../profile/outliers';
 
 const CSV = `InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
 1,A,2,2011-06-02 10:00,1.5,c1,UK
@@ -89,5 +90,57 @@ describe('cleanTransactions', () => {
 
   it('matches non-product codes case-insensitively, with * prefixes', () => {
     expect(Array.from(nonProductFlags([' post', 'Gift_0001_20', 'M', 'MUG', 'b'], ['POST', 'gift_0001_*', 'M', 'B']))).toEqual([1, 1, 1, 0, 1]);
+  });
+});
+
+describe('cleanTransactions: the outliers rule (findOutliers on the uncleaned lines)', () => {
+  // 40 ordinary lines (quantity 1–7, unit price 1.5) for customers c1–c5, then:
+  // row 42: 90,000 units for c9 (its only purchase); row 43: its cancellation (c9);
+  // row 44: a "Manual" line (code M) priced 50,000 for c1; row 45: 80,000 units without a customer;
+  // row 46: 200 units for c2 (large, but far under 100 × the reference).
+  const lines: string[] = ['InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
+  for (let i = 0; i < 40; i++) lines.push(`${100 + i},P${i % 4},${(i % 7) + 1},2011-06-${String((i % 28) + 1).padStart(2, '0')} 10:00,1.5,c${(i % 5) + 1},UK`);
+  lines.push('900,BIG,90000,2011-07-01 10:00,2,c9,UK');
+  lines.push('C901,BIG,-90000,2011-07-01 11:00,2,c9,UK');
+  lines.push('902,M,1,2011-07-02 10:00,50000,c1,UK');
+  lines.push('903,BIG,80000,2011-07-03 10:00,2,,UK');
+  lines.push('904,P1,200,2011-07-04 10:00,1.5,c2,UK');
+  const text = `${lines.join('\n')}\n`;
+  const build = () => {
+    const { table } = parseText(text, { fileName: 'o.csv', byteLength: text.length, encoding: 'utf-8' });
+    const g = guessMapping(table);
+    return buildTransactions(table, g.mapping, g.dateOrder?.order ?? null);
+  };
+  const step = (r: ReturnType<typeof cleanTransactions>['report']) => {
+    const s = r.steps.find((x) => x.rule === 'outliers')!;
+    return [s.enabled, s.rowsRemoved, s.customersRemoved];
+  };
+
+  it('removes the lines findOutliers flags on all lines, whatever the other rules removed', () => {
+    const t = build();
+    const flagged = findOutliers(t);
+    // |quantity|: 45 non-zero values, level min(0.999, 1 − 10/45) = 7/9; numpy.quantile(|q|, 7/9) = 6.0
+    // (checked with numpy 1.24), threshold 600 → rows 42, 43, 45 (row 46's 200 stays);
+    // unit price: numpy.quantile = 1.5, threshold 150 → row 44.
+    expect(Array.from(flagged.rows, (r) => r + 2)).toEqual([42, 43, 44, 45]);
+    const q = flagged.thresholds.find((x) => x.measure === 'quantity')!;
+    expect(q.reference).toBe(6);
+    expect(q.threshold).toBe(600);
+    expect(flagged.thresholds.find((x) => x.measure === 'price')!.threshold).toBe(150);
+
+    const off = cleanTransactions(t, DEFAULT_CLEANING);
+    expect(step(off.report)).toEqual([false, 0, 0]);
+    // Defaults: row 45 (no customer) and row 44 (code M) are already gone: 2 lines, and c9 with them.
+    const on = cleanTransactions(t, { ...DEFAULT_CLEANING, dropOutliers: true });
+    expect(step(on.report)).toEqual([true, 2, 1]);
+    expect(on.report.rowsKept).toBe(off.report.rowsKept - 2);
+    expect([on.keep[40], on.keep[41], on.keep[44]]).toEqual([0, 0, 1]);
+    // With those rules off the same flagged lines go: all four.
+    const wide = cleanTransactions(t, { ...DEFAULT_CLEANING, dropMissingCustomer: false, dropNonProductCodes: false, dropOutliers: true });
+    expect(step(wide.report)).toEqual([true, 4, 1]);
+    // A report computed beforehand (the worker's cached one) gives the same result.
+    const pre = cleanTransactions(t, { ...DEFAULT_CLEANING, dropOutliers: true }, flagged);
+    expect(Array.from(pre.keep)).toEqual(Array.from(on.keep));
+    expect(on.report.steps.find((s) => s.rule === 'outliers')!.label).toMatch(/100 × the 99\.9th percentile/);
   });
 });

@@ -23,12 +23,13 @@ import type { KMeansOptions, KMeansResult, LloydStepper, LloydStepperFactory } f
 import { createRng, randomInt } from './random';
 
 /**
- * The plain typed-array Lloyd step (default engine). Buffers are allocated once per stepper (and
- * grown when k grows): the returned `labels` and `centroids` are reused by later calls of `step`
- * (centroids alternate between two buffers, never the one passed in), so copy what you keep.
- * d = 3 has a specialised loop. Inertia is summed in float64.
+ * The naive typed-array Lloyd step: every row against every centre (n · k distances per step).
+ * Kept as the reference that `plainStepper` must reproduce bit for bit (labels, inertia, centroids).
+ * Buffers are allocated once per stepper (and grown when k grows): the returned `labels` and
+ * `centroids` are reused by later calls of `step` (centroids alternate between two buffers, never the
+ * one passed in), so copy what you keep. d = 3 has a specialised loop. Inertia is summed in float64.
  */
-export const plainStepper: LloydStepperFactory = (X: Float64Array, n: number, d: number): LloydStepper => {
+export const naiveStepper: LloydStepperFactory = (X: Float64Array, n: number, d: number): LloydStepper => {
   const labels = new Int32Array(n);
   let capK = 0;
   let bufA = new Float64Array(0);
@@ -118,7 +119,279 @@ export const plainStepper: LloydStepperFactory = (X: Float64Array, n: number, d:
   };
 };
 
-function validate(n: number, d: number, X: Float64Array, k: number): void {
+/** Relative safety margin of the bound tests (float rounding of distances is ~1e-15 relative). */
+const BOUND_MARGIN = 1e-12;
+
+/**
+ * The plain typed-array Lloyd step (default engine), accelerated by Hamerly's bounds (G. Hamerly,
+ * "Making k-means even faster", SDM 2010) and exactly equal to `naiveStepper`: same labels (ties to the
+ * lower index), same inertia and centroids to the last bit.
+ *
+ * Between calls with the same k the stepper keeps, per row i, an upper bound u_i ≥ ‖x_i − c_a‖ to its
+ * assigned centre a and a lower bound l_i ≤ min_{c≠a} ‖x_i − c‖ to every other centre, both for the
+ * centres it was last given. Given new centres it measures each centre's move p_c = ‖c_new − c_old‖ and
+ * sets u_i += p_a, l_i −= max_{c≠a} p_c (triangle inequality); with s_a = ½ min_{c≠a} ‖c_a − c‖ the row
+ * keeps its label without any other distance when u_i < max(s_a, l_i), first with the bound, then with
+ * u_i recomputed exactly; otherwise it is compared with every centre (as the naive loop, in index
+ * order, so ties resolve identically) and its bounds are reset. The bounds are widened by a relative
+ * 1e-12 (BOUND_MARGIN), so a row is only skipped when its centre is nearer by far more than float
+ * rounding of the squared distances could reorder: the skipped rows are exactly those the naive loop
+ * would keep. A new k, or the first call, runs the full pass.
+ *
+ * Centroid sums are re-accumulated from scratch in row order every step (not updated incrementally),
+ * so centroids are bit-identical to the naive step. The inertia Σ_i ‖x_i − c_{label_i}‖² (same formula,
+ * same order) is computed when first read, from a copy of the centres given: read it before the next
+ * `step` call, as the labels (reading it later throws).
+ * Memory: 2 float64 per row for the bounds. Rows are generic in d; d = 3 has specialised loops.
+ */
+export const plainStepper: LloydStepperFactory = (X: Float64Array, n: number, d: number): LloydStepper => {
+  const labels = new Int32Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  let capK = 0;
+  let bufA = new Float64Array(0);
+  let bufB = new Float64Array(0);
+  let counts = new Float64Array(0);
+  let prev = new Float64Array(0); // the centres of the last step (the bounds refer to them)
+  let drift = new Float64Array(0);
+  let half = new Float64Array(0);
+  let boundsK = 0; // k of the valid bounds; 0 = none
+  let stepNo = 0;
+  const ensure = (k: number): void => {
+    if (k <= capK) return;
+    capK = k;
+    bufA = new Float64Array(k * d);
+    bufB = new Float64Array(k * d);
+    counts = new Float64Array(k);
+    prev = new Float64Array(k * d);
+    drift = new Float64Array(k);
+    half = new Float64Array(k);
+  };
+  const up = 1 + BOUND_MARGIN;
+  const down = 1 - BOUND_MARGIN;
+
+  /** Full pass: nearest and second-nearest centre of every row. */
+  const fullPass = (C: Float64Array, k: number): void => {
+    const lab = labels;
+    const U = upper;
+    const L = lower;
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      let best = 0;
+      let bestD = Infinity;
+      let second = Infinity;
+      for (let c = 0, q = 0; c < k; c++, q += d) {
+        let dist: number;
+        if (d === 3) {
+          const a = X[o]! - C[q]!;
+          const b = X[o + 1]! - C[q + 1]!;
+          const e = X[o + 2]! - C[q + 2]!;
+          dist = a * a + b * b + e * e;
+        } else {
+          dist = 0;
+          for (let j = 0; j < d; j++) {
+            const a = X[o + j]! - C[q + j]!;
+            dist += a * a;
+          }
+        }
+        if (dist < bestD) {
+          second = bestD;
+          bestD = dist;
+          best = c;
+        } else if (dist < second) second = dist;
+      }
+      lab[i] = best;
+      U[i] = Math.sqrt(bestD) * up;
+      L[i] = Math.sqrt(second) * down;
+    }
+  };
+
+  /** Bounded pass (Hamerly): see the factory's comment. */
+  const boundedPass = (C: Float64Array, k: number): void => {
+    const P = prev;
+    const dr = drift;
+    const hf = half;
+    let maxP = 0;
+    let maxC = -1;
+    let secondP = 0;
+    for (let c = 0, q = 0; c < k; c++, q += d) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const a = C[q + j]! - P[q + j]!;
+        s += a * a;
+      }
+      const p = s === 0 ? 0 : Math.sqrt(s) * up;
+      dr[c] = p;
+      if (p > maxP) {
+        secondP = maxP;
+        maxP = p;
+        maxC = c;
+      } else if (p > secondP) secondP = p;
+    }
+    for (let c = 0; c < k; c++) hf[c] = Infinity;
+    for (let c = 0, q = 0; c < k; c++, q += d) {
+      for (let c2 = c + 1, q2 = q + d; c2 < k; c2++, q2 += d) {
+        let s = 0;
+        for (let j = 0; j < d; j++) {
+          const a = C[q + j]! - C[q2 + j]!;
+          s += a * a;
+        }
+        const h = 0.5 * Math.sqrt(s) * down;
+        if (h < hf[c]!) hf[c] = h;
+        if (h < hf[c2]!) hf[c2] = h;
+      }
+    }
+    const lab = labels;
+    const U = upper;
+    const L = lower;
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      const a = lab[i]!;
+      let u = U[i]! + dr[a]!;
+      let l = L[i]! - (a === maxC ? secondP : maxP);
+      u *= up;
+      if (l > 0) l *= down;
+      const s = hf[a]!;
+      const m = s > l ? s : l;
+      if (u < m) {
+        U[i] = u;
+        L[i] = l;
+        continue;
+      }
+      // tighten the upper bound
+      const qa = a * d;
+      let da: number;
+      if (d === 3) {
+        const x = X[o]! - C[qa]!;
+        const y = X[o + 1]! - C[qa + 1]!;
+        const z = X[o + 2]! - C[qa + 2]!;
+        da = x * x + y * y + z * z;
+      } else {
+        da = 0;
+        for (let j = 0; j < d; j++) {
+          const x = X[o + j]! - C[qa + j]!;
+          da += x * x;
+        }
+      }
+      u = Math.sqrt(da) * up;
+      if (u < m) {
+        U[i] = u;
+        L[i] = l;
+        continue;
+      }
+      // full comparison, in index order as the naive loop
+      let best = 0;
+      let bestD = Infinity;
+      let second = Infinity;
+      for (let c = 0, q = 0; c < k; c++, q += d) {
+        let dist: number;
+        if (c === a) dist = da;
+        else if (d === 3) {
+          const x = X[o]! - C[q]!;
+          const y = X[o + 1]! - C[q + 1]!;
+          const z = X[o + 2]! - C[q + 2]!;
+          dist = x * x + y * y + z * z;
+        } else {
+          dist = 0;
+          for (let j = 0; j < d; j++) {
+            const x = X[o + j]! - C[q + j]!;
+            dist += x * x;
+          }
+        }
+        if (dist < bestD) {
+          second = bestD;
+          bestD = dist;
+          best = c;
+        } else if (dist < second) second = dist;
+      }
+      lab[i] = best;
+      U[i] = Math.sqrt(bestD) * up;
+      L[i] = Math.sqrt(second) * down;
+    }
+  };
+
+  return {
+    name: 'plain',
+    step(centroids: Float64Array, k: number) {
+      ensure(k);
+      const out = centroids.buffer === bufA.buffer ? bufB : bufA;
+      const C = centroids;
+      if (boundsK === k) boundedPass(C, k);
+      else fullPass(C, k);
+      boundsK = k;
+      prev.set(C.subarray(0, k * d));
+      const thisStep = ++stepNo;
+      // centroid sums from scratch, in row order (bit-identical to the naive step)
+      const sums = out;
+      const cnts = counts;
+      const lab = labels;
+      sums.fill(0, 0, k * d);
+      cnts.fill(0, 0, k);
+      if (d === 3) {
+        for (let i = 0, o = 0; i < n; i++, o += 3) {
+          const q = lab[i]! * 3;
+          sums[q] = sums[q]! + X[o]!;
+          sums[q + 1] = sums[q + 1]! + X[o + 1]!;
+          sums[q + 2] = sums[q + 2]! + X[o + 2]!;
+          cnts[lab[i]!] = cnts[lab[i]!]! + 1;
+        }
+      } else {
+        for (let i = 0, o = 0; i < n; i++, o += d) {
+          const q = lab[i]! * d;
+          for (let j = 0; j < d; j++) sums[q + j] = sums[q + j]! + X[o + j]!;
+          cnts[lab[i]!] = cnts[lab[i]!]! + 1;
+        }
+      }
+      for (let c = 0; c < k; c++) {
+        const cnt = cnts[c]!;
+        const q = c * d;
+        if (cnt === 0) for (let j = 0; j < d; j++) sums[q + j] = Number.NaN;
+        else for (let j = 0; j < d; j++) sums[q + j] = sums[q + j]! / cnt;
+      }
+      let inertia = Number.NaN;
+      const P = prev;
+      return {
+        labels,
+        centroids: k * d === out.length ? out : out.subarray(0, k * d),
+        get inertia(): number {
+          if (!Number.isNaN(inertia)) return inertia;
+          if (thisStep !== stepNo) throw new Error('plainStepper: read the inertia before the next step');
+          inertia = assignedInertia(X, n, d, lab, P);
+          return inertia;
+        },
+      };
+    },
+    dispose() {
+      boundsK = 0;
+    },
+  };
+};
+
+/** Σ_i ‖x_i − C[labels_i]‖², in row order, with the naive step's formula (bit-identical sums). */
+export function assignedInertia(X: Float64Array, n: number, d: number, labels: Int32Array, C: Float64Array): number {
+  let inertia = 0;
+  if (d === 3) {
+    for (let i = 0, o = 0; i < n; i++, o += 3) {
+      const q = labels[i]! * 3;
+      const a = X[o]! - C[q]!;
+      const b = X[o + 1]! - C[q + 1]!;
+      const e = X[o + 2]! - C[q + 2]!;
+      inertia += a * a + b * b + e * e;
+    }
+  } else {
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      const q = labels[i]! * d;
+      let dist = 0;
+      for (let j = 0; j < d; j++) {
+        const a = X[o + j]! - C[q + j]!;
+        dist += a * a;
+      }
+      inertia += dist;
+    }
+  }
+  return inertia;
+}
+
+/** Throws a UserFacingError for a bad k or a non-finite value of X (n × d). */
+export function validateKMeansInput(X: Float64Array, n: number, d: number, k: number): void {
   if (!Number.isInteger(k) || k < 1) {
     throw new UserFacingError('kmeans-bad-k', `The number of segments must be a whole number of at least 1 (got ${k}).`);
   }
@@ -170,14 +443,25 @@ function sqDist(X: Float64Array, i: number, C: Float64Array, c: number, d: numbe
 
 /**
  * Greedy k-means++ seeding (sklearn `_kmeans_plusplus`): returns k × d centres copied from rows of X.
- * O(n · k · (2 + ln k)) distance evaluations.
+ *
+ * Each new centre draws 2 + ⌊ln k⌋ candidate rows ∝ D² and keeps the one with the lowest potential
+ * Σ_i min(D_i², ‖x_i − y‖²). The potentials are the same sums, in the same order, as the direct
+ * n-per-candidate passes (so the same rows are picked), but computed with two exact shortcuts:
+ * - a row whose nearest chosen centre c satisfies ‖y − c‖² > 4·D_i² (with a 1e-9 relative margin)
+ *   cannot get closer to y (triangle inequality: ‖x − y‖ ≥ ‖y − c‖ − D_i > D_i), so it adds D_i²
+ *   without a distance;
+ * - a candidate stops summing as soon as its partial sum reaches the best potential so far (the terms
+ *   are ≥ 0 and float addition is monotone, so it could not win: a win needs a strictly lower sum).
+ * Only the winning candidate updates D² (one more pruned pass). No allocation per centre.
+ * Cost: O(n · k) at worst, usually far fewer distance evaluations than n · k · (2 + ln k).
  */
 export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number, rng: () => number): Float64Array {
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = randomInt(rng, n);
   centers.set(X.subarray(first * d, first * d + d), 0);
-  let closest = new Float64Array(n);
+  const closest = new Float64Array(n);
+  const nearest = new Int32Array(n); // index of the chosen centre at distance √closest
   let pot = 0;
   for (let i = 0; i < n; i++) {
     const v = sqDist(X, i, centers, 0, d);
@@ -185,8 +469,20 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
     pot += v;
   }
   const cumsum = new Float64Array(n);
-  let cand = new Float64Array(n);
-  let bestCand = new Float64Array(n);
+  const toCand = new Float64Array(k); // 4·… threshold: ‖y − c‖² / 4 for each chosen centre c
+  const y = new Float64Array(d);
+  /** ‖y − c‖²/4 (deflated by the margin) for the c centres chosen so far. */
+  const prepare = (id: number, c: number): void => {
+    for (let j = 0; j < d; j++) y[j] = X[id * d + j]!;
+    for (let m = 0; m < c; m++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const a = y[j]! - centers[m * d + j]!;
+        s += a * a;
+      }
+      toCand[m] = s * 0.25 * (1 - 1e-9);
+    }
+  };
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) {
@@ -206,46 +502,64 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
         else hi = mid;
       }
       const id = Math.min(lo, n - 1);
-      const o = id * d;
+      prepare(id, c);
       let candPot = 0;
+      let i = 0;
       if (d === 3) {
-        const c0 = X[o]!;
-        const c1 = X[o + 1]!;
-        const c2 = X[o + 2]!;
-        for (let i = 0, p = 0; i < n; i++, p += 3) {
-          const a = X[p]! - c0;
-          const b = X[p + 1]! - c1;
-          const e = X[p + 2]! - c2;
-          const dist = a * a + b * b + e * e;
-          const m = dist < closest[i]! ? dist : closest[i]!;
-          cand[i] = m;
-          candPot += m;
+        const c0 = y[0]!;
+        const c1 = y[1]!;
+        const c2 = y[2]!;
+        for (let p = 0; i < n; i++, p += 3) {
+          const cl = closest[i]!;
+          if (toCand[nearest[i]!]! > cl) {
+            candPot += cl;
+          } else {
+            const a = X[p]! - c0;
+            const b = X[p + 1]! - c1;
+            const e = X[p + 2]! - c2;
+            const dist = a * a + b * b + e * e;
+            candPot += dist < cl ? dist : cl;
+          }
+          if (candPot >= bestPot) break;
         }
       } else {
-        for (let i = 0; i < n; i++) {
-          let dist = 0;
-          for (let j = 0; j < d; j++) {
-            const a = X[i * d + j]! - X[o + j]!;
-            dist += a * a;
+        for (; i < n; i++) {
+          const cl = closest[i]!;
+          if (toCand[nearest[i]!]! > cl) {
+            candPot += cl;
+          } else {
+            let dist = 0;
+            for (let j = 0; j < d; j++) {
+              const a = X[i * d + j]! - y[j]!;
+              dist += a * a;
+            }
+            candPot += dist < cl ? dist : cl;
           }
-          const m = dist < closest[i]! ? dist : closest[i]!;
-          cand[i] = m;
-          candPot += m;
+          if (candPot >= bestPot) break;
         }
       }
-      if (candPot < bestPot) {
+      if (i === n && candPot < bestPot) {
         bestPot = candPot;
         bestId = id;
-        const tmp = bestCand;
-        bestCand = cand;
-        cand = tmp;
+      }
+    }
+    // update D² with the winner (the first candidate always completes its sum, so bestId ≥ 0)
+    prepare(bestId, c);
+    for (let i = 0, p = 0; i < n; i++, p += d) {
+      const cl = closest[i]!;
+      if (toCand[nearest[i]!]! > cl) continue;
+      let dist = 0;
+      for (let j = 0; j < d; j++) {
+        const a = X[p + j]! - y[j]!;
+        dist += a * a;
+      }
+      if (dist < cl) {
+        closest[i] = dist;
+        nearest[i] = c;
       }
     }
     pot = bestPot;
-    const tmp = closest;
-    closest = bestCand;
-    bestCand = tmp;
-    centers.set(X.subarray(bestId * d, bestId * d + d), c * d);
+    centers.set(y, c * d);
   }
   return centers;
 }
@@ -297,6 +611,8 @@ interface RunResult {
   centroids: Float64Array;
   inertia: number;
   nIter: number;
+  /** false when maxIter ended the run before the labels repeated or the centres moved ≤ tol. */
+  converged: boolean;
 }
 
 function lloydRun(
@@ -314,6 +630,7 @@ function lloydRun(
   let spare = new Float64Array(k * d);
   labelsOld.fill(-1);
   let strict = false;
+  let converged = false;
   let nIter = 0;
   let last: { labels: Int32Array; inertia: number } | null = null;
   for (let it = 0; it < Math.max(1, maxIter); it++) {
@@ -339,17 +656,309 @@ function lloydRun(
     }
     if (same) {
       strict = true;
+      converged = true;
       last = { labels: lab, inertia: r.inertia };
       break;
     }
-    if (shift <= tolAbs) break;
+    if (shift <= tolAbs) {
+      converged = true;
+      break;
+    }
     labelsOld.set(lab);
   }
   if (!strict || last === null) {
     const r = stepper.step(centers, k);
     last = { labels: r.labels, inertia: r.inertia };
   }
-  return { labels: Int32Array.from(last.labels), centroids: centers, inertia: last.inertia, nIter };
+  return { labels: Int32Array.from(last.labels), centroids: centers, inertia: last.inertia, nIter, converged };
+}
+
+/**
+ * Hartigan–Wong-style refinement by single-row transfers (J. A. Hartigan, "Clustering Algorithms",
+ * 1975; Telgarsky & Vattani 2010): moving row x from cluster a (n_a rows, mean c_a) to cluster b changes
+ * the within-cluster sum of squares by exactly
+ *     ΔSSE = n_b/(n_b + 1)·‖x − c_b‖² − n_a/(n_a − 1)·‖x − c_a‖²,
+ * so every transfer with ΔSSE < 0 (the best b for the row, with a 1e-12 relative margin against float
+ * noise, never leaving a cluster empty) strictly lowers the SSE; the two means are updated in place.
+ * Rows are visited in order, in passes, until a pass moves nothing (or `maxPasses`); the means are
+ * recomputed exactly from the labels after each pass. A Hartigan-stable partition is also
+ * Lloyd-stable (n_a/(n_a − 1) > 1 > n_b/(n_b + 1), so every row is strictly nearest its own mean), and
+ * the converse does not hold: this escapes some Lloyd fixed points and never raises the SSE.
+ *
+ * Pruning (exact): from a full pass, each row keeps an upper bound U on ‖x − c_a‖ and a lower bound L on
+ * min_{b≠a} ‖x − c_b‖; each transfer moves the two means by ‖x − c_a‖/(n_a − 1) and ‖x − c_b‖/(n_b + 1),
+ * added to per-cluster drift totals; a row whose U + (drift of a) and L − (largest drift since) leave
+ * w_min·L² ≥ n_a/(n_a − 1)·U² (w_min = min_b n_b/(n_b + 1)) cannot transfer and is skipped.
+ *
+ * `labels` (in/out, values < k, no empty cluster) and `centers` (out, k × d: the means of the final
+ * labels). Returns the number of transfers.
+ */
+export function hartiganRefine(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  labels: Int32Array,
+  centers: Float64Array,
+  maxPasses = 50,
+): number {
+  const counts = new Float64Array(k);
+  meansOf(X, n, d, k, labels, centers, counts);
+  if (k < 2) return 0;
+  const U = new Float64Array(n);
+  const L = new Float64Array(n);
+  const driftAtU = new Float64Array(n); // cluster drift total of the row's cluster when U was set
+  const globalAtL = new Float64Array(n); // global drift total when L was set
+  const drift = new Float64Array(k); // cumulative ‖Δc‖ per cluster
+  let global = 0; // cumulative max ‖Δc‖ per transfer
+  const dist = new Float64Array(k);
+  const up = 1 + 1e-9;
+  const down = 1 - 1e-9;
+  let minCount = Infinity;
+  for (let c = 0; c < k; c++) if (counts[c]! < minCount) minCount = counts[c]!;
+  let moves = 0;
+  let fresh = false; // bounds valid for the current means
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let moved = 0;
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      const a = labels[i]!;
+      const na = counts[a]!;
+      if (na <= 1) continue;
+      const wa = na / (na - 1);
+      if (fresh) {
+        const u = (U[i]! + (drift[a]! - driftAtU[i]!)) * up;
+        const l = (L[i]! - (global - globalAtL[i]!)) * down;
+        const wMin = minCount / (minCount + 1);
+        if (l > 0 && wMin * l * l * down >= wa * u * u * up) continue;
+      }
+      for (let c = 0, q = 0; c < k; c++, q += d) {
+        let s: number;
+        if (d === 3) {
+          const x = X[o]! - centers[q]!;
+          const y = X[o + 1]! - centers[q + 1]!;
+          const z = X[o + 2]! - centers[q + 2]!;
+          s = x * x + y * y + z * z;
+        } else {
+          s = 0;
+          for (let j = 0; j < d; j++) {
+            const x = X[o + j]! - centers[q + j]!;
+            s += x * x;
+          }
+        }
+        dist[c] = s;
+      }
+      const da = dist[a]!;
+      const remove = wa * da;
+      let best = -1;
+      let bestV = remove * (1 - 1e-12);
+      let second = Infinity;
+      for (let c = 0; c < k; c++) {
+        if (c === a) continue;
+        const nc = counts[c]!;
+        const v = (nc / (nc + 1)) * dist[c]!;
+        if (v < bestV) {
+          bestV = v;
+          best = c;
+        }
+        if (dist[c]! < second) second = dist[c]!;
+      }
+      if (best < 0) {
+        U[i] = Math.sqrt(da) * up;
+        driftAtU[i] = drift[a]!;
+        L[i] = Math.sqrt(second) * down;
+        globalAtL[i] = global;
+        continue;
+      }
+      // transfer i: a → best
+      const b = best;
+      const nb = counts[b]!;
+      const qa = a * d;
+      const qb = b * d;
+      for (let j = 0; j < d; j++) {
+        const x = X[o + j]!;
+        centers[qa + j] = centers[qa + j]! + (centers[qa + j]! - x) / (na - 1);
+        centers[qb + j] = centers[qb + j]! + (x - centers[qb + j]!) / (nb + 1);
+      }
+      counts[a] = na - 1;
+      counts[b] = nb + 1;
+      const moveA = (Math.sqrt(da) / (na - 1)) * up;
+      const moveB = (Math.sqrt(dist[b]!) / (nb + 1)) * up;
+      drift[a] = drift[a]! + moveA;
+      drift[b] = drift[b]! + moveB;
+      global += moveA > moveB ? moveA : moveB;
+      if (na - 1 < minCount) minCount = na - 1;
+      else if (na === minCount || nb === minCount) {
+        minCount = Infinity;
+        for (let c = 0; c < k; c++) if (counts[c]! < minCount) minCount = counts[c]!;
+      }
+      labels[i] = b;
+      // bounds of i w.r.t. the moved means: distance to b shrank by the move, others unchanged
+      U[i] = (Math.sqrt(dist[b]!) + moveB) * up;
+      driftAtU[i] = drift[b]!;
+      let other = Math.sqrt(da) - moveA;
+      for (let c = 0; c < k; c++) if (c !== a && c !== b && Math.sqrt(dist[c]!) < other) other = Math.sqrt(dist[c]!);
+      L[i] = other * down;
+      globalAtL[i] = global;
+      moved++;
+    }
+    moves += moved;
+    // exact means; the rounding of the incremental updates is folded into the drifts
+    const before = Float64Array.from(centers.subarray(0, k * d));
+    meansOf(X, n, d, k, labels, centers, counts);
+    let maxFix = 0;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const x = centers[c * d + j]! - before[c * d + j]!;
+        s += x * x;
+      }
+      const f = Math.sqrt(s) * up;
+      drift[c] = drift[c]! + f;
+      if (f > maxFix) maxFix = f;
+    }
+    global += maxFix;
+    fresh = true;
+    if (moved === 0) break;
+  }
+  return moves;
+}
+
+/** Means of the rows of each cluster into `centers` (k × d) and the counts; NaN for an empty cluster. */
+function meansOf(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  labels: Int32Array,
+  centers: Float64Array,
+  counts: Float64Array,
+): void {
+  centers.fill(0, 0, k * d);
+  counts.fill(0, 0, k);
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    const q = labels[i]! * d;
+    for (let j = 0; j < d; j++) centers[q + j] = centers[q + j]! + X[o + j]!;
+    counts[labels[i]!] = counts[labels[i]!]! + 1;
+  }
+  for (let c = 0; c < k; c++) {
+    const cnt = counts[c]!;
+    for (let j = 0; j < d; j++) centers[c * d + j] = cnt === 0 ? Number.NaN : centers[c * d + j]! / cnt;
+  }
+}
+
+/** How a Lloyd solution is polished: 'hartigan' (default) or 'none' (plain scikit-learn Lloyd). */
+export type KMeansRefine = 'hartigan' | 'none';
+
+/** One k-means++ + Lloyd (+ refinement) run; labels and centroids in the run's own cluster order. */
+export interface KMeansRestart {
+  /** Index of the restart, 0 … nInit − 1. */
+  readonly restart: number;
+  readonly labels: Int32Array;
+  readonly centroids: Float64Array;
+  readonly inertia: number;
+  /** Lloyd iterations from the k-means++ centres (the refinement's polishing steps not counted). */
+  readonly nIter: number;
+  /** Single-row transfers made by the Hartigan refinement (0 when off). */
+  readonly refineMoves: number;
+}
+
+/** Reusable pieces for several restarts on one matrix (all optional; made on the fly when absent). */
+export interface RestartContext {
+  /** A stepper for X (the caller disposes it). */
+  readonly stepper?: LloydStepper;
+  /** `absoluteTolerance(X, n, d, tol)`, computed once. */
+  readonly tolAbs?: number;
+  /** n scratch labels. */
+  readonly labelsScratch?: Int32Array;
+  /** Default 'hartigan'. */
+  readonly refine?: KMeansRefine;
+}
+
+/**
+ * The seed of restart r of a fit seeded `seed`: restart 0 uses `seed` itself, restart r > 0 a 32-bit
+ * hash of (seed, r), so every restart has its own stream and restarts can run in any order or on
+ * several workers with the same results.
+ */
+export function restartSeed(seed: number, restart: number): number {
+  if (restart === 0) return seed;
+  let h = (Math.trunc(seed) ^ Math.imul(restart, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * One restart of Lloyd k-means, a pure function of (X, options.k, options.seed, restart, maxIter, tol,
+ * refine): k-means++ from `createRng(restartSeed(seed, restart))`, Lloyd to convergence (labels repeat
+ * or Σ‖Δc‖² ≤ tol · mean variance, or maxIter), then — when Lloyd converged and refine is 'hartigan' —
+ * `hartiganRefine` followed by Lloyd steps from the refined means, so the returned labels are the
+ * nearest centroid of every row and the inertia is theirs. The refinement never raises the inertia.
+ * `kmeans` is min over restarts 0 … nInit − 1 by inertia (first on ties): a pool may run restarts on
+ * several workers and combine them with `bestRestart` + `restartResult` for the same result.
+ * Does not validate X (call `validateKMeansInput` once).
+ */
+export function kmeansRestart(
+  X: Float64Array,
+  n: number,
+  d: number,
+  options: KMeansOptions,
+  restart: number,
+  context: RestartContext = {},
+): KMeansRestart {
+  const k = options.k;
+  const stepper = context.stepper ?? plainStepper(X, n, d);
+  try {
+    const tolAbs = context.tolAbs ?? absoluteTolerance(X, n, d, options.tol);
+    const scratch = context.labelsScratch ?? new Int32Array(n);
+    const rng = createRng(restartSeed(options.seed, restart));
+    const init = kmeansPlusPlus(X, n, d, k, rng);
+    const run = lloydRun(X, n, d, k, init, options.maxIter, tolAbs, stepper, scratch);
+    let refineMoves = 0;
+    let final = run;
+    if ((context.refine ?? options.refine ?? 'hartigan') === 'hartigan' && run.converged && k > 1) {
+      const labels = Int32Array.from(run.labels);
+      const centers = new Float64Array(k * d);
+      refineMoves = hartiganRefine(X, n, d, k, labels, centers);
+      if (refineMoves > 0) {
+        const polished = lloydRun(X, n, d, k, centers, options.maxIter, tolAbs, stepper, scratch);
+        // Lloyd from a Hartigan-stable partition keeps it (up to float noise); keep the lower inertia
+        if (polished.inertia <= run.inertia) final = polished;
+      }
+    }
+    return {
+      restart,
+      labels: final.labels,
+      centroids: final.centroids,
+      inertia: final.inertia,
+      nIter: run.nIter,
+      refineMoves,
+    };
+  } finally {
+    if (context.stepper === undefined) stepper.dispose();
+  }
+}
+
+/** The restart with the lowest inertia, the lowest restart index on ties (deterministic in any order). */
+export function bestRestart(runs: readonly KMeansRestart[]): KMeansRestart {
+  let best: KMeansRestart | null = null;
+  for (const r of runs) {
+    if (best === null || r.inertia < best.inertia || (r.inertia === best.inertia && r.restart < best.restart)) best = r;
+  }
+  if (best === null) throw new Error('bestRestart: no runs');
+  return best;
+}
+
+/** The public result of a restart: clusters ordered by `orderClusters`. */
+export function restartResult(run: KMeansRestart, options: KMeansOptions): KMeansResult {
+  const ordered = orderClusters(run.labels, run.centroids, options.k, run.centroids.length / options.k);
+  return {
+    k: options.k,
+    labels: ordered.labels,
+    centroids: ordered.centroids,
+    inertia: run.inertia,
+    nIter: run.nIter,
+    seed: options.seed,
+  };
 }
 
 /** Labels of the nearest centre and the inertia, via the stepper (its centroid update is ignored). */
@@ -516,6 +1125,7 @@ function miniBatchRun(
     centroids: centers,
     inertia: final.inertia,
     nIter: Math.ceil((steps * batch) / n),
+    converged: true,
   };
 }
 
@@ -559,30 +1169,24 @@ export function kmeansWithStepper(
   stepper: LloydStepper,
 ): KMeansResult {
   const k = options.k;
-  validate(n, d, X, k);
-  const rng = createRng(options.seed);
-  let best: RunResult | null = null;
+  validateKMeansInput(X, n, d, k);
   if (options.algorithm === 'minibatch') {
-    best = miniBatchRun(X, n, d, k, options, rng, stepper);
-  } else {
-    const tolAbs = absoluteTolerance(X, n, d, options.tol);
-    const labelsOld = new Int32Array(n);
-    for (let r = 0; r < Math.max(1, options.nInit); r++) {
-      const init = kmeansPlusPlus(X, n, d, k, rng);
-      const run = lloydRun(X, n, d, k, init, options.maxIter, tolAbs, stepper, labelsOld);
-      if (best === null || run.inertia < best.inertia) best = run;
-    }
+    const run = miniBatchRun(X, n, d, k, options, createRng(options.seed), stepper);
+    return restartResult({ ...run, restart: 0, refineMoves: 0 }, options);
   }
-  if (best === null) throw new Error('unreachable');
-  const ordered = orderClusters(best.labels, best.centroids, k, d);
-  return {
-    k,
-    labels: ordered.labels,
-    centroids: ordered.centroids,
-    inertia: best.inertia,
-    nIter: best.nIter,
-    seed: options.seed,
+  const context: RestartContext = {
+    stepper,
+    tolAbs: absoluteTolerance(X, n, d, options.tol),
+    labelsScratch: new Int32Array(n),
+    refine: options.refine ?? 'hartigan',
   };
+  const runs: KMeansRestart[] = [];
+  for (let r = 0; r < Math.max(1, options.nInit); r++) {
+    const run = kmeansRestart(X, n, d, options, r, context);
+    // keep only the best so far (memory: one labels array per kept run)
+    if (runs.length === 0 || run.inertia < runs[0]!.inertia) runs[0] = run;
+  }
+  return restartResult(bestRestart(runs), options);
 }
 
 /** k-means (Lloyd or mini-batch) on X (n × d row-major). Labels ordered by centroid monetary desc. */

@@ -34,7 +34,13 @@ describe('segmentCsvs', () => {
 });
 
 describe('profilesCsv and model JSON', () => {
-  const p = computeProfiles(input, input.labels, 2, Float64Array.of(0, 1, 1, 0, -1, -1), Float64Array.of(1, 2, 3, 4, 5, 6));
+  const p = computeProfiles(
+    input,
+    input.labels,
+    2,
+    Float64Array.of(0, 1, 1, 0, -1, -1),
+    Float64Array.of(1, 2, 3, 4, 5, 6),
+  );
   it('writes one row per cluster', () => {
     const lines = profilesCsv(p, input.names).replace('\uFEFF', '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
@@ -48,7 +54,11 @@ describe('profilesCsv and model JSON', () => {
       customers: 4,
       cleaningSettings: { a: 1 },
       rfmSettings: { b: 2 },
-      fit: { lambdas: Float64Array.of(0.28, 0.04, 0.07), means: Float64Array.of(1, 2, 3), scales: Float64Array.of(4, 5, 6) },
+      fit: {
+        lambdas: Float64Array.of(0.28, 0.04, 0.07),
+        means: Float64Array.of(1, 2, 3),
+        scales: Float64Array.of(4, 5, 6),
+      },
       k: 2,
       seed: 42,
       engine: 'plain',
@@ -64,7 +74,14 @@ describe('profilesCsv and model JSON', () => {
     });
     const json = JSON.parse(text);
     expect(json.transform.lambdas).toEqual([0.28, 0.04, 0.07]);
-    expect(json.clusters[1]).toEqual({ id: 2, name: '@risk', description: 'b', size: 2, centroidStandardised: { recency: 0, frequency: -1, monetary: -1 }, centroidOriginal: null });
+    expect(json.clusters[1]).toEqual({
+      id: 2,
+      name: '@risk',
+      description: 'b',
+      size: 2,
+      centroidStandardised: { recency: 0, frequency: -1, monetary: -1 },
+      centroidOriginal: null,
+    });
     expect(json.sweep[0].silhouette).toBeNull();
     expect(json.createdAt).toBe('2026-11-26T00:00:00.000Z');
   });

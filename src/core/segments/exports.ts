@@ -17,14 +17,28 @@ export interface CustomerExportInput {
   readonly names: readonly string[];
 }
 
-export const CUSTOMER_COLUMNS = ['customer_id', 'recency', 'frequency', 'monetary', 'cluster_id', 'cluster_name'] as const;
+export const CUSTOMER_COLUMNS = [
+  'customer_id',
+  'recency',
+  'frequency',
+  'monetary',
+  'cluster_id',
+  'cluster_name',
+] as const;
 
 function* customerRows(input: CustomerExportInput, only: number | null): Generator<CsvValue[]> {
   const n = input.labels.length;
   for (let i = 0; i < n; i++) {
     const c = input.labels[i]!;
     if (only !== null && c !== only) continue;
-    yield [input.customerIds[i] ?? '', input.recency[i]!, input.frequency[i]!, input.monetary[i]!, c + 1, input.names[c] ?? ''];
+    yield [
+      input.customerIds[i] ?? '',
+      input.recency[i]!,
+      input.frequency[i]!,
+      input.monetary[i]!,
+      c + 1,
+      input.names[c] ?? '',
+    ];
   }
 }
 
@@ -37,10 +51,18 @@ export function customersCsv(input: CustomerExportInput): string {
 }
 
 /** One CSV per cluster (same columns as customersCsv), for clusters 0..k−1 (empty ones included). */
-export function segmentCsvs(input: CustomerExportInput, k: number): { cluster: number; id: number; name: string; csv: string }[] {
+export function segmentCsvs(
+  input: CustomerExportInput,
+  k: number,
+): { cluster: number; id: number; name: string; csv: string }[] {
   const out: { cluster: number; id: number; name: string; csv: string }[] = [];
   for (let c = 0; c < k; c++) {
-    out.push({ cluster: c, id: c + 1, name: input.names[c] ?? '', csv: buildCsv(CUSTOMER_COLUMNS, customerRows(input, c)) });
+    out.push({
+      cluster: c,
+      id: c + 1,
+      name: input.names[c] ?? '',
+      csv: buildCsv(CUSTOMER_COLUMNS, customerRows(input, c)),
+    });
   }
   return out;
 }

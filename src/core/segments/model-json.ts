@@ -22,7 +22,14 @@ export interface ModelJsonInput {
   readonly seed: number;
   readonly engine: string;
   readonly engineReason: string | null;
-  readonly kmeans: { readonly nInit: number; readonly maxIter: number; readonly tol: number; readonly algorithm: string; readonly inertia: number; readonly nIter: number };
+  readonly kmeans: {
+    readonly nInit: number;
+    readonly maxIter: number;
+    readonly tol: number;
+    readonly algorithm: string;
+    readonly inertia: number;
+    readonly nIter: number;
+  };
   /** k × 3 in model space. */
   readonly centroidsStandardised: Float64Array;
   /** k × 3 in original units (inverse transform). */
@@ -30,7 +37,13 @@ export interface ModelJsonInput {
   readonly names: readonly string[];
   readonly descriptions: readonly string[];
   readonly sizes: readonly number[];
-  readonly sweep: readonly { readonly k: number; readonly inertia: number; readonly silhouette: number; readonly calinskiHarabasz: number; readonly daviesBouldin: number }[];
+  readonly sweep: readonly {
+    readonly k: number;
+    readonly inertia: number;
+    readonly silhouette: number;
+    readonly calinskiHarabasz: number;
+    readonly daviesBouldin: number;
+  }[];
   readonly knee: KneeResult | null;
 }
 
@@ -70,9 +83,21 @@ export function buildModelJson(input: ModelJsonInput) {
       means: Array.from(input.fit.means),
       scales: Array.from(input.fit.scales),
     },
-    kmeans: { k: input.k, seed: input.seed, engine: input.engine, engineReason: input.engineReason, ...input.kmeans },
+    kmeans: {
+      k: input.k,
+      seed: input.seed,
+      engine: input.engine,
+      engineReason: input.engineReason,
+      ...input.kmeans,
+    },
     clusters,
-    sweep: input.sweep.map((p) => ({ k: p.k, inertia: p.inertia, silhouette: p.silhouette, calinskiHarabasz: p.calinskiHarabasz, daviesBouldin: p.daviesBouldin })),
+    sweep: input.sweep.map((p) => ({
+      k: p.k,
+      inertia: p.inertia,
+      silhouette: p.silhouette,
+      calinskiHarabasz: p.calinskiHarabasz,
+      daviesBouldin: p.daviesBouldin,
+    })),
     knee: input.knee,
     howToApply:
       'For each feature j: y = yeoJohnson(x_j, lambdas[j]); z = (y - means[j]) / scales[j]. Assign the customer to the cluster whose centroidStandardised is nearest (squared Euclidean distance).',

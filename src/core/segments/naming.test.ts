@@ -24,6 +24,8 @@ describe('exportFileName', () => {
   it('builds <dataset>-k<k>-<day>-<what>', () => {
     const date = new Date(2026, 10, 26, 23, 59);
     expect(isoDay(date)).toBe('2026-11-26');
-    expect(exportFileName('online-retail.csv.gz', 4, date, 'customers.csv')).toBe('online-retail-k4-2026-11-26-customers.csv');
+    expect(exportFileName('online-retail.csv.gz', 4, date, 'customers.csv')).toBe(
+      'online-retail-k4-2026-11-26-customers.csv',
+    );
   });
 });

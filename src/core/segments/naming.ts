@@ -30,6 +30,11 @@ export function isoDay(date: Date): string {
 }
 
 /** `<dataset>-k<k>-<YYYY-MM-DD>-<what>` where `what` includes the extension (e.g. "customers.csv"). */
-export function exportFileName(datasetName: string | null | undefined, k: number, date: Date, what: string): string {
+export function exportFileName(
+  datasetName: string | null | undefined,
+  k: number,
+  date: Date,
+  what: string,
+): string {
   return `${sanitiseFileStem(datasetName)}-k${k}-${isoDay(date)}-${what}`;
 }

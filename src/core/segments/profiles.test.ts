@@ -56,19 +56,30 @@ describe('computeProfiles on a hand-checkable case', () => {
   });
 
   it('gives NaN revenue shares when total revenue is not positive', () => {
-    const q = computeProfiles({ ...rfm, monetary: Float64Array.of(-1, 0, 0, 0, 0, 0) }, labels, 2, centroidsModel, null);
+    const q = computeProfiles(
+      { ...rfm, monetary: Float64Array.of(-1, 0, 0, 0, 0, 0) },
+      labels,
+      2,
+      centroidsModel,
+      null,
+    );
     expect(q.segments[0]!.revenueShare).toBeNaN();
   });
 
   it('rejects labels outside 0..k-1 and mismatched shapes', () => {
-    expect(() => computeProfiles(rfm, Int32Array.of(0, 1, 2, 0, 0, 0), 2, centroidsModel, null)).toThrow(/label 2/);
+    expect(() => computeProfiles(rfm, Int32Array.of(0, 1, 2, 0, 0, 0), 2, centroidsModel, null)).toThrow(
+      /label 2/,
+    );
     expect(() => computeProfiles(rfm, Int32Array.of(0, 1), 2, centroidsModel, null)).toThrow(/2 labels/);
   });
 });
 
 describe('computeProfiles on real data (Online Retail 2011 H2 RFM, pandas reference)', () => {
   const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-  const lines = readFileSync(here('../../../fixtures/online-retail-rfm-2011h2.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  const lines = readFileSync(here('../../../fixtures/online-retail-rfm-2011h2.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
   const n = lines.length;
   const rfm = { recency: new Float64Array(n), frequency: new Float64Array(n), monetary: new Float64Array(n) };
   lines.forEach((line, i) => {
@@ -89,7 +100,13 @@ describe('computeProfiles on real data (Online Retail 2011 H2 RFM, pandas refere
     overallMedian: number[];
     totalRevenue: number;
   };
-  const p = computeProfiles(rfm, Int32Array.from(ref.labels), ref.k, Float64Array.from(ref.centroidsStandardised), Float64Array.from(ref.centroidsOriginal));
+  const p = computeProfiles(
+    rfm,
+    Int32Array.from(ref.labels),
+    ref.k,
+    Float64Array.from(ref.centroidsStandardised),
+    Float64Array.from(ref.centroidsOriginal),
+  );
 
   it('sizes sum to n and match pandas', () => {
     expect(n).toBe(3014);

@@ -72,8 +72,16 @@ function meanOf(values: Float64Array): number {
 
 function stats(cols: RfmColumns): { median: Rfm3; mean: Rfm3 } {
   return {
-    median: { recency: median(cols.recency), frequency: median(cols.frequency), monetary: median(cols.monetary) },
-    mean: { recency: meanOf(cols.recency), frequency: meanOf(cols.frequency), monetary: meanOf(cols.monetary) },
+    median: {
+      recency: median(cols.recency),
+      frequency: median(cols.frequency),
+      monetary: median(cols.monetary),
+    },
+    mean: {
+      recency: meanOf(cols.recency),
+      frequency: meanOf(cols.frequency),
+      monetary: meanOf(cols.monetary),
+    },
   };
 }
 
@@ -90,11 +98,16 @@ export function computeProfiles(
 ): ProfilesResult {
   const n = labels.length;
   if (rfm.recency.length !== n || rfm.frequency.length !== n || rfm.monetary.length !== n) {
-    throw new Error(`computeProfiles: ${n} labels but R/F/M have ${rfm.recency.length}/${rfm.frequency.length}/${rfm.monetary.length} values`);
+    throw new Error(
+      `computeProfiles: ${n} labels but R/F/M have ${rfm.recency.length}/${rfm.frequency.length}/${rfm.monetary.length} values`,
+    );
   }
-  if (centroidsModel.length !== k * 3) throw new Error(`computeProfiles: expected ${k * 3} centroid values, got ${centroidsModel.length}`);
+  if (centroidsModel.length !== k * 3)
+    throw new Error(`computeProfiles: expected ${k * 3} centroid values, got ${centroidsModel.length}`);
   if (centroidsOriginal && centroidsOriginal.length !== k * 3) {
-    throw new Error(`computeProfiles: expected ${k * 3} original-unit centroid values, got ${centroidsOriginal.length}`);
+    throw new Error(
+      `computeProfiles: expected ${k * 3} original-unit centroid values, got ${centroidsOriginal.length}`,
+    );
   }
   const sizes = new Int32Array(k);
   for (let i = 0; i < n; i++) {
@@ -127,7 +140,11 @@ export function computeProfiles(
     let revenue = 0;
     for (let i = a; i < b; i++) revenue += M[i]!;
     const s = stats(part);
-    const z = { recency: centroidsModel[c * 3]!, frequency: centroidsModel[c * 3 + 1]!, monetary: centroidsModel[c * 3 + 2]! };
+    const z = {
+      recency: centroidsModel[c * 3]!,
+      frequency: centroidsModel[c * 3 + 1]!,
+      monetary: centroidsModel[c * 3 + 2]!,
+    };
     segments.push({
       cluster: c,
       id: c + 1,
@@ -138,7 +155,11 @@ export function computeProfiles(
       median: s.median,
       mean: s.mean,
       centroid: centroidsOriginal
-        ? { recency: centroidsOriginal[c * 3]!, frequency: centroidsOriginal[c * 3 + 1]!, monetary: centroidsOriginal[c * 3 + 2]! }
+        ? {
+            recency: centroidsOriginal[c * 3]!,
+            frequency: centroidsOriginal[c * 3 + 1]!,
+            monetary: centroidsOriginal[c * 3 + 2]!,
+          }
         : null,
       standardised: z,
       description: describeSegment(z.recency, z.frequency, z.monetary),

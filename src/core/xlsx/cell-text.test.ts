@@ -88,6 +88,10 @@ describe('serialToText', () => {
     expect(serialToText(2958466, false, FMT_DATE)).toBeNull();
     expect(serialToText(2958465, false, FMT_DATE)).toBe('9999-12-31');
     expect(serialToText(Number.NaN, false, FMT_DATE)).toBeNull();
+    // 1904 system: days before 1904-01-01 (Python: date(1904,1,1) - 1401 days = 1900-03-01)
+    expect(serialToText(-1401, true, FMT_DATE)).toBe('1900-03-01');
+    expect(serialToText(-1402, true, FMT_DATE)).toBe('1900-02-28');
+    expect(serialToText(-1e9, true, FMT_DATE)).toBeNull();
   });
 });
 

@@ -88,8 +88,9 @@ function pad4(n: number): string {
 const MAX_SERIAL_1900 = 2958465;
 
 /**
- * The text of an Excel date serial, or null when Excel would not show it as a date (negative, beyond
- * 9999-12-31, not finite).
+ * The text of an Excel date serial, or null when it is not a date (negative in the 1900 system, beyond
+ * 9999-12-31, before year 1, not finite). Negative serials of the 1904 system are read as days before
+ * 1904-01-01 (openpyxl writes 1900s dates so; Excel shows ####).
  *
  * 1900 date system: serial 1 = 1900-01-01. Excel keeps Lotus 1-2-3's bug that 1900 was a leap year,
  * so serial 60 is the non-existent 1900-02-29 and every serial ≥ 61 is one day later than a plain
@@ -103,7 +104,7 @@ const MAX_SERIAL_1900 = 2958465;
  * FMT_TIME writes only 'HH:MM:SS' for serials in [0, 1) and a full date-time otherwise.
  */
 export function serialToText(serial: number, date1904: boolean, kind: FormatKind): string | null {
-  if (!Number.isFinite(serial) || serial < 0) return null;
+  if (!Number.isFinite(serial) || (serial < 0 && !date1904)) return null;
   if (serial > (date1904 ? MAX_SERIAL_1900 - 1462 : MAX_SERIAL_1900) + 0.999994) return null;
   const totalSeconds = Math.round(serial * 86400);
   const days = Math.floor(totalSeconds / 86400);
@@ -119,6 +120,7 @@ export function serialToText(serial: number, date1904: boolean, kind: FormatKind
     // days since 1970-01-01: 1904 system 1904-01-01 = −24107; 1900 system 25569 = 1970-01-01 (≥ 61)
     const unixDays = date1904 ? days - 24107 : days >= 61 ? days - 25569 : days - 25568;
     const [y, m, d] = civilFromDays(unixDays);
+    if (y < 1) return null;
     day = `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
   }
   if (kind === FMT_DATE && secs === 0) return day;

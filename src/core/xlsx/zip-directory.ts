@@ -63,7 +63,7 @@ export function looksLikeOle2(b: Uint8Array): boolean {
 
 function corrupt(what: string): UserFacingError {
   return new UserFacingError(
-    'XLSX_CORRUPT',
+    'xlsx-corrupt',
     `This workbook could not be opened: its ZIP structure is damaged (${what}). Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.`,
   );
 }

@@ -62,7 +62,12 @@ function EngineSelect() {
   return (
     <div className="inline-field">
       <label htmlFor={id}>Engine</label>
-      <select id={id} value={choice} onChange={(e) => setEngineChoice(e.currentTarget.value as EngineOverride)} data-testid="engine-select">
+      <select
+        id={id}
+        value={choice}
+        onChange={(e) => setEngineChoice(e.currentTarget.value as EngineOverride)}
+        data-testid="engine-select"
+      >
         {ENGINE_OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -101,7 +106,12 @@ export function ChooseKCell() {
       status={hasRfm || sweep ? status : 'waiting'}
       summary={summary}
       actions={
-        <button type="button" className="button button--secondary" onClick={rerunModel} disabled={!hasRfm || status === 'running'}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={rerunModel}
+          disabled={!hasRfm || status === 'running'}
+        >
           Run again
         </button>
       }
@@ -119,7 +129,10 @@ export function ChooseKCell() {
         />
       ) : null}
       {error ? (
-        <Message kind={error.code === 'cancelled' ? 'info' : 'error'} title={error.code === 'cancelled' ? 'Cancelled' : 'The k-means sweep failed'}>
+        <Message
+          kind={error.code === 'cancelled' ? 'info' : 'error'}
+          title={error.code === 'cancelled' ? 'Cancelled' : 'The k-means sweep failed'}
+        >
           {error.message}
         </Message>
       ) : null}
@@ -149,7 +162,13 @@ export function ChooseKCell() {
             </p>
             <p className="muted small">{knee.explanation}</p>
           </div>
-          <KControl k={k} min={Math.min(...ks)} max={Math.max(...ks)} suggested={knee.suggested} onChange={setK} />
+          <KControl
+            k={k}
+            min={Math.min(...ks)}
+            max={Math.max(...ks)}
+            suggested={knee.suggested}
+            onChange={setK}
+          />
           <SweepChart result={result} k={k} onPick={setK} />
           <details className="sweep-details">
             <summary>Scores as a table</summary>
@@ -157,22 +176,42 @@ export function ChooseKCell() {
               <table className="model-table" data-testid="sweep-table">
                 <thead>
                   <tr>
-                    <th scope="col" className="num">k</th>
-                    <th scope="col" className="num">Inertia</th>
-                    <th scope="col" className="num">Silhouette</th>
-                    <th scope="col" className="num">Calinski-Harabasz</th>
-                    <th scope="col" className="num">Davies-Bouldin</th>
-                    <th scope="col" className="num">Iterations</th>
+                    <th scope="col" className="num">
+                      k
+                    </th>
+                    <th scope="col" className="num">
+                      Inertia
+                    </th>
+                    <th scope="col" className="num">
+                      Silhouette
+                    </th>
+                    <th scope="col" className="num">
+                      Calinski-Harabasz
+                    </th>
+                    <th scope="col" className="num">
+                      Davies-Bouldin
+                    </th>
+                    <th scope="col" className="num">
+                      Iterations
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.points.map((p) => (
-                    <tr key={p.k} aria-current={p.k === k ? 'true' : undefined} className={p.k === k ? 'is-current' : undefined}>
+                    <tr
+                      key={p.k}
+                      aria-current={p.k === k ? 'true' : undefined}
+                      className={p.k === k ? 'is-current' : undefined}
+                    >
                       <td className="num">{p.k}</td>
                       <td className="num">{formatNumber(p.inertia)}</td>
                       <td className="num">{Number.isFinite(p.silhouette) ? p.silhouette.toFixed(3) : '—'}</td>
-                      <td className="num">{Number.isFinite(p.calinskiHarabasz) ? formatInt(p.calinskiHarabasz) : '—'}</td>
-                      <td className="num">{Number.isFinite(p.daviesBouldin) ? p.daviesBouldin.toFixed(3) : '—'}</td>
+                      <td className="num">
+                        {Number.isFinite(p.calinskiHarabasz) ? formatInt(p.calinskiHarabasz) : '—'}
+                      </td>
+                      <td className="num">
+                        {Number.isFinite(p.daviesBouldin) ? p.daviesBouldin.toFixed(3) : '—'}
+                      </td>
                       <td className="num">{p.result.nIter}</td>
                     </tr>
                   ))}
@@ -180,7 +219,8 @@ export function ChooseKCell() {
               </table>
             </div>
             <p className="muted small">
-              Silhouette {result.silhouetteSampleSize < sweep!.rfm.customerIds.length
+              Silhouette{' '}
+              {result.silhouetteSampleSize < sweep!.rfm.customerIds.length
                 ? `estimated on a random sample of ${formatInt(result.silhouetteSampleSize)} customers (seed ${sweep!.seed})`
                 : 'computed on all customers'}
               . Inertia: sum of squared distances to the nearest centroid in the standardised space.

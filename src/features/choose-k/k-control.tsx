@@ -4,7 +4,19 @@ import { useId } from 'react';
  * The k control: a slider (arrow keys move it one step, Home/End to the ends) with − / + buttons.
  * The slider carries the accessible name "Number of segments (k)".
  */
-export function KControl({ k, min, max, suggested, onChange }: { k: number; min: number; max: number; suggested: number | null; onChange: (k: number) => void }) {
+export function KControl({
+  k,
+  min,
+  max,
+  suggested,
+  onChange,
+}: {
+  k: number;
+  min: number;
+  max: number;
+  suggested: number | null;
+  onChange: (k: number) => void;
+}) {
   const id = useId();
   return (
     <div className="k-control">
@@ -12,7 +24,13 @@ export function KControl({ k, min, max, suggested, onChange }: { k: number; min:
         Number of segments (k)
       </label>
       <div className="k-control__row">
-        <button type="button" className="button button--secondary k-control__step" aria-label="Fewer segments" disabled={k <= min} onClick={() => onChange(k - 1)}>
+        <button
+          type="button"
+          className="button button--secondary k-control__step"
+          aria-label="Fewer segments"
+          disabled={k <= min}
+          onClick={() => onChange(k - 1)}
+        >
           −
         </button>
         <input
@@ -31,7 +49,13 @@ export function KControl({ k, min, max, suggested, onChange }: { k: number; min:
             <option key={i} value={min + i} />
           ))}
         </datalist>
-        <button type="button" className="button button--secondary k-control__step" aria-label="More segments" disabled={k >= max} onClick={() => onChange(k + 1)}>
+        <button
+          type="button"
+          className="button button--secondary k-control__step"
+          aria-label="More segments"
+          disabled={k >= max}
+          onClick={() => onChange(k + 1)}
+        >
           +
         </button>
         <output htmlFor={id} className="k-control__value" data-testid="k-value" aria-live="polite">

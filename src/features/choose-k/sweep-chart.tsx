@@ -7,7 +7,15 @@ import type { SweepResult } from '../../core/types';
  * four stacked y axes over one x axis, a solid line at the chosen k, a dotted one at the suggested k.
  * Clicking a point chooses that k.
  */
-export function SweepChart({ result, k, onPick }: { result: SweepResult; k: number; onPick: (k: number) => void }) {
+export function SweepChart({
+  result,
+  k,
+  onPick,
+}: {
+  result: SweepResult;
+  k: number;
+  onPick: (k: number) => void;
+}) {
   const ks = result.points.map((p) => p.k);
   const suggested = result.knee.suggested;
   const data = useMemo<PlotData[]>(() => {
@@ -26,10 +34,34 @@ export function SweepChart({ result, k, onPick }: { result: SweepResult; k: numb
     });
     const finite = (v: number) => (Number.isFinite(v) ? v : null) as number;
     const traces: PlotData[] = [
-      line(pts.map((p) => p.inertia), 'y', 'Inertia', '#3b6ea8', ',.1f'),
-      line(pts.map((p) => finite(p.silhouette)), 'y2', 'Silhouette', '#59a14f', '.3f'),
-      line(pts.map((p) => finite(p.calinskiHarabasz)), 'y3', 'Calinski-Harabasz', '#b07aa1', ',.0f'),
-      line(pts.map((p) => finite(p.daviesBouldin)), 'y4', 'Davies-Bouldin', '#e15759', '.3f'),
+      line(
+        pts.map((p) => p.inertia),
+        'y',
+        'Inertia',
+        '#3b6ea8',
+        ',.1f',
+      ),
+      line(
+        pts.map((p) => finite(p.silhouette)),
+        'y2',
+        'Silhouette',
+        '#59a14f',
+        '.3f',
+      ),
+      line(
+        pts.map((p) => finite(p.calinskiHarabasz)),
+        'y3',
+        'Calinski-Harabasz',
+        '#b07aa1',
+        ',.0f',
+      ),
+      line(
+        pts.map((p) => finite(p.daviesBouldin)),
+        'y4',
+        'Davies-Bouldin',
+        '#e15759',
+        '.3f',
+      ),
     ];
     const knee = result.knee.kneedle ?? result.knee.suggested;
     const kneePoint = pts.find((p) => p.k === knee);
@@ -61,16 +93,40 @@ export function SweepChart({ result, k, onPick }: { result: SweepResult; k: numb
       ...extra,
     });
     const shapes: Record<string, unknown>[] = [
-      { type: 'line', xref: 'x', yref: 'paper', x0: k, x1: k, y0: 0, y1: 1, line: { color: '#1f2933', width: 2 } },
+      {
+        type: 'line',
+        xref: 'x',
+        yref: 'paper',
+        x0: k,
+        x1: k,
+        y0: 0,
+        y1: 1,
+        line: { color: '#1f2933', width: 2 },
+      },
     ];
     if (suggested !== null && suggested !== k) {
-      shapes.push({ type: 'line', xref: 'x', yref: 'paper', x0: suggested, x1: suggested, y0: 0, y1: 1, line: { color: '#f28e2b', width: 2, dash: 'dot' } });
+      shapes.push({
+        type: 'line',
+        xref: 'x',
+        yref: 'paper',
+        x0: suggested,
+        x1: suggested,
+        y0: 0,
+        y1: 1,
+        line: { color: '#f28e2b', width: 2, dash: 'dot' },
+      });
     }
     return {
       showlegend: false,
       hovermode: 'x unified',
       margin: { l: 70, r: 16, t: 16, b: 44 },
-      xaxis: { anchor: 'y4', title: { text: 'k (number of segments)' }, dtick: 1, range: [Math.min(...ks) - 0.3, Math.max(...ks) + 0.3], showspikes: false },
+      xaxis: {
+        anchor: 'y4',
+        title: { text: 'k (number of segments)' },
+        dtick: 1,
+        range: [Math.min(...ks) - 0.3, Math.max(...ks) + 0.3],
+        showspikes: false,
+      },
       yaxis: y(0, 'Inertia<br>(elbow)'),
       yaxis2: y(1, 'Silhouette<br>(higher better)'),
       yaxis3: y(2, 'Calinski-H.<br>(higher better)'),

@@ -156,10 +156,14 @@ export function CleaningCell() {
                     <RuleControl rule={rule} label={label} settings={settings} />
                     {help !== '' ? <p className="muted small rules__help">{help}</p> : null}
                   </td>
-                  <td className="num" data-testid={`removed-rows-${rule}`}>
+                  <td className="num" data-label="Lines removed" data-testid={`removed-rows-${rule}`}>
                     {step ? formatInt(step.rowsRemoved) : '—'}
                   </td>
-                  <td className="num" data-testid={`removed-customers-${rule}`}>
+                  <td
+                    className="num"
+                    data-label="Customers removed"
+                    data-testid={`removed-customers-${rule}`}
+                  >
                     {step ? formatInt(step.customersRemoved) : '—'}
                   </td>
                 </tr>
@@ -170,8 +174,12 @@ export function CleaningCell() {
             <tfoot>
               <tr>
                 <th scope="row">Kept</th>
-                <td className="num">{formatInt(report.rowsKept)} lines</td>
-                <td className="num">{formatInt(report.customersKept)} customers</td>
+                <td className="num">
+                  {formatInt(report.rowsKept)} lines
+                </td>
+                <td className="num">
+                  {formatInt(report.customersKept)} customers
+                </td>
               </tr>
             </tfoot>
           ) : null}

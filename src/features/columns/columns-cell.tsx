@@ -70,9 +70,9 @@ export function ColumnsCell() {
         <span data-testid="columns-customers">{formatInt(result.customers)} customer ids</span>
         {result.kind === 'transactions' ? (
           <>
+            {mapping.invoice !== undefined ? ` · ${formatInt(result.invoices)} invoices` : ''}
             {' · '}
-            {formatInt(result.invoices)} invoices · {formatTime(result.firstTime)} to{' '}
-            {formatTime(result.lastTime)}
+            {formatTime(result.firstTime)} to {formatTime(result.lastTime)}
           </>
         ) : (
           ' · a ready RFM table'

@@ -22,7 +22,7 @@ function columnsFor(rfm: RfmTable): TableColumn[] {
       id: 'customer',
       label: 'Customer',
       value: (i) => rfm.customerIds[i] ?? '',
-      width: 'minmax(8rem, 1.4fr)',
+      width: 'minmax(4.5rem, 1.3fr)',
     },
     {
       id: 'recency',
@@ -213,7 +213,8 @@ export function RfmCell() {
       ) : null}
       {rfm && rfmSource !== null && rfmSource !== datasetName ? (
         <Message kind="info" title={`Showing the results of ${rfmSource}`}>
-          They are replaced once {datasetName ?? 'the new file'} is ready.
+          These are the last results computed. They are replaced when {datasetName ?? 'the new file'} has its
+          own RFM table.
         </Message>
       ) : null}
 

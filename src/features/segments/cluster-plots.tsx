@@ -36,7 +36,10 @@ interface Display {
 function useDisplay(rfm: RfmTable, seed: number, limit: number): Display {
   return useMemo(() => {
     const n = rfm.customerIds.length;
-    const idx = n <= limit ? Int32Array.from({ length: n }, (_, i) => i) : sampleWithoutReplacement(createRng(seed), n, limit);
+    const idx =
+      n <= limit
+        ? Int32Array.from({ length: n }, (_, i) => i)
+        : sampleWithoutReplacement(createRng(seed), n, limit);
     return { idx, hover: Array.from(idx, (i) => hoverText(rfm, i)) };
   }, [rfm, seed, limit]);
 }
@@ -54,7 +57,14 @@ function axisTitle(j: number, space: Space): string {
   return space === 'model' ? `${FEATURE_LABELS[j]} (standardised)` : `${FEATURE_LABELS[j]} (log)`;
 }
 
-function byCluster(seg: Segmentation, display: Display, dims: readonly number[], space: Space, type: string, size: number): PlotData[] {
+function byCluster(
+  seg: Segmentation,
+  display: Display,
+  dims: readonly number[],
+  space: Space,
+  type: string,
+  size: number,
+): PlotData[] {
   const at = coords(seg, space);
   const labels = seg.point.result.labels;
   const k = seg.k;
@@ -82,7 +92,14 @@ function byCluster(seg: Segmentation, display: Display, dims: readonly number[],
   });
 }
 
-function centroidTrace(seg: Segmentation, dims: readonly number[], space: Space, type: string, size: number, showlegend: boolean): PlotData | null {
+function centroidTrace(
+  seg: Segmentation,
+  dims: readonly number[],
+  space: Space,
+  type: string,
+  size: number,
+  showlegend: boolean,
+): PlotData | null {
   const m = space === 'model' ? seg.point.result.centroids : seg.centroidsOriginal;
   if (!m) return null;
   const axes = ['x', 'y', 'z'];
@@ -92,7 +109,9 @@ function centroidTrace(seg: Segmentation, dims: readonly number[], space: Space,
     name: 'Centroids',
     showlegend,
     legendgroup: 'centroids',
-    text: Array.from({ length: seg.k }, (_, c) => escapeHtml(`Centre of segment ${c + 1} · ${seg.names[c] ?? ''}`)),
+    text: Array.from({ length: seg.k }, (_, c) =>
+      escapeHtml(`Centre of segment ${c + 1} · ${seg.names[c] ?? ''}`),
+    ),
     hovertemplate: '%{text}<extra></extra>',
     marker: {
       size,
@@ -127,8 +146,24 @@ export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
     });
     return {
       margin: { l: 0, r: 0, t: 8, b: 0 },
-      legend: { orientation: 'v', x: 0, y: 1, xanchor: 'left', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.85)', font: { size: 12 }, itemsizing: 'constant' },
-      scene: { xaxis: ax(0), yaxis: ax(1), zaxis: ax(2), aspectmode: 'cube', uirevision: 'segments-3d', camera: { eye: { x: 1.6, y: 1.6, z: 0.9 } } },
+      legend: {
+        orientation: 'v',
+        x: 0,
+        y: 1,
+        xanchor: 'left',
+        yanchor: 'top',
+        bgcolor: 'rgba(255,255,255,0.85)',
+        font: { size: 12 },
+        itemsizing: 'constant',
+      },
+      scene: {
+        xaxis: ax(0),
+        yaxis: ax(1),
+        zaxis: ax(2),
+        aspectmode: 'cube',
+        uirevision: 'segments-3d',
+        camera: { eye: { x: 1.6, y: 1.6, z: 0.9 } },
+      },
       uirevision: 'segments-3d',
     };
   }, [space]);
@@ -165,8 +200,18 @@ export function Projection({ seg, space, pair }: { seg: Segmentation; space: Spa
       showlegend: false,
       hovermode: 'closest',
       margin: { l: 52, r: 8, t: 8, b: 40 },
-      xaxis: { title: { text: axisTitle(dims[0], space), font: { size: 11 } }, type: space === 'original' ? 'log' : 'linear', zeroline: false, ...(space === 'original' ? { dtick: 1 } : {}) },
-      yaxis: { title: { text: axisTitle(dims[1], space), font: { size: 11 } }, type: space === 'original' ? 'log' : 'linear', zeroline: false, ...(space === 'original' ? { dtick: 1 } : {}) },
+      xaxis: {
+        title: { text: axisTitle(dims[0], space), font: { size: 11 } },
+        type: space === 'original' ? 'log' : 'linear',
+        zeroline: false,
+        ...(space === 'original' ? { dtick: 1 } : {}),
+      },
+      yaxis: {
+        title: { text: axisTitle(dims[1], space), font: { size: 11 } },
+        type: space === 'original' ? 'log' : 'linear',
+        zeroline: false,
+        ...(space === 'original' ? { dtick: 1 } : {}),
+      },
       uirevision: `projection-${pair}-${space}`,
     }),
     [dims, space, pair],

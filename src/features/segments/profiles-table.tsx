@@ -1,5 +1,5 @@
 import { formatInt, formatMoney, formatNumber } from '../../components/format';
-import { setClusterName } from '../../store/model-actions';
+import { NameInput } from './name-input';
 import type { Segmentation } from './use-segmentation';
 import { segmentColor } from './palette';
 
@@ -16,22 +16,50 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
         <caption className="visually-hidden">Segment profiles for k = {seg.k}</caption>
         <thead>
           <tr>
-            <th scope="col" rowSpan={2}>Segment</th>
-            <th scope="col" rowSpan={2}>Name and description</th>
-            <th scope="col" rowSpan={2} className="num">Customers</th>
-            <th scope="col" rowSpan={2} className="num">Share</th>
-            <th scope="col" rowSpan={2} className="num">Revenue</th>
-            <th scope="col" rowSpan={2} className="num">Revenue share</th>
-            <th scope="colgroup" colSpan={3} className="group">Centre (original units)</th>
-            <th scope="colgroup" colSpan={3} className="group">Median</th>
+            <th scope="col" rowSpan={2}>
+              Segment
+            </th>
+            <th scope="col" rowSpan={2}>
+              Name and description
+            </th>
+            <th scope="col" rowSpan={2} className="num">
+              Customers
+            </th>
+            <th scope="col" rowSpan={2} className="num">
+              Share
+            </th>
+            <th scope="col" rowSpan={2} className="num">
+              Revenue
+            </th>
+            <th scope="col" rowSpan={2} className="num">
+              Revenue share
+            </th>
+            <th scope="colgroup" colSpan={3} className="group">
+              Centre (original units)
+            </th>
+            <th scope="colgroup" colSpan={3} className="group">
+              Median
+            </th>
           </tr>
           <tr>
-            <th scope="col" className="num">R (days)</th>
-            <th scope="col" className="num">F</th>
-            <th scope="col" className="num">M</th>
-            <th scope="col" className="num">R (days)</th>
-            <th scope="col" className="num">F</th>
-            <th scope="col" className="num">M</th>
+            <th scope="col" className="num">
+              R (days)
+            </th>
+            <th scope="col" className="num">
+              F
+            </th>
+            <th scope="col" className="num">
+              M
+            </th>
+            <th scope="col" className="num">
+              R (days)
+            </th>
+            <th scope="col" className="num">
+              F
+            </th>
+            <th scope="col" className="num">
+              M
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -42,23 +70,29 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
                 {s.id}
               </th>
               <td>
-                <input
-                  type="text"
-                  className="name-input"
-                  aria-label={`Name of segment ${s.id}`}
-                  placeholder={seg.suggestedNames[s.cluster]}
+                <NameInput
+                  k={seg.k}
+                  cluster={s.cluster}
+                  id={s.id}
                   value={seg.userNames[s.cluster] ?? ''}
-                  maxLength={80}
-                  onChange={(e) => setClusterName(seg.k, s.cluster, e.currentTarget.value)}
+                  placeholder={seg.suggestedNames[s.cluster] ?? ''}
                 />
-                <div className="desc small muted" data-testid={`profile-description-${s.id}`}>{s.description.text}</div>
+                <div className="desc small muted" data-testid={`profile-description-${s.id}`}>
+                  {s.description.text}
+                </div>
               </td>
-              <td className="num" data-testid={`profile-size-${s.id}`}>{formatInt(s.size)}</td>
+              <td className="num" data-testid={`profile-size-${s.id}`}>
+                {formatInt(s.size)}
+              </td>
               <td className="num">{pct(s.share)}</td>
               <td className="num">{formatMoney(s.revenue)}</td>
               <td className="num">{pct(s.revenueShare)}</td>
-              <td className="num">{s.centroid ? formatNumber(Number(s.centroid.recency.toFixed(1))) : '…'}</td>
-              <td className="num">{s.centroid ? formatNumber(Number(s.centroid.frequency.toFixed(1))) : '…'}</td>
+              <td className="num">
+                {s.centroid ? formatNumber(Number(s.centroid.recency.toFixed(1))) : '…'}
+              </td>
+              <td className="num">
+                {s.centroid ? formatNumber(Number(s.centroid.frequency.toFixed(1))) : '…'}
+              </td>
               <td className="num">{s.centroid ? formatMoney(s.centroid.monetary) : '…'}</td>
               <td className="num">{formatNumber(s.median.recency)}</td>
               <td className="num">{formatNumber(s.median.frequency)}</td>
@@ -68,7 +102,9 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={2}>All customers</th>
+            <th scope="row" colSpan={2}>
+              All customers
+            </th>
             <td className="num">{formatInt(p.n)}</td>
             <td className="num">100%</td>
             <td className="num">{formatMoney(p.totalRevenue)}</td>

@@ -3,7 +3,14 @@ import { Cell } from '../../components/cell';
 import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
 import { useNotebook } from '../../store/store';
-import { DISPLAY_LIMIT, DISPLAY_LIMIT_2D, nonPositiveCount, Projection, Scatter3d, type Space } from './cluster-plots';
+import {
+  DISPLAY_LIMIT,
+  DISPLAY_LIMIT_2D,
+  nonPositiveCount,
+  Projection,
+  Scatter3d,
+  type Space,
+} from './cluster-plots';
 import { ProfilesTable } from './profiles-table';
 import { SnakePlot } from './snake-plot';
 import { useSegmentation } from './use-segmentation';
@@ -16,7 +23,10 @@ export function SegmentsCell() {
   const hasRfm = useNotebook((s) => s.rfm !== null);
   const [space, setSpace] = useState<Space>('model');
   const name = useId();
-  const hidden = useMemo(() => (seg && space === 'original' ? nonPositiveCount(seg.sweep.rfm) : 0), [seg, space]);
+  const hidden = useMemo(
+    () => (seg && space === 'original' ? nonPositiveCount(seg.sweep.rfm) : 0),
+    [seg, space],
+  );
 
   const n = seg?.sweep.rfm.customerIds.length ?? 0;
   const summary = seg
@@ -26,17 +36,33 @@ export function SegmentsCell() {
       : 'Waiting for the RFM table.';
 
   return (
-    <Cell id="segments" step={7} title="Segments" status={seg ? status : hasRfm && status === 'error' ? 'error' : 'waiting'} summary={summary}>
+    <Cell
+      id="segments"
+      step={7}
+      title="Segments"
+      status={seg ? status : hasRfm && status === 'error' ? 'error' : 'waiting'}
+      summary={summary}
+    >
       {seg ? (
         <>
           <fieldset className="choice-row space-toggle">
             <legend className="visually-hidden">Axes of the charts</legend>
             <label className="choice">
-              <input type="radio" name={name} checked={space === 'model'} onChange={() => setSpace('model')} />
+              <input
+                type="radio"
+                name={name}
+                checked={space === 'model'}
+                onChange={() => setSpace('model')}
+              />
               Model space (transformed, standardised)
             </label>
             <label className="choice">
-              <input type="radio" name={name} checked={space === 'original'} onChange={() => setSpace('original')} />
+              <input
+                type="radio"
+                name={name}
+                checked={space === 'original'}
+                onChange={() => setSpace('original')}
+              />
               Original units (log axes)
             </label>
           </fieldset>
@@ -51,28 +77,36 @@ export function SegmentsCell() {
             </div>
           </div>
           <p className="muted small">
-            Drag to rotate, scroll to zoom; the view stays when you change k. Diamonds mark segment centres. Hover a point for
-            the customer.
-            {n > DISPLAY_LIMIT ? ` The 3D chart shows a random sample of ${formatInt(DISPLAY_LIMIT)} customers;` : ''}
-            {n > DISPLAY_LIMIT_2D ? ` the projections show ${formatInt(DISPLAY_LIMIT_2D)}; the model uses all ${formatInt(n)}.` : ''}
-            {hidden > 0 ? ` ${formatInt(hidden)} customers with a value ≤ 0 cannot be placed on log axes.` : ''}
+            Drag to rotate, scroll to zoom; the view stays when you change k. Diamonds mark segment centres.
+            Hover a point for the customer.
+            {n > DISPLAY_LIMIT
+              ? ` The 3D chart shows a random sample of ${formatInt(DISPLAY_LIMIT)} customers;`
+              : ''}
+            {n > DISPLAY_LIMIT_2D
+              ? ` the projections show ${formatInt(DISPLAY_LIMIT_2D)}; the model uses all ${formatInt(n)}.`
+              : ''}
+            {hidden > 0
+              ? ` ${formatInt(hidden)} customers with a value ≤ 0 cannot be placed on log axes.`
+              : ''}
           </p>
           <h3 className="subhead">Profiles</h3>
           <ProfilesTable seg={seg} />
-          {seg.centroidsOriginal === null ? <Message kind="warning">Centres in original units are not available.</Message> : null}
+          {seg.centroidsOriginal === null ? (
+            <Message kind="warning">Centres in original units are not available.</Message>
+          ) : null}
           <div className="snake-row">
             <SnakePlot seg={seg} />
             <div className="small muted description-rule" data-testid="description-rule">
               <p>
-                <strong>How descriptions are made.</strong> Each segment&apos;s centre in the model space is measured in standard
-                deviations from the mean of all customers (the snake plot). A feature is <em>high</em> at +0.5 or more,{' '}
-                <em>low</em> at −0.5 or less (the grey band is in between). Low recency means the customers bought
-                recently.
+                <strong>How descriptions are made.</strong> Each segment&apos;s centre in the model space is
+                measured in standard deviations from the mean of all customers (the snake plot). A feature is{' '}
+                <em>high</em> at +0.5 or more, <em>low</em> at −0.5 or less (the grey band is in between). Low
+                recency means the customers bought recently.
               </p>
               <p>
-                Suggested names combine recency with value (frequency and spend together): recent + high value = Champions,
-                lapsed + high value = At risk, lapsed + low value = Lost, and so on. Type a name to replace a suggestion; the
-                names are used in the charts and the exports.
+                Suggested names combine recency with value (frequency and spend together): recent + high value
+                = Champions, lapsed + high value = At risk, lapsed + low value = Lost, and so on. Type a name
+                to replace a suggestion; the names are used in the charts and the exports.
               </p>
             </div>
           </div>

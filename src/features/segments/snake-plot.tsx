@@ -22,14 +22,39 @@ export function SnakePlot({ seg }: { seg: Segmentation }) {
   const layout = useMemo<PlotLayout>(
     () => ({
       margin: { l: 56, r: 16, t: 16, b: 40 },
-      yaxis: { title: { text: 'standard deviations from the mean' }, zeroline: true, zerolinecolor: '#9aa5b1' },
+      yaxis: {
+        title: { text: 'standard deviations from the mean' },
+        zeroline: true,
+        zerolinecolor: '#9aa5b1',
+      },
       legend: { orientation: 'v', x: 1.02, y: 1 },
       shapes: [
-        { type: 'rect', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: -0.5, y1: 0.5, fillcolor: '#eef2f6', line: { width: 0 }, layer: 'below' },
+        {
+          type: 'rect',
+          xref: 'paper',
+          x0: 0,
+          x1: 1,
+          yref: 'y',
+          y0: -0.5,
+          y1: 0.5,
+          fillcolor: '#eef2f6',
+          line: { width: 0 },
+          layer: 'below',
+        },
       ],
       uirevision: 'snake',
     }),
     [],
   );
-  return <Plot data={data} layout={layout} height={300} ariaLabel="Snake plot of standardised segment centres" testId="snake-plot" exportName="snake-plot" exportTitle="Snake plot" />;
+  return (
+    <Plot
+      data={data}
+      layout={layout}
+      height={300}
+      ariaLabel="Snake plot of standardised segment centres"
+      testId="snake-plot"
+      exportName="snake-plot"
+      exportTitle="Snake plot"
+    />
+  );
 }

@@ -29,7 +29,13 @@ const cache = new WeakMap<KMeansResult, ProfilesResult>();
 export function profilesFor(sweep: SweepState, point: SweepPoint): ProfilesResult {
   let p = cache.get(point.result);
   if (!p) {
-    p = computeProfiles(sweep.rfm, point.result.labels, point.k, point.result.centroids, sweep.centroidsOriginal.get(point.k) ?? null);
+    p = computeProfiles(
+      sweep.rfm,
+      point.result.labels,
+      point.k,
+      point.result.centroids,
+      sweep.centroidsOriginal.get(point.k) ?? null,
+    );
     cache.set(point.result, p);
   }
   return p;
@@ -52,6 +58,15 @@ export function useSegmentation(): Segmentation | null {
       const t = (typed[c] ?? '').trim();
       return t !== '' ? t : sn;
     });
-    return { sweep, k, point, profiles, suggestedNames, names, userNames, centroidsOriginal: sweep.centroidsOriginal.get(k) ?? null };
+    return {
+      sweep,
+      k,
+      point,
+      profiles,
+      suggestedNames,
+      names,
+      userNames,
+      centroidsOriginal: sweep.centroidsOriginal.get(k) ?? null,
+    };
   }, [sweep, k, typed]);
 }

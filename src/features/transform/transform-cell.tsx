@@ -58,17 +58,22 @@ export function TransformCell() {
         ) : null
       }
     >
-      {status === 'running' ? <Progress label="Fitting the Yeo-Johnson transform" value={null} onCancel={cancelModel} /> : null}
+      {status === 'running' ? (
+        <Progress label="Fitting the Yeo-Johnson transform" value={null} onCancel={cancelModel} />
+      ) : null}
       {error ? (
-        <Message kind={error.code === 'cancelled' ? 'info' : 'error'} title={error.code === 'cancelled' ? 'Cancelled' : 'The transform failed'}>
+        <Message
+          kind={error.code === 'cancelled' ? 'info' : 'error'}
+          title={error.code === 'cancelled' ? 'Cancelled' : 'The transform failed'}
+        >
           {error.message}
         </Message>
       ) : null}
       <p className="muted small">
-        k-means measures plain distances, so skewed features with big ranges would dominate it. Each feature is made
-        closer to a normal shape with a Yeo-Johnson power transform (λ fitted by maximum likelihood, as
-        scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and standard deviation 1 so R, F
-        and M weigh the same.
+        k-means measures plain distances, so skewed features with big ranges would dominate it. Each feature
+        is made closer to a normal shape with a Yeo-Johnson power transform (λ fitted by maximum likelihood,
+        as scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and standard
+        deviation 1 so R, F and M weigh the same.
       </p>
       {r && before && after ? (
         <>
@@ -78,11 +83,21 @@ export function TransformCell() {
               <thead>
                 <tr>
                   <th scope="col">Feature</th>
-                  <th scope="col" className="num">λ</th>
-                  <th scope="col" className="num">Mean after Yeo-Johnson</th>
-                  <th scope="col" className="num">Scale (std)</th>
-                  <th scope="col" className="num">Skewness before</th>
-                  <th scope="col" className="num">Skewness after</th>
+                  <th scope="col" className="num">
+                    λ
+                  </th>
+                  <th scope="col" className="num">
+                    Mean after Yeo-Johnson
+                  </th>
+                  <th scope="col" className="num">
+                    Scale (std)
+                  </th>
+                  <th scope="col" className="num">
+                    Skewness before
+                  </th>
+                  <th scope="col" className="num">
+                    Skewness after
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -100,7 +115,8 @@ export function TransformCell() {
             </table>
           </div>
           <p className="muted small">
-            Skewness 0 is symmetric; above 1 is strongly right-skewed. Transformed value = (YJ(x, λ) − mean) / scale.
+            Skewness 0 is symmetric; above 1 is strongly right-skewed. Transformed value = (YJ(x, λ) − mean) /
+            scale.
           </p>
           <div className="hist-grid" aria-label="Histograms before and after the transform">
             {FEATURE_LABELS.map((label, j) => (

@@ -8,6 +8,7 @@
  */
 import type { CleaningReport, CleaningSettings, DateOrder, Mapping, RfmSettings, RfmTable, TablePreview } from '../../core/types';
 import { UserFacingError } from '../../core/types';
+import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
 import type { DataRequest, DataResponse, DataResults, LoadProgress, LoadResult, MappingResult, WireError } from './protocol';
 
 export type { LoadProgress, LoadResult, MappingResult } from './protocol';
@@ -23,6 +24,12 @@ export interface DataClient {
   computeRfm(settings: RfmSettings, options?: { signal?: AbortSignal }): Promise<RfmTable>;
   /** Rows of the current table behind given spreadsheet row numbers (header = row 1). */
   rows(rowNumbers: readonly number[]): Promise<TablePreview>;
+  /** The column profile of the last loaded file (types, missing, distinct, describe, top values…). */
+  profile(options?: { signal?: AbortSignal }): Promise<readonly ColumnProfile[]>;
+  /** Transactions at a glance under the current mapping (after applyMapping; not for RFM tables). */
+  glance(options?: { signal?: AbortSignal }): Promise<Glance>;
+  /** Extreme lines of the uncleaned transactions under the current mapping (the Cleaning 'outliers' rule). */
+  outliers(options?: { signal?: AbortSignal }): Promise<OutlierReport>;
 }
 
 type Pending = {
@@ -110,6 +117,16 @@ class WorkerLink {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+let latestClient: DataClient | null = null;
+
+/**
+ * The client most recently made by `createDataClient` (the app makes one, in the data actions), so
+ * that other actions (the data profile) talk to the worker holding the loaded file; null before.
+ */
+export function activeDataClient(): DataClient | null {
+  return latestClient;
+}
+
 export function createDataClient(): DataClient {
   let current: WorkerLink | null = null;
   let loading: WorkerLink | null = null;
@@ -119,7 +136,7 @@ export function createDataClient(): DataClient {
     return current;
   };
 
-  return {
+  const client: DataClient = {
     async load(file, fileName, options = {}) {
       // A newer load supersedes one still running.
       loading?.terminate();
@@ -153,5 +170,16 @@ export function createDataClient(): DataClient {
     async rows(rowNumbers) {
       return needCurrent().request<'rows'>({ type: 'rows', rowNumbers }, {});
     },
+    async profile(options = {}) {
+      return needCurrent().request<'profile'>({ type: 'profile' }, { signal: options.signal });
+    },
+    async glance(options = {}) {
+      return needCurrent().request<'glance'>({ type: 'glance' }, { signal: options.signal });
+    },
+    async outliers(options = {}) {
+      return needCurrent().request<'outliers'>({ type: 'outliers' }, { signal: options.signal });
+    },
   };
+  latestClient = client;
+  return client;
 }

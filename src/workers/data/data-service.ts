@@ -13,6 +13,8 @@ import { rawRows } from '../../core/ingest/table-builder';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
 import type { ColumnProblem } from '../../core/types';
+import { findOutliers, profileColumns, transactionsAtAGlance } from '../../core/profile';
+import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile';
 import { loadFile } from './load-file';
 import type { LoadProgress, LoadResult, MappingResult } from './protocol';
 
@@ -24,6 +26,10 @@ export class DataService {
   private mapping: Mapping | null = null;
   private tx: Transactions | null = null;
   private keep: Uint8Array | null = null;
+  /** Computed on first request, dropped when the table (profile) or the transactions change. */
+  private profileCache: ColumnProfile[] | null = null;
+  private glanceCache: Glance | null = null;
+  private outlierCache: OutlierReport | null = null;
 
   async load(file: Blob, fileName: string, encoding: string | undefined, onProgress: (p: LoadProgress) => void, isCancelled: () => boolean): Promise<LoadResult> {
     const t0 = performance.now();
@@ -33,6 +39,8 @@ export class DataService {
     this.tx = null;
     this.keep = null;
     this.mapping = null;
+    this.profileCache = null;
+    this.dropTxCaches();
     return {
       fileName,
       byteLength: table.byteLength,
@@ -65,6 +73,7 @@ export class DataService {
     this.kind = kind;
     this.mapping = mapping;
     this.keep = null;
+    this.dropTxCaches();
     const headers = raw.columns.map((c) => c.name);
     if (kind === 'rfm') {
       this.tx = null;
@@ -152,7 +161,8 @@ export class DataService {
       const n = this.raw!.rowCount;
       return { rowsIn: n, customersIn: n, rowsKept: n, customersKept: n, steps: [] };
     }
-    const { keep, report } = cleanTransactions(this.tx, settings);
+    // The 'outliers' rule flags lines of the UNCLEANED transactions (the report the Glance cell lists).
+    const { keep, report } = cleanTransactions(this.tx, settings, settings.dropOutliers ? this.outliers() : undefined);
     this.keep = keep;
     if (report.rowsKept === 0) {
       throw new UserFacingError('nothing-kept', `The cleaning rules removed every row of "${this.raw!.fileName}". Turn some rules off or widen the date window.`);
@@ -174,6 +184,37 @@ export class DataService {
       throw new UserFacingError('no-customers', `No customer in "${raw.fileName}" has a purchase with positive monetary value after cleaning. Check the column mapping and cleaning rules.`);
     }
     return table;
+  }
+
+  private dropTxCaches(): void {
+    this.glanceCache = null;
+    this.outlierCache = null;
+  }
+
+  /** The column profile of the loaded table (all columns, as text read by type; see src/core/profile). */
+  profile(): ColumnProfile[] {
+    this.profileCache ??= profileColumns(this.requireRaw());
+    return this.profileCache;
+  }
+
+  private requireTransactions(what: string): Transactions {
+    this.requireMapped();
+    if (this.kind === 'rfm' || !this.tx) {
+      throw new UserFacingError('not-transactions', `"${this.raw!.fileName}" is mapped as a ready RFM table (one row per customer), so there are no transaction lines for ${what}.`);
+    }
+    return this.tx;
+  }
+
+  /** Rows, revenue, cancellations… per month and top countries/products of the mapped transactions. */
+  glance(): Glance {
+    this.glanceCache ??= transactionsAtAGlance(this.requireTransactions('an overview'));
+    return this.glanceCache;
+  }
+
+  /** Extreme lines of the mapped transactions before any cleaning (findOutliers' default rule). */
+  outliers(): OutlierReport {
+    this.outlierCache ??= findOutliers(this.requireTransactions('an outlier check'));
+    return this.outlierCache;
   }
 
   rows(rowNumbers: readonly number[]): TablePreview {

@@ -52,6 +52,16 @@ scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
       case 'rows':
         post({ id: req.id, type: 'result', result: service.rows(req.rowNumbers) });
         break;
+      case 'profile':
+        post({ id: req.id, type: 'result', result: service.profile() });
+        break;
+      case 'glance':
+        post({ id: req.id, type: 'result', result: service.glance() });
+        break;
+      case 'outliers':
+        // Not transferred: the report stays cached in the service (the Cleaning rule reuses it).
+        post({ id: req.id, type: 'result', result: service.outliers() });
+        break;
     }
   } catch (e) {
     post({ id: req.id, type: 'error', error: toWire(e) });

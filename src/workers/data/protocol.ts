@@ -16,6 +16,7 @@ import type {
   TableKind,
   TablePreview,
 } from '../../core/types';
+import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
 
 export interface LoadProgress {
   readonly stage: 'reading' | 'parsing' | 'typing' | 'cleaning' | 'rfm';
@@ -66,6 +67,12 @@ export type DataRequest =
   | { readonly id: number; readonly type: 'clean'; readonly settings: CleaningSettings }
   | { readonly id: number; readonly type: 'computeRfm'; readonly settings: RfmSettings }
   | { readonly id: number; readonly type: 'rows'; readonly rowNumbers: readonly number[] }
+  /** The column profile of the loaded RawTable (every column, before any mapping). */
+  | { readonly id: number; readonly type: 'profile' }
+  /** Transactions at a glance under the current mapping (rejects 'no-mapping' before applyMapping). */
+  | { readonly id: number; readonly type: 'glance' }
+  /** Extreme lines of the UNCLEANED transactions under the current mapping (the Cleaning 'outliers' rule). */
+  | { readonly id: number; readonly type: 'outliers' }
   | { readonly id: number; readonly type: 'cancel'; readonly target: number };
 
 /** What each request type resolves to. */
@@ -75,6 +82,9 @@ export interface DataResults {
   clean: CleaningReport;
   computeRfm: RfmTable;
   rows: TablePreview;
+  profile: readonly ColumnProfile[];
+  glance: Glance;
+  outliers: OutlierReport;
   cancel: null;
 }
 

@@ -56,8 +56,9 @@ const MAX_TIMED = 5;
 const TIME_BUDGET_MS = 1500;
 
 /**
- * Median ms per Lloyd iteration of `factory` on X (n × d) with k centroids, after one warm-up.
- * The stepper is disposed before returning.
+ * Median ms per Lloyd iteration of `factory` on X (n × d) with k centroids, after one warm-up, and
+ * the inertia of that warm-up step (to check the engine against plain). The stepper is disposed
+ * before returning.
  */
 export function timeIterations(
   factory: LloydStepperFactory,
@@ -65,16 +66,16 @@ export function timeIterations(
   n: number,
   d: number,
   k: number,
-): number {
+): { msPerIteration: number; inertia: number } {
   const start = spreadCentroids(X, n, d, k);
   const stepper = factory(X, n, d);
   try {
     const t0 = performance.now();
-    stepper.step(start, k);
+    const { inertia } = stepper.step(start, k);
     const warmUp = performance.now() - t0;
     const times: number[] = [];
     let spent = 0;
-    // A very slow engine (warm-up over the whole budget) is timed on fewer iterations.
+    // A very slow engine (warm-up over the whole budget) is timed on one iteration only.
     const max = warmUp > TIME_BUDGET_MS ? 1 : MAX_TIMED;
     while (times.length < max && (times.length < MIN_TIMED || spent < TIME_BUDGET_MS)) {
       const t = performance.now();
@@ -84,10 +85,48 @@ export function timeIterations(
       spent += dt;
     }
     times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)] as number;
+    return { msPerIteration: times[Math.floor(times.length / 2)] as number, inertia };
   } finally {
     stepper.dispose();
   }
+}
+
+/** Largest relative inertia difference from plain (float64) that a float32 engine may show. */
+const INERTIA_TOLERANCE = 1e-3;
+
+/**
+ * Why an engine's inertia for one step disagrees with plain's, or null when it agrees (a GPU
+ * driver or backend can return wrong numbers, e.g. WebGPU read-backs on SwiftShader gave zeros).
+ */
+export function disagreement(name: string, inertia: number, plainInertia: number): string | null {
+  if (
+    Number.isFinite(inertia) &&
+    Math.abs(inertia - plainInertia) <= INERTIA_TOLERANCE * Math.abs(plainInertia)
+  ) {
+    return null;
+  }
+  return `gave wrong results on this device (inertia ${inertia.toPrecision(6)} vs ${plainInertia.toPrecision(6)} in float64), so ${LABEL[name] ?? name} is not used`;
+}
+
+/** One step of `factory` checked against one plain step from the same centroids (null = agrees). */
+export function checkAgainstPlain(
+  name: string,
+  factory: LloydStepperFactory,
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+): string | null {
+  const start = spreadCentroids(X, n, d, k);
+  const run = (f: LloydStepperFactory): number => {
+    const s = f(X, n, d);
+    try {
+      return s.step(start, k).inertia;
+    } finally {
+      s.dispose();
+    }
+  };
+  return disagreement(name, run(factory), run(plainStepper));
 }
 
 /** k rows spread evenly through the data (row ⌊(j + ½)·n/k⌋), as a k × d matrix. */
@@ -110,7 +149,8 @@ export async function calibrate(
 ): Promise<EngineInfo> {
   const t0 = performance.now();
   const entries: CalibrationEntry[] = [];
-  entries.push({ engine: 'plain', msPerIteration: timeIterations(plainStepper, X, n, d, k) });
+  const plain = timeIterations(plainStepper, X, n, d, k);
+  entries.push({ engine: 'plain', msPerIteration: plain.msPerIteration });
 
   const candidates: Exclude<EngineName, 'plain' | 'tfjs-cpu'>[] = ['tfjs-wasm'];
   const gpuSoftware = probe.webgl.software || probe.webgpu.software;
@@ -138,7 +178,13 @@ export async function calibrate(
   for (const name of candidates) {
     try {
       const factory = await loadTfjsEngine(name);
-      entries.push({ engine: name, msPerIteration: timeIterations(factory, X, n, d, k) });
+      const timed = timeIterations(factory, X, n, d, k);
+      const wrong = disagreement(name, timed.inertia, plain.inertia);
+      entries.push(
+        wrong === null
+          ? { engine: name, msPerIteration: timed.msPerIteration }
+          : { engine: name, msPerIteration: null, error: wrong },
+      );
     } catch (e) {
       entries.push({ engine: name, msPerIteration: null, error: e instanceof Error ? e.message : String(e) });
     }

@@ -26,7 +26,7 @@ import type {
 } from './protocol';
 import { sizeBucket } from './protocol';
 
-export type { CalibrationEntry, EngineInfo, EngineName, TransformResult } from './protocol';
+export type { CalibrationEntry, EngineChoice, EngineInfo, EngineName, TransformResult } from './protocol';
 
 export interface EngineClient {
   transform(

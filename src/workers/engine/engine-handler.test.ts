@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../core/engine/sweep';
 import { UserFacingError } from '../../core/types';
-import { calibrate, spreadCentroids, timeIterations } from './calibration';
+import { calibrate, checkAgainstPlain, disagreement, spreadCentroids, timeIterations } from './calibration';
 import { calibrationK, chooseEngine, handleRequest, transform } from './engine-handler';
 import { plainStepper } from '../../core/engine/kmeans';
+import type { LloydStepperFactory } from '../../core/types';
 import type { EngineResponse } from './protocol';
 import { collectTransferables, sizeBucket } from './protocol';
 
@@ -65,7 +66,7 @@ describe('calibration', () => {
   it('times a stepper and disposes it', () => {
     let disposed = 0;
     let steps = 0;
-    const ms = timeIterations(
+    const { msPerIteration: ms, inertia } = timeIterations(
       (x, nn, d) => {
         const s = plainStepper(x, nn, d);
         return {
@@ -80,6 +81,9 @@ describe('calibration', () => {
       4,
     );
     expect(ms).toBeGreaterThanOrEqual(0);
+    const direct = plainStepper(X, n, 3);
+    expect(inertia).toBe(direct.step(spreadCentroids(X, n, 3, 4), 4).inertia);
+    direct.dispose();
     expect(steps).toBeGreaterThanOrEqual(4); // warm-up + at least 3 timed
     expect(steps).toBeLessThanOrEqual(6);
     expect(disposed).toBe(1);
@@ -137,9 +141,27 @@ describe('calibration', () => {
     expect(fallback.engineInfo.name).toBe('plain');
     expect(fallback.engineInfo.source).toBe('fallback');
     expect(fallback.engineInfo.reason).toMatch(
-      /^TensorFlow\.js WebGL could not start \(.+\), so plain typed arrays ran instead\.$/,
+      /^TensorFlow\.js WebGL could not start: .+; plain typed arrays ran instead\.$/,
     );
     expect(fallback.factory).toBe(plainStepper);
+  });
+
+  it('rejects an engine whose step disagrees with plain', () => {
+    // A stand-in for a broken GPU read-back (WebGPU on SwiftShader returned zeros).
+    const zeros: LloydStepperFactory = (x, nn, d) => {
+      const s = plainStepper(x, nn, d);
+      return {
+        name: 'broken',
+        step: (c, k) => ({ ...s.step(c, k), inertia: 0 }),
+        dispose: () => s.dispose(),
+      };
+    };
+    expect(checkAgainstPlain('tfjs-webgpu', zeros, X, n, 3, 4)).toMatch(
+      /^gave wrong results on this device \(inertia 0\.00000 vs [\d.]+ in float64\), so WebGPU is not used$/,
+    );
+    expect(checkAgainstPlain('plain', plainStepper, X, n, 3, 4)).toBeNull();
+    expect(disagreement('tfjs-wasm', 100.05, 100)).toBeNull();
+    expect(disagreement('tfjs-wasm', Number.NaN, 100)).not.toBeNull();
   });
 
   it('picks a sensible calibration k and size buckets', () => {

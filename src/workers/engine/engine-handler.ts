@@ -13,7 +13,13 @@ import {
 import { sweepK } from '../../core/engine/sweep';
 import type { LloydStepperFactory } from '../../core/types';
 import { UserFacingError } from '../../core/types';
-import { calibrate, loadTfjsEngine, probeRenderer, type RendererProbe } from './calibration';
+import {
+  calibrate,
+  checkAgainstPlain,
+  loadTfjsEngine,
+  probeRenderer,
+  type RendererProbe,
+} from './calibration';
 import type {
   EngineChoice,
   EngineInfo,
@@ -132,20 +138,26 @@ export async function chooseEngine(
     calibration: [],
     source: 'override' as const,
   };
+  let why: string;
   try {
-    return { engineInfo: base, factory: await factoryFor(choice) };
+    const factory = await factoryFor(choice);
+    // A forced engine that was not measured here is checked once against plain (one step each).
+    const wrong =
+      cached === undefined && choice !== 'plain' ? checkAgainstPlain(choice, factory, X, n, d, k) : null;
+    if (wrong === null) return { engineInfo: base, factory };
+    why = wrong;
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return {
-      engineInfo: {
-        ...base,
-        name: 'plain',
-        reason: `${describe(choice)} could not start (${why}), so plain typed arrays ran instead.`,
-        source: 'fallback',
-      },
-      factory: plainStepper,
-    };
+    why = `could not start: ${e instanceof Error ? e.message : String(e)}`;
   }
+  return {
+    engineInfo: {
+      ...base,
+      name: 'plain',
+      reason: `${describe(choice)} ${why.replace(/\.+$/, '')}; plain typed arrays ran instead.`,
+      source: 'fallback',
+    },
+    factory: plainStepper,
+  };
 }
 
 async function factoryFor(name: EngineName): Promise<LloydStepperFactory> {

@@ -186,14 +186,17 @@ describe('sheets', () => {
   });
 
   it('rejects unknown sheets, empty sheets and files that are not workbooks', async () => {
-    expect(await rejectionCode(readAll(bytes, { sheet: 'Nope' }))).toBe('XLSX_NO_SHEET');
+    expect(await rejectionCode(readAll(bytes, { sheet: 'Nope' }))).toBe('xlsx-no-sheet');
+    await expect(readAll(bytes, { sheet: 'Nope', fileName: 'orders.xlsx' })).rejects.toThrow(
+      '"orders.xlsx": The workbook has no sheet named "Nope". Its sheets are: "Hidden notes", "Sales", "Summary & Totals".',
+    );
     const empty = writeXlsx({ sheets: [{ name: 'Empty', rows: [[], [null, '']] }] });
-    expect(await rejectionCode(readAll(empty))).toBe('XLSX_EMPTY_SHEET');
+    expect(await rejectionCode(readAll(empty))).toBe('xlsx-empty-sheet');
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await rejectionCode(readAll(ole))).toBe('XLSX_OLD_FORMAT');
-    expect(await rejectionCode(readAll(new TextEncoder().encode('a,b\n1,2\n')))).toBe('XLSX_NOT_WORKBOOK');
-    expect(await rejectionCode(readAll(bytes.slice(0, bytes.length - 40)))).toBe('XLSX_CORRUPT');
+    expect(await rejectionCode(readAll(ole))).toBe('xlsx-old-format');
+    expect(await rejectionCode(readAll(new TextEncoder().encode('a,b\n1,2\n')))).toBe('xlsx-not-workbook');
+    expect(await rejectionCode(readAll(bytes.slice(0, bytes.length - 40)))).toBe('xlsx-corrupt');
   });
 
   it('stops early and reports progress by bytes', async () => {
@@ -294,4 +297,28 @@ describe('real data: the first 20,000 rows of UCI Online Retail', () => {
     // rows without CustomerID keep an empty cell in that column
     expect(rows.some((r) => r[6] === '' && r[7] !== '')).toBe(true);
   });
+});
+
+describe('workbooks written by openpyxl (an independent writer; scripts/data/openpyxl-fixture.py)', () => {
+  const expected = JSON.parse(
+    readFileSync(new URL('./__fixtures__/openpyxl-expected.json', import.meta.url), 'utf8'),
+  ) as Record<string, string[][]>;
+  it.each(['1900', '1904'])(
+    'reads the %s date system workbook as Python formats the values',
+    async (system) => {
+      const bytes = new Uint8Array(
+        readFileSync(new URL(`./__fixtures__/openpyxl-${system}.xlsx`, import.meta.url)),
+      );
+      expect(listSheets(bytes)).toEqual(['Transactions', 'Second sheet']);
+      const { rows, result } = await readAll(bytes);
+      const want = expected[system]!;
+      const width = want[0]!.length;
+      expect(rows).toEqual(want.map((r) => [...r, ...Array<string>(width - r.length).fill('')]));
+      expect(result.date1904).toBe(system === '1904');
+      expect((await readAll(bytes, { sheet: 'Second sheet' })).rows).toEqual([
+        ['only', 'here'],
+        ['1.5', 'x'],
+      ]);
+    },
+  );
 });

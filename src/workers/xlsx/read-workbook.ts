@@ -5,7 +5,7 @@
  * How: the ZIP central directory is read first (src/core/xlsx/zip-directory.ts), then only the parts
  * needed are inflated, each as a stream: fflate's `Inflate` gets 64 KiB slices of compressed bytes,
  * a streaming TextDecoder turns its output into text pieces, and the pure parsers in src/core/xlsx
- * consume the pieces. The sheet XML of the 541,909-row Online Retail workbook (~100 MB of text) is
+ * consume the pieces. The sheet XML of the 541,909-row Online Retail workbook (165 MB of text) is
  * never one string; memory is the input bytes, the shared-string table and the caller's rows.
  *
  * fflate's streaming `Unzip` is not used: it finds entries by scanning local headers front to back,
@@ -29,6 +29,8 @@ import {
 import { looksLikeOle2, looksLikeZip, readZipDirectory, type ZipEntry } from '../../core/xlsx/zip-directory';
 
 export interface ReadWorkbookOptions {
+  /** Used to name the file in error messages ('"orders.xlsx": This workbook is encrypted. …'). */
+  readonly fileName?: string | undefined;
   /** Sheet name (exact, else case-insensitive); default: the first visible worksheet. */
   readonly sheet?: string | undefined;
   /** Bytes of the file processed so far and the file size; called per 64 KiB slice and at the end. */
@@ -72,13 +74,13 @@ interface Pkg {
 function openPackage(bytes: Uint8Array): Pkg {
   if (looksLikeOle2(bytes)) {
     throw new UserFacingError(
-      'XLSX_OLD_FORMAT',
+      'xlsx-old-format',
       'This file is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which cannot be read here. Open it in Excel or LibreOffice, remove any password, and save it as .xlsx or CSV.',
     );
   }
   if (!looksLikeZip(bytes)) {
     throw new UserFacingError(
-      'XLSX_NOT_WORKBOOK',
+      'xlsx-not-workbook',
       'This file is not an Excel .xlsx workbook. Save the sheet as .xlsx or CSV and load that file.',
     );
   }
@@ -94,13 +96,13 @@ function entryOf(pkg: Pkg, name: string): ZipEntry | undefined {
 function checkReadable(e: ZipEntry): void {
   if (e.encrypted) {
     throw new UserFacingError(
-      'XLSX_ENCRYPTED',
+      'xlsx-encrypted',
       'This workbook is encrypted. Open it in Excel, remove the password, save it, and load it again.',
     );
   }
   if (e.method !== 0 && e.method !== 8) {
     throw new UserFacingError(
-      'XLSX_CORRUPT',
+      'xlsx-corrupt',
       `This workbook uses a ZIP compression method (${e.method}) that cannot be read here. Open it in Excel or LibreOffice and save it again as .xlsx.`,
     );
   }
@@ -145,7 +147,7 @@ function streamEntryText(
   } catch (err) {
     if (err instanceof UserFacingError) throw err;
     throw new UserFacingError(
-      'XLSX_CORRUPT',
+      'xlsx-corrupt',
       `This workbook could not be opened: the part "${e.name}" is damaged (${err instanceof Error ? err.message : String(err)}). Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.`,
     );
   }
@@ -189,18 +191,18 @@ function loadModel(pkg: Pkg): WorkbookModel {
   if (wbXml === null) {
     if (entryOf(pkg, 'xl/workbook.bin')) {
       throw new UserFacingError(
-        'XLSX_BINARY',
+        'xlsx-binary',
         'This is an Excel binary workbook (.xlsb), which cannot be read here. Open it in Excel and save it as .xlsx or CSV.',
       );
     }
     if (entryOf(pkg, 'content.xml')) {
       throw new UserFacingError(
-        'XLSX_ODS',
+        'xlsx-ods',
         'This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice and save it as .xlsx or CSV.',
       );
     }
     throw new UserFacingError(
-      'XLSX_NOT_WORKBOOK',
+      'xlsx-not-workbook',
       'This ZIP file is not an Excel workbook (it has no xl/workbook.xml). Load an .xlsx or CSV file.',
     );
   }
@@ -224,13 +226,17 @@ function loadModel(pkg: Pkg): WorkbookModel {
 }
 
 /** The worksheets of a workbook, in tab order, with whether each is hidden. */
-export function describeSheets(bytes: Uint8Array): WorkbookSheet[] {
-  return loadModel(openPackage(bytes)).worksheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+export function describeSheets(bytes: Uint8Array, fileName?: string): WorkbookSheet[] {
+  try {
+    return loadModel(openPackage(bytes)).worksheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+  } catch (e) {
+    throw named(e, fileName);
+  }
 }
 
 /** Worksheet names in tab order (chart sheets excluded). Throws UserFacingError when not a workbook. */
-export function listSheets(bytes: Uint8Array): string[] {
-  return describeSheets(bytes).map((s) => s.name);
+export function listSheets(bytes: Uint8Array, fileName?: string): string[] {
+  return describeSheets(bytes, fileName).map((s) => s.name);
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -241,19 +247,33 @@ function yieldToEventLoop(): Promise<void> {
  * Reads one worksheet, delivering the header and then every non-blank row as text (see
  * src/core/xlsx/sheet-rows.ts for how each cell type becomes text). Yields to the event loop about
  * every 50 ms so a worker can receive a cancel message and `shouldStop` can see it.
- * Rejects with UserFacingError (codes XLSX_OLD_FORMAT, XLSX_NOT_WORKBOOK, XLSX_BINARY, XLSX_ODS,
- * XLSX_ENCRYPTED, XLSX_CORRUPT, XLSX_NO_SHEET, XLSX_EMPTY_SHEET).
+ * Rejects with UserFacingError (codes xlsx-old-format, xlsx-not-workbook, xlsx-binary, xlsx-ods,
+ * xlsx-encrypted, xlsx-corrupt, xlsx-no-sheet, xlsx-empty-sheet).
  */
 export async function readWorkbook(
   bytes: Uint8Array,
   options: ReadWorkbookOptions,
 ): Promise<ReadWorkbookResult> {
+  try {
+    return await readSheet(bytes, options);
+  } catch (e) {
+    throw named(e, options.fileName);
+  }
+}
+
+/** Prefixes a UserFacingError's sentence with the file name, when known. */
+function named(e: unknown, fileName: string | undefined): unknown {
+  if (!(e instanceof UserFacingError) || fileName === undefined || fileName === '') return e;
+  return new UserFacingError(e.code, `"${fileName}": ${e.message}`);
+}
+
+async function readSheet(bytes: Uint8Array, options: ReadWorkbookOptions): Promise<ReadWorkbookResult> {
   const pkg = openPackage(bytes);
   const model = loadModel(pkg);
   const names = model.worksheets.map((s) => s.name);
   if (model.worksheets.length === 0) {
     throw new UserFacingError(
-      'XLSX_NO_SHEET',
+      'xlsx-no-sheet',
       'This workbook has no worksheets with cells (only charts or nothing). Load a workbook whose data is on a worksheet.',
     );
   }
@@ -265,7 +285,7 @@ export async function readWorkbook(
       model.worksheets.find((s) => s.name.toLowerCase() === want.toLowerCase());
     if (!found) {
       throw new UserFacingError(
-        'XLSX_NO_SHEET',
+        'xlsx-no-sheet',
         `The workbook has no sheet named "${want}". Its sheets are: ${names.map((n) => `"${n}"`).join(', ')}.`,
       );
     }
@@ -274,7 +294,7 @@ export async function readWorkbook(
   const sheetEntry = entryOf(pkg, chosen.part);
   if (!sheetEntry) {
     throw new UserFacingError(
-      'XLSX_CORRUPT',
+      'xlsx-corrupt',
       `The sheet "${chosen.name}" is missing from the workbook file (${chosen.part}). Open it in Excel and save it again.`,
     );
   }
@@ -351,7 +371,7 @@ export async function readWorkbook(
   } catch (err) {
     if (err instanceof UserFacingError) throw err;
     throw new UserFacingError(
-      'XLSX_CORRUPT',
+      'xlsx-corrupt',
       `The sheet "${chosen.name}" could not be read: its data is damaged near byte ${off} of ${src.length} (${err instanceof Error ? err.message : String(err)}). Open the workbook in Excel or LibreOffice and save it again, or export the sheet as CSV.`,
     );
   }
@@ -361,7 +381,7 @@ export async function readWorkbook(
     parser.finish();
     if (parser.headerRow === 0) {
       throw new UserFacingError(
-        'XLSX_EMPTY_SHEET',
+        'xlsx-empty-sheet',
         `The sheet "${chosen.name}" has no cells with values.${names.length > 1 ? ` Choose another sheet: ${names.map((n) => `"${n}"`).join(', ')}.` : ''}`,
       );
     }

@@ -1,0 +1,205 @@
+import type { ReactNode } from 'react';
+import type { ColumnProfile, ColumnType } from '../../core/profile/profile-types';
+import { Cell, type CellStatus } from '../../components/cell';
+import { Message } from '../../components/message';
+import { formatInt, formatMs, formatNumber } from '../../components/format';
+import { installProfileSync } from '../../store/profile-actions';
+import { useNotebook } from '../../store/store';
+import './profile.css';
+
+installProfileSync();
+
+const TYPE_LABEL: Record<ColumnType, string> = {
+  integer: 'whole number',
+  number: 'number',
+  date: 'date',
+  text: 'text',
+  'id-like': 'identifier',
+  empty: 'empty',
+};
+
+/** Step 1b: what each column of the parsed file holds, before any mapping or cleaning. */
+export function ProfileCell() {
+  const hasData = useNotebook((s) => s.loadResult !== null);
+  const rowCount = useNotebook((s) => s.loadResult?.rowCount ?? null);
+  const status = useNotebook((s) => s.profileStatus);
+  const error = useNotebook((s) => s.profileError);
+  const columns = useNotebook((s) => s.columnProfile);
+  const source = useNotebook((s) => s.profileSource);
+  const ms = useNotebook((s) => s.profileMs);
+
+  const cellStatus: CellStatus = hasData ? status : 'waiting';
+  const rows = columns?.[0]?.rows ?? rowCount;
+  const summary = columns ? (
+    <span data-testid="profile-summary">
+      {formatInt(columns.length)} columns · {formatInt(rows ?? 0)} rows{source ? ` of ${source}` : ''}
+      {ms !== null ? ` · profiled in ${formatMs(ms)}` : ''}
+    </span>
+  ) : hasData ? (
+    'Reading every column…'
+  ) : (
+    'Load data first.'
+  );
+
+  return (
+    <Cell id="profile" title="Data profile" status={cellStatus} summary={summary}>
+      {error ? (
+        <Message kind="error" title="The profile could not be computed" testId="profile-error">
+          {error.message}
+        </Message>
+      ) : null}
+      {!columns ? (
+        <p className="muted">{hasData ? 'Counting missing and distinct values, types and ranges of every column…' : 'Each column’s type, missing values, distinct values, ranges and most frequent values will appear here.'}</p>
+      ) : (
+        <>
+          <dl className="facts profile-facts">
+            <div>
+              <dt>Rows</dt>
+              <dd data-testid="profile-rows">{formatInt(rows ?? 0)}</dd>
+            </div>
+            <div>
+              <dt>Columns</dt>
+              <dd>{formatInt(columns.length)}</dd>
+            </div>
+            <div>
+              <dt>Columns with missing cells</dt>
+              <dd>{formatInt(columns.filter((c) => c.missing > 0).length)}</dd>
+            </div>
+            <div>
+              <dt>Columns with unreadable cells</dt>
+              <dd>{formatInt(columns.filter((c) => c.unparseable !== null).length)}</dd>
+            </div>
+          </dl>
+          <div className="table-wrap">
+            <table className="profile-table" aria-label="Column profile">
+              <thead>
+                <tr>
+                  <th scope="col">Column</th>
+                  <th scope="col">Type</th>
+                  <th scope="col" className="num">
+                    Missing
+                  </th>
+                  <th scope="col" className="num">
+                    Distinct
+                  </th>
+                  <th scope="col">Values</th>
+                  <th scope="col">Unreadable cells</th>
+                </tr>
+              </thead>
+              <tbody>
+                {columns.map((c) => (
+                  <ColumnRow key={c.index} c={c} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Cell>
+  );
+}
+
+function pct(part: number, whole: number): string {
+  if (whole <= 0) return '';
+  const p = (100 * part) / whole;
+  return `${p < 0.1 && p > 0 ? '<0.1' : p.toFixed(1)}%`;
+}
+
+function ColumnRow({ c }: { c: ColumnProfile }) {
+  return (
+    <tr data-column={c.name}>
+      <th scope="row" className="profile-table__name">
+        {c.name === '' ? <span className="muted">(no header, column {c.index + 1})</span> : c.name}
+      </th>
+      <td data-col="type">
+        <span className={`type-chip type-chip--${c.type}`}>{TYPE_LABEL[c.type]}</span>
+        <p className="muted small profile-table__why">{c.typeReason}</p>
+      </td>
+      <td className="num" data-col="missing">
+        {formatInt(c.missing)}
+        {c.missing > 0 ? <span className="muted small profile-table__pct">{pct(c.missing, c.rows)}</span> : null}
+        {c.naLike > 0 ? <span className="muted small profile-table__pct">+ {formatInt(c.naLike)} “NA”-like</span> : null}
+      </td>
+      <td className="num" data-col="distinct">
+        {formatInt(c.distinct)}
+      </td>
+      <td data-col="values">
+        <Values c={c} />
+      </td>
+      <td data-col="unparseable">
+        {c.unparseable ? (
+          <div className="profile-bad">
+            <span className="error-text">
+              {formatInt(c.unparseable.count)} {c.unparseable.count === 1 ? 'cell does' : 'cells do'} not read as {c.type === 'date' ? 'a date' : 'a number'}
+            </span>
+            <ul className="small profile-bad__list">
+              {c.unparseable.exampleRows.map((r, k) => (
+                <li key={r}>
+                  row {formatInt(r)}: <code>{c.unparseable!.exampleValues[k] ?? ''}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function Values({ c }: { c: ColumnProfile }): ReactNode {
+  if (c.numeric) {
+    const n = c.numeric;
+    const items: [string, string][] = [
+      ['mean', formatNumber(n.mean)],
+      ['std', formatNumber(n.std)],
+      ['min', formatNumber(n.min)],
+      ['25%', formatNumber(n.q25)],
+      ['median', formatNumber(n.median)],
+      ['75%', formatNumber(n.q75)],
+      ['max', formatNumber(n.max)],
+    ];
+    return (
+      <div>
+        <dl className="describe">
+          {items.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="muted small">
+          {formatInt(n.count)} numbers · {formatInt(n.negatives)} negative · {formatInt(n.zeros)} zero
+        </p>
+      </div>
+    );
+  }
+  if (c.dates) {
+    const d = c.dates;
+    return (
+      <div>
+        <span data-testid={`profile-range-${c.index}`}>
+          {d.earliestText} → {d.latestText}
+        </span>
+        <p className="muted small">
+          {formatInt(d.count)} dates, read as {d.order}
+          {d.orderAmbiguous ? ' (day-first and month-first both fit: check the Columns step)' : ''}
+        </p>
+      </div>
+    );
+  }
+  if (c.top.length > 0) {
+    return (
+      <ol className="top-values small" aria-label={`Most frequent values of ${c.name}`}>
+        {c.top.map((t) => (
+          <li key={t.value}>
+            <span className="top-values__v">{t.value}</span> <span className="muted">{formatInt(t.count)}</span>
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  return <span className="muted">—</span>;
+}
