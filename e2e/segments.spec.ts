@@ -118,7 +118,17 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   await page.goto('/');
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Try the sample data' }).click();
-  await expectStatus(page, 'rfm', 'ready');
+  // The data steps must reach a ready RFM table (their errors are reported as such).
+  await expect
+    .poll(
+      async () => {
+        const alert = cell(page, 'data').getByRole('alert');
+        if ((await alert.count()) > 0) return `data step error: ${await alert.first().innerText()}`;
+        return cell(page, 'rfm').getAttribute('data-status');
+      },
+      { timeout: 120_000 },
+    )
+    .toBe('ready');
   const tRfm = Date.now();
   const modelled = num(await page.getByTestId('rfm-customers').innerText());
   expect(modelled).toBeGreaterThan(4000);
@@ -260,15 +270,17 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
     await testInfo.attach(`cell-${id}.png`, { path, contentType: 'image/png' });
   }
 
-  // Cancel a running sweep: older results stay, marked out of date; Run again recomputes.
+  // Cancel a running sweep: older results stay, marked out of date. Forcing the WebGL engine (a software
+  // renderer here: seconds of shader compilation and slow iterations) gives a sweep long enough to cancel.
   const chooseK = cell(page, 'choose-k');
-  await chooseK.getByRole('button', { name: 'Run again' }).click();
+  await chooseK.getByLabel('Engine').selectOption('tfjs-webgl');
   await expect(chooseK.getByRole('progressbar')).toBeVisible();
-  await chooseK.getByRole('button', { name: 'Cancel' }).click();
+  await chooseK.getByRole('button', { name: 'Cancel' }).click({ timeout: 10_000 });
   await expectStatus(page, 'choose-k', 'stale');
   await expect(chooseK.getByText('Cancelled', { exact: true })).toBeVisible();
   await expect(page.getByTestId('profiles-table').locator('[data-testid^="profile-size-"]')).toHaveCount(k2);
-  await chooseK.getByRole('button', { name: 'Run again' }).click();
+  // Back to automatic: the sweep runs again and k is kept.
+  await chooseK.getByLabel('Engine').selectOption('auto');
   await expectStatus(page, 'choose-k', 'ready');
   await expect(page.getByTestId('k-value')).toHaveText(`k = ${k2}`);
 

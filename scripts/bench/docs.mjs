@@ -90,7 +90,7 @@ const fmtMs = (v) =>
         : `${Math.round(v)} ms`;
 const fmtMB = (v) => (v == null ? '—' : `${Math.round(v)} MB`);
 const fmtRatio = (v) => (v == null ? '—' : v >= 10 ? `${v.toFixed(0)}×` : `${v.toFixed(2)}×`);
-const range = (s, f) => (s && s.n > 1 ? ` (${f(s.min)}–${f(s.max)})` : '');
+const range = (s, f) => (s && (s.n > 1 || s.runs?.length > 1) ? ` (${f(s.min)}–${f(s.max)})` : '');
 
 function inputTable(key, inp, compareRows) {
   const lines = [];
@@ -119,7 +119,7 @@ function inputTable(key, inp, compareRows) {
   if (py.error) notes.push(`Python: ${py.error}`);
   const nRuns = ours.runs?.length ?? 0;
   lines.push(
-    `Runs: app ${nRuns}, Python ${py.runs ?? 0}. Engine chosen by the app: ${ours.engine ?? ours.engineText ?? '—'}${ours.engineReason ? ` (${ours.engineReason})` : ''}.` +
+    `Runs: app ${nRuns}, Python ${py.runs ?? 0}. Engine chosen by the app: ${ours.engine ?? '—'}${ours.engineReason || ours.engineText ? ` (${String(ours.engineReason ?? ours.engineText).slice(0, 160)})` : ''}.` +
       ` Customers modelled: app ${ours.customers ?? '—'}, Python ${py.check?.customers ?? '—'}.`,
   );
   lines.push('');

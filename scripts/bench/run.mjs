@@ -813,6 +813,11 @@ function summariseBrowser(b, info) {
   const innerSweep = pick((r) => r.inner.sweepMs);
   const sweepMs = innerSweep.length ? innerSweep : pick((r) => r.stages.sweepWall);
   const engines = [...new Set(runs.map((r) => r.inner.engine).filter(Boolean))];
+  // Without data-engine: the name from the engine-info text ("Engine: plain — …").
+  const texts = [
+    ...new Set(runs.map((r) => /Engine:\s*([\w-]+)/.exec(r.inner.engineText ?? '')?.[1]).filter(Boolean)),
+  ];
+  const engineFromText = texts.length === 0 ? null : texts.length === 1 ? texts[0] : texts;
   return {
     stages: {
       parse: summary(parseMs) && {
@@ -833,7 +838,7 @@ function summariseBrowser(b, info) {
       peakRendererMB: summary(pick((r) => r.rendererPeakMB)),
       peakJsHeapMainMB: summary(pick((r) => r.heapCdpMB ?? r.heapProbeMB)),
     },
-    engine: engines.length === 0 ? null : engines.length === 1 ? engines[0] : engines,
+    engine: engines.length === 0 ? engineFromText : engines.length === 1 ? engines[0] : engines,
     engineReason: runs.map((r) => r.inner.engineReason).find(Boolean) ?? null,
     engineText: runs.map((r) => r.inner.engineText).find(Boolean) ?? null,
     customers: runs.map((r) => r.inner.customers).find((v) => v != null) ?? null,

@@ -135,7 +135,10 @@ export function VirtualTable({
                 >
                   <button type="button" className="vtable__sort" onClick={() => onSort(c.id)}>
                     {c.label}
-                    <span aria-hidden="true" className="vtable__arrow">
+                    <span
+                      aria-hidden="true"
+                      className={`vtable__arrow${dir === undefined ? ' vtable__arrow--none' : ''}`}
+                    >
                       {dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}
                     </span>
                   </button>

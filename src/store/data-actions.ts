@@ -90,14 +90,20 @@ export function toStepError(e: unknown): StepError {
 
 let loadCtl: AbortController | null = null;
 
-async function runLoad(name: string, source: DataSource, getBlob: (signal: AbortSignal) => Promise<Blob>) {
+/** A file to load and its size as picked or downloaded (compressed size for .gz). */
+interface Fetched {
+  readonly blob: Blob;
+  readonly bytes: number;
+}
+
+async function runLoad(name: string, source: DataSource, getBlob: (signal: AbortSignal) => Promise<Fetched>) {
   loadCtl?.abort();
   const ctl = new AbortController();
   loadCtl = ctl;
   const { signal } = ctl;
   set({ loadStatus: 'running', loadingName: name, loadError: null, loadProgress: null });
   try {
-    const blob = await getBlob(signal);
+    const { blob, bytes } = await getBlob(signal);
     const result = await dataClient().load(blob, name, {
       signal,
       onProgress: (p) => {
@@ -117,7 +123,7 @@ async function runLoad(name: string, source: DataSource, getBlob: (signal: Abort
       loadProgress: null,
       loadError: null,
       loadResult: result,
-      fileBytes: blob.size,
+      fileBytes: bytes,
       kind: guess.kind,
       mapping: { ...guess.mapping },
       dateOrder: guess.dateOrder?.order ?? null,
@@ -141,7 +147,7 @@ async function runLoad(name: string, source: DataSource, getBlob: (signal: Abort
 
 /** Loads a file the user picked or dropped. */
 export function loadFile(file: Blob, name: string): Promise<void> {
-  return runLoad(name, 'file', () => Promise.resolve(file));
+  return runLoad(name, 'file', () => Promise.resolve({ blob: file, bytes: file.size }));
 }
 
 /** Fetches the built-in sample (same origin) with byte progress, then loads it. */
@@ -165,6 +171,9 @@ export function loadSample(): Promise<void> {
       );
     }
     const total = Number(resp.headers.get('content-length')) || 0;
+    // A server may send the .gz with Content-Encoding: gzip: the browser then hands over the
+    // unpacked text, so bytes read cannot be compared with Content-Length (progress is indeterminate).
+    const unpacked = resp.headers.get('content-encoding') !== null;
     const reader = resp.body.getReader();
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     let done = 0;
@@ -177,13 +186,14 @@ export function loadSample(): Promise<void> {
         loadProgress: {
           stage: 'reading',
           bytesDone: done,
-          bytesTotal: Math.max(total, done),
+          bytesTotal: unpacked ? 0 : Math.max(total, done),
           rows: 0,
           download: true,
         },
       });
     }
-    return new Blob(chunks);
+    const blob = new Blob(chunks);
+    return { blob, bytes: unpacked && total > 0 ? total : blob.size };
   });
 }
 

@@ -48,7 +48,11 @@ export function DataCell() {
     if (progress.download) label = `Downloading ${loadingName ?? 'the sample'}`;
     else label = `${STAGE_TEXT[progress.stage]} ${loadingName ?? ''}`;
     progressValue = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null;
-    detail = `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${progress.rows > 0 ? ` · ${formatInt(progress.rows)} rows` : ''}`;
+    const rows = progress.rows > 0 ? ` · ${formatInt(progress.rows)} rows` : '';
+    detail =
+      progress.bytesTotal > 0
+        ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${rows}`
+        : `${formatBytes(progress.bytesDone)} received${rows}`;
   }
 
   const cellStatus: CellStatus = status;

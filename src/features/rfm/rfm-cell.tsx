@@ -22,7 +22,7 @@ function columnsFor(rfm: RfmTable): TableColumn[] {
       id: 'customer',
       label: 'Customer',
       value: (i) => rfm.customerIds[i] ?? '',
-      width: 'minmax(4.5rem, 1.3fr)',
+      width: 'minmax(4.5rem, 1fr)',
     },
     {
       id: 'recency',
@@ -97,7 +97,7 @@ export function RfmCell() {
       status={hasData || rfm ? status : 'waiting'}
       summary={summary}
     >
-      {kind === 'transactions' ? (
+      {hasData && kind === 'transactions' ? (
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <fieldset>
             <legend>Recency is counted up to</legend>
@@ -193,7 +193,7 @@ export function RfmCell() {
         </form>
       ) : null}
 
-      {kind === 'rfm' ? (
+      {hasData && kind === 'rfm' ? (
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <label className="choice">
             <input

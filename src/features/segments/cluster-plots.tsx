@@ -131,7 +131,7 @@ export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
   const data = useMemo<PlotData[]>(() => {
     const traces = byCluster(seg, display, [0, 1, 2], space, 'scatter3d', 2.6);
-    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 7, true);
+    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 11, true);
     if (cen) traces.push(cen);
     return traces;
   }, [seg, display, space]);

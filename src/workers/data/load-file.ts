@@ -1,8 +1,13 @@
 /**
  * Worker-side streaming load of a delimited file: Blob → (gunzip when the first bytes are 1f 8b) →
- * TextDecoder (detected encoding) → pieces cut at the last row boundary outside quotes → papaparse
- * (`header: false`, `step`) or the core whitespace splitter → dictionary-encoded RawTable.
- * The loop awaits the stream between pieces, so progress messages go out and cancellation is seen.
+ * TextDecoder (detected encoding) → ~1M-character pieces joined into flat strings → the table
+ * builder's own scanner (`RawTableBuilder.pushDelimitedText`, which reads rows exactly as papaparse
+ * with `header: false` does and dictionary-encodes fields without making a string per field) →
+ * dictionary-encoded RawTable. papaparse (`step`) stays the parser of record: the scanner hands it
+ * the rest of the file, in pieces cut at the last row boundary outside quotes, at the first malformed
+ * quote, and it reads files with no LF line ends. Space-aligned text goes to the core whitespace
+ * splitter. The loop awaits the stream between pieces, so progress messages go out and cancellation
+ * is seen.
  */
 import Papa from 'papaparse';
 import type { RawTable, TablePreview } from '../../core/types';
@@ -109,24 +114,28 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
   const builder = new RawTableBuilder(20);
   let delimiter: Delimiter | null = null;
   let newline: '\n' | '\r\n' | null = null;
-  let pending = decode(sample, !done);
-  let sawText = pending.trim() !== '';
+  // Decoded text not yet parsed, in parts; joined into one flat string per piece (the scanner reads
+  // a flat string several times faster than a chain of concatenations).
+  let parts: string[] = [];
+  let partsLen = 0;
+  let sawText = false;
   let nul = false;
+  // The builder's own scanner reads rows exactly as papaparse does; at the first text it cannot
+  // read so (a malformed quote) the rest of the file goes to papaparse, in pieces cut at row ends.
+  let fast = true;
 
-  const parsePiece = (text: string): void => {
+  const addText = (t: string): void => {
+    if (t === '') return;
+    if (!sawText && t.trim() !== '') sawText = true;
+    parts.push(t);
+    partsLen += t.length;
+  };
+  addText(decode(sample, !done));
+
+  const papaPiece = (text: string): void => {
     if (text === '') return;
-    if (text.indexOf('\u0000') >= 0) nul = true;
-    if (delimiter === null) {
-      delimiter = sniffDelimiter(text.slice(0, SNIFF_BYTES));
-      const nl = text.indexOf('\n');
-      newline = nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : nl >= 0 ? '\n' : null;
-    }
-    if (delimiter === 'whitespace') {
-      parseDelimited(text, 'whitespace', (row) => builder.pushRow(row));
-      return;
-    }
     Papa.parse<string[]>(text, {
-      delimiter,
+      delimiter: delimiter as string,
       ...(newline === null ? {} : { newline }),
       header: false,
       dynamicTyping: false,
@@ -136,15 +145,51 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
     });
   };
 
-  const flushComplete = (): void => {
-    const { cut } = lastRowBoundary(pending, false);
-    if (cut <= 0) return;
-    parsePiece(pending.slice(0, cut));
-    pending = pending.slice(cut);
+  /** Parses the complete rows of the text gathered so far (all of it when `final`). */
+  const flush = (final: boolean): void => {
+    let text = parts.length === 1 ? parts[0]! : parts.join('');
+    parts = [];
+    partsLen = 0;
+    if (text === '') return;
+    if (text.indexOf('\u0000') >= 0) {
+      nul = true;
+      return;
+    }
+    if (delimiter === null) {
+      delimiter = sniffDelimiter(text.slice(0, SNIFF_BYTES));
+      const nl = text.indexOf('\n');
+      newline = nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : nl >= 0 ? '\n' : null;
+      fast = delimiter !== 'whitespace' && newline !== null;
+    }
+    if (delimiter === 'whitespace') {
+      const cut = final ? text.length : text.lastIndexOf('\n') + 1;
+      parseDelimited(text.slice(0, cut), 'whitespace', (row) => builder.pushRow(row));
+      addText(text.slice(cut));
+      return;
+    }
+    if (fast && newline !== null) {
+      const r = builder.pushDelimitedText(text, delimiter, newline, final);
+      text = text.slice(r.consumed);
+      if (r.regular) {
+        addText(text);
+        return;
+      }
+      fast = false;
+    }
+    if (final) {
+      papaPiece(text);
+      return;
+    }
+    const { cut } = lastRowBoundary(text, false);
+    if (cut > 0) {
+      papaPiece(text.slice(0, cut));
+      text = text.slice(cut);
+    }
+    addText(text);
   };
 
-  if (pending.length >= PIECE_CHARS || done) flushComplete();
-  while (!done) {
+  if (partsLen >= PIECE_CHARS || done) flush(done);
+  while (!done && !nul) {
     if (opts.isCancelled()) throw abortError();
     let r: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -152,20 +197,17 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
     } catch {
       fail('bad-gzip', `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`);
     }
-    if (r.done) break;
-    pending += decode(r.value, true);
-    if (!sawText && pending.trim() !== '') sawText = true;
-    if (pending.length >= PIECE_CHARS) {
-      flushComplete();
+    if (r.done) {
+      addText(decode(undefined, false));
+      flush(true);
+      break;
+    }
+    addText(decode(r.value, true));
+    if (partsLen >= PIECE_CHARS) {
+      flush(false);
       progress('parsing', builder.rowCount);
-      if (nul) break;
     }
   }
-  if (!nul) {
-    pending += decode(undefined, false);
-    parsePiece(pending);
-  }
-  pending = '';
   if (nul) {
     await reader.cancel().catch(() => undefined);
     fail('binary-file', `"${fileName}" contains NUL bytes, so it is not a text CSV (perhaps a workbook renamed .csv). Save it as CSV from your spreadsheet program and load that.`);

@@ -1,0 +1,265 @@
+import { useMemo } from 'react';
+import type { Glance, OutlierLine, OutlierReport, RevenueRank } from '../../core/profile/profile-types';
+import { Cell, type CellStatus } from '../../components/cell';
+import { Message } from '../../components/message';
+import { formatInt, formatMoney, formatMs, formatNumber } from '../../components/format';
+import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
+import { installProfileSync } from '../../store/profile-actions';
+import { useNotebook } from '../../store/store';
+import './profile.css';
+
+installProfileSync();
+
+const BLUE = '#3b6ea8';
+const ORANGE = '#d9822b';
+const RED = '#c23b22';
+const GREY = '#7b8794';
+const CHART_H = 260;
+const SMALL_LAYOUT: PlotLayout = { margin: { l: 56, r: 56, t: 32, b: 40 }, legend: { orientation: 'h', x: 0, y: 1.18, font: { size: 11 } } };
+
+/** Step 2b: the mapped transactions at a glance (uncleaned) and their extreme lines. */
+export function GlanceCell() {
+  const mappingKind = useNotebook((s) => s.mappingResult?.kind ?? null);
+  const status = useNotebook((s) => s.glanceStatus);
+  const error = useNotebook((s) => s.glanceError);
+  const glance = useNotebook((s) => s.glance);
+  const outliers = useNotebook((s) => s.outliers);
+  const ms = useNotebook((s) => s.glanceMs);
+
+  const isRfm = mappingKind === 'rfm';
+  const cellStatus: CellStatus = isRfm ? 'ready' : status;
+  const summary = isRfm ? (
+    'Not available for a ready RFM table.'
+  ) : glance ? (
+    <span data-testid="glance-summary">
+      {formatInt(glance.rows)} lines over {formatInt(glance.months.length)} months, before cleaning
+      {ms !== null ? ` · ${formatMs(ms)}` : ''}
+    </span>
+  ) : (
+    'Map the columns first.'
+  );
+
+  return (
+    <Cell id="glance" title="Transactions at a glance" status={cellStatus} summary={summary}>
+      {error ? (
+        <Message kind="error" title="The overview could not be computed" testId="glance-error">
+          {error.message}
+        </Message>
+      ) : null}
+      {isRfm ? (
+        <p className="muted">The file is already one row per customer, so there are no transaction lines to look at.</p>
+      ) : !glance ? (
+        <p className="muted">Rows and revenue per month, the top countries and products, cancellations, returns and the lines without a customer will appear here once the columns are mapped.</p>
+      ) : (
+        <>
+          <GlanceFacts g={glance} />
+          <GlanceCharts g={glance} />
+          {outliers ? <Outliers report={outliers} /> : null}
+        </>
+      )}
+    </Cell>
+  );
+}
+
+function GlanceFacts({ g }: { g: Glance }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Lines</dt>
+        <dd data-testid="glance-rows">{formatInt(g.rows)}</dd>
+      </div>
+      <div>
+        <dt>Months</dt>
+        <dd data-testid="glance-months">{formatInt(g.months.length)}</dd>
+      </div>
+      <div>
+        <dt>Revenue</dt>
+        <dd data-testid="glance-revenue">
+          {g.revenueSource === null ? '—' : formatMoney(g.revenue)}
+          {g.revenueSource === 'quantityTimesPrice' ? <span className="facts__note"> quantity × price</span> : null}
+        </dd>
+      </div>
+      <div>
+        <dt>Cancellation lines</dt>
+        <dd data-testid="glance-cancellations">{formatInt(g.cancellations)}</dd>
+      </div>
+      <div>
+        <dt>Returns (quantity &lt; 0)</dt>
+        <dd data-testid="glance-returns">{formatInt(g.returns)}</dd>
+      </div>
+      <div className="facts__wide">
+        <dt>Lines without a customer id</dt>
+        <dd data-testid="glance-missing-customer">
+          {formatInt(g.missingCustomer)} <span className="facts__note">({(100 * g.missingCustomerShare).toFixed(1)}% of lines)</span>
+        </dd>
+      </div>
+      {g.rowsWithoutDate > 0 || g.rowsWithoutRevenue > 0 ? (
+        <div className="facts__wide">
+          <dt>Left out of the charts</dt>
+          <dd>
+            {formatInt(g.rowsWithoutDate)} without a date · {formatInt(g.rowsWithoutRevenue)} without a revenue
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+function rankData(ranks: readonly RevenueRank[], color: string, what: string): PlotData[] {
+  const rev = [...ranks].reverse();
+  return [
+    {
+      type: 'bar',
+      orientation: 'h',
+      y: rev.map((r) => escapeHtml(r.label)),
+      x: rev.map((r) => r.revenue),
+      customdata: rev.map((r) => [r.rows, 100 * r.share]),
+      marker: { color },
+      hovertemplate: `${what} %{y}: %{x:,.2f} revenue, %{customdata[0]:,} lines (%{customdata[1]:.1f}%)<extra></extra>`,
+    } as PlotData,
+  ];
+}
+
+function GlanceCharts({ g }: { g: Glance }) {
+  const months = useMemo(() => g.months.map((m) => m.month), [g]);
+  const monthly = useMemo<{ data: PlotData[]; layout: PlotLayout }>(
+    () => ({
+      data: [
+        { type: 'bar', name: 'Revenue', x: months, y: g.months.map((m) => m.revenue), marker: { color: BLUE }, hovertemplate: '%{x}: %{y:,.0f}<extra>revenue</extra>' },
+        { type: 'scatter', mode: 'lines+markers', name: 'Lines', x: months, y: g.months.map((m) => m.rows), yaxis: 'y2', line: { color: ORANGE }, hovertemplate: '%{x}: %{y:,} lines<extra></extra>' },
+      ] as PlotData[],
+      layout: {
+        ...SMALL_LAYOUT,
+        title: { text: 'Revenue and lines per month', font: { size: 13 } },
+        xaxis: { type: 'category', tickfont: { size: 10 } },
+        yaxis: { title: { text: 'revenue' }, rangemode: 'tozero' },
+        yaxis2: { title: { text: 'lines' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+      } as PlotLayout,
+    }),
+    [g, months],
+  );
+  const returns = useMemo<{ data: PlotData[]; layout: PlotLayout }>(
+    () => ({
+      data: [
+        { type: 'bar', name: 'Cancellation lines', x: months, y: g.months.map((m) => m.cancellations), marker: { color: RED }, hovertemplate: '%{x}: %{y:,}<extra>cancellations</extra>' },
+        { type: 'bar', name: 'Returns (quantity < 0)', x: months, y: g.months.map((m) => m.returns), marker: { color: GREY }, hovertemplate: '%{x}: %{y:,}<extra>returns</extra>' },
+        {
+          type: 'scatter',
+          mode: 'lines+markers',
+          name: 'Without customer id (%)',
+          x: months,
+          y: g.months.map((m) => (m.rows > 0 ? (100 * m.missingCustomer) / m.rows : null)),
+          yaxis: 'y2',
+          line: { color: ORANGE, dash: 'dot' },
+          hovertemplate: '%{x}: %{y:.1f}% of lines without a customer<extra></extra>',
+        },
+      ] as PlotData[],
+      layout: {
+        ...SMALL_LAYOUT,
+        barmode: 'group',
+        title: { text: 'Cancellations, returns and lines without a customer', font: { size: 13 } },
+        xaxis: { type: 'category', tickfont: { size: 10 } },
+        yaxis: { title: { text: 'lines' }, rangemode: 'tozero' },
+        yaxis2: { title: { text: '% without customer' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false, ticksuffix: '%' },
+      } as PlotLayout,
+    }),
+    [g, months],
+  );
+  const countries = useMemo(() => rankData(g.topCountries, BLUE, 'Country'), [g]);
+  const products = useMemo(() => rankData(g.topProducts, BLUE, 'Product'), [g]);
+  const rankLayout = (title: string): PlotLayout => ({
+    margin: { l: 130, r: 16, t: 32, b: 36 },
+    title: { text: title, font: { size: 13 } },
+    xaxis: { title: { text: 'revenue' } },
+    yaxis: { type: 'category', tickfont: { size: 10 }, automargin: true },
+    bargap: 0.25,
+  });
+  const countryLayout = useMemo(() => rankLayout('Top countries by revenue'), []);
+  const productLayout = useMemo(() => rankLayout('Top products by revenue'), []);
+  const config = useMemo(() => ({ displayModeBar: false }), []);
+  return (
+    <div className="glance-grid">
+      {g.months.length > 0 ? (
+        <>
+          <Plot data={monthly.data} layout={monthly.layout} config={config} height={CHART_H} ariaLabel="Revenue and lines per month" testId="glance-monthly" exportName="glance-monthly" />
+          <Plot data={returns.data} layout={returns.layout} config={config} height={CHART_H} ariaLabel="Cancellations, returns and lines without a customer per month" testId="glance-returns-chart" exportName="glance-returns" />
+        </>
+      ) : null}
+      {g.topCountries.length > 0 ? <Plot data={countries} layout={countryLayout} config={config} height={CHART_H} ariaLabel="Top countries by revenue" testId="glance-countries" exportName="glance-countries" /> : null}
+      {g.topProducts.length > 0 ? <Plot data={products} layout={productLayout} config={config} height={CHART_H} ariaLabel="Top products by revenue" testId="glance-products" exportName="glance-products" /> : null}
+    </div>
+  );
+}
+
+const MEASURE_TITLE = { quantity: 'Largest |quantity|', price: 'Largest unit prices', amount: 'Largest |amount|' } as const;
+
+function Outliers({ report }: { report: OutlierReport }) {
+  const dropOutliers = useNotebook((s) => s.cleaningSettings.dropOutliers);
+  const flagged = report.rows.length;
+  const tables: [keyof typeof MEASURE_TITLE, readonly OutlierLine[]][] = [
+    ['quantity', report.topQuantity],
+    ['price', report.topPrice],
+    ['amount', report.topAmount],
+  ];
+  return (
+    <section aria-labelledby="glance-outliers-title" className="glance-outliers">
+      <h3 id="glance-outliers-title" className="subhead">
+        Extreme lines
+      </h3>
+      <p className="small">{report.explanation}</p>
+      <p data-testid="outlier-advice">
+        <strong>
+          {flagged === 0 ? 'No line is flagged.' : `${formatInt(flagged)} ${flagged === 1 ? 'line is' : 'lines are'} flagged`}
+        </strong>
+        {flagged > 0 ? (
+          <>
+            {' '}
+            (marked below). They are judged on all lines before any cleaning, so they stay the same whatever the other rules do. The <a href="#cell-cleaning">Cleaning</a> step’s “Extreme lines” toggle
+            excludes them from RFM; it is <strong>{dropOutliers ? 'on' : 'off'}</strong> now.
+          </>
+        ) : null}
+      </p>
+      <div className="outlier-tables">
+        {tables
+          .filter(([, lines]) => lines.length > 0)
+          .map(([measure, lines]) => (
+            <div className="table-wrap" key={measure}>
+              <table className="outlier-table" aria-label={MEASURE_TITLE[measure]}>
+                <caption>{MEASURE_TITLE[measure]}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      Row
+                    </th>
+                    <th scope="col" className="num">
+                      {measure === 'price' ? 'Unit price' : measure === 'quantity' ? 'Quantity' : 'Amount'}
+                    </th>
+                    <th scope="col">Invoice</th>
+                    <th scope="col">Product</th>
+                    <th scope="col">Customer</th>
+                    <th scope="col">Flagged</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lines.map((l) => (
+                    <tr key={l.row} className={l.flagged ? 'is-flagged' : undefined} data-flagged={l.flagged ? 'true' : 'false'}>
+                      <td className="num" data-col="row">
+                        {formatInt(l.spreadsheetRow)}
+                      </td>
+                      <td className="num" data-col="value">
+                        {formatNumber(l.value)}
+                      </td>
+                      <td>{l.invoice}</td>
+                      <td>{l.product}</td>
+                      <td>{l.customer === '' ? <span className="muted">none</span> : l.customer}</td>
+                      <td>{l.flagged ? <span className="flag">extreme</span> : <span className="muted">—</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+      </div>
+    </section>
+  );
+}
