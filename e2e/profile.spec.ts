@@ -108,9 +108,12 @@ test('data profile, glance, extreme lines and pair plots on the UCI file', async
   await expect(pairs.getByTestId('pair-sample')).toHaveText(/^all [\d,]+ customers$/);
   const before = pairs.locator('.plot', { has: page.getByTestId('pair-plot-before') });
   await expect(before).toHaveAttribute('data-plot-state', 'drawn');
+  // 6 scatter panels painted as images (CSP-safe), plus the histograms and axes.
+  await expect(page.getByTestId('pair-plot-before').locator('.layer-above image, .layer-below image, g.imagelayer image')).toHaveCount(6);
   expect(await inkPixels(page, page.getByTestId('pair-plot-before'))).toBeGreaterThan(20_000);
   const after = pairs.locator('.plot', { has: page.getByTestId('pair-plot-after') });
   await expect(after).toHaveAttribute('data-plot-state', 'drawn', { timeout: 180_000 });
+  await expect(page.getByTestId('pair-plot-after').locator('.layer-above image, .layer-below image, g.imagelayer image')).toHaveCount(6);
   expect(await inkPixels(page, page.getByTestId('pair-plot-after'))).toBeGreaterThan(20_000);
   // Linear axes redraw too.
   await pairs.getByRole('checkbox', { name: 'Log axes for the raw values' }).uncheck();

@@ -107,6 +107,11 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
     if (m.type() === 'error') pageErrors.push(m.text());
   });
   await page.addInitScript(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries())
+        (window as unknown as { __longTasks: number[] }).__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__cspViolations!.push(
@@ -138,6 +143,9 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
     console.log(`${id} ready ${Date.now() - tRfm} ms after RFM (RFM took ${tRfm - t0} ms)`);
   }
   console.log(await page.getByTestId('engine-info').innerText());
+  const tDraw = Date.now();
+  await expect(page.locator('.segments-plots .plot[data-plot-state="drawn"]')).toHaveCount(4);
+  console.log(`segment charts drawn ${Date.now() - tDraw} ms after the cells were ready`);
 
   // Transform: λ for the three features, skewness reduced.
   const transform = page.getByTestId('transform-table');
@@ -233,6 +241,8 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   const eyeDragged = await camera();
 
   // Change k with the keyboard: everything below follows without a new sweep.
+  const lt = () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+  const ltBefore = (await lt()).length;
   await slider.focus();
   const k2 = k1 < 10 ? k1 + 1 : k1 - 1;
   await page.keyboard.press(k1 < 10 ? 'ArrowRight' : 'ArrowLeft');
@@ -240,6 +250,8 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   await expect(page.getByTestId('profiles-table').locator('[data-testid^="profile-size-"]')).toHaveCount(k2);
   await expectStatus(page, 'choose-k', 'ready');
   const sizes2 = await profileSizes(page);
+  await expect(page.locator('.segments-plots .plot[data-plot-state="drawn"]')).toHaveCount(4);
+  console.log('long tasks after a k change (ms):', (await lt()).slice(ltBefore).join(' '));
   await expect(page.locator('.plot[data-plot-state="drawn"]').filter({ has: plot3d })).toHaveCount(1);
   expect(await camera(), 'camera kept after changing k').toBe(eyeDragged);
   const customers2 = await download(page, 'export-customers');
@@ -284,6 +296,10 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   await expectStatus(page, 'choose-k', 'ready');
   await expect(page.getByTestId('k-value')).toHaveText(`k = ${k2}`);
 
+  console.log(
+    'long tasks (ms):',
+    (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).join(' '),
+  );
   const csp = await page.evaluate(() => window.__cspViolations ?? []);
   expect(csp, `CSP violations: ${csp.join('\n')}`).toEqual([]);
   expect(pageErrors.filter((e) => /eval|Refused|violat/i.test(e))).toEqual([]);

@@ -23,8 +23,12 @@ A benchmark reports; it never fails (errors are recorded in the JSON, the exit c
 asserted anywhere in the test suite.
 
 Options: \`--runs N\` (default 5, each run a fresh browser context / a fresh pass over the file),
-\`--python-runs N\`, \`--quick\` (2 runs, UCI and the 100k table only), \`--inputs uci,x10,rfm-100k,rfm-1m\`,
-\`--no-python\`, \`--no-browser\`, \`--no-build\`, \`--no-docs\`, \`--stage-timeout S\`.
+\`--runs-big N\` (runs for x10 and rfm-1m, default = --runs), \`--python-runs N\`, \`--quick\` (2 runs, UCI
+and the 100k table only), \`--inputs uci,x10,rfm-100k,rfm-1m\`, \`--python-threads N|auto\` (default 1),
+\`--reuse-python\` (take \`bench-data/python-<input>.json\` from an earlier run), \`--merge\` (keep the other
+inputs of the previous \`bench-latest.json\`), \`--no-python\`, \`--no-browser\`, \`--no-build\`,
+\`--no-docs\`, \`--stage-timeout S\`. A full run (5 runs everywhere) takes well over an hour on 2 cores,
+most of it the 1M-customer sweeps.
 
 ## Inputs
 
@@ -64,7 +68,11 @@ the default cleaning of \`notes/rfm-definition.md\`, RFM by groupby, \`PowerTran
 \`KMeans(k, n_init=10)\` for k = 1..10 with silhouette (on a 10,000-row sample above 10,000 rows, as the
 app), Calinski-Harabasz and Davies-Bouldin, the final fit at k = 4 and a matplotlib 3D scatter of all
 points to PNG; "k change" = a fit at k = 5 plus the scatter again. Peak memory = \`ru_maxrss\`.
-\`OPENBLAS_CORETYPE\`/\`OPENBLAS_L2_SIZE\` are left as found and recorded.
+\`OPENBLAS_CORETYPE\`/\`OPENBLAS_L2_SIZE\` are left as found and recorded. Python runs single-threaded by
+default (\`OMP_NUM_THREADS\`, \`OPENBLAS_NUM_THREADS\`, \`MKL_NUM_THREADS\` = 1), like the app's single
+k-means worker: on this shared 2-core machine scikit-learn's OpenMP threads spin against other load (the
+UCI sweep took 72 s with 2 threads at load average 14 and 1.4 s with one); \`--python-threads auto\`
+leaves the environment as it is.
 
 **Inner timings from the app.** When the app exposes them, the benchmark prefers the app's own
 measurements (ms, worker time without React rendering) and records every \`data-*\` attribute of the
@@ -118,8 +126,11 @@ function inputTable(key, inp, compareRows) {
   if (py.skipped) notes.push(`Python: skipped (${py.skipped})`);
   if (py.error) notes.push(`Python: ${py.error}`);
   const nRuns = ours.runs?.length ?? 0;
+  const engineName = ours.engine ?? /Engine:\s*([\w-]+)/.exec(ours.engineText ?? '')?.[1] ?? null;
+  const why = String(ours.engineReason ?? ours.engineText ?? '').replace(/^Engine:\s*[\w-]+\s*—\s*/, '');
+  const engineWhy = why.length > 200 ? `${why.slice(0, 200)}…` : why;
   lines.push(
-    `Runs: app ${nRuns}, Python ${py.runs ?? 0}. Engine chosen by the app: ${ours.engine ?? '—'}${ours.engineReason || ours.engineText ? ` (${String(ours.engineReason ?? ours.engineText).slice(0, 160)})` : ''}.` +
+    `Runs: app ${nRuns}, Python ${py.runs ?? 0}. Engine chosen by the app: ${engineName ?? '—'}${engineWhy ? ` (${engineWhy})` : ''}.` +
       ` Customers modelled: app ${ours.customers ?? '—'}, Python ${py.check?.customers ?? '—'}.`,
   );
   lines.push('');

@@ -3,7 +3,7 @@
 //
 //   node scripts/bench/run.mjs [--runs N] [--runs-big N] [--quick] [--inputs uci,x10,rfm-100k,rfm-1m]
 //        [--python-runs N] [--reuse-python] [--no-python] [--no-browser] [--no-build] [--no-docs]
-//        [--python-threads N|auto] [--stage-timeout S]
+//        [--python-threads N|auto] [--merge] [--stage-timeout S]
 // --runs-big: runs for the big inputs (x10, rfm-1m), default = --runs. --reuse-python: take the Python
 // results of an input from bench-data/python-<input>.json (written by every Python run) when present.
 // --merge: keep the inputs of the previous bench-data/bench-latest.json that this run did not measure.
@@ -143,7 +143,7 @@ function parseArgs(argv) {
       console.error(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
           .split('\n')
-          .slice(1, 16)
+          .slice(1, 19)
           .join('\n'),
       );
       process.exit(0);

@@ -9,7 +9,9 @@
 // Then (unless --no-verify) reads the workbook back with src/workers/xlsx/read-workbook.ts (through
 // Vite's module runner) and compares every cell with the CSV, and times the read.
 //
-// Usage: node scripts/data/make-variants.mjs [--rows N] [--out DIR] [--no-verify] [--level 0-9]
+// Usage: node scripts/data/make-variants.mjs [--skip K] [--rows N] [--out DIR] [--no-verify] [--level 0-9]
+//   --skip K --rows N: data rows K+1 … K+N of the UCI file only (e.g. --skip 38240 --rows 20 holds the
+//   first '£' line, spreadsheet row 38,250, as preview row 9); default: every row.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +25,12 @@ const opt = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 const maxRows = Number(opt('--rows', 'Infinity'));
+const skipRows = Number(opt('--skip', '0'));
 const outDir = resolve(root, opt('--out', 'bench-data'));
 const verify = !args.includes('--no-verify');
 const level = Number(opt('--level', '6'));
 if (!(maxRows >= 0)) throw new Error('--rows needs a non-negative number');
+if (!(skipRows >= 0)) throw new Error('--skip needs a non-negative number');
 
 /** RFC 4180 parser for the UCI export (quoted text, "" escapes, LF/CRLF). */
 export function parseCsv(text, onRow) {
@@ -77,8 +81,10 @@ const t0 = Date.now();
 const csvText = gunzipSync(readFileSync(join(root, 'public/sample/online-retail.csv.gz'))).toString('utf8');
 const rows = [];
 let header = null;
+let skipped = 0;
 parseCsv(csvText, (r) => {
   if (header === null) header = r;
+  else if (skipped < skipRows) skipped++;
   else {
     if (rows.length >= maxRows) return false;
     rows.push(r);

@@ -1,16 +1,21 @@
 /**
  * A scatter matrix (seaborn's `pairplot`): for d columns a d × d grid of axes in ONE plotly figure,
- * scatter plots of column j (x) against column i (y) off the diagonal and the histogram of column i on
- * the diagonal. Axes of the same column are linked (zooming one pans the others).
+ * column j (x) against column i (y) off the diagonal and the histogram of column i on the diagonal.
+ * Axes of the same column are linked (zooming one zooms the others).
  *
- * - Points: plain SVG `scatter` traces (plotly's WebGL traces compile code at run time through
- *   `Function`, which the app's Content-Security-Policy forbids: no 'unsafe-eval'). Callers pass
- *   `indices` (e.g. a seeded `samplePairs` sample) to bound the number of points.
- * - Histograms: `histogram()` of src/core/profile ('auto' bins, numpy's rule capped at 200) over all
- *   finite values of the column (not only the sampled rows), drawn as a filled step line so that they
- *   work on log axes too (bins equal in log10 units then).
- * - `log`: every axis showing data is logarithmic; values ≤ 0 cannot be placed and are left out (the
- *   caller should say how many: see `countNonPositive`).
+ * Drawing the points: plotly's WebGL traces (scattergl, splom) compile code at run time through
+ * `Function`, which the app's Content-Security-Policy forbids (no 'unsafe-eval'), and SVG `scatter`
+ * traces took ~10 s of blocked main thread for 6 panels × 4,338 points on the 2-core test machine. So
+ * the points of each panel are painted on a canvas (≈ 5 ms for 20,000 points) and placed in the panel
+ * as a layout image anchored to the panel's axis ranges (data URL; the CSP allows `img-src data:`).
+ * Axes therefore have fixed ranges: the finite values of the column (all rows) ± 4%.
+ *
+ * - `log`: values are drawn at log10(x) on linear axes labelled 1, 10, 100, 1k…; values ≤ 0 cannot be
+ *   placed and are left out (the caller should say how many: see `countNonPositive`).
+ * - Histograms: `histogram()` of src/core/profile ('auto' bins: numpy's rule capped at 200; equal in
+ *   log10 units with `log`) over every finite value of the column (not only the sampled rows), drawn
+ *   as a filled step line with hover.
+ * - `indices` bounds the points drawn (e.g. a seeded `samplePairs` sample); all rows when null.
  */
 import { useMemo } from 'react';
 import { histogram } from '../../core/profile/sample';
@@ -26,26 +31,29 @@ export interface ScatterMatrixProps {
   /** Rows drawn as points (all rows when null). */
   readonly indices: ArrayLike<number> | null;
   readonly log?: boolean;
-  /** One label per row (e.g. customer ids), shown on hover. */
-  readonly pointLabels?: readonly string[];
   readonly ariaLabel: string;
   readonly title?: string;
   readonly testId?: string;
   readonly height?: number;
+  /** '#rrggbb' */
   readonly color?: string;
   readonly exportName?: string;
   readonly exportTitle?: string;
 }
 
-const GAP = 0.045;
+const GAP = 0.05;
+/** Canvas size of one panel's points (stretched to the panel; ≈ 2× its on-screen size). */
+const PX = 360;
+const RADIUS = 4;
+const ALPHA = 0.4;
 
-/** Rows (among `indices`, or all) where some column is ≤ 0: not drawable on log axes. */
+/** Rows (among `indices`, or all) where some column is ≤ 0 or not finite: not drawable on log axes. */
 export function countNonPositive(columns: readonly MatrixColumn[], indices: ArrayLike<number> | null): number {
   const n = indices ? indices.length : Math.min(...columns.map((c) => c.values.length));
   let bad = 0;
   for (let k = 0; k < n; k++) {
     const r = indices ? indices[k]! : k;
-    if (columns.some((c) => !(c.values[r]! > 0))) bad++;
+    if (columns.some((c) => !(c.values[r]! > 0) || c.values[r] === Infinity)) bad++;
   }
   return bad;
 }
@@ -58,127 +66,165 @@ function layoutKey(kind: 'x' | 'y', k: number): string {
   return k === 1 ? `${kind}axis` : `${kind}axis${k}`;
 }
 
-export function ScatterMatrix({
-  columns,
-  indices,
-  log = false,
-  pointLabels,
-  ariaLabel,
-  title,
-  testId,
-  height = 560,
-  color = '#3b6ea8',
-  exportName,
-  exportTitle,
-}: ScatterMatrixProps) {
+/** Values as drawn: log10 for log axes (NaN for ≤ 0), as is otherwise. */
+function drawn(values: ArrayLike<number>, log: boolean): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    out[i] = log ? (v > 0 ? Math.log10(v) : NaN) : v;
+  }
+  return out;
+}
+
+/** [lo, hi] of the finite values ± 4% (± 0.5 when all are equal; [0, 1] when none). */
+function paddedRange(t: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < t.length; i++) {
+    const v = t[i]!;
+    if (v - v !== 0) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo > hi) return [0, 1];
+  if (lo === hi) return [lo - 0.5, hi + 0.5];
+  const pad = 0.04 * (hi - lo);
+  return [lo - pad, hi + pad];
+}
+
+function powerLabel(p: number): string {
+  const v = 10 ** p;
+  if (v >= 1e6) return `${v / 1e6}M`;
+  if (v >= 1e3) return `${v / 1e3}k`;
+  return String(Number(v.toPrecision(3)));
+}
+
+/** Integer powers of ten inside [lo, hi] (log10 units) as tick values and labels. */
+function logTicks([lo, hi]: [number, number]): { tickvals: number[]; ticktext: string[] } {
+  const tickvals: number[] = [];
+  for (let p = Math.ceil(lo); p <= Math.floor(hi); p++) tickvals.push(p);
+  return { tickvals, ticktext: tickvals.map(powerLabel) };
+}
+
+/** Paints the points (x, y) of the given rows on a PX × PX canvas; a PNG data URL (null without DOM). */
+function paintPoints(x: Float64Array, y: Float64Array, rows: ArrayLike<number> | null, xr: [number, number], yr: [number, number], color: string): string | null {
+  if (typeof document === 'undefined') return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = PX;
+  canvas.height = PX;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.fillStyle = color;
+  ctx.globalAlpha = ALPHA;
+  const sx = PX / (xr[1] - xr[0]);
+  const sy = PX / (yr[1] - yr[0]);
+  const n = rows ? rows.length : x.length;
+  ctx.beginPath();
+  for (let k = 0; k < n; k++) {
+    const r = rows ? rows[k]! : k;
+    const a = x[r]!;
+    const b = y[r]!;
+    if (a - a !== 0 || b - b !== 0) continue;
+    const px = (a - xr[0]) * sx;
+    const py = PX - (b - yr[0]) * sy;
+    ctx.moveTo(px + RADIUS, py);
+    ctx.arc(px, py, RADIUS, 0, 2 * Math.PI);
+    // Flush now and then: one huge path is slow to fill.
+    if (k % 2000 === 1999) {
+      ctx.fill();
+      ctx.beginPath();
+    }
+  }
+  ctx.fill();
+  return canvas.toDataURL('image/png');
+}
+
+export function ScatterMatrix({ columns, indices, log = false, ariaLabel, title, testId, height = 560, color = '#3b6ea8', exportName, exportTitle }: ScatterMatrixProps) {
   const d = columns.length;
 
-  const data = useMemo<PlotData[]>(() => {
-    const picked = (c: MatrixColumn): number[] => {
-      if (!indices) return Array.from(c.values);
-      const out = new Array<number>(indices.length);
-      for (let k = 0; k < indices.length; k++) out[k] = c.values[indices[k]!]!;
-      return out;
-    };
-    const cols = columns.map(picked);
-    let text: string[] | undefined;
-    if (pointLabels) {
-      text = indices ? Array.from({ length: indices.length }, (_, k) => pointLabels[indices[k]!] ?? '') : pointLabels.slice();
-    }
+  const figure = useMemo<{ data: PlotData[]; layout: PlotLayout }>(() => {
+    const t = columns.map((c) => drawn(c.values, log));
+    const ranges = t.map(paddedRange);
     const traces: PlotData[] = [];
-    for (let i = 0; i < d; i++) {
-      for (let j = 0; j < d; j++) {
-        const k = i * d + j + 1;
-        const xa = axisId('x', k);
-        const ya = axisId('y', k);
-        if (i === j) {
-          const h = histogram(columns[i]!.values, 'auto', { log });
-          const x = Array.from(h.edges);
-          const y = [...Array.from(h.counts), h.counts[h.counts.length - 1] ?? 0];
-          traces.push({
-            type: 'scatter',
-            mode: 'lines',
-            x,
-            y,
-            xaxis: xa,
-            yaxis: ya,
-            line: { shape: 'hv', color, width: 1 },
-            fill: 'tozeroy',
-            fillcolor: `${color}55`,
-            hovertemplate: `${escapeHtml(columns[i]!.name)} from %{x:.4~g}: %{y} rows<extra></extra>`,
-            showlegend: false,
-          } as PlotData);
-        } else {
-          const xName = escapeHtml(columns[j]!.name);
-          const yName = escapeHtml(columns[i]!.name);
-          traces.push({
-            type: 'scatter',
-            mode: 'markers',
-            x: cols[j]!,
-            y: cols[i]!,
-            xaxis: xa,
-            yaxis: ya,
-            marker: { size: 3, color, opacity: 0.35 },
-            ...(text ? { text, hovertemplate: `%{text}<br>${xName}: %{x:.4~g}<br>${yName}: %{y:.4~g}<extra></extra>` } : { hovertemplate: `${xName}: %{x:.4~g}<br>${yName}: %{y:.4~g}<extra></extra>` }),
-            showlegend: false,
-          } as PlotData);
-        }
-      }
-    }
-    return traces;
-  }, [columns, indices, log, pointLabels, d, color]);
-
-  const layout = useMemo<PlotLayout>(() => {
+    const images: Record<string, unknown>[] = [];
     const l: Record<string, unknown> = {
       showlegend: false,
       hovermode: 'closest',
       margin: { l: 64, r: 12, t: title ? 36 : 12, b: 52 },
       ...(title ? { title: { text: escapeHtml(title), font: { size: 13 } } } : {}),
     };
-    const type = log ? 'log' : 'linear';
     for (let i = 0; i < d; i++) {
-      // The first off-diagonal axis of the row: its other off-diagonal y axes follow it.
-      const rowAnchor = i === 0 ? 2 : i * d + 1;
       for (let j = 0; j < d; j++) {
         const k = i * d + j + 1;
-        const x0 = j / d + GAP / 2;
-        const x1 = (j + 1) / d - GAP / 2;
-        const y1 = 1 - i / d - GAP / 2;
-        const y0 = 1 - (i + 1) / d + GAP / 2;
-        const colAnchor = j + 1; // top row of the column
+        const xa = axisId('x', k);
+        const ya = axisId('y', k);
+        const xr = ranges[j]!;
+        const yr = ranges[i]!;
+        const diag = i === j;
+        if (diag) {
+          const h = histogram(columns[i]!.values, 'auto', { log });
+          const edges = Array.from(h.edges, (e) => (log ? Math.log10(e) : e));
+          const counts = Array.from(h.counts);
+          traces.push({
+            type: 'scatter',
+            mode: 'lines',
+            x: edges,
+            y: [...counts, counts[counts.length - 1] ?? 0],
+            customdata: Array.from(h.edges),
+            xaxis: xa,
+            yaxis: ya,
+            line: { shape: 'hv', color, width: 1 },
+            fill: 'tozeroy',
+            fillcolor: `${color}59`,
+            hovertemplate: `${escapeHtml(columns[i]!.name)} from %{customdata:.4~g}: %{y:,} rows<extra></extra>`,
+          } as PlotData);
+        } else {
+          const src = paintPoints(t[j]!, t[i]!, indices, xr, yr, color);
+          if (src) {
+            images.push({ source: src, xref: xa, yref: ya, x: xr[0], y: yr[1], sizex: xr[1] - xr[0], sizey: yr[1] - yr[0], sizing: 'stretch', xanchor: 'left', yanchor: 'top', layer: 'above' });
+          }
+          // An empty trace so that the panel's axes are drawn.
+          traces.push({ type: 'scatter', mode: 'markers', x: [], y: [], xaxis: xa, yaxis: ya, hoverinfo: 'skip' } as PlotData);
+        }
+        const colAnchor = j + 1;
+        const rowAnchor = i === 0 ? 2 : i * d + 1;
+        const xTicks = log ? logTicks(xr) : {};
+        const yTicks = log && !diag ? logTicks(yr) : {};
         l[layoutKey('x', k)] = {
-          domain: [x0, x1],
-          anchor: axisId('y', k),
-          type,
+          domain: [j / d + GAP / 2, (j + 1) / d - GAP / 2],
+          anchor: ya,
+          range: [...xr],
+          ...xTicks,
           ...(k !== colAnchor ? { matches: axisId('x', colAnchor) } : {}),
           showticklabels: i === d - 1,
           ...(i === d - 1 ? { title: { text: escapeHtml(columns[j]!.name), standoff: 4 } } : {}),
           zeroline: false,
-          automargin: false,
+          showline: true,
+          linecolor: '#d5dbe1',
           tickfont: { size: 10 },
         };
-        const diag = i === j;
         l[layoutKey('y', k)] = {
-          domain: [y0, y1],
-          anchor: axisId('x', k),
-          type: diag ? 'linear' : type,
-          ...(!diag && k !== rowAnchor && d > 1 ? { matches: axisId('y', rowAnchor) } : {}),
-          ...(diag ? { rangemode: 'tozero' } : {}),
-          showticklabels: !diag && j === 0 ? true : !diag && i === 0 && j === 1,
+          domain: [1 - (i + 1) / d + GAP / 2, 1 - i / d - GAP / 2],
+          anchor: xa,
+          ...(diag ? { rangemode: 'tozero', showgrid: false } : { range: [...yr], ...yTicks }),
+          ...(!diag && k !== rowAnchor ? { matches: axisId('y', rowAnchor) } : {}),
+          showticklabels: !diag && j === 0,
           ...(j === 0 ? { title: { text: escapeHtml(columns[i]!.name), standoff: 4 } } : {}),
           zeroline: false,
-          automargin: false,
+          showline: true,
+          linecolor: '#d5dbe1',
           tickfont: { size: 10 },
         };
       }
     }
-    return l as PlotLayout;
-  }, [columns, d, log, title]);
+    l['images'] = images;
+    return { data: traces, layout: l as PlotLayout };
+  }, [columns, indices, log, d, color, title]);
 
   return (
     <Plot
-      data={data}
-      layout={layout}
+      data={figure.data}
+      layout={figure.layout}
       config={{ displayModeBar: false }}
       height={height}
       ariaLabel={ariaLabel}

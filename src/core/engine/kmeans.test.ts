@@ -1,7 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { UserFacingError, type LloydStepperFactory } from '../types';
 import { FIXTURE_NAMES, fixtureColumns, loadFixture } from './__fixtures__/load';
-import { kmeans, kmeansPlusPlus, orderClusters, plainStepper } from './kmeans';
+import {
+  bestRestart,
+  hartiganRefine,
+  kmeans,
+  kmeansPlusPlus,
+  kmeansRestart,
+  naiveStepper,
+  orderClusters,
+  plainStepper,
+  restartResult,
+  restartSeed,
+} from './kmeans';
 import { applyPowerTransform, fitPowerTransform } from './power-transform';
 import { createRng } from './random';
 import { DEFAULT_SWEEP } from './sweep';
@@ -48,15 +59,29 @@ describe.each(FIXTURE_NAMES)('k-means against scikit-learn KMeans(n_init=10) on 
   const { f, X } = transformed(name);
   const results = f.sweep.map((p) => kmeans(X, f.n, 3, lloyd(p.k)));
 
-  test('inertia for k = 1..10 (sklearn random_state=0, ours seed 42)', () => {
-    // Different generators find different local minima. scikit-learn itself, over random_state 0..11,
-    // lands 1% above its best at k = 9 on retail-default twice; so: within 0.1% for almost every k,
-    // within 1.5% for all, and on average no worse than sklearn.
+  test('inertia ≤ scikit-learn × 1.001 for every k = 1..10 (sklearn random_state=0, ours seed 42)', () => {
     const ratios = results.map((r, i) => r.inertia / f.sweep[i]!.inertia);
-    expect(ratios.filter((x) => x > 1.001).length).toBeLessThanOrEqual(1);
-    for (const x of ratios) expect(x).toBeLessThan(1.015);
-    expect(ratios.reduce((a, b) => a + b) / ratios.length).toBeLessThan(1.001);
+    for (const x of ratios) expect(x).toBeLessThanOrEqual(1.001);
     expect(results[0]!.inertia / f.sweep[0]!.inertia).toBeCloseTo(1, 12); // k = 1: Σ‖x − mean‖² = n·d
+  });
+
+  test('seeds 0..4: ≤ × 1.001 except k = 9 of retail-rfm-2011h2 (≤ × 1.002), mean ratio ≤ 1', { timeout: 300_000 }, () => {
+    // Measured (Hartigan refinement on): 149 of the 150 (fixture, seed, k) fits are ≤ × 1.001; the
+    // exceptions are retail-rfm-2011h2 at k = 9 (seeds 0 and 4: × 1.0012, × 1.0013). There only 23 of
+    // 200 single restarts land within 0.1% of scikit-learn's value, so any n_init = 10 run (sklearn's
+    // too) misses that basin with probability 0.885^10 ≈ 30%: an exact bound there would be seed luck.
+    let above = 0;
+    let sum = 0;
+    for (let seed = 0; seed < 5; seed++) {
+      for (const p of f.sweep) {
+        const ratio = kmeans(X, f.n, 3, lloyd(p.k, seed)).inertia / p.inertia;
+        if (ratio > 1.001) above++;
+        expect(ratio).toBeLessThan(1.002);
+        sum += ratio;
+      }
+    }
+    expect(above).toBeLessThanOrEqual(name === 'retail-rfm-2011h2' ? 2 : 0);
+    expect(sum / (5 * f.sweep.length)).toBeLessThanOrEqual(1);
   });
 
   test('results are consistent: labels nearest centroid, centroid = mean of its rows, ordered by monetary', () => {
@@ -187,5 +212,176 @@ describe('empty clusters and degenerate input', () => {
     const o = orderClusters(Int32Array.from([0, 1, 2, 3]), C, 4, 3);
     expect(Array.from(o.labels)).toEqual([2, 1, 0, 3]);
     expect(Array.from(o.centroids.subarray(0, 3))).toEqual([9, 5, 3]);
+  });
+});
+
+describe('Hamerly-bounded stepper = naive stepper, bit for bit', () => {
+  const { f, X } = transformed('retail-rfm-2011h2');
+  /** Steps both steppers through restarts and k changes; centres fed back (empty → previous centre). */
+  const compare = (Xm: Float64Array, n: number, d: number, ks: number[], steps: number, seed: number) => {
+    const a = plainStepper(Xm, n, d);
+    const b = naiveStepper(Xm, n, d);
+    const rng = createRng(seed);
+    let skipped = 0;
+    for (const k of ks) {
+      let C = kmeansPlusPlus(Xm, n, d, k, rng);
+      for (let s = 0; s < steps; s++) {
+        const ra = a.step(C, k);
+        const rb = b.step(C, k);
+        expect(ra.labels).toEqual(rb.labels);
+        expect(ra.inertia).toBe(rb.inertia);
+        expect(ra.centroids).toEqual(rb.centroids);
+        const next = Float64Array.from(rb.centroids);
+        for (let q = 0; q < k * d; q++) if (Number.isNaN(next[q]!)) next[q] = C[q]!;
+        C = next;
+        skipped++;
+      }
+    }
+    return skipped;
+  };
+  test('d = 3 on real rows: restarts with the same k and k changes', () => {
+    expect(compare(X, f.n, 3, [1, 4, 4, 9, 9, 2], 12, 5)).toBe(72);
+  });
+  test('general d (5 columns) and exact ties on an integer grid', () => {
+    const n5 = 1500;
+    const X5 = new Float64Array(n5 * 5);
+    for (let i = 0; i < n5; i++) for (let j = 0; j < 5; j++) X5[i * 5 + j] = X[(i * 3 + (j % 3)) % (f.n * 3)]! * (1 + j);
+    compare(X5, n5, 5, [3, 7, 7], 10, 9);
+    // integer grid with centres on grid points: many rows exactly equidistant from two centres
+    const ng = 7 * 5 * 4;
+    const G = new Float64Array(ng * 3);
+    for (let i = 0; i < ng; i++) [G[i * 3], G[i * 3 + 1], G[i * 3 + 2]] = [i % 7, Math.floor(i / 7) % 5, Math.floor(i / 35)];
+    const a = plainStepper(G, ng, 3);
+    const b = naiveStepper(G, ng, 3);
+    for (const C of [
+      [0, 0, 0, 2, 0, 0, 4, 0, 0, 6, 4, 3],
+      [1, 0, 0, 3, 0, 0, 5, 2, 0, 6, 4, 3],
+      [1, 1, 1, 3, 1, 1, 5, 2, 1, 5, 4, 3],
+      [1, 1, 1, 3, 1, 1, 5, 2, 1, 5, 4, 3],
+    ]) {
+      const ra = a.step(Float64Array.from(C), 4);
+      const rb = b.step(Float64Array.from(C), 4);
+      expect(ra.labels).toEqual(rb.labels);
+      expect(ra.inertia).toBe(rb.inertia);
+    }
+  });
+});
+
+describe('k-means++ seeding with pruned passes', () => {
+  /** sklearn's `_kmeans_plusplus` written directly: every candidate against every row. */
+  const reference = (X: Float64Array, n: number, d: number, k: number, rng: () => number): Float64Array => {
+    const C = new Float64Array(k * d);
+    const dist2 = (i: number, y: number) => {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (X[i * d + j]! - X[y * d + j]!) ** 2;
+      return s;
+    };
+    const first = Math.min(n - 1, Math.floor(rng() * n));
+    C.set(X.subarray(first * d, first * d + d));
+    let closest = Array.from({ length: n }, (_, i) => dist2(i, first));
+    let pot = closest.reduce((a, b) => a + b, 0);
+    for (let c = 1; c < k; c++) {
+      const cum: number[] = [];
+      closest.reduce((a, v, i) => (cum[i] = a + v), 0);
+      let best: { pot: number; id: number; cl: number[] } | null = null;
+      for (let t = 0; t < 2 + Math.floor(Math.log(k)); t++) {
+        const r = rng() * pot;
+        let id = cum.findIndex((v) => v >= r);
+        if (id < 0) id = n - 1;
+        const cl = closest.map((v, i) => Math.min(v, dist2(i, id)));
+        let p = 0;
+        for (const v of cl) p += v;
+        if (best === null || p < best.pot) best = { pot: p, id, cl };
+      }
+      closest = best!.cl;
+      pot = best!.pot;
+      C.set(X.subarray(best!.id * d, best!.id * d + d), c * d);
+    }
+    return C;
+  };
+  test('picks exactly the rows of the direct algorithm', () => {
+    const { f, X } = transformed('retail-rfm-2011h2');
+    for (const [k, seed] of [
+      [2, 1],
+      [6, 2],
+      [10, 3],
+    ] as const) {
+      expect(kmeansPlusPlus(X, f.n, 3, k, createRng(seed))).toEqual(reference(X, f.n, 3, k, createRng(seed)));
+    }
+    const X2 = X.subarray(0, 600 * 3); // as a 900 × 2 matrix: the general-d path
+    expect(kmeansPlusPlus(X2, 900, 2, 7, createRng(4))).toEqual(reference(X2, 900, 2, 7, createRng(4)));
+  });
+});
+
+describe('Hartigan refinement and the restart API', () => {
+  const { f, X } = transformed('retail-rfm-2011h2');
+  const opts = (k: number, refine: 'hartigan' | 'none') => ({ ...lloyd(k, 7), nInit: 4, refine });
+
+  test('never raises the inertia; the result is Hartigan-stable and labels are the nearest centroid', () => {
+    let moved = 0;
+    for (const k of [3, 6, 9]) {
+      for (let r = 0; r < 4; r++) {
+        const plain = kmeansRestart(X, f.n, 3, opts(k, 'none'), r);
+        const refined = kmeansRestart(X, f.n, 3, opts(k, 'hartigan'), r);
+        expect(refined.nIter).toBe(plain.nIter);
+        expect(refined.inertia).toBeLessThanOrEqual(plain.inertia);
+        moved += refined.refineMoves;
+        if (refined.refineMoves > 0) expect(refined.inertia).toBeLessThan(plain.inertia);
+        // Hartigan-stable: no single-row transfer lowers the SSE (means = centroids)
+        const counts = new Float64Array(k);
+        for (const l of refined.labels) counts[l] = counts[l]! + 1;
+        const C = refined.centroids;
+        let violations = 0;
+        for (let i = 0; i < f.n; i++) {
+          const a = refined.labels[i]!;
+          const d2 = (c: number) => (X[i * 3]! - C[c * 3]!) ** 2 + (X[i * 3 + 1]! - C[c * 3 + 1]!) ** 2 + (X[i * 3 + 2]! - C[c * 3 + 2]!) ** 2;
+          const remove = (counts[a]! / (counts[a]! - 1)) * d2(a);
+          for (let b = 0; b < k; b++) {
+            if (b !== a && (counts[b]! / (counts[b]! + 1)) * d2(b) < remove * (1 - 1e-9)) violations++;
+          }
+        }
+        expect(violations).toBe(0);
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  test('hartiganRefine on a hand-made case: moves the row a Lloyd fixed point keeps', () => {
+    // 1-D: {0, 2} and {3.1, 5.1} is Lloyd-stable (2 is nearer 1 than 4.1) but moving 2 to the right
+    // cluster changes the SSE by 3/4·(2 − 3.4)² … computed below, negative: Hartigan moves it.
+    const X1 = Float64Array.from([0, 0, 0, 2, 0, 0, 3.1, 0, 0, 5.1, 0, 0, 2.9, 0, 0]);
+    const labels = Int32Array.from([0, 0, 1, 1, 1]);
+    const C = new Float64Array(6);
+    const sse = (lab: Int32Array) => {
+      let s = 0;
+      for (const c of [0, 1]) {
+        const rows = [0, 1, 2, 3, 4].filter((i) => lab[i] === c).map((i) => X1[i * 3]!);
+        const m = rows.reduce((a, b) => a + b, 0) / rows.length;
+        for (const v of rows) s += (v - m) ** 2;
+      }
+      return s;
+    };
+    const before = sse(labels);
+    const moves = hartiganRefine(X1, 5, 3, 2, labels, C);
+    expect(moves).toBe(1);
+    expect(Array.from(labels)).toEqual([0, 1, 1, 1, 1]);
+    expect(sse(labels)).toBeLessThan(before);
+    expect(C[0]).toBe(0);
+    expect(C[3]).toBeCloseTo((2 + 3.1 + 5.1 + 2.9) / 4, 14);
+  });
+
+  test('restarts are independent: any order or split over workers gives the same fit', () => {
+    const o = { ...lloyd(5, 11), nInit: 6 };
+    const runs = [5, 3, 1, 4, 0, 2].map((r) => kmeansRestart(X, f.n, 3, o, r));
+    const pooled = restartResult(bestRestart(runs), o);
+    const direct = kmeans(X, f.n, 3, o);
+    expect(pooled.labels).toEqual(direct.labels);
+    expect(pooled.inertia).toBe(direct.inertia);
+    expect(pooled.centroids).toEqual(direct.centroids);
+    expect(restartSeed(11, 0)).toBe(11);
+    expect(new Set([0, 1, 2, 3].map((r) => restartSeed(11, r))).size).toBe(4);
+    // ties go to the lower restart index
+    const tie = bestRestart([{ ...runs[0]!, restart: 9, inertia: 1 }, { ...runs[1]!, restart: 2, inertia: 1 }]);
+    expect(tie.restart).toBe(2);
   });
 });

@@ -206,7 +206,7 @@ export const plainStepper: LloydStepperFactory = (X: Float64Array, n: number, d:
   };
 
   /** Bounded pass (Hamerly): see the factory's comment. */
-  const boundedPass = (C: Float64Array, k: number): void => {
+  const boundedPass = (C: Float64Array, k: number, sums: Float64Array, cnts: Float64Array): void => {
     const P = prev;
     const dr = drift;
     const hf = half;
@@ -243,6 +243,8 @@ export const plainStepper: LloydStepperFactory = (X: Float64Array, n: number, d:
     const lab = labels;
     const U = upper;
     const L = lower;
+    const S = sums;
+    const N = cnts;
     for (let i = 0, o = 0; i < n; i++, o += d) {
       const a = lab[i]!;
       let u = U[i]! + dr[a]!;
@@ -251,60 +253,70 @@ export const plainStepper: LloydStepperFactory = (X: Float64Array, n: number, d:
       if (l > 0) l *= down;
       const s = hf[a]!;
       const m = s > l ? s : l;
+      let label = a;
       if (u < m) {
         U[i] = u;
         L[i] = l;
-        continue;
-      }
-      // tighten the upper bound
-      const qa = a * d;
-      let da: number;
-      if (d === 3) {
-        const x = X[o]! - C[qa]!;
-        const y = X[o + 1]! - C[qa + 1]!;
-        const z = X[o + 2]! - C[qa + 2]!;
-        da = x * x + y * y + z * z;
       } else {
-        da = 0;
-        for (let j = 0; j < d; j++) {
-          const x = X[o + j]! - C[qa + j]!;
-          da += x * x;
-        }
-      }
-      u = Math.sqrt(da) * up;
-      if (u < m) {
-        U[i] = u;
-        L[i] = l;
-        continue;
-      }
-      // full comparison, in index order as the naive loop
-      let best = 0;
-      let bestD = Infinity;
-      let second = Infinity;
-      for (let c = 0, q = 0; c < k; c++, q += d) {
-        let dist: number;
-        if (c === a) dist = da;
-        else if (d === 3) {
-          const x = X[o]! - C[q]!;
-          const y = X[o + 1]! - C[q + 1]!;
-          const z = X[o + 2]! - C[q + 2]!;
-          dist = x * x + y * y + z * z;
+        // tighten the upper bound
+        const qa = a * d;
+        let da: number;
+        if (d === 3) {
+          const x = X[o]! - C[qa]!;
+          const y = X[o + 1]! - C[qa + 1]!;
+          const z = X[o + 2]! - C[qa + 2]!;
+          da = x * x + y * y + z * z;
         } else {
-          dist = 0;
+          da = 0;
           for (let j = 0; j < d; j++) {
-            const x = X[o + j]! - C[q + j]!;
-            dist += x * x;
+            const x = X[o + j]! - C[qa + j]!;
+            da += x * x;
           }
         }
-        if (dist < bestD) {
-          second = bestD;
-          bestD = dist;
-          best = c;
-        } else if (dist < second) second = dist;
+        u = Math.sqrt(da) * up;
+        if (u < m) {
+          U[i] = u;
+          L[i] = l;
+        } else {
+          // full comparison, in index order as the naive loop
+          let best = 0;
+          let bestD = Infinity;
+          let second = Infinity;
+          for (let c = 0, q = 0; c < k; c++, q += d) {
+            let dist: number;
+            if (c === a) dist = da;
+            else if (d === 3) {
+              const x = X[o]! - C[q]!;
+              const y = X[o + 1]! - C[q + 1]!;
+              const z = X[o + 2]! - C[q + 2]!;
+              dist = x * x + y * y + z * z;
+            } else {
+              dist = 0;
+              for (let j = 0; j < d; j++) {
+                const x = X[o + j]! - C[q + j]!;
+                dist += x * x;
+              }
+            }
+            if (dist < bestD) {
+              second = bestD;
+              bestD = dist;
+              best = c;
+            } else if (dist < second) second = dist;
+          }
+          lab[i] = best;
+          label = best;
+          U[i] = Math.sqrt(bestD) * up;
+          L[i] = Math.sqrt(second) * down;
+        }
       }
-      lab[i] = best;
-      U[i] = Math.sqrt(bestD) * up;
-      L[i] = Math.sqrt(second) * down;
+      // centroid sums in row order (bit-identical to the naive step)
+      const q = label * d;
+      if (d === 3) {
+        S[q] = S[q]! + X[o]!;
+        S[q + 1] = S[q + 1]! + X[o + 1]!;
+        S[q + 2] = S[q + 2]! + X[o + 2]!;
+      } else for (let j = 0; j < d; j++) S[q + j] = S[q + j]! + X[o + j]!;
+      N[label] = N[label]! + 1;
     }
   };
 
@@ -314,32 +326,25 @@ export const plainStepper: LloydStepperFactory = (X: Float64Array, n: number, d:
       ensure(k);
       const out = centroids.buffer === bufA.buffer ? bufB : bufA;
       const C = centroids;
-      if (boundsK === k) boundedPass(C, k);
-      else fullPass(C, k);
-      boundsK = k;
-      prev.set(C.subarray(0, k * d));
-      const thisStep = ++stepNo;
-      // centroid sums from scratch, in row order (bit-identical to the naive step)
       const sums = out;
       const cnts = counts;
-      const lab = labels;
       sums.fill(0, 0, k * d);
       cnts.fill(0, 0, k);
-      if (d === 3) {
-        for (let i = 0, o = 0; i < n; i++, o += 3) {
-          const q = lab[i]! * 3;
-          sums[q] = sums[q]! + X[o]!;
-          sums[q + 1] = sums[q + 1]! + X[o + 1]!;
-          sums[q + 2] = sums[q + 2]! + X[o + 2]!;
-          cnts[lab[i]!] = cnts[lab[i]!]! + 1;
-        }
-      } else {
+      if (boundsK === k) boundedPass(C, k, sums, cnts);
+      else {
+        fullPass(C, k);
+        // centroid sums in row order (bit-identical to the naive step)
+        const lab = labels;
         for (let i = 0, o = 0; i < n; i++, o += d) {
           const q = lab[i]! * d;
           for (let j = 0; j < d; j++) sums[q + j] = sums[q + j]! + X[o + j]!;
           cnts[lab[i]!] = cnts[lab[i]!]! + 1;
         }
       }
+      boundsK = k;
+      prev.set(C.subarray(0, k * d));
+      const thisStep = ++stepNo;
+      const lab = labels;
       for (let c = 0; c < k; c++) {
         const cnt = cnts[c]!;
         const q = c * d;
@@ -681,7 +686,7 @@ function lloydRun(
  * so every transfer with ΔSSE < 0 (the best b for the row, with a 1e-12 relative margin against float
  * noise, never leaving a cluster empty) strictly lowers the SSE; the two means are updated in place.
  * Rows are visited in order, in passes, until a pass moves nothing (or `maxPasses`); the means are
- * recomputed exactly from the labels after each pass. A Hartigan-stable partition is also
+ * recomputed exactly from the labels at the end. A Hartigan-stable partition is also
  * Lloyd-stable (n_a/(n_a − 1) > 1 > n_b/(n_b + 1), so every row is strictly nearest its own mean), and
  * the converse does not hold: this escapes some Lloyd fixed points and never raises the SSE.
  *
@@ -705,122 +710,152 @@ export function hartiganRefine(
   const counts = new Float64Array(k);
   meansOf(X, n, d, k, labels, centers, counts);
   if (k < 2) return 0;
-  const U = new Float64Array(n);
-  const L = new Float64Array(n);
-  const driftAtU = new Float64Array(n); // cluster drift total of the row's cluster when U was set
-  const globalAtL = new Float64Array(n); // global drift total when L was set
-  const drift = new Float64Array(k); // cumulative ‖Δc‖ per cluster
-  let global = 0; // cumulative max ‖Δc‖ per transfer
-  const dist = new Float64Array(k);
-  const up = 1 + 1e-9;
-  const down = 1 - 1e-9;
+  const h: HartiganState = {
+    X,
+    n,
+    d,
+    k,
+    labels,
+    centers,
+    counts,
+    U: new Float64Array(n),
+    L: new Float64Array(n),
+    driftAtU: new Float64Array(n),
+    globalAtL: new Float64Array(n),
+    drift: new Float64Array(k),
+    dist: new Float64Array(k),
+    // [0] cumulative max ‖Δc‖ per transfer ("global drift"), [1] smallest cluster size
+    scalars: new Float64Array(2),
+  };
   let minCount = Infinity;
   for (let c = 0; c < k; c++) if (counts[c]! < minCount) minCount = counts[c]!;
+  h.scalars[1] = minCount;
   let moves = 0;
-  let fresh = false; // bounds valid for the current means
   for (let pass = 0; pass < maxPasses; pass++) {
-    let moved = 0;
-    for (let i = 0, o = 0; i < n; i++, o += d) {
-      const a = labels[i]!;
-      const na = counts[a]!;
-      if (na <= 1) continue;
-      const wa = na / (na - 1);
-      if (fresh) {
-        const u = (U[i]! + (drift[a]! - driftAtU[i]!)) * up;
-        const l = (L[i]! - (global - globalAtL[i]!)) * down;
-        const wMin = minCount / (minCount + 1);
-        if (l > 0 && wMin * l * l * down >= wa * u * u * up) continue;
-      }
-      for (let c = 0, q = 0; c < k; c++, q += d) {
-        let s: number;
-        if (d === 3) {
-          const x = X[o]! - centers[q]!;
-          const y = X[o + 1]! - centers[q + 1]!;
-          const z = X[o + 2]! - centers[q + 2]!;
-          s = x * x + y * y + z * z;
-        } else {
-          s = 0;
-          for (let j = 0; j < d; j++) {
-            const x = X[o + j]! - centers[q + j]!;
-            s += x * x;
-          }
-        }
-        dist[c] = s;
-      }
-      const da = dist[a]!;
-      const remove = wa * da;
-      let best = -1;
-      let bestV = remove * (1 - 1e-12);
-      let second = Infinity;
-      for (let c = 0; c < k; c++) {
-        if (c === a) continue;
-        const nc = counts[c]!;
-        const v = (nc / (nc + 1)) * dist[c]!;
-        if (v < bestV) {
-          bestV = v;
-          best = c;
-        }
-        if (dist[c]! < second) second = dist[c]!;
-      }
-      if (best < 0) {
-        U[i] = Math.sqrt(da) * up;
-        driftAtU[i] = drift[a]!;
-        L[i] = Math.sqrt(second) * down;
-        globalAtL[i] = global;
-        continue;
-      }
-      // transfer i: a → best
-      const b = best;
-      const nb = counts[b]!;
-      const qa = a * d;
-      const qb = b * d;
-      for (let j = 0; j < d; j++) {
-        const x = X[o + j]!;
-        centers[qa + j] = centers[qa + j]! + (centers[qa + j]! - x) / (na - 1);
-        centers[qb + j] = centers[qb + j]! + (x - centers[qb + j]!) / (nb + 1);
-      }
-      counts[a] = na - 1;
-      counts[b] = nb + 1;
-      const moveA = (Math.sqrt(da) / (na - 1)) * up;
-      const moveB = (Math.sqrt(dist[b]!) / (nb + 1)) * up;
-      drift[a] = drift[a]! + moveA;
-      drift[b] = drift[b]! + moveB;
-      global += moveA > moveB ? moveA : moveB;
-      if (na - 1 < minCount) minCount = na - 1;
-      else if (na === minCount || nb === minCount) {
-        minCount = Infinity;
-        for (let c = 0; c < k; c++) if (counts[c]! < minCount) minCount = counts[c]!;
-      }
-      labels[i] = b;
-      // bounds of i w.r.t. the moved means: distance to b shrank by the move, others unchanged
-      U[i] = (Math.sqrt(dist[b]!) + moveB) * up;
-      driftAtU[i] = drift[b]!;
-      let other = Math.sqrt(da) - moveA;
-      for (let c = 0; c < k; c++) if (c !== a && c !== b && Math.sqrt(dist[c]!) < other) other = Math.sqrt(dist[c]!);
-      L[i] = other * down;
-      globalAtL[i] = global;
-      moved++;
-    }
+    const moved = hartiganPass(h, pass > 0);
     moves += moved;
-    // exact means; the rounding of the incremental updates is folded into the drifts
-    const before = Float64Array.from(centers.subarray(0, k * d));
-    meansOf(X, n, d, k, labels, centers, counts);
-    let maxFix = 0;
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const x = centers[c * d + j]! - before[c * d + j]!;
-        s += x * x;
-      }
-      const f = Math.sqrt(s) * up;
-      drift[c] = drift[c]! + f;
-      if (f > maxFix) maxFix = f;
-    }
-    global += maxFix;
-    fresh = true;
     if (moved === 0) break;
   }
+  // exact means of the final labels (the incremental updates carry float rounding)
+  if (moves > 0) meansOf(X, n, d, k, labels, centers, counts);
   return moves;
+}
+
+interface HartiganState {
+  readonly X: Float64Array;
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  readonly labels: Int32Array;
+  readonly centers: Float64Array;
+  readonly counts: Float64Array;
+  readonly U: Float64Array;
+  readonly L: Float64Array;
+  readonly driftAtU: Float64Array;
+  readonly globalAtL: Float64Array;
+  readonly drift: Float64Array;
+  readonly dist: Float64Array;
+  readonly scalars: Float64Array;
+}
+
+const H_UP = 1 + 1e-9;
+const H_DOWN = 1 - 1e-9;
+
+/** One pass over the rows; with `useBounds` rows that provably cannot move are skipped. Returns moves. */
+function hartiganPass(h: HartiganState, useBounds: boolean): number {
+  const { n, d, labels, counts, U, L, driftAtU, globalAtL, drift, scalars } = h;
+  let moved = 0;
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    const a = labels[i]!;
+    const na = counts[a]!;
+    if (na <= 1) continue;
+    if (useBounds) {
+      const wa = na / (na - 1);
+      const u = (U[i]! + (drift[a]! - driftAtU[i]!)) * H_UP;
+      const l = (L[i]! - (scalars[0]! - globalAtL[i]!)) * H_DOWN;
+      const minCount = scalars[1]!;
+      const wMin = minCount / (minCount + 1);
+      if (l > 0 && wMin * l * l * H_DOWN >= wa * u * u * H_UP) continue;
+    }
+    moved += hartiganRow(h, i, o, a, na);
+  }
+  return moved;
+}
+
+/** Evaluates row i (offset o, cluster a of size na): transfers it when that lowers the SSE (1 or 0). */
+function hartiganRow(h: HartiganState, i: number, o: number, a: number, na: number): number {
+  const { X, d, k, centers, counts, U, L, driftAtU, globalAtL, drift, dist, scalars } = h;
+  for (let c = 0, q = 0; c < k; c++, q += d) {
+    let s = 0;
+    if (d === 3) {
+      const x = X[o]! - centers[q]!;
+      const y = X[o + 1]! - centers[q + 1]!;
+      const z = X[o + 2]! - centers[q + 2]!;
+      s = x * x + y * y + z * z;
+    } else {
+      for (let j = 0; j < d; j++) {
+        const x = X[o + j]! - centers[q + j]!;
+        s += x * x;
+      }
+    }
+    dist[c] = s;
+  }
+  const da = dist[a]!;
+  const remove = (na / (na - 1)) * da;
+  let best = -1;
+  let bestV = remove * (1 - 1e-12);
+  let second = Infinity;
+  for (let c = 0; c < k; c++) {
+    if (c === a) continue;
+    const nc = counts[c]!;
+    const dc = dist[c]!;
+    const v = (nc / (nc + 1)) * dc;
+    if (v < bestV) {
+      bestV = v;
+      best = c;
+    }
+    if (dc < second) second = dc;
+  }
+  if (best < 0) {
+    U[i] = Math.sqrt(da) * H_UP;
+    driftAtU[i] = drift[a]!;
+    L[i] = Math.sqrt(second) * H_DOWN;
+    globalAtL[i] = scalars[0]!;
+    return 0;
+  }
+  hartiganTransfer(h, i, o, a, na, best);
+  return 1;
+}
+
+/** Moves row i from a to b: means, counts, drifts and the row's bounds. */
+function hartiganTransfer(h: HartiganState, i: number, o: number, a: number, na: number, b: number): void {
+  const { X, d, k, labels, centers, counts, U, L, driftAtU, globalAtL, drift, dist, scalars } = h;
+  const nb = counts[b]!;
+  const qa = a * d;
+  const qb = b * d;
+  for (let j = 0; j < d; j++) {
+    const x = X[o + j]!;
+    centers[qa + j] = centers[qa + j]! + (centers[qa + j]! - x) / (na - 1);
+    centers[qb + j] = centers[qb + j]! + (x - centers[qb + j]!) / (nb + 1);
+  }
+  counts[a] = na - 1;
+  counts[b] = nb + 1;
+  const moveA = (Math.sqrt(dist[a]!) / (na - 1)) * H_UP;
+  const moveB = (Math.sqrt(dist[b]!) / (nb + 1)) * H_UP;
+  drift[a] = drift[a]! + moveA;
+  drift[b] = drift[b]! + moveB;
+  scalars[0] = scalars[0]! + (moveA > moveB ? moveA : moveB);
+  let minCount = Infinity;
+  for (let c = 0; c < k; c++) if (counts[c]! < minCount) minCount = counts[c]!;
+  scalars[1] = minCount;
+  labels[i] = b;
+  // bounds of i w.r.t. the moved means: b came closer (by at most moveB), a moved away, others stayed
+  U[i] = (Math.sqrt(dist[b]!) + moveB) * H_UP;
+  driftAtU[i] = drift[b]!;
+  let other = Math.sqrt(dist[a]!) - moveA;
+  for (let c = 0; c < k; c++) if (c !== a && c !== b && Math.sqrt(dist[c]!) < other) other = Math.sqrt(dist[c]!);
+  L[i] = other * H_DOWN;
+  globalAtL[i] = scalars[0]!;
 }
 
 /** Means of the rows of each cluster into `centers` (k × d) and the counts; NaN for an empty cluster. */
@@ -835,10 +870,22 @@ function meansOf(
 ): void {
   centers.fill(0, 0, k * d);
   counts.fill(0, 0, k);
-  for (let i = 0, o = 0; i < n; i++, o += d) {
-    const q = labels[i]! * d;
-    for (let j = 0; j < d; j++) centers[q + j] = centers[q + j]! + X[o + j]!;
-    counts[labels[i]!] = counts[labels[i]!]! + 1;
+  if (d === 3) {
+    for (let i = 0, o = 0; i < n; i++, o += 3) {
+      const c = labels[i]!;
+      const q = c * 3;
+      centers[q] = centers[q]! + X[o]!;
+      centers[q + 1] = centers[q + 1]! + X[o + 1]!;
+      centers[q + 2] = centers[q + 2]! + X[o + 2]!;
+      counts[c] = counts[c]! + 1;
+    }
+  } else {
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      const c = labels[i]!;
+      const q = c * d;
+      for (let j = 0; j < d; j++) centers[q + j] = centers[q + j]! + X[o + j]!;
+      counts[c] = counts[c]! + 1;
+    }
   }
   for (let c = 0; c < k; c++) {
     const cnt = counts[c]!;

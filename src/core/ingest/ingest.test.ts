@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, isGzip } from './encoding';
 import { lastRowBoundary, parseDelimited, sniffDelimiter, splitWhitespace } from './delimited';
-import { RawTableBuilder, uniqueHeaders } from './table-builder';
+import { DictColumnBuilder, RawTableBuilder, uniqueHeaders } from './table-builder';
 import { guessDateOrder, parseDate } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
 import { guessMapping } from './roles';
@@ -103,6 +103,37 @@ describe('table building', () => {
     expect(t.columns[2]!.name).toBe('Column 3');
     expect(Array.from(t.columns[2]!.codes)).toEqual([-1, -1, 0, -1]);
     expect(t.ragged).toEqual({ count: 2, exampleRows: [4, 5] });
+  });
+  it('dictionary codes read back as the values pushed, in order of first appearance', () => {
+    // many near-identical values (same length, one character apart) force hash probing and rehashing
+    const values: (string | undefined)[] = [];
+    let seed = 7;
+    const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    for (let i = 0; i < 60000; i++) {
+      const r = rand();
+      values.push(r < 0.05 ? undefined : r < 0.1 ? '' : r < 0.4 ? values[values.length - 1] : `v${Math.floor(rand() * 20000)}x${'é'.repeat(Math.floor(rand() * 3))}`);
+    }
+    const b = new DictColumnBuilder(16);
+    for (const v of values) b.push(v);
+    const col = b.build('c');
+    const want = new Map<string, number>();
+    values.forEach((v, i) => {
+      if (v === undefined || v === '') {
+        expect(col.codes[i]).toBe(-1);
+        return;
+      }
+      if (!want.has(v)) want.set(v, want.size);
+      expect(col.codes[i]).toBe(want.get(v));
+    });
+    expect(col.dict).toEqual([...want.keys()]);
+    // pushRange reads the same value out of a longer text
+    const c2 = new DictColumnBuilder();
+    c2.push('abcdefghijklmnop');
+    c2.pushRange('xxabcdefghijklmnopxx', 2, 18);
+    c2.pushRange('xxabcdefghijklmnoqxx', 2, 18);
+    c2.pushRange('abcdefghijklmnop', 0, 16);
+    expect(Array.from(c2.build('c').codes)).toEqual([0, 0, 1, 0]);
+    expect(c2.dict).toEqual(['abcdefghijklmnop', 'abcdefghijklmnoq']);
   });
   it('groups exact duplicate rows', () => {
     const t = table('a,b\n1,2\n1,3\n1,2\n,2\n,2\n');

@@ -20,14 +20,13 @@ export class DictColumnBuilder {
   /** slot → code + 1 (0 = empty). */
   private slots = new Int32Array(1024);
   private mask = 1023;
-  /** code → hash, offset of its characters in `chars`, length. */
+  /** code → hash and length of the value (compared before the strings). */
   private hashes = new Int32Array(512);
-  private offsets = new Int32Array(512);
   private lengths = new Int32Array(512);
-  /** The characters of all distinct values, back to back (compared against the text being read). */
-  private chars = new Uint16Array(1 << 14);
-  private used = 0;
   private lastCode = -1;
+  /** > 0 while equal neighbours are common enough to be worth checking for first. */
+  private runScore = 64;
+  private runSkipped = 0;
   readonly dict: string[] = [];
 
   constructor(initialCapacity = 1024) {
@@ -53,17 +52,21 @@ export class DictColumnBuilder {
    */
   pushRange(text: string, start: number, end: number): void {
     const len = end - start;
-    const chars = this.chars;
     const lengths = this.lengths;
     // Runs of equal values (an invoice's lines share invoice, date, customer, country).
     const last = this.lastCode;
     if (last >= 0 && lengths[last] === len) {
-      const o = this.offsets[last]! - start;
-      let i = start;
-      while (i < end && chars[o + i] === text.charCodeAt(i)) i++;
-      if (i === end) {
-        this.append(last);
-        return;
+      if (this.runScore > 0) {
+        if (text.startsWith(this.dict[last]!, start)) {
+          if (this.runScore < 64) this.runScore += 4;
+          this.append(last);
+          return;
+        }
+        this.runScore--;
+      } else if (++this.runSkipped === 256) {
+        // a column without runs so far is tried again now and then
+        this.runSkipped = 0;
+        this.runScore = 1;
       }
     }
     let h = FNV_OFFSET;
@@ -76,15 +79,10 @@ export class DictColumnBuilder {
       const s = slots[slot]!;
       if (s === 0) break;
       const code = s - 1;
-      if (hashes[code] === h && lengths[code] === len) {
-        const o = this.offsets[code]! - start;
-        let i = start;
-        while (i < end && chars[o + i] === text.charCodeAt(i)) i++;
-        if (i === end) {
-          this.lastCode = code;
-          this.append(code);
-          return;
-        }
+      if (hashes[code] === h && lengths[code] === len && text.startsWith(this.dict[code]!, start)) {
+        this.lastCode = code;
+        this.append(code);
+        return;
       }
       slot = (slot + 1) & mask;
     }
@@ -105,26 +103,13 @@ export class DictColumnBuilder {
   /** Stores a new distinct value at an empty slot; returns its code. */
   private add(text: string, start: number, end: number, h: number, slot: number): number {
     const code = this.dict.length;
-    const len = end - start;
     if (code === this.hashes.length) {
       this.hashes = grown(this.hashes, code * 2);
-      this.offsets = grown(this.offsets, code * 2);
       this.lengths = grown(this.lengths, code * 2);
     }
-    if (this.used + len > this.chars.length) {
-      const next = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
-      next.set(this.chars.subarray(0, this.used));
-      this.chars = next;
-    }
-    const chars = this.chars;
-    const o = this.used;
-    for (let i = 0; i < len; i++) chars[o + i] = text.charCodeAt(start + i);
-    this.used += len;
-    // A fresh flat string (a slice of a long text would keep the whole text alive).
-    this.dict.push(len >= 13 && len <= 4096 ? String.fromCharCode(...chars.subarray(o, o + len)) : text.slice(start, end));
+    this.dict.push(copyOf(text, start, end));
     this.hashes[code] = h;
-    this.offsets[code] = o;
-    this.lengths[code] = len;
+    this.lengths[code] = end - start;
     this.slots[slot] = code + 1;
     if ((code + 1) * 2 > this.slots.length) this.rehash();
     return code;
@@ -152,6 +137,19 @@ export class DictColumnBuilder {
   build(name: string): DictColumn {
     return { name, codes: this.codes.slice(0, this.length), dict: this.dict };
   }
+}
+
+const SCRATCH = new Uint16Array(4096);
+
+/**
+ * `text.slice(start, end)` as a string of its own: V8 makes a slice of 13 or more characters a view
+ * that keeps the whole (1M-character) piece of text alive; the dictionary would then pin the file.
+ */
+function copyOf(text: string, start: number, end: number): string {
+  const len = end - start;
+  if (len < 13 || len > SCRATCH.length) return text.slice(start, end);
+  for (let i = 0; i < len; i++) SCRATCH[i] = text.charCodeAt(start + i);
+  return String.fromCharCode.apply(null, SCRATCH.subarray(0, len) as unknown as number[]);
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {

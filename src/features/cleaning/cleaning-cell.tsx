@@ -174,12 +174,8 @@ export function CleaningCell() {
             <tfoot>
               <tr>
                 <th scope="row">Kept</th>
-                <td className="num">
-                  {formatInt(report.rowsKept)} lines
-                </td>
-                <td className="num">
-                  {formatInt(report.customersKept)} customers
-                </td>
+                <td className="num">{formatInt(report.rowsKept)} lines</td>
+                <td className="num">{formatInt(report.customersKept)} customers</td>
               </tr>
             </tfoot>
           ) : null}

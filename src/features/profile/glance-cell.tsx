@@ -14,8 +14,12 @@ const BLUE = '#3b6ea8';
 const ORANGE = '#d9822b';
 const RED = '#c23b22';
 const GREY = '#7b8794';
-const CHART_H = 260;
-const SMALL_LAYOUT: PlotLayout = { margin: { l: 56, r: 56, t: 32, b: 40 }, legend: { orientation: 'h', x: 0, y: 1.18, font: { size: 11 } } };
+const CHART_H = 280;
+const SMALL_LAYOUT: PlotLayout = {
+  margin: { l: 56, r: 56, t: 64, b: 44 },
+  legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', font: { size: 11 } },
+};
+const chartTitle = (text: string) => ({ text, font: { size: 13 }, x: 0.01, xanchor: 'left', y: 0.98, yanchor: 'top' }) as PlotLayout['title'];
 
 /** Step 2b: the mapped transactions at a glance (uncleaned) and their extreme lines. */
 export function GlanceCell() {
@@ -130,7 +134,7 @@ function GlanceCharts({ g }: { g: Glance }) {
       ] as PlotData[],
       layout: {
         ...SMALL_LAYOUT,
-        title: { text: 'Revenue and lines per month', font: { size: 13 } },
+        title: chartTitle('Revenue and lines per month'),
         xaxis: { type: 'category', tickfont: { size: 10 } },
         yaxis: { title: { text: 'revenue' }, rangemode: 'tozero' },
         yaxis2: { title: { text: 'lines' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
@@ -157,10 +161,10 @@ function GlanceCharts({ g }: { g: Glance }) {
       layout: {
         ...SMALL_LAYOUT,
         barmode: 'group',
-        title: { text: 'Cancellations, returns and lines without a customer', font: { size: 13 } },
+        title: chartTitle('Cancellations, returns and lines without a customer'),
         xaxis: { type: 'category', tickfont: { size: 10 } },
         yaxis: { title: { text: 'lines' }, rangemode: 'tozero' },
-        yaxis2: { title: { text: '% without customer' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false, ticksuffix: '%' },
+        yaxis2: { title: { text: '% no customer id' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false, ticksuffix: '%' },
       } as PlotLayout,
     }),
     [g, months],
@@ -168,8 +172,8 @@ function GlanceCharts({ g }: { g: Glance }) {
   const countries = useMemo(() => rankData(g.topCountries, BLUE, 'Country'), [g]);
   const products = useMemo(() => rankData(g.topProducts, BLUE, 'Product'), [g]);
   const rankLayout = (title: string): PlotLayout => ({
-    margin: { l: 130, r: 16, t: 32, b: 36 },
-    title: { text: title, font: { size: 13 } },
+    margin: { l: 130, r: 16, t: 36, b: 40 },
+    title: chartTitle(title),
     xaxis: { title: { text: 'revenue' } },
     yaxis: { type: 'category', tickfont: { size: 10 }, automargin: true },
     bargap: 0.25,

@@ -51,9 +51,9 @@ export function PairPlotsCell() {
       m[i] = X[i * 3 + 2]!;
     }
     return [
-      { name: 'Recency (transformed)', values: r },
-      { name: 'Frequency (transformed)', values: f },
-      { name: 'Monetary (transformed)', values: m },
+      { name: 'Recency′', values: r },
+      { name: 'Frequency′', values: f },
+      { name: 'Monetary′', values: m },
     ];
   }, [transform, rfm]);
   const hiddenOnLog = useMemo(() => (before && sample && log ? countNonPositive(before, sample.indices) : 0), [before, sample, log]);
@@ -92,7 +92,6 @@ export function PairPlotsCell() {
                 columns={before}
                 indices={sample.indices}
                 log={log}
-                pointLabels={rfm.customerIds}
                 ariaLabel="Pair plot of recency, frequency and monetary before the transform"
                 testId="pair-plot-before"
                 exportName="pair-plot-raw"
@@ -100,13 +99,12 @@ export function PairPlotsCell() {
               />
             </figure>
             <figure>
-              <figcaption>After the transform (Yeo-Johnson, standardised)</figcaption>
+              <figcaption>After the transform (′ = Yeo-Johnson, then standardised)</figcaption>
               {after ? (
                 <ScatterMatrix
                   columns={after}
                   indices={sample.indices}
-                  pointLabels={rfm.customerIds}
-                  color="#2f7d5b"
+                    color="#2f7d5b"
                   ariaLabel="Pair plot of recency, frequency and monetary after the transform"
                   testId="pair-plot-after"
                   exportName="pair-plot-transformed"

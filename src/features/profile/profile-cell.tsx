@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ColumnProfile, ColumnType } from '../../core/profile/profile-types';
 import { Cell, type CellStatus } from '../../components/cell';
 import { Message } from '../../components/message';
+import { loadPlotly } from '../../components/plot/plotly-loader';
 import { formatInt, formatMs, formatNumber } from '../../components/format';
 import { installProfileSync } from '../../store/profile-actions';
 import { useNotebook } from '../../store/store';
@@ -27,6 +28,13 @@ export function ProfileCell() {
   const columns = useNotebook((s) => s.columnProfile);
   const source = useNotebook((s) => s.profileSource);
   const ms = useNotebook((s) => s.profileMs);
+  const loading = useNotebook((s) => s.loadStatus === 'running');
+
+  // The charts after this cell need plotly (4.8 MB): start loading it while the file is parsed in
+  // the worker, so it is ready when the first chart is.
+  useEffect(() => {
+    if (loading) void loadPlotly().catch(() => undefined);
+  }, [loading]);
 
   const cellStatus: CellStatus = hasData ? status : 'waiting';
   const rows = columns?.[0]?.rows ?? rowCount;

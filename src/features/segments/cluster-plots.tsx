@@ -16,7 +16,7 @@ export type Space = 'model' | 'original';
 /** Most points drawn per chart (scatter3d on SwiftShader: 4k points paint in ~0.7 s, 50k in ~2.3 s). */
 export const DISPLAY_LIMIT = 20_000;
 /** 2D projections are drawn as SVG scatter (no WebGL, no eval); fewer points keep them responsive. */
-export const DISPLAY_LIMIT_2D = 6_000;
+export const DISPLAY_LIMIT_2D = 2_000;
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const num = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -116,8 +116,9 @@ function centroidTrace(
     marker: {
       size,
       symbol: 'diamond',
-      color: Array.from({ length: seg.k }, (_, c) => segmentColor(c)),
-      line: { color: '#111827', width: 2 },
+      // In 3D (no marker outlines in WebGL) centres are dark so they stand out inside their cloud.
+      color: type === 'scatter3d' ? '#111827' : Array.from({ length: seg.k }, (_, c) => segmentColor(c)),
+      line: { color: type === 'scatter3d' ? '#ffffff' : '#111827', width: 2 },
       opacity: 1,
     },
   };
@@ -131,7 +132,7 @@ export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
   const data = useMemo<PlotData[]>(() => {
     const traces = byCluster(seg, display, [0, 1, 2], space, 'scatter3d', 2.6);
-    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 11, true);
+    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 9, true);
     if (cen) traces.push(cen);
     return traces;
   }, [seg, display, space]);

@@ -20,15 +20,16 @@ function newlineOf(text: string): '\n' | '\r\n' | null {
 }
 
 /** Reference: papaparse over the whole text, rows into a RawTableBuilder. */
-function viaPapa(text: string, delimiter: string, newline: '\n' | '\r\n'): RawTableBuilder {
-  const b = new RawTableBuilder(20);
+function viaPapa(text: string, delimiter: string, newline: '\n' | '\r\n', previewRows = 20): RawTableBuilder {
+  const b = new RawTableBuilder(previewRows);
   Papa.parse<string[]>(text, { delimiter, newline, header: false, dynamicTyping: false, skipEmptyLines: true, step: (r) => b.pushRow(r.data) });
   return b;
 }
 
 /** The scanner fed in pieces cut at `cuts` (as the worker feeds it), the rest to papaparse if it stops. */
-function viaScanner(text: string, delimiter: string, newline: '\n' | '\r\n', cuts: readonly number[]): { b: RawTableBuilder; regular: boolean; rowsBeforeStop: number } {
-  const b = new RawTableBuilder(20);
+function viaScanner(text: string, delimiter: string, newline: '\n' | '\r\n', cuts: readonly number[], previewRows: number): { b: RawTableBuilder; regular: boolean; rowsBeforeStop: number } {
+  // rows in the preview are read through strings: previewRows 0 puts every row but the header on the fast path
+  const b = new RawTableBuilder(previewRows);
   let pending = '';
   let from = 0;
   for (const cut of [...cuts, text.length]) {
@@ -48,9 +49,18 @@ function viaScanner(text: string, delimiter: string, newline: '\n' | '\r\n', cut
   return { b, regular: true, rowsBeforeStop: b.rowCount };
 }
 
-/** Everything a table holds, in comparable form. */
-function dump(t: RawTable): unknown {
-  return { rows: t.rowCount, ragged: t.ragged, columns: t.columns.map((c) => ({ name: c.name, dict: c.dict, codes: Array.from(c.codes) })) };
+/** Everything a table holds, in comparable form (codes as the number of rows that differ from `ref`). */
+function dump(t: RawTable, ref?: RawTable): unknown {
+  return {
+    rows: t.rowCount,
+    ragged: t.ragged,
+    columns: t.columns.map((c, j) => {
+      const other = (ref ?? t).columns[j]?.codes;
+      let differ = other === undefined || other.length !== c.codes.length ? -1 : 0;
+      if (other !== undefined && differ === 0) for (let i = 0; i < c.codes.length; i++) if (c.codes[i] !== other[i]) differ++;
+      return { name: c.name, dict: c.dict, size: c.codes.length, differ };
+    }),
+  };
 }
 
 /** A small seeded generator (mulberry32). */
@@ -84,9 +94,10 @@ describe('pushDelimitedText reads like papaparse', () => {
     ];
     for (const [text, d] of cases) {
       const nl = newlineOf(text) ?? '\n';
-      const want = dump(viaPapa(text, d, nl).build(META));
+      const ref = viaPapa(text, d, nl).build(META);
+      const want = dump(ref);
       for (let cut = 1; cut < text.length; cut++) {
-        expect(dump(viaScanner(text, d, nl, [cut]).b.build(META)), JSON.stringify(text) + ' cut at ' + cut).toEqual(want);
+        expect(dump(viaScanner(text, d, nl, [cut], cut % 2 === 0 ? 0 : 20).b.build(META), ref), JSON.stringify(text) + ' cut at ' + cut).toEqual(want);
       }
     }
   });
@@ -103,9 +114,10 @@ describe('pushDelimitedText reads like papaparse', () => {
         for (let i = 0; i < n; i++) text += tokens[Math.floor(rand() * tokens.length)];
       } else {
         const eol = rand() < 0.5 ? '\n' : '\r\n';
-        const rows = 1 + Math.floor(rand() * 8);
+        const rows = 1 + Math.floor(rand() * 30);
+        const width = 1 + Math.floor(rand() * 4);
         for (let r = 0; r < rows; r++) {
-          const f = 1 + Math.floor(rand() * 4);
+          const f = rand() < 0.85 ? width : 1 + Math.floor(rand() * 4);
           const cells: string[] = [];
           for (let j = 0; j < f; j++) {
             let v = '';
@@ -118,9 +130,19 @@ describe('pushDelimitedText reads like papaparse', () => {
       const nl = newlineOf(text) ?? '\n';
       const cuts = [Math.floor(rand() * text.length), Math.floor(rand() * text.length)].sort((x, y) => x - y);
       const ref = viaPapa(text, ',', nl).build(META);
-      const got = viaScanner(text, ',', nl, cuts);
+      const got = viaScanner(text, ',', nl, cuts, k % 4 === 0 ? 20 : 0);
+      // independently of the dictionary code: each cell reads back as papaparse's field, trimmed
+      const fieldRows: string[][] = [];
+      Papa.parse<string[]>(text, { delimiter: ',', newline: nl, header: false, skipEmptyLines: true, step: (r) => void fieldRows.push(r.data) });
+      const kept = fieldRows.filter((r) => !(r.length <= 1 && (r[0] ?? '').trim() === ''));
+      const headerWidth = kept[0]?.length ?? 0;
+      const dataRows = kept.slice(1);
+      const back = rawRows(got.b.build(META), dataRows.map((_, i) => i)).rows;
+      const asRead = (f: string): string => (/^[ \t]|[ \t]$/.test(f) ? f.trim() : f);
+      // (rows as wide as the header: a ragged row's extra fields may have no column yet)
+      if (got.regular) dataRows.forEach((r, i) => r.length === headerWidth && r.forEach((f, j) => expect(back[i]![j], JSON.stringify(text)).toBe(asRead(f))));
       if (got.regular) {
-        expect(dump(got.b.build(META)), JSON.stringify(text)).toEqual(dump(ref));
+        expect(dump(got.b.build(META), ref), JSON.stringify(text)).toEqual(dump(ref));
       } else {
         irregular++;
         // the rows read before the scanner stopped are papaparse's first rows
@@ -143,12 +165,14 @@ describe('loadFile', () => {
     const got = await loadFile(new Blob([gz]), 'online-retail.csv.gz', opts);
     const ref = viaPapa(text, ',', '\n');
     expect(got.table.rowCount).toBe(541909);
-    expect(dump(got.table)).toEqual(dump(ref.build({ ...META, fileName: 'online-retail.csv.gz', byteLength: gz.byteLength })));
+    const refTable = ref.build({ ...META, fileName: 'online-retail.csv.gz', byteLength: gz.byteLength });
+    expect(dump(got.table, refTable)).toEqual(dump(refTable));
     expect(got.preview).toEqual(ref.tablePreview());
 
     const rfmText = readFileSync('fixtures/online-retail-rfm-2011h2.csv', 'utf8');
     const rfm = await loadFile(new Blob([rfmText]), 'rfm.csv', opts);
-    expect(dump(rfm.table)).toEqual(dump(viaPapa(rfmText, ',', newlineOf(rfmText) ?? '\n').build({ ...META, fileName: 'rfm.csv', byteLength: rfmText.length })));
+    const rfmRef = viaPapa(rfmText, ',', newlineOf(rfmText) ?? '\n').build({ ...META, fileName: 'rfm.csv', byteLength: rfmText.length });
+    expect(dump(rfm.table, rfmRef)).toEqual(dump(rfmRef));
   });
 
   it('hands the rest of a file to papaparse after a malformed quote, across pieces', async () => {
@@ -160,7 +184,8 @@ describe('loadFile', () => {
     // papaparse reads on past the malformed closing quote to the next quote followed by a delimiter,
     // so the bad row swallows the next one
     expect(got.table.rowCount).toBe(60000);
-    expect(dump(got.table)).toEqual(dump(viaPapa(text, ',', '\n').build({ ...META, fileName: 'q.csv', byteLength: text.length })));
+    const ref = viaPapa(text, ',', '\n').build({ ...META, fileName: 'q.csv', byteLength: text.length });
+    expect(dump(got.table, ref)).toEqual(dump(ref));
     expect(rawRows(got.table, [9999]).rows[0]).toEqual(['7', 'bad" quote,1\n9999,"line one, "q"\nline two', '9999.5']);
     expect(rawRows(got.table, [59999]).rows[0]).toEqual(['59999', 'line one, "q"\nline two', '59999.5']);
   });
