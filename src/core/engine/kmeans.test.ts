@@ -347,9 +347,9 @@ describe('Hartigan refinement and the restart API', () => {
   });
 
   test('hartiganRefine on a hand-made case: moves the row a Lloyd fixed point keeps', () => {
-    // 1-D: {0, 2} and {3.1, 5.1} is Lloyd-stable (2 is nearer 1 than 4.1) but moving 2 to the right
-    // cluster changes the SSE by 3/4·(2 − 3.4)² … computed below, negative: Hartigan moves it.
-    const X1 = Float64Array.from([0, 0, 0, 2, 0, 0, 3.1, 0, 0, 5.1, 0, 0, 2.9, 0, 0]);
+    // 1-D: {0, 2} (mean 1) and {3.1, 4.5, 2.9} (mean 3.5) is Lloyd-stable (2 is nearer 1 than 3.5), but
+    // moving 2 right changes the SSE by 3/4·1.5² − 2/1·1² = −0.3125 < 0: Hartigan moves it, then stops.
+    const X1 = Float64Array.from([0, 0, 0, 2, 0, 0, 3.1, 0, 0, 4.5, 0, 0, 2.9, 0, 0]);
     const labels = Int32Array.from([0, 0, 1, 1, 1]);
     const C = new Float64Array(6);
     const sse = (lab: Int32Array) => {
@@ -365,9 +365,9 @@ describe('Hartigan refinement and the restart API', () => {
     const moves = hartiganRefine(X1, 5, 3, 2, labels, C);
     expect(moves).toBe(1);
     expect(Array.from(labels)).toEqual([0, 1, 1, 1, 1]);
-    expect(sse(labels)).toBeLessThan(before);
+    expect(sse(labels)).toBeCloseTo(before - 0.3125, 12);
     expect(C[0]).toBe(0);
-    expect(C[3]).toBeCloseTo((2 + 3.1 + 5.1 + 2.9) / 4, 14);
+    expect(C[3]).toBeCloseTo((2 + 3.1 + 4.5 + 2.9) / 4, 14);
   });
 
   test('restarts are independent: any order or split over workers gives the same fit', () => {
