@@ -18,7 +18,8 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  // frame-ancestors only works as an HTTP header (a <meta> policy ignores it and logs a console
+  // error); hosts should send `Content-Security-Policy: frame-ancestors 'none'` themselves.
 ].join('; ');
 
 export default defineConfig({

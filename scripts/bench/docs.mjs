@@ -47,7 +47,7 @@ The bench-data files are made on first use (about 25 s).
 serve is left alone), served by \`vite preview\` on 127.0.0.1:4174, driven by Playwright in headless
 Chromium (Debian's \`/usr/bin/chromium\` when present; SwiftShader is the only WebGL here). Each run opens a
 fresh browser context, sets the file on the Data cell's file input (as a user choosing or dropping it)
-and waits on the cells' \`data-status\` (\`notes/ui-contract.md\`). An init script
+and waits on the cells' \`data-status\` (\`src/components/cell.tsx\`). An init script
 (\`scripts/bench/page-probe.js\`) records on the page's own clock the file input's \`change\` event, every
 cell status transition and every plotly \`plotly_afterplot\` event, so the times do not include polling
 delays.
@@ -57,29 +57,27 @@ delays.
 | parse | the app's \`data-parse-ms\` on the Data cell (worker time to read the file into a table) when present, else drop → Data cell ready. MB/s are of the inflated CSV bytes. |
 | drop → RFM ready | file \`change\` → \`[data-testid="cell-rfm"][data-status="ready"]\` |
 | RFM → transformed | RFM ready → Transform cell ready |
-| sweep | the app's \`data-sweep-ms\` on the Choose-k cell when present, else Transform ready → Choose-k ready |
+| sweep | the app's \`data-running-ms\` on the Choose-k cell (its running time: calibration + sweep) when present, else Transform ready → Choose-k ready |
 | k change → plot updated | setting the k control to a neighbouring k → the next 3D plot drawn (\`plotly_afterplot\` of a scene, or \`data-plot-ready="true"\` with \`data-k\` = the new k) |
 | drop → 3D plot visible | file \`change\` → the first 3D plot drawn |
 | peak memory | the page's renderer process peak resident memory (\`VmHWM\` in \`/proc\`; the page, its dedicated workers and their wasm memory live in it); also the main thread's JS heap peak (CDP \`Performance.getMetrics\` JSHeapUsedSize sampled every 250 ms) |
 
 **The Python notebook.** \`scripts/bench/python_baseline.py\`, run with Debian's \`/usr/bin/python3\`
 (pandas 1.5.3, scikit-learn 1.2.1), one process per input: \`read_csv\` (ids as text), dates typed,
-the default cleaning of \`notes/rfm-definition.md\`, RFM by groupby, \`PowerTransformer('yeo-johnson')\`,
+the app's default cleaning (\`src/core/clean\`), RFM by groupby, \`PowerTransformer('yeo-johnson')\`,
 \`KMeans(k, n_init=10)\` for k = 1..10 with silhouette (on a 10,000-row sample above 10,000 rows, as the
 app), Calinski-Harabasz and Davies-Bouldin, the final fit at k = 4 and a matplotlib 3D scatter of all
 points to PNG; "k change" = a fit at k = 5 plus the scatter again. Peak memory = \`ru_maxrss\`.
-\`OPENBLAS_CORETYPE\`/\`OPENBLAS_L2_SIZE\` are left as found and recorded. Python runs single-threaded by
-default (\`OMP_NUM_THREADS\`, \`OPENBLAS_NUM_THREADS\`, \`MKL_NUM_THREADS\` = 1), like the app's single
-k-means worker: on this shared 2-core machine scikit-learn's OpenMP threads spin against other load (the
-UCI sweep took 72 s with 2 threads at load average 14 and 1.4 s with one); \`--python-threads auto\`
-leaves the environment as it is.
+\`OPENBLAS_CORETYPE\`/\`OPENBLAS_L2_SIZE\` are left as found and recorded. Python runs with its default
+thread pools (all cores), as a notebook would; \`--python-threads 1\` pins it to one thread like the app's
+single k-means worker (fairer on a machine loaded by other work, where OpenMP threads spin: the UCI sweep
+took 72 s with 2 threads at load average 14 and 1.4 s with one).
 
 **Inner timings from the app.** When the app exposes them, the benchmark prefers the app's own
 measurements (ms, worker time without React rendering) and records every \`data-*\` attribute of the
-cells in the JSON: \`data-parse-ms\`, \`data-bytes\`, \`data-rows\` on the Data cell; \`data-rfm-ms\`,
-\`data-customers\` on the RFM cell; \`data-transform-ms\` on the Transform cell; \`data-sweep-ms\`,
-\`data-engine\` (EngineInfo.name), \`data-engine-reason\`, \`data-k\` on the Choose-k cell; \`data-k\`,
-\`data-fit-ms\` on the Segments cell. Without them it uses the wall-clock between cell states above
+cells in the JSON: \`data-parse-ms\`, \`data-bytes\`, \`data-rows\` on the Data cell; every cell's
+\`data-running-ms\` (how long its last run took, running → ready); \`data-engine\` (EngineInfo.name) and
+\`data-k\` on the Choose-k cell. Without them it uses the wall-clock between cell states above
 (and the text of \`[data-testid="engine-info"]\` for the engine).
 
 **Ratios** are ours / Python of the medians: below 1 the app is faster (or smaller). The machine has

@@ -11,7 +11,7 @@ Run with Debian's interpreter (pandas 1.5.3, scikit-learn 1.2.1); the `python3` 
 Stages (wall-clock seconds by time.perf_counter, each run starts again from the file):
   read       pd.read_csv of the file as a notebook would (ids/codes/country as text; .gz inflated by pandas)
   types      InvoiceDate → datetime64 (format '%Y-%m-%d %H:%M:%S')                    [transactions]
-  clean      the default cleaning of notes/rfm-definition.md (missing customer; cancellations 'net';
+  clean      the default cleaning of docs/rfm-definition.md (missing customer; cancellations 'net';
              non-product codes; price ≤ 0; country 'Unspecified'; exact duplicates)    [transactions]
   rfm        groupby CustomerID: recency (floor days to midnight after the last day), frequency
              (distinct purchase invoices), monetary (Σ qty × price, cancellations net); monetary ≤ 0
@@ -83,7 +83,7 @@ def type_dates(df):
 
 
 def clean(df):
-    """Default cleaning (notes/rfm-definition.md). Returns (kept frame, cancellation mask)."""
+    """Default cleaning (docs/rfm-definition.md). Returns (kept frame, cancellation mask)."""
     df = df[df["Quantity"].notna() & df["UnitPrice"].notna() & df["InvoiceDate"].notna()]
     df = df[df["CustomerID"].notna() & (df["CustomerID"].str.strip() != "")]
     cancel = df["InvoiceNo"].str.strip().str.upper().str.startswith("C")

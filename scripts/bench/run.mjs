@@ -13,7 +13,7 @@
 // 3. Builds the app for production into bench-data/dist (so it never touches dist/, which e2e tests
 //    serve), serves it with `vite preview` on 127.0.0.1:4174, and drives headless Chromium like a user:
 //    a fresh browser context per run, the file set on the Data cell's file input, then waits on the
-//    cells' data-status (notes/ui-contract.md) and on plotly's afterplot events (see page-probe.js).
+//    cells' data-status (src/components/cell.tsx) and on plotly's afterplot events (see page-probe.js).
 // 4. Prints ONE JSON document on stdout (progress goes to stderr), writes it to
 //    bench-data/bench-latest.json and regenerates the table in docs/benchmarks.md.
 // A benchmark reports, it never fails: every error is recorded in the JSON and the exit code is 0.
@@ -94,10 +94,10 @@ const INPUTS = {
  */
 const APP_ATTRIBUTES = {
   'cell-data': ['data-parse-ms', 'data-bytes', 'data-rows'],
-  'cell-rfm': ['data-rfm-ms', 'data-customers'],
-  'cell-transform': ['data-transform-ms'],
-  'cell-choose-k': ['data-sweep-ms', 'data-engine', 'data-engine-reason', 'data-k'],
-  'cell-segments': ['data-k', 'data-fit-ms'],
+  'cell-rfm': ['data-running-ms', 'data-customers'],
+  'cell-transform': ['data-running-ms'],
+  'cell-choose-k': ['data-running-ms', 'data-engine', 'data-engine-reason', 'data-k'],
+  'cell-segments': ['data-k', 'data-running-ms'],
   '3D plot element': ['data-testid="segments-plot-3d"', 'data-plot-ready="true"', 'data-k'],
 };
 
@@ -116,7 +116,7 @@ function parseArgs(argv) {
     stageTimeoutS: null,
     runsBig: null,
     reusePython: false,
-    pythonThreads: '1',
+    pythonThreads: 'auto',
     merge: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -243,10 +243,11 @@ async function ensureInputs(keys) {
 // ─────────────────────────── Python baseline ───────────────────────────
 
 /**
- * Environment of the Python child. Threads default to 1 (OMP/OpenBLAS/MKL), like the app's one k-means
- * worker: on this shared 2-core machine scikit-learn's OpenMP threads spin against other load (a UCI
- * sweep took 72 s with 2 threads at load 14 and 1.4 s with 1). `--python-threads auto` leaves the
- * environment as it is. OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are never changed.
+ * Environment of the Python child. By default ('auto') scikit-learn runs as an analyst's notebook
+ * would, with its own thread pools on every core. `--python-threads 1` pins OMP/OpenBLAS/MKL to one
+ * thread, like the app's one k-means worker — useful on a machine loaded by other work, where
+ * OpenMP threads spin (a UCI sweep took 72 s with 2 threads at load 14 and 1.4 s with 1).
+ * OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are never changed.
  */
 function pythonEnv(threads) {
   if (threads === 'auto') return process.env;
@@ -697,10 +698,11 @@ async function browserRun(browser, browserPid, key, info, runIdx, stop, timeoutM
   const a = rec.attributes ?? {};
   rec.inner = {
     parseMs: num(a['cell-data']?.['data-parse-ms']),
-    rfmMs: num(a['cell-rfm']?.['data-rfm-ms']),
-    transformMs: num(a['cell-transform']?.['data-transform-ms']),
-    sweepMs: num(a['cell-choose-k']?.['data-sweep-ms']),
-    fitMs: num(a['cell-segments']?.['data-fit-ms']),
+    rfmMs: num(a['cell-rfm']?.['data-running-ms']),
+    transformMs: num(a['cell-transform']?.['data-running-ms']),
+    // The Choose-k cell runs while the sweep runs: its running time is the sweep's (calibration included).
+    sweepMs: num(a['cell-choose-k']?.['data-running-ms']),
+    fitMs: num(a['cell-segments']?.['data-running-ms']),
     customers: num(a['cell-rfm']?.['data-customers']),
     engine: a['cell-choose-k']?.['data-engine'] ?? null,
     engineText: a['text:engine-info']?.text ?? null,
@@ -830,7 +832,7 @@ function summariseBrowser(b, info) {
       transformInner: summary(pick((r) => r.inner.transformMs)),
       sweep: summary(sweepMs) && {
         ...summary(sweepMs),
-        source: innerSweep.length ? 'app data-sweep-ms' : 'wall: Transform ready → Choose-k ready',
+        source: innerSweep.length ? 'app data-running-ms of the Choose-k cell' : 'wall: Transform ready → Choose-k ready',
       },
       sweepWall: summary(pick((r) => r.stages.sweepWall)),
       kChange: summary(pick((r) => r.stages.kChange)),

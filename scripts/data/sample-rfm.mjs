@@ -3,7 +3,7 @@
 // the real RFM distribution of the UCI Online Retail file, into the git-ignored bench-data/ folder.
 //
 // 1. The real table is computed here, directly from public/sample/online-retail.csv.gz, with the
-//    DEFAULT definition of notes/rfm-definition.md (not from fixtures/online-retail-rfm-2011h2.csv,
+//    DEFAULT definition of docs/rfm-definition.md (not from fixtures/online-retail-rfm-2011h2.csv,
 //    which is the reference notebook's 2011-H2 preset):
 //      drop rows with an empty CustomerID; cancellations ('C' invoices) 'net' (kept for monetary, not
 //      purchases); drop the non-product StockCodes (case-insensitive after trim, 'gift_0001_*' a prefix);
@@ -244,7 +244,7 @@ async function main() {
   const real = await realRfm();
   const summary = {
     source: path.relative(ROOT, SOURCE),
-    definition: 'default (notes/rfm-definition.md)',
+    definition: 'default (docs/rfm-definition.md)',
     rowsIn: real.rowsIn,
     rowsKept: real.rowsKept,
     analysisTime: new Date(real.analysis).toISOString(),

@@ -8,7 +8,7 @@ Run with Debian's interpreter (scikit-learn 1.2.1, pandas 1.5.3, scipy 1.10):
 Writes src/core/engine/__fixtures__/engine-<name>.json for three real RFM tables:
   retail-rfm-2011h2  fixtures/online-retail-rfm-2011h2.csv as stored (3,014 customers)
   retail-default     public/sample/online-retail.csv.gz with the default definition of
-                     notes/rfm-definition.md (see build_retail_default)
+                     docs/rfm-definition.md (see build_retail_default)
   cdnow              fixtures/cdnow-master.txt: frequency = orders, monetary = sum dollar_value,
                      recency = floor days from the customer's last order date to midnight after the
                      last date of the file
@@ -53,7 +53,7 @@ def load_retail_2011h2():
 
 
 def build_retail_default():
-    """Default cleaning + default RFM of notes/rfm-definition.md, in pandas."""
+    """Default cleaning + default RFM of docs/rfm-definition.md, in pandas."""
     df = pd.read_csv(os.path.join(ROOT, "public", "sample", "online-retail.csv.gz"),
                      dtype={"InvoiceNo": str, "StockCode": str, "CustomerID": str, "Country": str,
                             "Description": str})

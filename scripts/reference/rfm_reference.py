@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent pandas reference for Segment Notebook's cleaning and RFM (notes/rfm-definition.md).
+"""Independent pandas reference for Segment Notebook's cleaning and RFM (docs/rfm-definition.md).
 
 Run from the repository root with Debian's Python (pandas 1.5.3):
     /usr/bin/python3 scripts/reference/rfm_reference.py

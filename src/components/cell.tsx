@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** The state of one notebook cell, shown as a badge and exposed as `data-status` for tests. */
 export type CellStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
@@ -23,11 +23,37 @@ export interface CellProps {
   /** Step number shown before the title. */
   readonly step?: number;
   readonly children?: ReactNode;
+  /**
+   * Extra facts exposed as `data-<key>` attributes for benchmarks and tests (e.g. `{ 'parse-ms': 812 }`).
+   * Every cell also exposes `data-running-ms`: how long its last run took (running → ready).
+   */
+  readonly metrics?: Readonly<Record<string, string | number | null | undefined>>;
+}
+
+/** Milliseconds the status last spent in 'running' before becoming 'ready' (null before that). */
+function useRunningTime(status: CellStatus): number | null {
+  const since = useRef<number | null>(null);
+  const [ms, setMs] = useState<number | null>(null);
+  useEffect(() => {
+    if (status === 'running') {
+      since.current ??= performance.now();
+    } else {
+      if (status === 'ready' && since.current !== null) setMs(Math.round(performance.now() - since.current));
+      since.current = null;
+    }
+  }, [status]);
+  return ms;
 }
 
 /** One step of the notebook: a labelled section with a status badge. */
-export function Cell({ id, title, status, summary, actions, step, children }: CellProps) {
+export function Cell({ id, title, status, summary, actions, step, children, metrics }: CellProps) {
   const headingId = `cell-${id}-title`;
+  const runningMs = useRunningTime(status);
+  const dataAttributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(metrics ?? {})) {
+    if (value !== null && value !== undefined) dataAttributes[`data-${key}`] = String(value);
+  }
+  if (runningMs !== null) dataAttributes['data-running-ms'] = String(runningMs);
   return (
     <section
       className={`cell cell--${status}`}
@@ -36,6 +62,7 @@ export function Cell({ id, title, status, summary, actions, step, children }: Ce
       aria-busy={status === 'running'}
       data-testid={`cell-${id}`}
       data-status={status}
+      {...dataAttributes}
     >
       <header className="cell__header">
         <div className="cell__heading">

@@ -124,6 +124,7 @@ async function runLoad(name: string, source: DataSource, getBlob: (signal: Abort
       loadError: null,
       loadResult: result,
       fileBytes: bytes,
+      fileBlob: blob,
       kind: guess.kind,
       mapping: { ...guess.mapping },
       dateOrder: guess.dateOrder?.order ?? null,

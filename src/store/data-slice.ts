@@ -42,6 +42,8 @@ export interface DataSlice {
   readonly loadResult: LoadResult | null;
   /** Size in bytes of the file as picked or downloaded (compressed size for .gz). */
   readonly fileBytes: number | null;
+  /** The file (or downloaded sample) of the last successful load, as bytes: kept so the session can be saved and restored. */
+  readonly fileBlob: Blob | null;
 
   // ── Columns (mapping) ──
   readonly kind: TableKind;
@@ -76,6 +78,7 @@ export const initialDataState: DataSlice = {
   loadError: null,
   loadResult: null,
   fileBytes: null,
+  fileBlob: null,
   kind: 'transactions',
   mapping: {},
   dateOrder: null,

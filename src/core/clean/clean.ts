@@ -4,7 +4,7 @@ import { findOutliers, outlierMask } from '../profile/outliers';
 import type { OutlierReport } from '../profile/profile-types';
 
 /**
- * Cleaning of transactions, following notes/rfm-definition.md: the rules run in a fixed order and
+ * Cleaning of transactions, following docs/rfm-definition.md: the rules run in a fixed order and
  * each reports the rows it removed and the customers it removed (customers that had at least one
  * line left before the rule and none after). `keep[i]` is 1 for a row kept.
  */

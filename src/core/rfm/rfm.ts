@@ -5,7 +5,7 @@ import { DAY_MS, dayStart } from '../ingest/dates';
 import { detectNumberFormat, parseNumber } from '../ingest/numbers';
 
 /**
- * RFM per customer (notes/rfm-definition.md).
+ * RFM per customer (docs/rfm-definition.md).
  * - analysis time: 'nextDay' = midnight after the day of the latest kept line; 'lastTime' = the
  *   latest kept line's time; { date } = midnight starting that day.
  * - purchases = kept non-cancellation lines (all kept lines when `cancellationsArePurchases`).

@@ -105,6 +105,7 @@ export function ChooseKCell() {
       title="Choose k"
       status={hasRfm || sweep ? status : 'waiting'}
       summary={summary}
+      metrics={{ engine: info?.name, k }}
       actions={
         <button
           type="button"

@@ -62,6 +62,7 @@ export function DataCell() {
       step={1}
       title="Data"
       status={cellStatus}
+      metrics={result ? { 'parse-ms': Math.round(result.parseMs), bytes: result.byteLength, rows: result.rowCount } : {}}
       summary={
         result ? (
           <>

@@ -160,13 +160,13 @@ function Values({ c }: { c: ColumnProfile }): ReactNode {
   if (c.numeric) {
     const n = c.numeric;
     const items: [string, string][] = [
-      ['mean', formatNumber(n.mean)],
-      ['std', formatNumber(n.std)],
       ['min', formatNumber(n.min)],
       ['25%', formatNumber(n.q25)],
       ['median', formatNumber(n.median)],
       ['75%', formatNumber(n.q75)],
       ['max', formatNumber(n.max)],
+      ['mean', formatNumber(n.mean)],
+      ['std', formatNumber(n.std)],
     ];
     return (
       <div>

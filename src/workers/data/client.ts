@@ -1,5 +1,5 @@
 /**
- * The Promise-returning client of the data worker (contract: notes/data-client-api.md).
+ * The Promise-returning client of the data worker.
  *
  * Each `load` starts a NEW worker; the previous file's worker keeps its data until the new load
  * succeeds, so a cancelled or failed load leaves everything as it was. The other calls go to the

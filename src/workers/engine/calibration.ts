@@ -50,6 +50,13 @@ export async function loadTfjsEngine(name: Exclude<EngineName, 'plain'>): Promis
   return tfjsStepper;
 }
 
+/**
+ * Below this plain ms/iteration a whole sweep costs less than starting TensorFlow.js (0.3–0.8 s
+ * measured here to load tfjs and compile a backend), so tfjs engines are not loaded at all.
+ */
+export const PLAIN_FAST_ENOUGH_MS = 2;
+const NOT_WORTH_LOADING = `not measured: plain typed arrays need under ${PLAIN_FAST_ENOUGH_MS} ms per iteration at this size, less than starting TensorFlow.js would cost`;
+
 const MIN_TIMED = 3;
 const MAX_TIMED = 5;
 /** After MIN_TIMED iterations, stop timing once this much time was spent on one engine (ms). */
@@ -146,7 +153,9 @@ export async function calibrate(
   d: number,
   k: number,
   probe: RendererProbe,
+  options: { readonly plainFastEnoughMs?: number } = {},
 ): Promise<EngineInfo> {
+  const fastEnough = options.plainFastEnoughMs ?? PLAIN_FAST_ENOUGH_MS;
   const t0 = performance.now();
   const entries: CalibrationEntry[] = [];
   const plain = timeIterations(plainStepper, X, n, d, k);
@@ -176,6 +185,10 @@ export async function calibrate(
   else candidates.push('tfjs-webgpu');
 
   for (const name of candidates) {
+    if (plain.msPerIteration < fastEnough) {
+      entries.push({ engine: name, msPerIteration: null, error: NOT_WORTH_LOADING });
+      continue;
+    }
     try {
       const factory = await loadTfjsEngine(name);
       const timed = timeIterations(factory, X, n, d, k);
@@ -245,7 +258,14 @@ function reasonSentence(
       .map((e) => LABEL[e.engine] ?? e.engine);
     if (skipped.length > 0) s += `; ${skipped.join(' and ')} skipped: software renderer (${software})`;
   }
-  for (const f of failed) s += `; ${LABEL[f.engine] ?? f.engine}: ${f.error ?? 'unavailable'}`;
+  const notLoaded = failed
+    .filter((e) => e.error === NOT_WORTH_LOADING)
+    .map((e) => LABEL[e.engine] ?? e.engine);
+  if (notLoaded.length > 0)
+    s += `; ${notLoaded.join(' and ')} not tried: at this size the plain loop finishes before TensorFlow.js could start`;
+  for (const f of failed) {
+    if (f.error !== NOT_WORTH_LOADING) s += `; ${LABEL[f.engine] ?? f.engine}: ${f.error ?? 'unavailable'}`;
+  }
   return `${s}.`;
 }
 

@@ -96,7 +96,7 @@ describe('calibration', () => {
   });
 
   it('measures plain and wasm, skips missing GPUs, and explains the choice', async () => {
-    const info = await calibrate(X, n, 3, 6, noGpu);
+    const info = await calibrate(X, n, 3, 6, noGpu, { plainFastEnoughMs: 0 });
     expect(info.source).toBe('calibrated');
     expect(info.calibratedOn).toEqual({ n, d: 3, k: 6 });
     const byName = Object.fromEntries(info.calibration.map((e) => [e.engine, e]));
@@ -119,10 +119,17 @@ describe('calibration', () => {
   it('says a software renderer was skipped', async () => {
     const renderer =
       'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
-    const info = await calibrate(X, n, 3, 2, {
-      webgl: { renderer, available: true, software: true },
-      webgpu: { available: true, adapter: 'google swiftshader', software: true },
-    });
+    const info = await calibrate(
+      X,
+      n,
+      3,
+      2,
+      {
+        webgl: { renderer, available: true, software: true },
+        webgpu: { available: true, adapter: 'google swiftshader', software: true },
+      },
+      { plainFastEnoughMs: 0 },
+    );
     expect(info.software).toBe(true);
     expect(info.renderer).toBe(renderer);
     expect(info.calibration.find((e) => e.engine === 'tfjs-webgl')?.error).toBe(
@@ -130,6 +137,17 @@ describe('calibration', () => {
     );
     expect(info.reason).toMatch(/WebGL and WebGPU skipped: software renderer \(SwiftShader\)\.$/);
     expect(['plain', 'tfjs-wasm']).toContain(info.name);
+  });
+
+  it('does not load TensorFlow.js when the plain loop is already faster than starting it', async () => {
+    const info = await calibrate(X, n, 3, 6, noGpu, { plainFastEnoughMs: Infinity });
+    expect(info.name).toBe('plain');
+    const wasm = info.calibration.find((e) => e.engine === 'tfjs-wasm');
+    expect(wasm?.msPerIteration).toBeNull();
+    expect(wasm?.error).toMatch(/^not measured: plain typed arrays need under/);
+    expect(info.reason).toMatch(
+      /WebAssembly not tried: at this size the plain loop finishes before TensorFlow\.js could start/,
+    );
   });
 
   it('uses a forced engine, and falls back to plain when it cannot start', async () => {

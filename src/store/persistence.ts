@@ -1,0 +1,224 @@
+/**
+ * The saved session in IndexedDB (the plain browser API, no library). Two records in one object
+ * store, so the file's bytes are written once per load and the small settings record as often as the
+ * user edits:
+ *
+ * - key 'file':    { blob, name, source, savedAt } — the original bytes as picked (compressed for
+ *                  .gz) or a marker for the built-in sample (which is re-fetched from the app itself);
+ * - key 'session': SavedSession without the blob — mapping, date order, cleaning and RFM settings,
+ *                  seed, engine override, chosen k, cluster names and a summary of the results
+ *                  (customer count, inertia per k) used to verify that a restore reproduced them.
+ *
+ * Everything stays in this browser profile. Errors reject as `UserFacingError`; a full disk/quota is
+ * code 'storage-full' (the caller tells the user, it is never swallowed).
+ */
+import type { CleaningSettings, DateOrder, Mapping, RfmSettings, TableKind } from '../core/types';
+import { UserFacingError } from '../core/types';
+import type { DataSource } from './data-slice';
+import type { EngineOverride } from './model-slice';
+
+export const DB_NAME = 'segment-notebook';
+const DB_VERSION = 1;
+const STORE = 'session';
+/** Version of the record layout; a record of another version is ignored (not restored). */
+export const SESSION_FORMAT = 1;
+
+/** The file a session was built on. For the sample the bytes are not stored (the app serves them). */
+export interface SavedFile {
+  readonly name: string;
+  readonly source: DataSource;
+  /** The bytes as loaded; null for the built-in sample. */
+  readonly blob: Blob | null;
+  readonly byteLength: number;
+  readonly savedAt: number;
+}
+
+/** What a restore must reproduce: numbers compared after the replay. */
+export interface ResultSummary {
+  /** Customers in the RFM table. */
+  readonly customers: number | null;
+  /** Inertia (sum of squared distances, standardised space) by k, as the sweep found it. */
+  readonly inertias: readonly { readonly k: number; readonly inertia: number }[];
+}
+
+export interface SavedSettings {
+  readonly format: number;
+  /** Name of the file the settings belong to (must equal SavedFile.name to restore). */
+  readonly fileName: string;
+  readonly kind: TableKind;
+  readonly mapping: Mapping;
+  readonly dateOrder: DateOrder | null;
+  readonly cleaningSettings: CleaningSettings;
+  readonly rfmSettings: RfmSettings;
+  readonly seed: number;
+  readonly engineChoice: EngineOverride;
+  readonly k: number | null;
+  readonly clusterNames: Readonly<Record<number, readonly string[]>>;
+  readonly summary: ResultSummary;
+  readonly savedAt: number;
+}
+
+export interface SavedSession {
+  readonly file: SavedFile;
+  readonly settings: SavedSettings | null;
+}
+
+/** True when IndexedDB exists here (not in Node tests, not in some private modes). */
+export function hasIndexedDb(): boolean {
+  return typeof indexedDB !== 'undefined';
+}
+
+/** Whether a thrown value (DOMException or a transaction's error) means the storage is full. */
+export function isQuotaError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const name = (e as { name?: unknown }).name;
+  const code = (e as { code?: unknown }).code;
+  // 22 / 1014: legacy codes of QuotaExceededError (Chrome/Safari, Firefox).
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+}
+
+/** Any storage failure as a plain sentence. */
+export function storageError(e: unknown, what: string, bytes?: number): UserFacingError {
+  if (e instanceof UserFacingError) return e;
+  if (isQuotaError(e)) {
+    const size = bytes !== undefined ? ` (${(bytes / 1e6).toFixed(1)} MB)` : '';
+    return new UserFacingError(
+      'storage-full',
+      `This browser has no room left to keep ${what}${size}, so your session will not be restored after a reload. Your work on this page continues. Free disk space, or press "Clear all local data" and try again.`,
+    );
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return new UserFacingError(
+    'storage-failed',
+    `Your session could not be saved in this browser (${detail}). Your work on this page continues, but it will not be restored after a reload.`,
+  );
+}
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+
+function openDb(): Promise<IDBDatabase> {
+  if (!hasIndexedDb())
+    return Promise.reject(
+      new UserFacingError('storage-unavailable', 'This browser does not allow the app to keep data (IndexedDB is off).'),
+    );
+  dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+    };
+    req.onsuccess = () => {
+      const db = req.result;
+      // Another tab deleting the database ("Clear all local data") asks us to let go.
+      db.onversionchange = () => {
+        db.close();
+        dbPromise = null;
+      };
+      resolve(db);
+    };
+    req.onerror = () => {
+      dbPromise = null;
+      reject(req.error ?? new Error('IndexedDB could not be opened'));
+    };
+    req.onblocked = () => {
+      dbPromise = null;
+      reject(new Error('IndexedDB is blocked by another tab of this app'));
+    };
+  });
+  return dbPromise;
+}
+
+/** Runs one read-write or read-only transaction; resolves when it COMMITS (quota errors abort it). */
+async function tx<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+  const db = await openDb();
+  return new Promise<T | undefined>((resolve, reject) => {
+    let t: IDBTransaction;
+    let req: IDBRequest<T> | void;
+    try {
+      t = db.transaction(STORE, mode);
+      req = body(t.objectStore(STORE));
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    t.oncomplete = () => resolve(req ? req.result : undefined);
+    t.onabort = () => reject(t.error ?? (req ? req.error : null) ?? new Error('transaction aborted'));
+    t.onerror = (ev) => {
+      // Let onabort report the transaction's error (a QuotaExceededError shows up there).
+      ev.preventDefault();
+      t.abort();
+    };
+  });
+}
+
+/** Saves the file record (replaces the previous one and drops its settings). */
+export async function saveFile(file: SavedFile): Promise<void> {
+  try {
+    await tx('readwrite', (s) => {
+      s.delete('session');
+      s.put(file, 'file');
+    });
+  } catch (e) {
+    throw storageError(e, 'a copy of the file', file.blob?.size);
+  }
+}
+
+/** Saves the settings record. */
+export async function saveSettings(settings: SavedSettings): Promise<void> {
+  try {
+    await tx('readwrite', (s) => s.put(settings, 'session'));
+  } catch (e) {
+    throw storageError(e, 'your settings');
+  }
+}
+
+/** The saved session, or null when there is none (or it is unreadable / of another format). */
+export async function loadSession(): Promise<SavedSession | null> {
+  if (!hasIndexedDb()) return null;
+  const [file, settings] = await Promise.all([
+    tx<unknown>('readonly', (s) => s.get('file')),
+    tx<unknown>('readonly', (s) => s.get('session')),
+  ]);
+  if (!isSavedFile(file)) return null;
+  const st = isSavedSettings(settings) && settings.fileName === file.name ? settings : null;
+  return { file, settings: st };
+}
+
+/** Deletes the whole database (every saved byte of this app in IndexedDB). */
+export async function deleteDatabase(): Promise<void> {
+  if (!hasIndexedDb()) return;
+  const db = dbPromise ? await dbPromise.catch(() => null) : null;
+  db?.close();
+  dbPromise = null;
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error('the database could not be deleted'));
+    // Blocked: another tab holds it open; it closes on 'versionchange' and the delete then succeeds.
+    req.onblocked = () => undefined;
+  });
+}
+
+function isSavedFile(v: unknown): v is SavedFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o.name === 'string' &&
+    (o.source === 'file' || o.source === 'sample') &&
+    (o.blob === null || (typeof Blob !== 'undefined' && o.blob instanceof Blob)) &&
+    typeof o.savedAt === 'number'
+  );
+}
+
+function isSavedSettings(v: unknown): v is SavedSettings {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    o.format === SESSION_FORMAT &&
+    typeof o.fileName === 'string' &&
+    typeof o.mapping === 'object' &&
+    typeof o.cleaningSettings === 'object' &&
+    typeof o.rfmSettings === 'object' &&
+    typeof o.seed === 'number'
+  );
+}
