@@ -1,61 +1,49 @@
 import type { ComponentType } from 'react';
+import { CellStepContext } from '../components/cell';
 import { CellErrorBoundary } from '../components/cell-error-boundary';
 import { DataCell } from '../features/data/data-cell';
+import { ProfileCell } from '../features/profile/profile-cell';
 import { ColumnsCell } from '../features/columns/columns-cell';
+import { GlanceCell } from '../features/profile/glance-cell';
 import { CleaningCell } from '../features/cleaning/cleaning-cell';
 import { RfmCell } from '../features/rfm/rfm-cell';
-
-/**
- * The model steps' cells, found by file name so the notebook builds while they are being written:
- * `src/features/<step>/<step>-cell.tsx` exporting `<Name>Cell`. A missing one shows a placeholder.
- */
-const modelModules = import.meta.glob<Record<string, ComponentType | undefined>>('../features/*/*-cell.tsx', {
-  eager: true,
-});
-
-function modelCell(step: string, exportName: string): ComponentType | null {
-  return modelModules[`../features/${step}/${step}-cell.tsx`]?.[exportName] ?? null;
-}
+import { TransformCell } from '../features/transform/transform-cell';
+import { PairPlotsCell } from '../features/profile/pair-plots-cell';
+import { ChooseKCell } from '../features/choose-k/choose-k-cell';
+import { SegmentsCell } from '../features/segments/segments-cell';
+import { ExportCell } from '../features/export/export-cell';
 
 interface Entry {
   readonly id: string;
   readonly title: string;
-  readonly Component: ComponentType | null;
+  readonly Component: ComponentType;
 }
 
+/** The notebook's steps in order (ids match each cell's `data-testid="cell-<id>"`). */
 export const CELLS: readonly Entry[] = [
   { id: 'data', title: 'Data', Component: DataCell },
+  { id: 'profile', title: 'Profile', Component: ProfileCell },
   { id: 'columns', title: 'Columns', Component: ColumnsCell },
+  { id: 'glance', title: 'At a glance', Component: GlanceCell },
   { id: 'cleaning', title: 'Cleaning', Component: CleaningCell },
   { id: 'rfm', title: 'RFM', Component: RfmCell },
-  { id: 'transform', title: 'Transform', Component: modelCell('transform', 'TransformCell') },
-  { id: 'choose-k', title: 'Choose k', Component: modelCell('choose-k', 'ChooseKCell') },
-  { id: 'segments', title: 'Segments', Component: modelCell('segments', 'SegmentsCell') },
-  { id: 'export', title: 'Export', Component: modelCell('export', 'ExportCell') },
+  { id: 'transform', title: 'Transform', Component: TransformCell },
+  { id: 'pair-plots', title: 'Pair plots', Component: PairPlotsCell },
+  { id: 'choose-k', title: 'Choose k', Component: ChooseKCell },
+  { id: 'segments', title: 'Segments', Component: SegmentsCell },
+  { id: 'export', title: 'Export', Component: ExportCell },
 ];
 
 /** The notebook: every step in order, each behind its own error boundary. */
 export function Notebook() {
   return (
     <div className="notebook">
-      {CELLS.map(({ id, title, Component }) => (
-        <CellErrorBoundary key={id} name={title}>
-          {Component ? (
+      {CELLS.map(({ id, title, Component }, i) => (
+        <CellStepContext.Provider key={id} value={i + 1}>
+          <CellErrorBoundary name={title}>
             <Component />
-          ) : (
-            <section
-              className="cell cell--waiting"
-              aria-label={title}
-              data-testid={`cell-${id}`}
-              data-status="waiting"
-            >
-              <header className="cell__header">
-                <h2 className="cell__title">{title}</h2>
-              </header>
-              <p className="muted">This step is not available in this build.</p>
-            </section>
-          )}
-        </CellErrorBoundary>
+          </CellErrorBoundary>
+        </CellStepContext.Provider>
       ))}
     </div>
   );

@@ -1,4 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+
+/** The step number of the cell being rendered, provided by the notebook (1-based). */
+export const CellStepContext = createContext<number | undefined>(undefined);
 
 /** The state of one notebook cell, shown as a badge and exposed as `data-status` for tests. */
 export type CellStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
@@ -48,6 +51,8 @@ function useRunningTime(status: CellStatus): number | null {
 /** One step of the notebook: a labelled section with a status badge. */
 export function Cell({ id, title, status, summary, actions, step, children, metrics }: CellProps) {
   const headingId = `cell-${id}-title`;
+  const contextStep = useContext(CellStepContext);
+  step ??= contextStep;
   const runningMs = useRunningTime(status);
   const dataAttributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(metrics ?? {})) {

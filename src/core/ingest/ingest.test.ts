@@ -149,6 +149,16 @@ describe('dates', () => {
     expect(parseDate('2011-12-09', 'ISO')).toBe(utc(2011, 12, 9));
     expect(parseDate('2011-02-30', 'ISO')).toBeNaN();
   });
+  it('knows month lengths and leap years', () => {
+    expect(parseDate('2000-02-29', 'ISO')).toBe(utc(2000, 2, 29));
+    expect(parseDate('2012-02-29', 'ISO')).toBe(utc(2012, 2, 29));
+    expect(parseDate('1900-02-29', 'ISO')).toBeNaN();
+    expect(parseDate('2011-02-29', 'ISO')).toBeNaN();
+    expect(parseDate('2011-04-31', 'ISO')).toBeNaN();
+    expect(parseDate('2011-12-31', 'ISO')).toBe(utc(2011, 12, 31));
+    expect(parseDate('29/02/00', 'DMY')).toBe(utc(2000, 2, 29));
+    expect(parseDate('02/29/1900', 'MDY')).toBeNaN();
+  });
   it('reads M/D and D/M with 2-digit years and AM/PM', () => {
     expect(parseDate('12/1/2010 8:26', 'MDY')).toBe(utc(2010, 12, 1, 8, 26));
     expect(parseDate('12/1/2010 8:26', 'DMY')).toBe(utc(2010, 1, 12, 8, 26));

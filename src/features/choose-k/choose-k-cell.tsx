@@ -101,7 +101,6 @@ export function ChooseKCell() {
   return (
     <Cell
       id="choose-k"
-      step={6}
       title="Choose k"
       status={hasRfm || sweep ? status : 'waiting'}
       summary={summary}

@@ -81,7 +81,6 @@ export function CleaningCell() {
     return (
       <Cell
         id="cleaning"
-        step={3}
         title="Cleaning"
         status={hasData ? status : 'waiting'}
         summary={hasData ? 'Not needed for a ready RFM table.' : 'Load data first.'}
@@ -110,7 +109,6 @@ export function CleaningCell() {
   return (
     <Cell
       id="cleaning"
-      step={3}
       title="Cleaning"
       status={status}
       summary={summary}

@@ -59,7 +59,6 @@ export function DataCell() {
   return (
     <Cell
       id="data"
-      step={1}
       title="Data"
       status={cellStatus}
       metrics={result ? { 'parse-ms': Math.round(result.parseMs), bytes: result.byteLength, rows: result.rowCount } : {}}

@@ -129,7 +129,6 @@ export function ExportCell() {
   return (
     <Cell
       id="export"
-      step={8}
       title="Export"
       status={seg ? status : 'waiting'}
       summary={

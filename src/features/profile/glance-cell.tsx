@@ -186,7 +186,13 @@ function GlanceCharts({ g }: { g: Glance }) {
       {g.months.length > 0 ? (
         <>
           <Plot data={monthly.data} layout={monthly.layout} config={config} height={CHART_H} ariaLabel="Revenue and lines per month" testId="glance-monthly" exportName="glance-monthly" />
-          <Plot data={returns.data} layout={returns.layout} config={config} height={CHART_H} ariaLabel="Cancellations, returns and lines without a customer per month" testId="glance-returns-chart" exportName="glance-returns" />
+          {g.cancellations > 0 || g.returns > 0 || g.missingCustomer > 0 ? (
+            <Plot data={returns.data} layout={returns.layout} config={config} height={CHART_H} ariaLabel="Cancellations, returns and lines without a customer per month" testId="glance-returns-chart" exportName="glance-returns" />
+          ) : (
+            <p className="muted glance-none" data-testid="glance-no-returns">
+              No cancellation lines, no returns (negative quantities) and no line without a customer id in this file.
+            </p>
+          )}
         </>
       ) : null}
       {g.topCountries.length > 0 ? <Plot data={countries} layout={countryLayout} config={config} height={CHART_H} ariaLabel="Top countries by revenue" testId="glance-countries" exportName="glance-countries" /> : null}

@@ -92,7 +92,6 @@ export function RfmCell() {
   return (
     <Cell
       id="rfm"
-      step={4}
       title="RFM per customer"
       status={hasData || rfm ? status : 'waiting'}
       summary={summary}

@@ -38,7 +38,6 @@ export function SegmentsCell() {
   return (
     <Cell
       id="segments"
-      step={7}
       title="Segments"
       status={seg ? status : hasRfm && status === 'error' ? 'error' : 'waiting'}
       summary={summary}

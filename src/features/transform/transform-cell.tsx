@@ -46,7 +46,6 @@ export function TransformCell() {
   return (
     <Cell
       id="transform"
-      step={5}
       title="Transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
