@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../../core/ingest/parse-text';
 import { RawTableBuilder, rawRows } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
@@ -173,6 +174,15 @@ describe('loadFile', () => {
     const rfm = await loadFile(new Blob([rfmText]), 'rfm.csv', opts);
     const rfmRef = viaPapa(rfmText, ',', newlineOf(rfmText) ?? '\n').build({ ...META, fileName: 'rfm.csv', byteLength: rfmText.length });
     expect(dump(rfm.table, rfmRef)).toEqual(dump(rfmRef));
+  });
+
+  it('reads the space-aligned CDNOW log like the core splitter does', async () => {
+    const text = readFileSync('fixtures/cdnow-master.txt', 'utf8');
+    const got = await loadFile(new Blob([text]), 'cdnow-master.txt', { onProgress: () => undefined, isCancelled: () => false });
+    const ref = parseText(text, { fileName: 'cdnow-master.txt', byteLength: text.length, encoding: 'utf-8' }).table;
+    expect(got.table.delimiter).toBe('whitespace');
+    expect(got.table.rowCount).toBe(69659);
+    expect(dump(got.table, ref)).toEqual(dump(ref));
   });
 
   it('hands the rest of a file to papaparse after a malformed quote, across pieces', async () => {
