@@ -166,7 +166,7 @@ test('(b) Windows-1252 CSV with M/D/YYYY H:MM dates: the same RFM as the CSV', a
   await page.goto('/');
   const ms = await load(page, join(full, WIN1252));
   testInfo.annotations.push({ type: 'timing', description: `windows-1252 CSV: ready ${ms} ms after the file was chosen` });
-  await expect(cell(page, 'data').getByLabel('Text encoding').locator('option:checked')).toHaveText('Detect (windows-1252)');
+  await expect(page.getByTestId('fact-encoding')).toHaveText('windows-1252');
   await expectSameRfmAsCsv(page);
   await expect(dateOrder(page, /^Month \/ day \/ year/)).toBeChecked();
 });
@@ -197,9 +197,11 @@ test("'£' survives in every format; a forced encoding rereads the file", async 
   // The last one is the Windows-1252 file: read as UTF-8 the '£' byte is not a character…
   const enc = cell(page, 'data').getByLabel('Text encoding');
   await expect(enc).toHaveValue('');
-  await expect(enc.locator('option:checked')).toHaveText('Detect (windows-1252)');
+  await expect(enc.locator('option:checked')).toHaveText('Auto');
+  await expect(page.getByTestId('fact-encoding')).toHaveText('windows-1252');
   await enc.selectOption('utf-8');
   await expectStatus(page, 'data', 'ready');
+  await expect(page.getByTestId('fact-encoding')).toHaveText('utf-8');
   await expect(enc.locator('option:checked')).toHaveText('UTF-8');
   await expect(columns).toContainText('Dotcomgiftshop Gift Voucher \uFFFD40.00');
   await expect(columns).not.toContainText(POUND);
@@ -207,7 +209,8 @@ test("'£' survives in every format; a forced encoding rereads the file", async 
   await enc.selectOption('');
   await expectStatus(page, 'data', 'ready');
   await expect(columns).toContainText(POUND);
-  await expect(enc.locator('option:checked')).toHaveText('Detect (windows-1252)');
+  await expect(page.getByTestId('fact-encoding')).toHaveText('windows-1252');
+  await expect(enc.locator('option:checked')).toHaveText('Auto');
 });
 
 test('a workbook with a cover sheet and a sheet per month: the first table is read, the select switches', async ({ page }) => {

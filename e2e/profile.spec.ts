@@ -52,7 +52,9 @@ test('data profile, glance, extreme lines and pair plots on the UCI file', async
   await expect(profileRow(page, 'CustomerID').locator('[data-col="missing"]')).toContainText('135,080');
   await expect(profileRow(page, 'Country').locator('[data-col="distinct"]')).toHaveText('38');
   await expect(profileRow(page, 'InvoiceDate').locator('[data-col="type"]')).toContainText('date');
-  await expect(profileRow(page, 'InvoiceDate').locator('[data-col="values"]')).toContainText('2010-12-01 08:26');
+  await expect(profileRow(page, 'InvoiceDate').locator('[data-col="values"]')).toContainText(
+    '2010-12-01 08:26',
+  );
   await expect(profileRow(page, 'Quantity').locator('[data-col="values"]')).toContainText('80,995');
   await expect(profileRow(page, 'Quantity').locator('[data-col="type"]')).toContainText('whole number');
 
@@ -62,17 +64,24 @@ test('data profile, glance, extreme lines and pair plots on the UCI file', async
   await expect(glance.getByTestId('glance-rows')).toHaveText('541,909');
   await expect(glance.getByTestId('glance-missing-customer')).toContainText('135,080');
   for (const name of ['Revenue and lines per month', 'Top countries by revenue', 'Top products by revenue']) {
-    await expect(glance.locator('.plot', { has: page.getByRole('img', { name }) })).toHaveAttribute('data-plot-state', 'drawn');
+    await expect(glance.locator('.plot', { has: page.getByRole('img', { name }) })).toHaveAttribute(
+      'data-plot-state',
+      'drawn',
+    );
   }
   await expect(glance.getByRole('img', { name: 'Top countries by revenue' })).toContainText('United Kingdom');
 
   // ── Extreme lines: the 80,995 lines are listed and flagged, with their spreadsheet rows ──
   const byQuantity = glance.getByRole('table', { name: 'Largest |quantity|' });
-  const big = byQuantity.getByRole('row').filter({ has: page.locator('[data-col="value"]', { hasText: /^80,995$/ }) });
+  const big = byQuantity
+    .getByRole('row')
+    .filter({ has: page.locator('[data-col="value"]', { hasText: /^80,995$/ }) });
   await expect(big).toHaveCount(1);
   await expect(big).toHaveAttribute('data-flagged', 'true');
   await expect(big.locator('[data-col="row"]')).toHaveText('540,423');
-  const cancelled = byQuantity.getByRole('row').filter({ has: page.locator('[data-col="value"]', { hasText: /^-80,995$/ }) });
+  const cancelled = byQuantity
+    .getByRole('row')
+    .filter({ has: page.locator('[data-col="value"]', { hasText: /^-80,995$/ }) });
   await expect(cancelled.locator('[data-col="row"]')).toHaveText('540,424');
   await expect(byQuantity.locator('tr[data-flagged="true"]')).toHaveCount(4);
   const byPrice = glance.getByRole('table', { name: 'Largest unit prices' });
@@ -84,7 +93,8 @@ test('data profile, glance, extreme lines and pair plots on the UCI file', async
   // ── Cleaning: the outliers toggle removes the flagged lines still there ──
   const cleaning = cell(page, 'cleaning');
   const outlierRule = cleaning.locator('tr[data-rule="outliers"]');
-  const keptText = async () => num((await cleaning.getByTestId('cleaning-summary').innerText()).split(' of ')[0]!);
+  const keptText = async () =>
+    num((await cleaning.getByTestId('cleaning-summary').innerText()).split(' of ')[0]!);
   await expect(page.getByTestId('removed-rows-outliers')).toHaveText('0');
   const keptBefore = await keptText();
   await outlierRule.getByRole('checkbox').check();
@@ -109,11 +119,17 @@ test('data profile, glance, extreme lines and pair plots on the UCI file', async
   const before = pairs.locator('.plot', { has: page.getByTestId('pair-plot-before') });
   await expect(before).toHaveAttribute('data-plot-state', 'drawn');
   // 6 scatter panels painted as images (CSP-safe), plus the histograms and axes.
-  await expect(page.getByTestId('pair-plot-before').locator('.layer-above image, .layer-below image, g.imagelayer image')).toHaveCount(6);
+  await expect(
+    page
+      .getByTestId('pair-plot-before')
+      .locator('.layer-above image, .layer-below image, g.imagelayer image'),
+  ).toHaveCount(6);
   expect(await inkPixels(page, page.getByTestId('pair-plot-before'))).toBeGreaterThan(20_000);
   const after = pairs.locator('.plot', { has: page.getByTestId('pair-plot-after') });
   await expect(after).toHaveAttribute('data-plot-state', 'drawn', { timeout: 180_000 });
-  await expect(page.getByTestId('pair-plot-after').locator('.layer-above image, .layer-below image, g.imagelayer image')).toHaveCount(6);
+  await expect(
+    page.getByTestId('pair-plot-after').locator('.layer-above image, .layer-below image, g.imagelayer image'),
+  ).toHaveCount(6);
   expect(await inkPixels(page, page.getByTestId('pair-plot-after'))).toBeGreaterThan(20_000);
   // Linear axes redraw too.
   await pairs.getByRole('checkbox', { name: 'Log axes for the raw values' }).uncheck();

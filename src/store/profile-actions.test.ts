@@ -13,11 +13,20 @@ vi.mock('../workers/data/client', async () => {
   const rfm = await import('../core/rfm/rfm');
   const { DataService } = await import('../workers/data/data-service');
   const service = new DataService();
-  const csv = 'InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,2,2011-06-01 10:00,1.5,c1,UK\n2,3,2011-07-02 10:00,2,,France\nC3,-2,2011-07-03 10:00,1.5,c1,UK\n';
-  const ready = service.load(new Blob([csv]), 'p.csv', undefined, () => undefined, () => false).then((r) => {
-    service.applyMapping(r.guess.mapping, r.guess.dateOrder?.order ?? null);
-  });
-  const step = async <T,>(name: string, f: () => T): Promise<T> => {
+  const csv =
+    'InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,2,2011-06-01 10:00,1.5,c1,UK\n2,3,2011-07-02 10:00,2,,France\nC3,-2,2011-07-03 10:00,1.5,c1,UK\n';
+  const ready = service
+    .load(
+      new Blob([csv]),
+      'p.csv',
+      undefined,
+      () => undefined,
+      () => false,
+    )
+    .then((r) => {
+      service.applyMapping(r.guess.mapping, r.guess.dateOrder?.order ?? null);
+    });
+  const step = async <T>(name: string, f: () => T): Promise<T> => {
     await ready;
     script.calls.push(name);
     if (script.fail) throw script.fail;

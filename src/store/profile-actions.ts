@@ -30,7 +30,10 @@ function toProfileError(e: unknown, what: string): ProfileError {
     if (typeof code === 'string' && typeof message === 'string' && message !== '') return { code, message };
   }
   const detail = e instanceof Error ? e.message : String(e);
-  return { code: `${what}-failed`, message: `The ${what} could not be computed (${detail}). The rest of the notebook is not affected; reload the file to try again.` };
+  return {
+    code: `${what}-failed`,
+    message: `The ${what} could not be computed (${detail}). The rest of the notebook is not affected; reload the file to try again.`,
+  };
 }
 
 function client(): DataClient | null {
@@ -57,7 +60,13 @@ function onLoad(result: LoadResult | null): void {
   profileCtl?.abort();
   profileCtl = null;
   if (!result) {
-    set({ profileStatus: 'waiting', profileError: null, columnProfile: null, profileSource: null, profileMs: null });
+    set({
+      profileStatus: 'waiting',
+      profileError: null,
+      columnProfile: null,
+      profileSource: null,
+      profileMs: null,
+    });
     return;
   }
   void runProfile(result);
@@ -74,7 +83,13 @@ async function runProfile(result: LoadResult): Promise<void> {
     const columns = await c.profile({ signal: ctl.signal });
     if (profileCtl !== ctl) return;
     profileCtl = null;
-    set({ columnProfile: columns, profileStatus: 'ready', profileError: null, profileSource: result.fileName, profileMs: performance.now() - t0 });
+    set({
+      columnProfile: columns,
+      profileStatus: 'ready',
+      profileError: null,
+      profileSource: result.fileName,
+      profileMs: performance.now() - t0,
+    });
   } catch (e) {
     if (profileCtl !== ctl) return;
     profileCtl = null;
@@ -111,7 +126,10 @@ async function runGlance(): Promise<void> {
   const t0 = performance.now();
   try {
     // Both requests are queued at once; the worker answers them in order.
-    const [glance, outliers] = await Promise.all([c.glance({ signal: ctl.signal }), c.outliers({ signal: ctl.signal })]);
+    const [glance, outliers] = await Promise.all([
+      c.glance({ signal: ctl.signal }),
+      c.outliers({ signal: ctl.signal }),
+    ]);
     if (glanceCtl !== ctl) return;
     glanceCtl = null;
     set({ glance, outliers, glanceStatus: 'ready', glanceError: null, glanceMs: performance.now() - t0 });

@@ -48,7 +48,10 @@ const RADIUS = 4;
 const ALPHA = 0.4;
 
 /** Rows (among `indices`, or all) where some column is ≤ 0 or not finite: not drawable on log axes. */
-export function countNonPositive(columns: readonly MatrixColumn[], indices: ArrayLike<number> | null): number {
+export function countNonPositive(
+  columns: readonly MatrixColumn[],
+  indices: ArrayLike<number> | null,
+): number {
   const n = indices ? indices.length : Math.min(...columns.map((c) => c.values.length));
   let bad = 0;
   for (let k = 0; k < n; k++) {
@@ -107,7 +110,14 @@ function logTicks([lo, hi]: [number, number]): { tickvals: number[]; ticktext: s
 }
 
 /** Paints the points (x, y) of the given rows on a PX × PX canvas; a PNG data URL (null without DOM). */
-function paintPoints(x: Float64Array, y: Float64Array, rows: ArrayLike<number> | null, xr: [number, number], yr: [number, number], color: string): string | null {
+function paintPoints(
+  x: Float64Array,
+  y: Float64Array,
+  rows: ArrayLike<number> | null,
+  xr: [number, number],
+  yr: [number, number],
+  color: string,
+): string | null {
   if (typeof document === 'undefined') return null;
   const canvas = document.createElement('canvas');
   canvas.width = PX;
@@ -139,7 +149,18 @@ function paintPoints(x: Float64Array, y: Float64Array, rows: ArrayLike<number> |
   return canvas.toDataURL('image/png');
 }
 
-export function ScatterMatrix({ columns, indices, log = false, ariaLabel, title, testId, height = 560, color = '#3b6ea8', exportName, exportTitle }: ScatterMatrixProps) {
+export function ScatterMatrix({
+  columns,
+  indices,
+  log = false,
+  ariaLabel,
+  title,
+  testId,
+  height = 560,
+  color = '#3b6ea8',
+  exportName,
+  exportTitle,
+}: ScatterMatrixProps) {
   const d = columns.length;
 
   const figure = useMemo<{ data: PlotData[]; layout: PlotLayout }>(() => {
@@ -181,10 +202,30 @@ export function ScatterMatrix({ columns, indices, log = false, ariaLabel, title,
         } else {
           const src = paintPoints(t[j]!, t[i]!, indices, xr, yr, color);
           if (src) {
-            images.push({ source: src, xref: xa, yref: ya, x: xr[0], y: yr[1], sizex: xr[1] - xr[0], sizey: yr[1] - yr[0], sizing: 'stretch', xanchor: 'left', yanchor: 'top', layer: 'above' });
+            images.push({
+              source: src,
+              xref: xa,
+              yref: ya,
+              x: xr[0],
+              y: yr[1],
+              sizex: xr[1] - xr[0],
+              sizey: yr[1] - yr[0],
+              sizing: 'stretch',
+              xanchor: 'left',
+              yanchor: 'top',
+              layer: 'above',
+            });
           }
           // An empty trace so that the panel's axes are drawn.
-          traces.push({ type: 'scatter', mode: 'markers', x: [], y: [], xaxis: xa, yaxis: ya, hoverinfo: 'skip' } as PlotData);
+          traces.push({
+            type: 'scatter',
+            mode: 'markers',
+            x: [],
+            y: [],
+            xaxis: xa,
+            yaxis: ya,
+            hoverinfo: 'skip',
+          } as PlotData);
         }
         const colAnchor = j + 1;
         const rowAnchor = i === 0 ? 2 : i * d + 1;

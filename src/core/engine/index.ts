@@ -9,7 +9,25 @@ export {
   yeoJohnson,
   yeoJohnsonInverse,
 } from './power-transform';
-export { kmeans, kmeansWithStepper, kmeansPlusPlus, orderClusters, plainStepper } from './kmeans';
+export {
+  absoluteTolerance,
+  assignedInertia,
+  bestRestart,
+  hartiganRefine,
+  kmeans,
+  kmeansPlusPlus,
+  kmeansRestart,
+  kmeansWithStepper,
+  naiveStepper,
+  orderClusters,
+  plainStepper,
+  restartResult,
+  restartSeed,
+  validateKMeansInput,
+  type KMeansRefine,
+  type KMeansRestart,
+  type RestartContext,
+} from './kmeans';
 export { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
 export { findKnee, gradientRuleKnee, kneedleConvexDecreasing } from './knee';
 export { DEFAULT_SWEEP, sweepK, type SweepOptions } from './sweep';

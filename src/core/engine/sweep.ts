@@ -4,6 +4,7 @@
  *
  * - Each k runs `kmeans` with the same seed (as scikit-learn's `random_state` per fit), so a point of
  *   the sweep equals a later `kmeans(X, n, d, {k, seed, …})` fit.
+ *   Lloyd fits use the default Hartigan refinement (`KMeansOptions.refine`, see kmeans.ts).
  * - One stepper is made for the whole sweep (a tfjs stepper uploads X once) and disposed at the end.
  * - Silhouette is exact up to `silhouetteMaxN` rows; above, it is computed exactly on a seeded sample of
  *   `silhouetteMaxN` rows (the same rows for every k); `silhouetteSampleSize` says how many.

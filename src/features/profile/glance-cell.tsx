@@ -19,7 +19,8 @@ const SMALL_LAYOUT: PlotLayout = {
   margin: { l: 56, r: 56, t: 64, b: 44 },
   legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', font: { size: 11 } },
 };
-const chartTitle = (text: string) => ({ text, font: { size: 13 }, x: 0.01, xanchor: 'left', y: 0.98, yanchor: 'top' }) as PlotLayout['title'];
+const chartTitle = (text: string) =>
+  ({ text, font: { size: 13 }, x: 0.01, xanchor: 'left', y: 0.98, yanchor: 'top' }) as PlotLayout['title'];
 
 /** Step 2b: the mapped transactions at a glance (uncleaned) and their extreme lines. */
 export function GlanceCell() {
@@ -44,16 +45,30 @@ export function GlanceCell() {
   );
 
   return (
-    <Cell id="glance" title="Transactions at a glance" status={cellStatus} summary={summary}>
+    <Cell
+      id="glance"
+      title="Transactions at a glance"
+      status={cellStatus}
+      summary={summary}
+      metrics={{
+        'glance-ms': ms === null ? null : Math.round(ms),
+        'outliers-flagged': outliers?.rows.length,
+      }}
+    >
       {error ? (
         <Message kind="error" title="The overview could not be computed" testId="glance-error">
           {error.message}
         </Message>
       ) : null}
       {isRfm ? (
-        <p className="muted">The file is already one row per customer, so there are no transaction lines to look at.</p>
+        <p className="muted">
+          The file is already one row per customer, so there are no transaction lines to look at.
+        </p>
       ) : !glance ? (
-        <p className="muted">Rows and revenue per month, the top countries and products, cancellations, returns and the lines without a customer will appear here once the columns are mapped.</p>
+        <p className="muted">
+          Rows and revenue per month, the top countries and products, cancellations, returns and the lines
+          without a customer will appear here once the columns are mapped.
+        </p>
       ) : (
         <>
           <GlanceFacts g={glance} />
@@ -80,7 +95,9 @@ function GlanceFacts({ g }: { g: Glance }) {
         <dt>Revenue</dt>
         <dd data-testid="glance-revenue">
           {g.revenueSource === null ? '—' : formatMoney(g.revenue)}
-          {g.revenueSource === 'quantityTimesPrice' ? <span className="facts__note"> quantity × price</span> : null}
+          {g.revenueSource === 'quantityTimesPrice' ? (
+            <span className="facts__note"> quantity × price</span>
+          ) : null}
         </dd>
       </div>
       <div>
@@ -94,14 +111,16 @@ function GlanceFacts({ g }: { g: Glance }) {
       <div className="facts__wide">
         <dt>Lines without a customer id</dt>
         <dd data-testid="glance-missing-customer">
-          {formatInt(g.missingCustomer)} <span className="facts__note">({(100 * g.missingCustomerShare).toFixed(1)}% of lines)</span>
+          {formatInt(g.missingCustomer)}{' '}
+          <span className="facts__note">({(100 * g.missingCustomerShare).toFixed(1)}% of lines)</span>
         </dd>
       </div>
       {g.rowsWithoutDate > 0 || g.rowsWithoutRevenue > 0 ? (
         <div className="facts__wide">
           <dt>Left out of the charts</dt>
           <dd>
-            {formatInt(g.rowsWithoutDate)} without a date · {formatInt(g.rowsWithoutRevenue)} without a revenue
+            {formatInt(g.rowsWithoutDate)} without a date · {formatInt(g.rowsWithoutRevenue)} without a
+            revenue
           </dd>
         </div>
       ) : null}
@@ -129,15 +148,37 @@ function GlanceCharts({ g }: { g: Glance }) {
   const monthly = useMemo<{ data: PlotData[]; layout: PlotLayout }>(
     () => ({
       data: [
-        { type: 'bar', name: 'Revenue', x: months, y: g.months.map((m) => m.revenue), marker: { color: BLUE }, hovertemplate: '%{x}: %{y:,.0f}<extra>revenue</extra>' },
-        { type: 'scatter', mode: 'lines+markers', name: 'Lines', x: months, y: g.months.map((m) => m.rows), yaxis: 'y2', line: { color: ORANGE }, hovertemplate: '%{x}: %{y:,} lines<extra></extra>' },
+        {
+          type: 'bar',
+          name: 'Revenue',
+          x: months,
+          y: g.months.map((m) => m.revenue),
+          marker: { color: BLUE },
+          hovertemplate: '%{x}: %{y:,.0f}<extra>revenue</extra>',
+        },
+        {
+          type: 'scatter',
+          mode: 'lines+markers',
+          name: 'Lines',
+          x: months,
+          y: g.months.map((m) => m.rows),
+          yaxis: 'y2',
+          line: { color: ORANGE },
+          hovertemplate: '%{x}: %{y:,} lines<extra></extra>',
+        },
       ] as PlotData[],
       layout: {
         ...SMALL_LAYOUT,
         title: chartTitle('Revenue and lines per month'),
         xaxis: { type: 'category', tickfont: { size: 10 } },
         yaxis: { title: { text: 'revenue' }, rangemode: 'tozero' },
-        yaxis2: { title: { text: 'lines' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+        yaxis2: {
+          title: { text: 'lines' },
+          overlaying: 'y',
+          side: 'right',
+          rangemode: 'tozero',
+          showgrid: false,
+        },
       } as PlotLayout,
     }),
     [g, months],
@@ -145,8 +186,22 @@ function GlanceCharts({ g }: { g: Glance }) {
   const returns = useMemo<{ data: PlotData[]; layout: PlotLayout }>(
     () => ({
       data: [
-        { type: 'bar', name: 'Cancellation lines', x: months, y: g.months.map((m) => m.cancellations), marker: { color: RED }, hovertemplate: '%{x}: %{y:,}<extra>cancellations</extra>' },
-        { type: 'bar', name: 'Returns (quantity < 0)', x: months, y: g.months.map((m) => m.returns), marker: { color: GREY }, hovertemplate: '%{x}: %{y:,}<extra>returns</extra>' },
+        {
+          type: 'bar',
+          name: 'Cancellation lines',
+          x: months,
+          y: g.months.map((m) => m.cancellations),
+          marker: { color: RED },
+          hovertemplate: '%{x}: %{y:,}<extra>cancellations</extra>',
+        },
+        {
+          type: 'bar',
+          name: 'Returns (quantity < 0)',
+          x: months,
+          y: g.months.map((m) => m.returns),
+          marker: { color: GREY },
+          hovertemplate: '%{x}: %{y:,}<extra>returns</extra>',
+        },
         {
           type: 'scatter',
           mode: 'lines+markers',
@@ -164,7 +219,14 @@ function GlanceCharts({ g }: { g: Glance }) {
         title: chartTitle('Cancellations, returns and lines without a customer'),
         xaxis: { type: 'category', tickfont: { size: 10 } },
         yaxis: { title: { text: 'lines' }, rangemode: 'tozero' },
-        yaxis2: { title: { text: '% no customer id' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false, ticksuffix: '%' },
+        yaxis2: {
+          title: { text: '% no customer id' },
+          overlaying: 'y',
+          side: 'right',
+          rangemode: 'tozero',
+          showgrid: false,
+          ticksuffix: '%',
+        },
       } as PlotLayout,
     }),
     [g, months],
@@ -185,23 +247,64 @@ function GlanceCharts({ g }: { g: Glance }) {
     <div className="glance-grid">
       {g.months.length > 0 ? (
         <>
-          <Plot data={monthly.data} layout={monthly.layout} config={config} height={CHART_H} ariaLabel="Revenue and lines per month" testId="glance-monthly" exportName="glance-monthly" />
+          <Plot
+            data={monthly.data}
+            layout={monthly.layout}
+            config={config}
+            height={CHART_H}
+            ariaLabel="Revenue and lines per month"
+            testId="glance-monthly"
+            exportName="glance-monthly"
+          />
           {g.cancellations > 0 || g.returns > 0 || g.missingCustomer > 0 ? (
-            <Plot data={returns.data} layout={returns.layout} config={config} height={CHART_H} ariaLabel="Cancellations, returns and lines without a customer per month" testId="glance-returns-chart" exportName="glance-returns" />
+            <Plot
+              data={returns.data}
+              layout={returns.layout}
+              config={config}
+              height={CHART_H}
+              ariaLabel="Cancellations, returns and lines without a customer per month"
+              testId="glance-returns-chart"
+              exportName="glance-returns"
+            />
           ) : (
             <p className="muted glance-none" data-testid="glance-no-returns">
-              No cancellation lines, no returns (negative quantities) and no line without a customer id in this file.
+              No cancellation lines, no returns (negative quantities) and no line without a customer id in
+              this file.
             </p>
           )}
         </>
       ) : null}
-      {g.topCountries.length > 0 ? <Plot data={countries} layout={countryLayout} config={config} height={CHART_H} ariaLabel="Top countries by revenue" testId="glance-countries" exportName="glance-countries" /> : null}
-      {g.topProducts.length > 0 ? <Plot data={products} layout={productLayout} config={config} height={CHART_H} ariaLabel="Top products by revenue" testId="glance-products" exportName="glance-products" /> : null}
+      {g.topCountries.length > 0 ? (
+        <Plot
+          data={countries}
+          layout={countryLayout}
+          config={config}
+          height={CHART_H}
+          ariaLabel="Top countries by revenue"
+          testId="glance-countries"
+          exportName="glance-countries"
+        />
+      ) : null}
+      {g.topProducts.length > 0 ? (
+        <Plot
+          data={products}
+          layout={productLayout}
+          config={config}
+          height={CHART_H}
+          ariaLabel="Top products by revenue"
+          testId="glance-products"
+          exportName="glance-products"
+        />
+      ) : null}
     </div>
   );
 }
 
-const MEASURE_TITLE = { quantity: 'Largest |quantity|', price: 'Largest unit prices', amount: 'Largest |amount|' } as const;
+const MEASURE_TITLE = {
+  quantity: 'Largest |quantity|',
+  price: 'Largest unit prices',
+  amount: 'Largest |amount|',
+} as const;
 
 function Outliers({ report }: { report: OutlierReport }) {
   const dropOutliers = useNotebook((s) => s.cleaningSettings.dropOutliers);
@@ -219,12 +322,15 @@ function Outliers({ report }: { report: OutlierReport }) {
       <p className="small">{report.explanation}</p>
       <p data-testid="outlier-advice">
         <strong>
-          {flagged === 0 ? 'No line is flagged.' : `${formatInt(flagged)} ${flagged === 1 ? 'line is' : 'lines are'} flagged`}
+          {flagged === 0
+            ? 'No line is flagged.'
+            : `${formatInt(flagged)} ${flagged === 1 ? 'line is' : 'lines are'} flagged`}
         </strong>
         {flagged > 0 ? (
           <>
             {' '}
-            (marked below). They are judged on all lines before any cleaning, so they stay the same whatever the other rules do. The <a href="#cell-cleaning">Cleaning</a> step’s “Extreme lines” toggle
+            (marked below). They are judged on all lines before any cleaning, so they stay the same whatever
+            the other rules do. The <a href="#cell-cleaning">Cleaning</a> step’s “Extreme lines” toggle
             excludes them from RFM; it is <strong>{dropOutliers ? 'on' : 'off'}</strong> now.
           </>
         ) : null}
@@ -252,7 +358,11 @@ function Outliers({ report }: { report: OutlierReport }) {
                 </thead>
                 <tbody>
                   {lines.map((l) => (
-                    <tr key={l.row} className={l.flagged ? 'is-flagged' : undefined} data-flagged={l.flagged ? 'true' : 'false'}>
+                    <tr
+                      key={l.row}
+                      className={l.flagged ? 'is-flagged' : undefined}
+                      data-flagged={l.flagged ? 'true' : 'false'}
+                    >
                       <td className="num" data-col="row">
                         {formatInt(l.spreadsheetRow)}
                       </td>
@@ -262,7 +372,9 @@ function Outliers({ report }: { report: OutlierReport }) {
                       <td>{l.invoice}</td>
                       <td>{l.product}</td>
                       <td>{l.customer === '' ? <span className="muted">none</span> : l.customer}</td>
-                      <td>{l.flagged ? <span className="flag">extreme</span> : <span className="muted">—</span>}</td>
+                      <td>
+                        {l.flagged ? <span className="flag">extreme</span> : <span className="muted">—</span>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -25,7 +25,10 @@ export function PairPlotsCell() {
   const seed = useNotebook((s) => s.seed);
   const log = useNotebook((s) => s.pairLogAxes);
 
-  const sample = useMemo<PairSample | null>(() => (rfm ? samplePairs([rfm.recency, rfm.frequency, rfm.monetary], PAIR_MAX_POINTS, seed) : null), [rfm, seed]);
+  const sample = useMemo<PairSample | null>(
+    () => (rfm ? samplePairs([rfm.recency, rfm.frequency, rfm.monetary], PAIR_MAX_POINTS, seed) : null),
+    [rfm, seed],
+  );
   const before = useMemo<MatrixColumn[] | null>(
     () =>
       rfm
@@ -56,21 +59,43 @@ export function PairPlotsCell() {
       { name: 'Monetary′', values: m },
     ];
   }, [transform, rfm]);
-  const hiddenOnLog = useMemo(() => (before && sample && log ? countNonPositive(before, sample.indices) : 0), [before, sample, log]);
+  const hiddenOnLog = useMemo(
+    () => (before && sample && log ? countNonPositive(before, sample.indices) : 0),
+    [before, sample, log],
+  );
 
-  const status: CellStatus = !rfm ? (rfmStatus === 'error' ? 'waiting' : rfmStatus === 'running' ? 'running' : 'waiting') : rfmStatus === 'running' || rfmStatus === 'stale' ? 'stale' : 'ready';
+  const status: CellStatus = !rfm
+    ? rfmStatus === 'error'
+      ? 'waiting'
+      : rfmStatus === 'running'
+        ? 'running'
+        : 'waiting'
+    : rfmStatus === 'running' || rfmStatus === 'stale'
+      ? 'stale'
+      : 'ready';
   const summary = sample ? (
     <span data-testid="pair-sample">
-      {sample.sampled ? `${formatInt(sample.size)} of ${formatInt(sample.eligible)} customers drawn (seed ${sample.seed})` : `all ${formatInt(sample.size)} customers`}
+      {sample.sampled
+        ? `${formatInt(sample.size)} of ${formatInt(sample.eligible)} customers drawn (seed ${sample.seed})`
+        : `all ${formatInt(sample.size)} customers`}
     </span>
   ) : (
     'Compute the RFM table first.'
   );
 
   return (
-    <Cell id="pair-plots" title="Pair plots" status={status} summary={summary}>
+    <Cell
+      id="pair-plots"
+      title="Pair plots"
+      status={status}
+      summary={summary}
+      metrics={{ points: sample?.size, sampled: sample ? String(sample.sampled) : null }}
+    >
       {!rfm || !before || !sample ? (
-        <p className="muted">Scatter plots of recency, frequency and monetary against each other, with their histograms, will appear here once the RFM table is ready.</p>
+        <p className="muted">
+          Scatter plots of recency, frequency and monetary against each other, with their histograms, will
+          appear here once the RFM table is ready.
+        </p>
       ) : (
         <>
           <div className="pair-controls">
@@ -82,7 +107,9 @@ export function PairPlotsCell() {
               {sample.sampled
                 ? `More than ${formatInt(PAIR_MAX_POINTS)} customers: ${sample.label}, the same points each time for this seed. Histograms use every customer.`
                 : `Every customer is drawn (${formatInt(sample.size)} points).`}
-              {log && hiddenOnLog > 0 ? ` ${formatInt(hiddenOnLog)} with a value of 0 or less cannot be placed on log axes and are left out of the scatter plots.` : ''}
+              {log && hiddenOnLog > 0
+                ? ` ${formatInt(hiddenOnLog)} with a value of 0 or less cannot be placed on log axes and are left out of the scatter plots.`
+                : ''}
             </span>
           </div>
           <div className="pair-grid">
@@ -104,7 +131,7 @@ export function PairPlotsCell() {
                 <ScatterMatrix
                   columns={after}
                   indices={sample.indices}
-                    color="#2f7d5b"
+                  color="#2f7d5b"
                   ariaLabel="Pair plot of recency, frequency and monetary after the transform"
                   testId="pair-plot-after"
                   exportName="pair-plot-transformed"
@@ -112,7 +139,9 @@ export function PairPlotsCell() {
                 />
               ) : (
                 <p className="muted" data-testid="pair-plot-after-waiting">
-                  {transformStatus === 'running' || (transform !== null && !current) ? 'Waiting for the transform of this RFM table…' : 'Appears when the Transform step has run.'}
+                  {transformStatus === 'running' || (transform !== null && !current)
+                    ? 'Waiting for the transform of this RFM table…'
+                    : 'Appears when the Transform step has run.'}
                 </p>
               )}
             </figure>

@@ -50,14 +50,24 @@ export function ProfileCell() {
   );
 
   return (
-    <Cell id="profile" title="Data profile" status={cellStatus} summary={summary}>
+    <Cell
+      id="profile"
+      title="Data profile"
+      status={cellStatus}
+      summary={summary}
+      metrics={{ 'profile-ms': ms === null ? null : Math.round(ms), columns: columns?.length }}
+    >
       {error ? (
         <Message kind="error" title="The profile could not be computed" testId="profile-error">
           {error.message}
         </Message>
       ) : null}
       {!columns ? (
-        <p className="muted">{hasData ? 'Counting missing and distinct values, types and ranges of every column…' : 'Each column’s type, missing values, distinct values, ranges and most frequent values will appear here.'}</p>
+        <p className="muted">
+          {hasData
+            ? 'Counting missing and distinct values, types and ranges of every column…'
+            : 'Each column’s type, missing values, distinct values, ranges and most frequent values will appear here.'}
+        </p>
       ) : (
         <>
           <dl className="facts profile-facts">
@@ -125,8 +135,12 @@ function ColumnRow({ c }: { c: ColumnProfile }) {
       </td>
       <td className="num" data-col="missing">
         {formatInt(c.missing)}
-        {c.missing > 0 ? <span className="muted small profile-table__pct">{pct(c.missing, c.rows)}</span> : null}
-        {c.naLike > 0 ? <span className="muted small profile-table__pct">+ {formatInt(c.naLike)} “NA”-like</span> : null}
+        {c.missing > 0 ? (
+          <span className="muted small profile-table__pct">{pct(c.missing, c.rows)}</span>
+        ) : null}
+        {c.naLike > 0 ? (
+          <span className="muted small profile-table__pct">+ {formatInt(c.naLike)} “NA”-like</span>
+        ) : null}
       </td>
       <td className="num" data-col="distinct">
         {formatInt(c.distinct)}
@@ -138,7 +152,8 @@ function ColumnRow({ c }: { c: ColumnProfile }) {
         {c.unparseable ? (
           <div className="profile-bad">
             <span className="error-text">
-              {formatInt(c.unparseable.count)} {c.unparseable.count === 1 ? 'cell does' : 'cells do'} not read as {c.type === 'date' ? 'a date' : 'a number'}
+              {formatInt(c.unparseable.count)} {c.unparseable.count === 1 ? 'cell does' : 'cells do'} not read
+              as {c.type === 'date' ? 'a date' : 'a number'}
             </span>
             <ul className="small profile-bad__list">
               {c.unparseable.exampleRows.map((r, k) => (
@@ -203,7 +218,8 @@ function Values({ c }: { c: ColumnProfile }): ReactNode {
       <ol className="top-values small" aria-label={`Most frequent values of ${c.name}`}>
         {c.top.map((t) => (
           <li key={t.value}>
-            <span className="top-values__v">{t.value}</span> <span className="muted">{formatInt(t.count)}</span>
+            <span className="top-values__v">{t.value}</span>{' '}
+            <span className="muted">{formatInt(t.count)}</span>
           </li>
         ))}
       </ol>

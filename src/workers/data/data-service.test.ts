@@ -11,7 +11,10 @@ import { DataService } from './data-service';
 // (row 42) and its cancellation (row 43), a code-M line priced 50,000 (row 44), 80,000 units without
 // a customer (row 45), 200 units in August (row 46).
 const lines = ['InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
-for (let i = 0; i < 40; i++) lines.push(`${100 + i},P${i % 4},${(i % 7) + 1},2011-06-${String((i % 28) + 1).padStart(2, '0')} 10:00,1.5,c${(i % 5) + 1},${i % 10 === 0 ? 'France' : 'UK'}`);
+for (let i = 0; i < 40; i++)
+  lines.push(
+    `${100 + i},P${i % 4},${(i % 7) + 1},2011-06-${String((i % 28) + 1).padStart(2, '0')} 10:00,1.5,c${(i % 5) + 1},${i % 10 === 0 ? 'France' : 'UK'}`,
+  );
 lines.push('900,BIG,90000,2011-07-01 10:00,2,c9,UK');
 lines.push('C901,BIG,-90000,2011-07-01 11:00,2,c9,UK');
 lines.push('902,M,1,2011-07-02 10:00,50000,c1,UK');
@@ -21,7 +24,13 @@ const CSV = `${lines.join('\n')}\n`;
 
 async function loaded(): Promise<DataService> {
   const s = new DataService();
-  const r = await s.load(new Blob([CSV]), 'o.csv', undefined, () => undefined, () => false);
+  const r = await s.load(
+    new Blob([CSV]),
+    'o.csv',
+    undefined,
+    () => undefined,
+    () => false,
+  );
   s.applyMapping(r.guess.mapping, r.guess.dateOrder?.order ?? null);
   return s;
 }
@@ -29,9 +38,23 @@ async function loaded(): Promise<DataService> {
 describe('DataService profile requests', () => {
   it('profiles every column of the loaded file before any mapping', async () => {
     const s = new DataService();
-    await s.load(new Blob([CSV]), 'o.csv', undefined, () => undefined, () => false);
+    await s.load(
+      new Blob([CSV]),
+      'o.csv',
+      undefined,
+      () => undefined,
+      () => false,
+    );
     const p = s.profile();
-    expect(p.map((c) => c.name)).toEqual(['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country']);
+    expect(p.map((c) => c.name)).toEqual([
+      'InvoiceNo',
+      'StockCode',
+      'Quantity',
+      'InvoiceDate',
+      'UnitPrice',
+      'CustomerID',
+      'Country',
+    ]);
     const byName = Object.fromEntries(p.map((c) => [c.name, c]));
     expect(byName['CustomerID']!.missing).toBe(1);
     expect(byName['CustomerID']!.distinct).toBe(6); // c1–c5, c9
@@ -65,7 +88,15 @@ describe('DataService profile requests', () => {
     expect(on.rowsKept).toBe(off.rowsKept - 2);
     // Mapping again (new transactions) drops the cached glance and outliers; a new load the profile.
     const p = s.profile();
-    const mapping = (await new DataService().load(new Blob([CSV]), 'o.csv', undefined, () => undefined, () => false)).guess.mapping;
+    const mapping = (
+      await new DataService().load(
+        new Blob([CSV]),
+        'o.csv',
+        undefined,
+        () => undefined,
+        () => false,
+      )
+    ).guess.mapping;
     s.applyMapping(mapping, null);
     expect(s.outliers()).not.toBe(o);
     expect(s.glance()).not.toBe(g);

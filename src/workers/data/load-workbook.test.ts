@@ -183,7 +183,12 @@ describe('loadWorkbook', () => {
     const xls = await rejection(loadWorkbook(new Blob([ole2]), 'old.xls', opts()));
     expect(xls.code).toBe('xlsx-old-format');
     expect(xls.message).toContain('save it as .xlsx or CSV');
-    const zip = await rejection(loadWorkbook(blobOf(writeXlsx({ sheets: [{ name: 'S', rows: [['a', 'b']] }], parts: {} }).subarray(0, 30)), 'cut.xlsx', opts()));
+    const zip = await rejection(loadWorkbook(blobOf(writeXlsx({ sheets: [{ name: 'S', rows: [['a', 'b']] }] }).subarray(0, 30)), 'cut.xlsx', opts()));
     expect(zip.code).toMatch(/^xlsx-/);
+    expect(zip.message).toMatch(/^"cut\.xlsx": /);
+    // The same bytes named like text: said to be no text file first.
+    const renamed = await rejection(loadWorkbook(blobOf(writeXlsx({ sheets: [{ name: 'S', rows: [['a', 'b']] }] }).subarray(0, 30)), 'export.csv', opts()));
+    expect(renamed.code).toBe(zip.code);
+    expect(renamed.message).toMatch(/^"export\.csv" is not a text file but a ZIP archive or spreadsheet workbook\. This workbook could not be opened/);
   });
 });

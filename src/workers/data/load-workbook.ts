@@ -74,6 +74,27 @@ const TRY_NEXT = new Set(['xlsx-empty-sheet', 'header-only', 'no-usable-columns'
  * 'no-usable-columns'), or with an Error named 'AbortError' when cancelled.
  */
 export async function loadWorkbook(file: Blob, fileName: string, opts: LoadWorkbookOptions): Promise<LoadedWorkbook> {
+  try {
+    return await loadAny(file, fileName, opts);
+  } catch (e) {
+    throw notTextWhenNamedSo(e, fileName);
+  }
+}
+
+const WORKBOOK_NAME = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|zip)$/i;
+
+/**
+ * A ZIP or OLE2 file named like text ('export.csv') that cannot be read as a workbook: says first
+ * that it is not a text file, then why it could not be opened.
+ */
+function notTextWhenNamedSo(e: unknown, fileName: string): unknown {
+  if (!(e instanceof UserFacingError) || !e.code.startsWith('xlsx-') || WORKBOOK_NAME.test(fileName)) return e;
+  const prefix = `"${fileName}": `;
+  const why = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+  return new UserFacingError(e.code, `"${fileName}" is not a text file but a ZIP archive or spreadsheet workbook. ${why}`);
+}
+
+async function loadAny(file: Blob, fileName: string, opts: LoadWorkbookOptions): Promise<LoadedWorkbook> {
   const total = file.size;
   opts.onProgress({ stage: 'reading', bytesDone: 0, bytesTotal: total, rows: 0 });
   const bytes = new Uint8Array(await file.arrayBuffer());
