@@ -36,8 +36,8 @@ const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
   },
   {
     rule: 'outliers',
-    label: 'Extreme quantities or prices',
-    help: 'Lines far outside the rest of the data.',
+    label: 'Extreme lines',
+    help: 'Lines over 100 × the 99.9th percentile of |quantity|, unit price or |amount|, judged on all lines before cleaning (listed in Transactions at a glance).',
   },
   {
     rule: 'dateWindow',
