@@ -166,6 +166,7 @@ test('(b) Windows-1252 CSV with M/D/YYYY H:MM dates: the same RFM as the CSV', a
   await page.goto('/');
   const ms = await load(page, join(full, WIN1252));
   testInfo.annotations.push({ type: 'timing', description: `windows-1252 CSV: ready ${ms} ms after the file was chosen` });
+  console.log(`[formats] windows-1252 CSV load: ${ms} ms to ready`);
   await expect(page.getByTestId('fact-encoding')).toHaveText('windows-1252');
   await expectSameRfmAsCsv(page);
   await expect(dateOrder(page, /^Month \/ day \/ year/)).toBeChecked();
@@ -175,6 +176,7 @@ test('(c) ; separated, decimal commas, D/M/YYYY H:MM: the same RFM as the CSV', 
   await page.goto('/');
   const ms = await load(page, join(full, SEMICOLON));
   testInfo.annotations.push({ type: 'timing', description: `semicolon CSV: ready ${ms} ms after the file was chosen` });
+  console.log(`[formats] semicolon CSV load: ${ms} ms to ready`);
   await expect(page.getByTestId('file-facts')).toContainText('semicolon');
   await expectSameRfmAsCsv(page);
   await expect(dateOrder(page, /^Day \/ month \/ year/)).toBeChecked();

@@ -96,7 +96,13 @@ interface Fetched {
   readonly bytes: number;
 }
 
-async function runLoad(name: string, source: DataSource, getBlob: (signal: AbortSignal) => Promise<Fetched>) {
+/** Options of a (re)load: a text encoding instead of the detected one, a workbook's sheet. */
+export interface LoadChoice {
+  readonly encoding?: string;
+  readonly sheet?: string;
+}
+
+async function runLoad(name: string, source: DataSource, getBlob: (signal: AbortSignal) => Promise<Fetched>, choice: LoadChoice = {}) {
   loadCtl?.abort();
   const ctl = new AbortController();
   loadCtl = ctl;
@@ -105,6 +111,7 @@ async function runLoad(name: string, source: DataSource, getBlob: (signal: Abort
   try {
     const { blob, bytes } = await getBlob(signal);
     const result = await dataClient().load(blob, name, {
+      ...choice,
       signal,
       onProgress: (p) => {
         if (loadCtl === ctl) set({ loadProgress: p });
@@ -147,8 +154,8 @@ async function runLoad(name: string, source: DataSource, getBlob: (signal: Abort
 }
 
 /** Loads a file the user picked or dropped. */
-export function loadFile(file: Blob, name: string): Promise<void> {
-  return runLoad(name, 'file', () => Promise.resolve({ blob: file, bytes: file.size }));
+export function loadFile(file: Blob, name: string, choice: LoadChoice = {}): Promise<void> {
+  return runLoad(name, 'file', () => Promise.resolve({ blob: file, bytes: file.size }), choice);
 }
 
 /** Fetches the built-in sample (same origin) with byte progress, then loads it. */

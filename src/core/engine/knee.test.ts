@@ -29,12 +29,22 @@ describe('knee edge cases', () => {
     expect(r.explanation).toMatch(/no clear knee/i);
   });
   test('a flat curve and too few points', () => {
-    expect(findKnee(ks, ks.map(() => 3)).suggested).toBeNull();
+    expect(
+      findKnee(
+        ks,
+        ks.map(() => 3),
+      ).suggested,
+    ).toBeNull();
     expect(findKnee([1, 2], [10, 5]).explanation).toMatch(/too few/i);
     expect(kneedleConvexDecreasing([1, 2], [10, 5])).toBeNull();
   });
-  const extras = JSON.parse(readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8')) as {
-    kneeCurves: Record<string, { ks: number[]; y: number[]; kneedle: number | null; gradientRule: number | null }>;
+  const extras = JSON.parse(
+    readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
+  ) as {
+    kneeCurves: Record<
+      string,
+      { ks: number[]; y: number[]; kneedle: number | null; gradientRule: number | null }
+    >;
   };
   test.each(Object.keys(extras.kneeCurves))('synthetic curve %s equals the Python reference', (key) => {
     const c = extras.kneeCurves[key]!;

@@ -67,7 +67,11 @@ export function kneedleConvexDecreasing(x: readonly number[], y: readonly number
 }
 
 /** The reference notebook's normalised-gradient rule (see module comment), or null. */
-export function gradientRuleKnee(ks: readonly number[], inertias: readonly number[], cut = -0.15): number | null {
+export function gradientRuleKnee(
+  ks: readonly number[],
+  inertias: readonly number[],
+  cut = -0.15,
+): number | null {
   const n = inertias.length;
   if (n < 2) return null;
   const g = new Array<number>(n);
@@ -99,7 +103,8 @@ export function findKnee(ks: readonly number[], inertias: readonly number[]): Kn
   } else if (gradientRule !== null) {
     explanation = `No clear knee by the kneedle method; the drop in inertia becomes less than 15% of the steepest drop at k = ${gradientRule}, a weak suggestion.`;
   } else {
-    explanation = 'No clear knee: inertia falls at a similar rate for every k, so choose k by how useful the segments are.';
+    explanation =
+      'No clear knee: inertia falls at a similar rate for every k, so choose k by how useful the segments are.';
   }
   return { kneedle, gradientRule, suggested, agree, explanation };
 }

@@ -18,7 +18,14 @@ function clusterCounts(labels: Int32Array, n: number, k: number): { counts: Floa
   return { counts, present };
 }
 
-function centroidsOf(X: Float64Array, n: number, d: number, labels: Int32Array, k: number, counts: Float64Array): Float64Array {
+function centroidsOf(
+  X: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  k: number,
+  counts: Float64Array,
+): Float64Array {
   const C = new Float64Array(k * d);
   for (let i = 0; i < n; i++) {
     const q = labels[i]! * d;
@@ -125,7 +132,13 @@ export function silhouetteScore(
  *   [Σ_c n_c ‖μ_c − μ‖² / (K − 1)] / [Σ_i ‖x_i − μ_{c(i)}‖² / (n − K)],  K = occurring clusters;
  * 1 when the within-cluster dispersion is 0; NaN when K < 2 or K = n.
  */
-export function calinskiHarabasz(X: Float64Array, n: number, d: number, labels: Int32Array, k: number): number {
+export function calinskiHarabasz(
+  X: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  k: number,
+): number {
   const { counts, present } = clusterCounts(labels, n, k);
   if (present < 2 || present >= n) return Number.NaN;
   const C = centroidsOf(X, n, d, labels, k, counts);

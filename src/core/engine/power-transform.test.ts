@@ -31,7 +31,8 @@ describe.each(FIXTURE_NAMES)('Yeo-Johnson against scikit-learn 1.2.1 on %s', (na
   test('transformed values and column checksums', () => {
     let worst = 0;
     for (let t = 0, i = 0; i < f.n; i += f.transformedStride, t++) {
-      for (let j = 0; j < 3; j++) worst = Math.max(worst, Math.abs(X[i * 3 + j]! - f.transformedSubset[t * 3 + j]!));
+      for (let j = 0; j < 3; j++)
+        worst = Math.max(worst, Math.abs(X[i * 3 + j]! - f.transformedSubset[t * 3 + j]!));
     }
     expect(worst).toBeLessThan(1e-6);
     for (let j = 0; j < 3; j++) {
@@ -80,15 +81,16 @@ describe('Yeo-Johnson formulas', () => {
     }
   });
 
-  const extras = JSON.parse(readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8')) as Record<
-    string,
-    { x: number[]; lambda: number; mean: number; scale: number }
-  >;
+  const extras = JSON.parse(
+    readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
+  ) as Record<string, { x: number[]; lambda: number; mean: number; scale: number }>;
   test('leftSkewedLarge: scikit-learn stops at its variance overflow, the exact MLE overflows → error', () => {
     const e = extras['leftSkewedLarge']!;
     const x = Float64Array.from(e.x);
     // the exact log-likelihood is better far beyond sklearn's λ (its var ψ overflows past λ ≈ 11)
-    const nll = (l: number): number => (x.length / 2) * logVarYeoJohnson(x, l, undefined, true) - (l - 1) * x.reduce((a, v) => a + Math.log1p(v), 0);
+    const nll = (l: number): number =>
+      (x.length / 2) * logVarYeoJohnson(x, l, undefined, true) -
+      (l - 1) * x.reduce((a, v) => a + Math.log1p(v), 0);
     expect(nll(100)).toBeLessThan(nll(e.lambda));
     expect(() => fitPowerTransform([x], ['monetary'])).toThrow(/too large to transform/);
   });
@@ -97,7 +99,9 @@ describe('Yeo-Johnson formulas', () => {
     const f = loadFixture('retail-rfm-2011h2');
     for (const col of fixtureColumns(f)) {
       for (const l of [-2, -0.5, 0, 0.3, 1, 2, 3.7]) {
-        expect(Math.abs(logVarYeoJohnson(col, l, undefined, true) - logVarYeoJohnson(col, l))).toBeLessThan(1e-9);
+        expect(Math.abs(logVarYeoJohnson(col, l, undefined, true) - logVarYeoJohnson(col, l))).toBeLessThan(
+          1e-9,
+        );
       }
     }
   });
@@ -107,7 +111,10 @@ describe('Yeo-Johnson formulas', () => {
     const x = Float64Array.from(e.x);
     const fit = fitPowerTransform([x], ['monetary']);
     expect(Math.abs(fit.lambdas[0]! - e.lambda)).toBeLessThan(1e-6 * Math.max(1, Math.abs(e.lambda)));
-    expect(rel(fit.means[0]!, e.mean) / Math.max(1, Math.abs(e.mean)) < 1e-6 || rel(fit.means[0]! / e.mean, 1) < 1e-5).toBe(true);
+    expect(
+      rel(fit.means[0]!, e.mean) / Math.max(1, Math.abs(e.mean)) < 1e-6 ||
+        rel(fit.means[0]! / e.mean, 1) < 1e-5,
+    ).toBe(true);
     expect(Math.abs(fit.scales[0]! / e.scale - 1)).toBeLessThan(1e-4);
     const z = applyPowerTransform([x], fit);
     const back = invertPowerTransform(z, 1, fit);
@@ -158,15 +165,25 @@ describe('guards', () => {
   });
 
   test('a transform that overflows float64 is an error, never Infinity', () => {
-    const fit = { lambdas: Float64Array.from([30]), means: Float64Array.from([0]), scales: Float64Array.from([1]) };
+    const fit = {
+      lambdas: Float64Array.from([30]),
+      means: Float64Array.from([0]),
+      scales: Float64Array.from([1]),
+    };
     expect(code(() => applyPowerTransform([Float64Array.from([1, 1e14])], fit, ['monetary']))).toMatch(
       /^power-overflow: .*monetary.*customer 2/,
     );
   });
 
   test('inverse transform out of domain', () => {
-    const fit = { lambdas: Float64Array.from([-0.5]), means: Float64Array.from([0]), scales: Float64Array.from([1]) };
+    const fit = {
+      lambdas: Float64Array.from([-0.5]),
+      means: Float64Array.from([0]),
+      scales: Float64Array.from([1]),
+    };
     // y ≥ 1/0.5 = 2 has no pre-image when λ = −0.5
-    expect(code(() => invertPowerTransform(Float64Array.from([1, 2.5]), 1, fit))).toMatch(/^power-inverse-domain: Row 2/);
+    expect(code(() => invertPowerTransform(Float64Array.from([1, 2.5]), 1, fit))).toMatch(
+      /^power-inverse-domain: Row 2/,
+    );
   });
 });

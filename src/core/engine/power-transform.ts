@@ -456,7 +456,12 @@ export function applyPowerTransform(
 }
 
 /** Back to original units: x = ψ⁻¹(z · scale + mean; λ). X is n × d row-major. */
-export function invertPowerTransform(X: Float64Array, d: number, fit: PowerFit, names?: readonly string[]): Float64Array {
+export function invertPowerTransform(
+  X: Float64Array,
+  d: number,
+  fit: PowerFit,
+  names?: readonly string[],
+): Float64Array {
   const n = Math.floor(X.length / d);
   const out = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {

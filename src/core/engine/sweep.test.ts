@@ -43,7 +43,14 @@ describe.each(FIXTURE_NAMES)('sweepK with the defaults on %s', (name) => {
   });
 
   test('a sweep point equals a later fit with the same seed', () => {
-    const again = kmeans(X, f.n, 3, { k: 3, seed: 42, nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd' });
+    const again = kmeans(X, f.n, 3, {
+      k: 3,
+      seed: 42,
+      nInit: 10,
+      maxIter: 300,
+      tol: 1e-4,
+      algorithm: 'lloyd',
+    });
     expect(again.labels).toEqual(sweep.points[2]!.result.labels);
     expect(again.inertia).toBe(sweep.points[2]!.inertia);
   });
@@ -54,13 +61,22 @@ describe('sweep options', () => {
   const cols = fixtureColumns(f);
   const X = applyPowerTransform(cols, fitPowerTransform(cols));
   test('sub-range, sampled silhouette, mini-batch', () => {
-    const s = sweepK(X, f.n, 3, { ...DEFAULT_SWEEP, kMin: 2, kMax: 4, silhouetteMaxN: 500, algorithm: 'minibatch', nInit: 3 });
+    const s = sweepK(X, f.n, 3, {
+      ...DEFAULT_SWEEP,
+      kMin: 2,
+      kMax: 4,
+      silhouetteMaxN: 500,
+      algorithm: 'minibatch',
+      nInit: 3,
+    });
     expect(s.points.map((p) => p.k)).toEqual([2, 3, 4]);
     expect(s.silhouetteSampleSize).toBe(500);
     expect(s.knee.suggested === null || [2, 3, 4].includes(s.knee.suggested)).toBe(true);
     for (const p of s.points) expect(p.silhouette).toBeGreaterThan(0.2);
   });
   test('an impossible range is a user-facing error', () => {
-    expect(() => sweepK(X.subarray(0, 6), 2, 3, { ...DEFAULT_SWEEP, kMin: 3, kMax: 10 })).toThrow(UserFacingError);
+    expect(() => sweepK(X.subarray(0, 6), 2, 3, { ...DEFAULT_SWEEP, kMin: 3, kMax: 10 })).toThrow(
+      UserFacingError,
+    );
   });
 });

@@ -78,11 +78,13 @@ export function SegmentsCell() {
           <p className="muted small">
             Drag to rotate, scroll to zoom; the view stays when you change k. Diamonds mark segment centres.
             Hover a point for the customer.
-            {n > DISPLAY_LIMIT
-              ? ` The 3D chart shows a random sample of ${formatInt(DISPLAY_LIMIT)} customers;`
-              : ''}
-            {n > DISPLAY_LIMIT_2D
-              ? ` the projections show ${formatInt(DISPLAY_LIMIT_2D)}; the model uses all ${formatInt(n)}.`
+            {n > DISPLAY_LIMIT || n > DISPLAY_LIMIT_2D
+              ? ` Drawn from a seeded random sample: ${[
+                  n > DISPLAY_LIMIT ? `${formatInt(DISPLAY_LIMIT)} customers in 3D` : null,
+                  n > DISPLAY_LIMIT_2D ? `${formatInt(DISPLAY_LIMIT_2D)} in each projection` : null,
+                ]
+                  .filter((x) => x !== null)
+                  .join(', ')}; the model uses all ${formatInt(n)}.`
               : ''}
             {hidden > 0
               ? ` ${formatInt(hidden)} customers with a value ≤ 0 cannot be placed on log axes.`

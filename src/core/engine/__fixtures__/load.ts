@@ -54,7 +54,12 @@ export function decodeLabels(s: string): Int32Array {
 }
 
 /** Rows 0, stride, 2·stride, … of an n × d matrix. */
-export function strided(X: Float64Array, n: number, d: number, stride: number): { X: Float64Array; rows: number[] } {
+export function strided(
+  X: Float64Array,
+  n: number,
+  d: number,
+  stride: number,
+): { X: Float64Array; rows: number[] } {
   const rows: number[] = [];
   for (let i = 0; i < n; i += stride) rows.push(i);
   const out = new Float64Array(rows.length * d);
