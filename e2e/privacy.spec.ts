@@ -19,7 +19,9 @@ async function downloadAll(page: Page): Promise<string[]> {
   const names: string[] = [];
   const buttons = page.locator('button[data-testid^="export-"]');
   const ids = await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
-  expect(ids).toEqual(expect.arrayContaining(['export-customers', 'export-segments', 'export-profiles', 'export-model']));
+  expect(ids).toEqual(
+    expect.arrayContaining(['export-customers', 'export-segments', 'export-profiles', 'export-model']),
+  );
   for (const id of ids) {
     const [dl] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),

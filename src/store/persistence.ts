@@ -74,7 +74,9 @@ export function isQuotaError(e: unknown): boolean {
   const name = (e as { name?: unknown }).name;
   const code = (e as { code?: unknown }).code;
   // 22 / 1014: legacy codes of QuotaExceededError (Chrome/Safari, Firefox).
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+  return (
+    name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014
+  );
 }
 
 /** Any storage failure as a plain sentence. */
@@ -99,7 +101,10 @@ let dbPromise: Promise<IDBDatabase> | null = null;
 function openDb(): Promise<IDBDatabase> {
   if (!hasIndexedDb())
     return Promise.reject(
-      new UserFacingError('storage-unavailable', 'This browser does not allow the app to keep data (IndexedDB is off).'),
+      new UserFacingError(
+        'storage-unavailable',
+        'This browser does not allow the app to keep data (IndexedDB is off).',
+      ),
     );
   dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, DB_VERSION);
@@ -129,7 +134,10 @@ function openDb(): Promise<IDBDatabase> {
 }
 
 /** Runs one read-write or read-only transaction; resolves when it COMMITS (quota errors abort it). */
-async function tx<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+async function tx<T>(
+  mode: IDBTransactionMode,
+  body: (store: IDBObjectStore) => IDBRequest<T> | void,
+): Promise<T | undefined> {
   const db = await openDb();
   return new Promise<T | undefined>((resolve, reject) => {
     let t: IDBTransaction;

@@ -47,13 +47,18 @@ describe('summary of results', () => {
     expect(compareSummary(a, b)).toEqual([]);
     const fewer = { ...b, customers: fx.n - 1 };
     expect(compareSummary(a, fewer)).toEqual([`the RFM table has ${fx.n - 1} customers instead of ${fx.n}`]);
-    const off = { ...b, inertias: b.inertias.map((p) => (p.k === 4 ? { k: 4, inertia: p.inertia * 1.01 } : p)) };
+    const off = {
+      ...b,
+      inertias: b.inertias.map((p) => (p.k === 4 ? { k: 4, inertia: p.inertia * 1.01 } : p)),
+    };
     const diffs = compareSummary(a, off);
     expect(diffs).toHaveLength(1);
     expect(diffs[0]).toMatch(/^the inertia for k = 4 is /);
     const missing = { ...b, inertias: b.inertias.filter((p) => p.k !== 6) };
     expect(compareSummary(a, missing)).toEqual(['k = 6 was not computed']);
-    expect(compareSummary(a, { ...b, inertias: b.inertias.map((p) => ({ ...p, inertia: Number.NaN })) })).toHaveLength(6);
+    expect(
+      compareSummary(a, { ...b, inertias: b.inertias.map((p) => ({ ...p, inertia: Number.NaN })) }),
+    ).toHaveLength(6);
   });
   it('a sweep of an older RFM table is not summarised', () => {
     const other: RfmTable = { ...rfm };

@@ -49,7 +49,13 @@ export interface SessionState {
   readonly savedAt: number | null;
 }
 
-const initialSession: SessionState = { offer: null, restoring: false, notice: null, saveError: null, savedAt: null };
+const initialSession: SessionState = {
+  offer: null,
+  restoring: false,
+  notice: null,
+  saveError: null,
+  savedAt: null,
+};
 let session: SessionState = initialSession;
 const listeners = new Set<() => void>();
 
@@ -71,7 +77,9 @@ export function subscribeSession(listener: () => void): () => void {
 export function summaryOf(s: Pick<NotebookState, 'rfm' | 'sweep'>): ResultSummary {
   const customers = s.rfm ? s.rfm.customerIds.length : null;
   const inertias =
-    s.sweep && s.sweep.rfm === s.rfm ? s.sweep.result.points.map((p) => ({ k: p.k, inertia: p.inertia })) : [];
+    s.sweep && s.sweep.rfm === s.rfm
+      ? s.sweep.result.points.map((p) => ({ k: p.k, inertia: p.inertia }))
+      : [];
   return { customers, inertias };
 }
 
@@ -112,12 +120,14 @@ export function compareSummary(saved: ResultSummary, now: ResultSummary): string
       continue;
     }
     const rel = Math.abs(got.inertia - inertia) / Math.max(Math.abs(inertia), 1e-12);
-    if (!(rel <= 1e-6)) out.push(`the inertia for k = ${k} is ${fmt(got.inertia)} instead of ${fmt(inertia)}`);
+    if (!(rel <= 1e-6))
+      out.push(`the inertia for k = ${k} is ${fmt(got.inertia)} instead of ${fmt(inertia)}`);
   }
   return out;
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toLocaleString('en-US') : String(x));
+const fmt = (x: number) =>
+  Number.isFinite(x) ? Number(x.toPrecision(6)).toLocaleString('en-US') : String(x);
 
 // ───────────────────────────── saving ─────────────────────────────
 
@@ -222,7 +232,8 @@ export async function initSession(): Promise<void> {
     setSession({
       saveError: {
         code: 'storage-unavailable',
-        message: 'This browser does not let the app keep data, so your session will not be restored after a reload.',
+        message:
+          'This browser does not let the app keep data, so your session will not be restored after a reload.',
       },
     });
     return;
@@ -260,7 +271,10 @@ function untilModelled(wantSweep: boolean): Promise<StepError | null> {
         return true;
       }
       const rfmDone = s.rfmStatus === 'ready' && s.rfm !== null;
-      if (rfmDone && (!wantSweep || (s.sweepStatus === 'ready' && s.sweep !== null && s.sweep.rfm === s.rfm))) {
+      if (
+        rfmDone &&
+        (!wantSweep || (s.sweepStatus === 'ready' && s.sweep !== null && s.sweep.rfm === s.rfm))
+      ) {
         resolve(null);
         return true;
       }
@@ -299,7 +313,11 @@ export async function restoreSession(): Promise<void> {
       unsub = useNotebook.subscribe((s, p) => {
         if (!pending || s.loadResult === p.loadResult || s.loadResult === null) return;
         pending = false;
-        useNotebook.setState({ kind: settings.kind, mapping: { ...settings.mapping }, dateOrder: settings.dateOrder });
+        useNotebook.setState({
+          kind: settings.kind,
+          mapping: { ...settings.mapping },
+          dateOrder: settings.dateOrder,
+        });
       });
     }
     if (file.source === 'sample') await loadSample();
@@ -347,7 +365,9 @@ export async function restoreSession(): Promise<void> {
             },
     });
   } catch (e) {
-    setSession({ notice: { kind: 'error', title: 'The session could not be restored', text: toStepError(e).message } });
+    setSession({
+      notice: { kind: 'error', title: 'The session could not be restored', text: toStepError(e).message },
+    });
   } finally {
     unsub?.();
     paused = false;

@@ -31,7 +31,12 @@ export function SessionBar() {
   return (
     <div className="session-bar" data-testid="session-bar">
       {offer ? (
-        <div className="message message--info session-offer" role="region" aria-label="Saved session" data-testid="restore-offer">
+        <div
+          className="message message--info session-offer"
+          role="region"
+          aria-label="Saved session"
+          data-testid="restore-offer"
+        >
           <p className="message__title">
             Restore your previous session ({offer.file.name}, {when})?
           </p>
@@ -73,7 +78,9 @@ export function SessionBar() {
         </span>
         {confirming ? (
           <span className="session-bar__confirm">
-            <span className="small">Delete the saved session and the copy of your file, and empty the notebook?</span>
+            <span className="small">
+              Delete the saved session and the copy of your file, and empty the notebook?
+            </span>
             <button
               type="button"
               className="button button--danger"

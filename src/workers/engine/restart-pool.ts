@@ -117,10 +117,13 @@ export async function pooledSweep(
   const nInit = Math.max(1, options.nInit);
   const stepper = plainStepper(X, n, d);
   let helper: RestartHelper | null = null;
+  let dropped = false;
+  /** Drops the helper after its first failure (later rejections of its pending calls are the same one). */
   const drop = (e: unknown): void => {
     helper?.dispose();
     helper = null;
-    onHelperFailure?.(e instanceof Error ? e.message : String(e));
+    if (!dropped) onHelperFailure?.(e instanceof Error ? e.message : String(e));
+    dropped = true;
   };
   try {
     helper = makeHelper();
