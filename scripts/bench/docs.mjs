@@ -68,10 +68,11 @@ the app's default cleaning (\`src/core/clean\`), RFM by groupby, \`PowerTransfor
 \`KMeans(k, n_init=10)\` for k = 1..10 with silhouette (on a 10,000-row sample above 10,000 rows, as the
 app), Calinski-Harabasz and Davies-Bouldin, the final fit at k = 4 and a matplotlib 3D scatter of all
 points to PNG; "k change" = a fit at k = 5 plus the scatter again. Peak memory = \`ru_maxrss\`.
-\`OPENBLAS_CORETYPE\`/\`OPENBLAS_L2_SIZE\` are left as found and recorded. Python runs with its default
-thread pools (all cores), as a notebook would; \`--python-threads 1\` pins it to one thread like the app's
-single k-means worker (fairer on a machine loaded by other work, where OpenMP threads spin: the UCI sweep
-took 72 s with 2 threads at load average 14 and 1.4 s with one).
+\`OPENBLAS_CORETYPE\`/\`OPENBLAS_L2_SIZE\` are left as found and recorded. Python is pinned to one thread by
+default (\`OMP_NUM_THREADS\`, \`OPENBLAS_NUM_THREADS\`, \`MKL_NUM_THREADS\` = 1): on this 2-core machine
+scikit-learn's OpenMP threads spin whenever anything else runs (the UCI sweep took 27 s with 2 threads at
+load average 2 and 1.3 s with one), so one thread is its best time here and the ratios are conservative;
+\`--python-threads auto\` leaves the environment as it is.
 
 **Inner timings from the app.** When the app exposes them, the benchmark prefers the app's own
 measurements (ms, worker time without React rendering) and records every \`data-*\` attribute of the

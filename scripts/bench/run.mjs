@@ -116,7 +116,7 @@ function parseArgs(argv) {
     stageTimeoutS: null,
     runsBig: null,
     reusePython: false,
-    pythonThreads: 'auto',
+    pythonThreads: '1',
     merge: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -243,10 +243,10 @@ async function ensureInputs(keys) {
 // ─────────────────────────── Python baseline ───────────────────────────
 
 /**
- * Environment of the Python child. By default ('auto') scikit-learn runs as an analyst's notebook
- * would, with its own thread pools on every core. `--python-threads 1` pins OMP/OpenBLAS/MKL to one
- * thread, like the app's one k-means worker — useful on a machine loaded by other work, where
- * OpenMP threads spin (a UCI sweep took 72 s with 2 threads at load 14 and 1.4 s with 1).
+ * Environment of the Python child. By default scikit-learn is pinned to one thread (OMP/OpenBLAS/MKL):
+ * on this 2-core machine its OpenMP threads spin whenever anything else runs (a UCI sweep took 27 s
+ * with 2 threads at load average 2 and 1.3 s with 1), so one thread is its best time here and the
+ * comparison is conservative. `--python-threads auto` leaves the environment as it is.
  * OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are never changed.
  */
 function pythonEnv(threads) {

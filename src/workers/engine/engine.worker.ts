@@ -9,7 +9,8 @@ import { workerRestartHelper } from './restart-client';
 /** Large plain sweeps split restarts with one nested helper worker (terminated with this worker). */
 const env: HandlerEnv = {
   makeHelper: () =>
-    typeof Worker === 'undefined'
+    // one logical core: a second thread would only time-slice with this one
+    typeof Worker === 'undefined' || (navigator.hardwareConcurrency || 2) < 2
       ? null
       : workerRestartHelper(new Worker(new URL('./restart.worker.ts', import.meta.url), { type: 'module' })),
 };

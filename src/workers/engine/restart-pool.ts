@@ -8,8 +8,15 @@
  * best of all. The metrics are then computed here on the chosen labels as `sweepK` does, so the result
  * equals `sweepK(X, n, d, options, plainStepper)` (labels, inertia, nIter, metrics, knee).
  *
- * Split: restart r runs here when r is even, on the helper when r is odd (cost per restart varies by
- * seed, not by index, so an interleaved split balances on average).
+ * Schedule (per k): the helper runs the last c restarts of k, this side the first nInit − c; the
+ * best is combined; then the helper computes the silhouette of k (the same `silhouetteScore` on its
+ * copy of X: the same value) followed by its restarts of k + 1, while this side computes
+ * Calinski–Harabasz and Davies–Bouldin of k and its restarts of k + 1. c starts at ⌊nInit/2⌋ and is
+ * then chosen from the measured ms per restart and the helper's last silhouette time so both sides
+ * finish together. Timings only decide who runs what, never the result. Progress for k is reported
+ * when its silhouette is in (one k later than sweepK while the pool runs).
+ * Every message to the helper is posted synchronously (never from a promise callback, which would
+ * only run after this side's synchronous work and serialise the pool).
  * Failure: if the helper fails (crash, message error) its restarts of that k are run here and the rest
  * of the sweep runs single-worker; the result is still exact.
  * Only for the plain stepper and Lloyd; the caller decides (`shouldPool`).
