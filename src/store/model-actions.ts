@@ -37,6 +37,8 @@ export function installModelSync(): void {
   if (installed) return;
   installed = true;
   useNotebook.subscribe((state, prev) => {
+    // A file is being read: start the engine worker now, so its start-up overlaps with parsing.
+    if (state.loadStatus === 'running' && prev.loadStatus !== 'running') engine().warmUp();
     if (state.rfm !== prev.rfm) onRfmChanged(state.rfm);
   });
   const rfm = get().rfm;

@@ -50,6 +50,8 @@ export interface EngineClient {
     opts?: { signal?: AbortSignal },
   ): Promise<KMeansResult & { engineInfo: EngineInfo }>;
   inverse(X: Float64Array, d: number, fit: PowerFit): Promise<Float64Array>;
+  /** Starts the worker ahead of the first request (module loading overlaps with other work). */
+  warmUp(): void;
 }
 
 /** The part of a Worker the client uses (a fake can stand in for tests). */
@@ -239,6 +241,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     inverse(X, d, fit) {
       const copy = X.slice();
       return call<'inverse'>({ type: 'inverse', X: copy, d, fit }, [copy.buffer]);
+    },
+    warmUp() {
+      ensureWorker();
     },
     dispose() {
       stopWorker();
