@@ -17,7 +17,9 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
@@ -27,11 +29,38 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            layer('./src/core', ['./src/kernels', './src/workers', './src/store', './src/features', './src/app', './src/components'], 'src/core is pure: it may not import any other layer.'),
-            layer('./src/kernels', ['./src/workers', './src/store', './src/features', './src/app', './src/components'], 'src/kernels may import only src/core.'),
-            layer('./src/workers', ['./src/store', './src/features', './src/app', './src/components'], 'src/workers may import only src/core and src/kernels.'),
-            layer('./src/store', ['./src/features', './src/app', './src/components'], 'src/store may not import UI.'),
-            layer('./src/components', ['./src/features', './src/app', './src/store'], 'shared components are presentational.'),
+            layer(
+              './src/core',
+              [
+                './src/kernels',
+                './src/workers',
+                './src/store',
+                './src/features',
+                './src/app',
+                './src/components',
+              ],
+              'src/core is pure: it may not import any other layer.',
+            ),
+            layer(
+              './src/kernels',
+              ['./src/workers', './src/store', './src/features', './src/app', './src/components'],
+              'src/kernels may import only src/core.',
+            ),
+            layer(
+              './src/workers',
+              ['./src/store', './src/features', './src/app', './src/components'],
+              'src/workers may import only src/core and src/kernels.',
+            ),
+            layer(
+              './src/store',
+              ['./src/features', './src/app', './src/components'],
+              'src/store may not import UI.',
+            ),
+            layer(
+              './src/components',
+              ['./src/features', './src/app', './src/store'],
+              'shared components are presentational.',
+            ),
             layer('./src/features', ['./src/app'], 'features may not import the app.'),
           ],
         },
@@ -46,7 +75,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'zustand', 'papaparse', '@tensorflow/*', 'plotly.js*', 'fflate'], message: 'src/core is pure TypeScript.' },
+            {
+              group: ['react', 'react-dom', 'zustand', 'papaparse', '@tensorflow/*', 'plotly.js*', 'fflate'],
+              message: 'src/core is pure TypeScript.',
+            },
           ],
         },
       ],
@@ -72,7 +104,17 @@ export default tseslint.config(
   {
     files: ['src/kernels/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['papaparse', 'plotly.js*', 'react', 'react-dom'], message: 'kernels are numeric only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['papaparse', 'plotly.js*', 'react', 'react-dom'],
+              message: 'kernels are numeric only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

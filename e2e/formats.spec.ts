@@ -48,7 +48,10 @@ function variants(args: readonly string[]): string {
   const done = join(dir, 'done');
   if (!existsSync(done)) {
     const t = Date.now();
-    execFileSync(process.execPath, [SCRIPT, '--out', dir, '--no-verify', ...args], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [SCRIPT, '--out', dir, '--no-verify', ...args], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     writeFileSync(done, `${Date.now() - t} ms\n`);
   }
   return dir;
@@ -80,10 +83,28 @@ function uciRows(lines: readonly string[], year: number, month: number, count: n
     if (out.length > count) break;
     const f = line.split(',');
     if (f.length !== 8) continue; // (lines whose description holds a comma are not needed here)
-    const [inv, code, desc, qty, date, price, cust, country] = f as [string, string, string, string, string, string, string, string];
+    const [inv, code, desc, qty, date, price, cust, country] = f as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const [mo, d, y, h, mi] = date.match(/\d+/g)!.map(Number) as [number, number, number, number, number];
     if (y !== year || mo !== month) continue;
-    out.push([inv, code, desc, Number(qty), { t: 'n', v: msToSerial(Date.UTC(y, mo - 1, d, h, mi)), s: 1 }, Number(price), cust === '' ? null : Number(cust), country]);
+    out.push([
+      inv,
+      code,
+      desc,
+      Number(qty),
+      { t: 'n', v: msToSerial(Date.UTC(y, mo - 1, d, h, mi)), s: 1 },
+      Number(price),
+      cust === '' ? null : Number(cust),
+      country,
+    ]);
   }
   return out;
 }
@@ -116,8 +137,12 @@ async function expectSameRfmAsCsv(page: Page): Promise<void> {
     await expect(page.getByTestId(`removed-rows-${s.rule}`), s.rule).toHaveText(fmt(s.rowsRemoved));
     await expect(page.getByTestId(`removed-customers-${s.rule}`), s.rule).toHaveText(fmt(s.customersRemoved));
   }
-  await expect(page.getByTestId('rfm-customers')).toHaveText(`${fmt(Object.keys(uci.rfm).length)} customers modelled`);
-  await expect(page.getByTestId('rfm-excluded')).toHaveText(`${fmt(uci.excludedNonPositive ?? -1)} excluded with monetary ≤ 0`);
+  await expect(page.getByTestId('rfm-customers')).toHaveText(
+    `${fmt(Object.keys(uci.rfm).length)} customers modelled`,
+  );
+  await expect(page.getByTestId('rfm-excluded')).toHaveText(
+    `${fmt(uci.excludedNonPositive ?? -1)} excluded with monetary ≤ 0`,
+  );
   await expectCustomersMatch(page, uci.rfm, IDS);
 }
 
@@ -131,7 +156,9 @@ async function load(page: Page, path: string): Promise<number> {
 
 const dateOrder = (page: Page, name: RegExp) => cell(page, 'columns').getByRole('radio', { name });
 
-test('(a) the whole UCI workbook: progress, Cancel, the same RFM as the CSV; its second sheet loads', async ({ page }, testInfo) => {
+test('(a) the whole UCI workbook: progress, Cancel, the same RFM as the CSV; its second sheet loads', async ({
+  page,
+}, testInfo) => {
   await page.goto('/');
   const data = cell(page, 'data');
   // Cancel while the workbook is being read leaves the page as it was.
@@ -144,8 +171,15 @@ test('(a) the whole UCI workbook: progress, Cancel, the same RFM as the CSV; its
   await expect(bar).toHaveCount(0);
 
   const ms = await load(page, join(full, XLSX));
-  const parse = await page.getByTestId('file-facts').locator('div', { hasText: 'Parse time' }).locator('dd').innerText();
-  testInfo.annotations.push({ type: 'timing', description: `workbook (541,909 rows): ready ${ms} ms after the file was chosen; parse time shown: ${parse}` });
+  const parse = await page
+    .getByTestId('file-facts')
+    .locator('div', { hasText: 'Parse time' })
+    .locator('dd')
+    .innerText();
+  testInfo.annotations.push({
+    type: 'timing',
+    description: `workbook (541,909 rows): ready ${ms} ms after the file was chosen; parse time shown: ${parse}`,
+  });
   console.log(`[formats] workbook load: ${ms} ms to ready, parse time shown ${parse}`);
   await expectSameRfmAsCsv(page);
   await expect(dateOrder(page, /^Year-month-day/)).toBeChecked();
@@ -165,17 +199,25 @@ test('(a) the whole UCI workbook: progress, Cancel, the same RFM as the CSV; its
 test('(b) Windows-1252 CSV with M/D/YYYY H:MM dates: the same RFM as the CSV', async ({ page }, testInfo) => {
   await page.goto('/');
   const ms = await load(page, join(full, WIN1252));
-  testInfo.annotations.push({ type: 'timing', description: `windows-1252 CSV: ready ${ms} ms after the file was chosen` });
+  testInfo.annotations.push({
+    type: 'timing',
+    description: `windows-1252 CSV: ready ${ms} ms after the file was chosen`,
+  });
   console.log(`[formats] windows-1252 CSV load: ${ms} ms to ready`);
   await expect(page.getByTestId('fact-encoding')).toHaveText('windows-1252');
   await expectSameRfmAsCsv(page);
   await expect(dateOrder(page, /^Month \/ day \/ year/)).toBeChecked();
 });
 
-test('(c) ; separated, decimal commas, D/M/YYYY H:MM: the same RFM as the CSV', async ({ page }, testInfo) => {
+test('(c) ; separated, decimal commas, D/M/YYYY H:MM: the same RFM as the CSV', async ({
+  page,
+}, testInfo) => {
   await page.goto('/');
   const ms = await load(page, join(full, SEMICOLON));
-  testInfo.annotations.push({ type: 'timing', description: `semicolon CSV: ready ${ms} ms after the file was chosen` });
+  testInfo.annotations.push({
+    type: 'timing',
+    description: `semicolon CSV: ready ${ms} ms after the file was chosen`,
+  });
   console.log(`[formats] semicolon CSV load: ${ms} ms to ready`);
   await expect(page.getByTestId('file-facts')).toContainText('semicolon');
   await expectSameRfmAsCsv(page);
@@ -215,7 +257,9 @@ test("'£' survives in every format; a forced encoding rereads the file", async 
   await expect(enc.locator('option:checked')).toHaveText('Auto');
 });
 
-test('a workbook with a cover sheet and a sheet per month: the first table is read, the select switches', async ({ page }) => {
+test('a workbook with a cover sheet and a sheet per month: the first table is read, the select switches', async ({
+  page,
+}) => {
   await page.goto('/');
   await load(page, join(small, 'shop-export.xlsx'));
   const data = cell(page, 'data');
@@ -233,7 +277,9 @@ test('a workbook with a cover sheet and a sheet per month: the first table is re
   await expectPipelineReady(page);
   // The cover sheet holds no table: asked for, it is explained, and January stays loaded.
   await data.getByLabel('Sheet').selectOption('Read me');
-  await expect(page.getByTestId('load-error')).toContainText('"Read me" of "shop-export.xlsx" has a single column');
+  await expect(page.getByTestId('load-error')).toContainText(
+    '"Read me" of "shop-export.xlsx" has a single column',
+  );
   await expect(page.getByTestId('load-error')).toContainText('The previous file, shop-export.xlsx');
 });
 

@@ -832,7 +832,9 @@ function summariseBrowser(b, info) {
       transformInner: summary(pick((r) => r.inner.transformMs)),
       sweep: summary(sweepMs) && {
         ...summary(sweepMs),
-        source: innerSweep.length ? 'app data-running-ms of the Choose-k cell' : 'wall: Transform ready → Choose-k ready',
+        source: innerSweep.length
+          ? 'app data-running-ms of the Choose-k cell'
+          : 'wall: Transform ready → Choose-k ready',
       },
       sweepWall: summary(pick((r) => r.stages.sweepWall)),
       kChange: summary(pick((r) => r.stages.kChange)),

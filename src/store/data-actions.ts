@@ -102,7 +102,12 @@ export interface LoadChoice {
   readonly sheet?: string;
 }
 
-async function runLoad(name: string, source: DataSource, getBlob: (signal: AbortSignal) => Promise<Fetched>, choice: LoadChoice = {}) {
+async function runLoad(
+  name: string,
+  source: DataSource,
+  getBlob: (signal: AbortSignal) => Promise<Fetched>,
+  choice: LoadChoice = {},
+) {
   loadCtl?.abort();
   const ctl = new AbortController();
   loadCtl = ctl;

@@ -8,10 +8,23 @@ declare module 'plotly.js-dist-min' {
     on(event: string, handler: (e: unknown) => void): void;
     removeAllListeners?(event: string): void;
   }
-  export function react(el: HTMLElement, data: Data[], layout?: Layout, config?: Config): Promise<PlotlyHTMLElement>;
-  export function newPlot(el: HTMLElement, data: Data[], layout?: Layout, config?: Config): Promise<PlotlyHTMLElement>;
+  export function react(
+    el: HTMLElement,
+    data: Data[],
+    layout?: Layout,
+    config?: Config,
+  ): Promise<PlotlyHTMLElement>;
+  export function newPlot(
+    el: HTMLElement,
+    data: Data[],
+    layout?: Layout,
+    config?: Config,
+  ): Promise<PlotlyHTMLElement>;
   export function purge(el: HTMLElement): void;
-  export function toImage(el: HTMLElement, opts: { format: 'png' | 'svg'; width?: number; height?: number }): Promise<string>;
+  export function toImage(
+    el: HTMLElement,
+    opts: { format: 'png' | 'svg'; width?: number; height?: number },
+  ): Promise<string>;
   export function relayout(el: HTMLElement, layout: Layout): Promise<PlotlyHTMLElement>;
   const Plotly: {
     react: typeof react;

@@ -84,12 +84,18 @@ describe('cleanTransactions', () => {
     expect(Array.from(rfm.recency)).toEqual([151, 178, 0]);
     expect(Array.from(rfm.monetary)).toEqual([0, 10, 8]);
     const strict = cleanTransactions(t, { ...REFERENCE_CLEANING, dropDuplicates: true });
-    const s2 = Object.fromEntries(strict.report.steps.map((s) => [s.rule, [s.rowsRemoved, s.customersRemoved]]));
+    const s2 = Object.fromEntries(
+      strict.report.steps.map((s) => [s.rule, [s.rowsRemoved, s.customersRemoved]]),
+    );
     expect(s2.negativeNetCustomers).toEqual([3, 1]); // c1 now nets −5 + 2 + 1 = −2 on (A, 1.5): its 3 lines go
   });
 
   it('matches non-product codes case-insensitively, with * prefixes', () => {
-    expect(Array.from(nonProductFlags([' post', 'Gift_0001_20', 'M', 'MUG', 'b'], ['POST', 'gift_0001_*', 'M', 'B']))).toEqual([1, 1, 1, 0, 1]);
+    expect(
+      Array.from(
+        nonProductFlags([' post', 'Gift_0001_20', 'M', 'MUG', 'b'], ['POST', 'gift_0001_*', 'M', 'B']),
+      ),
+    ).toEqual([1, 1, 1, 0, 1]);
   });
 });
 
@@ -99,7 +105,10 @@ describe('cleanTransactions: the outliers rule (findOutliers on the uncleaned li
   // row 44: a "Manual" line (code M) priced 50,000 for c1; row 45: 80,000 units without a customer;
   // row 46: 200 units for c2 (large, but far under 100 × the reference).
   const lines: string[] = ['InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
-  for (let i = 0; i < 40; i++) lines.push(`${100 + i},P${i % 4},${(i % 7) + 1},2011-06-${String((i % 28) + 1).padStart(2, '0')} 10:00,1.5,c${(i % 5) + 1},UK`);
+  for (let i = 0; i < 40; i++)
+    lines.push(
+      `${100 + i},P${i % 4},${(i % 7) + 1},2011-06-${String((i % 28) + 1).padStart(2, '0')} 10:00,1.5,c${(i % 5) + 1},UK`,
+    );
   lines.push('900,BIG,90000,2011-07-01 10:00,2,c9,UK');
   lines.push('C901,BIG,-90000,2011-07-01 11:00,2,c9,UK');
   lines.push('902,M,1,2011-07-02 10:00,50000,c1,UK');
@@ -136,7 +145,12 @@ describe('cleanTransactions: the outliers rule (findOutliers on the uncleaned li
     expect(on.report.rowsKept).toBe(off.report.rowsKept - 2);
     expect([on.keep[40], on.keep[41], on.keep[44]]).toEqual([0, 0, 1]);
     // With those rules off the same flagged lines go: all four.
-    const wide = cleanTransactions(t, { ...DEFAULT_CLEANING, dropMissingCustomer: false, dropNonProductCodes: false, dropOutliers: true });
+    const wide = cleanTransactions(t, {
+      ...DEFAULT_CLEANING,
+      dropMissingCustomer: false,
+      dropNonProductCodes: false,
+      dropOutliers: true,
+    });
     expect(step(wide.report)).toEqual([true, 4, 1]);
     // A report computed beforehand (the worker's cached one) gives the same result.
     const pre = cleanTransactions(t, { ...DEFAULT_CLEANING, dropOutliers: true }, flagged);

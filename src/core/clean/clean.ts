@@ -11,7 +11,20 @@ import type { OutlierReport } from '../profile/profile-types';
 
 /** The default non-product stock codes of Online Retail (compared case-insensitively after trim). */
 export const DEFAULT_NON_PRODUCT_CODES: readonly string[] = [
-  'POST', 'DOT', 'M', 'D', 'C2', 'BANK CHARGES', 'PADS', 'CRUK', 'AMAZONFEE', 'B', 'S', 'DCGSSBOY', 'DCGSSGIRL', 'gift_0001_*',
+  'POST',
+  'DOT',
+  'M',
+  'D',
+  'C2',
+  'BANK CHARGES',
+  'PADS',
+  'CRUK',
+  'AMAZONFEE',
+  'B',
+  'S',
+  'DCGSSBOY',
+  'DCGSSGIRL',
+  'gift_0001_*',
 ];
 
 export const DEFAULT_CLEANING: CleaningSettings = {
@@ -81,7 +94,8 @@ const LABELS: Record<CleaningRule, string> = {
   nonPositivePrice: 'Unit price zero or negative',
   unspecifiedCountry: 'Country "Unspecified"',
   duplicates: 'Exact duplicate lines after the first',
-  outliers: 'Extreme lines (|quantity|, unit price or |amount| over 100 × the 99.9th percentile of all lines)',
+  outliers:
+    'Extreme lines (|quantity|, unit price or |amount| over 100 × the 99.9th percentile of all lines)',
   dateWindow: 'Outside the date window',
   negativeNetCustomers: 'Customers with a product bought net negative',
 };
@@ -133,23 +147,43 @@ export function cleanTransactions(
   };
 
   const { time, quantity: q, price: p, amount: a } = tx;
-  run('invalidRows', true, (i) => time[i] !== time[i] || (q !== null && q[i] !== q[i]) || (p !== null && p[i] !== p[i]) || (a !== null && a[i] !== a[i]));
+  run(
+    'invalidRows',
+    true,
+    (i) =>
+      time[i] !== time[i] ||
+      (q !== null && q[i] !== q[i]) ||
+      (p !== null && p[i] !== p[i]) ||
+      (a !== null && a[i] !== a[i]),
+  );
   run('missingCustomer', settings.dropMissingCustomer, (i) => cust[i]! < 0);
 
   const inv = tx.invoice;
   const cancelFlags = cancellationFlags(tx);
-  run('cancellations', settings.cancellations === 'drop' && inv !== null, (i) => inv![i]! >= 0 && cancelFlags[inv![i]!] === 1);
+  run(
+    'cancellations',
+    settings.cancellations === 'drop' && inv !== null,
+    (i) => inv![i]! >= 0 && cancelFlags[inv![i]!] === 1,
+  );
 
   const prod = tx.product;
   const npFlags = nonProductFlags(tx.products, settings.nonProductCodes);
-  run('nonProductCodes', settings.dropNonProductCodes && prod !== null, (i) => prod![i]! >= 0 && npFlags[prod![i]!] === 1);
+  run(
+    'nonProductCodes',
+    settings.dropNonProductCodes && prod !== null,
+    (i) => prod![i]! >= 0 && npFlags[prod![i]!] === 1,
+  );
 
   run('nonPositivePrice', settings.dropNonPositivePrice && p !== null, (i) => p![i]! <= 0);
 
   const ctry = tx.country;
   const unspecified = new Uint8Array(tx.countries.length);
   tx.countries.forEach((s, k) => (unspecified[k] = s.trim().toLowerCase() === 'unspecified' ? 1 : 0));
-  run('unspecifiedCountry', settings.dropUnspecifiedCountry && ctry !== null, (i) => ctry![i]! >= 0 && unspecified[ctry![i]!] === 1);
+  run(
+    'unspecifiedCountry',
+    settings.dropUnspecifiedCountry && ctry !== null,
+    (i) => ctry![i]! >= 0 && unspecified[ctry![i]!] === 1,
+  );
 
   const groups = tx.dupGroup;
   const seen = new Uint8Array(n);

@@ -11,8 +11,10 @@ import type { DateOrder, DateOrderGuess } from '../types';
  */
 
 const DAY_MS = 86_400_000;
-const ISO_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
-const PARTS_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?)?$/;
+const ISO_RE =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const PARTS_RE =
+  /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?)?$/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL_RE = /^\d{1,6}(?:\.\d+)?$/;
 
@@ -56,7 +58,17 @@ export function parseDate(text: string, order: DateOrder): number {
   switch (order) {
     case 'ISO': {
       const m = ISO_RE.exec(s);
-      if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]), num(m[4]), num(m[5]), num(m[6]), m[7] ?? '', m[8] ?? '');
+      if (m)
+        return make(
+          Number(m[1]),
+          Number(m[2]),
+          Number(m[3]),
+          num(m[4]),
+          num(m[5]),
+          num(m[6]),
+          m[7] ?? '',
+          m[8] ?? '',
+        );
       const c = COMPACT_RE.exec(s);
       if (c) return make(Number(c[1]), Number(c[2]), Number(c[3]));
       return NaN;
@@ -119,7 +131,12 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
     }
     const c = COMPACT_RE.exec(s);
     if (c) {
-      if (!Number.isNaN(make(Number(c[1]), Number(c[2]), Number(c[3]))) && Number(c[1]) >= 1900 && Number(c[1]) <= 2100) compact++;
+      if (
+        !Number.isNaN(make(Number(c[1]), Number(c[2]), Number(c[3]))) &&
+        Number(c[1]) >= 1900 &&
+        Number(c[1]) <= 2100
+      )
+        compact++;
       continue;
     }
     const m = PARTS_RE.exec(s);
@@ -138,17 +155,44 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
       if (v >= 18264 && v <= 73051) serial++;
     }
   }
-  const none: DateOrderGuess = { order: null, candidates: [], ambiguous: false, reason: 'No values look like dates.' };
+  const none: DateOrderGuess = {
+    order: null,
+    candidates: [],
+    ambiguous: false,
+    reason: 'No values look like dates.',
+  };
   if (n === 0) return none;
   const need = 0.5 * n;
-  if (iso >= need) return { order: 'ISO', candidates: ['ISO'], ambiguous: false, reason: 'Dates are written year-month-day (ISO).' };
-  if (compact >= need) return { order: 'YMD_COMPACT', candidates: ['YMD_COMPACT'], ambiguous: false, reason: 'Dates are written YYYYMMDD.' };
+  if (iso >= need)
+    return {
+      order: 'ISO',
+      candidates: ['ISO'],
+      ambiguous: false,
+      reason: 'Dates are written year-month-day (ISO).',
+    };
+  if (compact >= need)
+    return {
+      order: 'YMD_COMPACT',
+      candidates: ['YMD_COMPACT'],
+      ambiguous: false,
+      reason: 'Dates are written YYYYMMDD.',
+    };
   if (parts + iso >= need && parts > 0) {
     if (firstBig > 0 && secondBig === 0) {
-      return { order: 'DMY', candidates: ['DMY'], ambiguous: false, reason: `${firstBig} date(s) have a first part above 12, so the first part is the day.` };
+      return {
+        order: 'DMY',
+        candidates: ['DMY'],
+        ambiguous: false,
+        reason: `${firstBig} date(s) have a first part above 12, so the first part is the day.`,
+      };
     }
     if (secondBig > 0 && firstBig === 0) {
-      return { order: 'MDY', candidates: ['MDY'], ambiguous: false, reason: `${secondBig} date(s) have a second part above 12, so the first part is the month.` };
+      return {
+        order: 'MDY',
+        candidates: ['MDY'],
+        ambiguous: false,
+        reason: `${secondBig} date(s) have a second part above 12, so the first part is the month.`,
+      };
     }
     if (firstBig > 0 && secondBig > 0) {
       const order: DateOrder = mdyOk >= dmyOk ? 'MDY' : 'DMY';
@@ -167,7 +211,13 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
       reason: 'No day in these dates is above 12, so day-first and month-first both fit: choose the order.',
     };
   }
-  if (serial >= need) return { order: 'EXCEL_SERIAL', candidates: ['EXCEL_SERIAL'], ambiguous: false, reason: 'Numbers in the range of Excel date serials (1950–2100).' };
+  if (serial >= need)
+    return {
+      order: 'EXCEL_SERIAL',
+      candidates: ['EXCEL_SERIAL'],
+      ambiguous: false,
+      reason: 'Numbers in the range of Excel date serials (1950–2100).',
+    };
   return none;
 }
 

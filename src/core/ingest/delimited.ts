@@ -122,7 +122,10 @@ export function splitWhitespace(line: string): string[] {
  * no complete row. `inQuotesAtEnd` is the quote state at the end of the piece (for the next piece).
  * Quote parity is enough: an escaped quote "" toggles twice.
  */
-export function lastRowBoundary(text: string, startsInQuotes: boolean): { cut: number; inQuotesAtEnd: boolean } {
+export function lastRowBoundary(
+  text: string,
+  startsInQuotes: boolean,
+): { cut: number; inQuotesAtEnd: boolean } {
   // Quote parity at the end of the text: one indexOf pass over the quotes.
   let quotes = 0;
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) quotes++;

@@ -51,11 +51,18 @@ export function detectEncoding(sample: Uint8Array, isWholeFile = false): Encodin
   const b0 = sample[0];
   const b1 = sample[1];
   const b2 = sample[2];
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', bomLength: 3, asciiOnly: false, binary: false };
-  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomLength: 2, asciiOnly: false, binary: false };
-  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomLength: 2, asciiOnly: false, binary: false };
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
+    return { encoding: 'utf-8', bomLength: 3, asciiOnly: false, binary: false };
+  if (b0 === 0xff && b1 === 0xfe)
+    return { encoding: 'utf-16le', bomLength: 2, asciiOnly: false, binary: false };
+  if (b0 === 0xfe && b1 === 0xff)
+    return { encoding: 'utf-16be', bomLength: 2, asciiOnly: false, binary: false };
   // zip (xlsx, ods), PDF, old Excel (OLE2)
-  if ((b0 === 0x50 && b1 === 0x4b && b2 === 0x03) || (b0 === 0x25 && b1 === 0x50 && b2 === 0x44 && sample[3] === 0x46) || (b0 === 0xd0 && b1 === 0xcf && b2 === 0x11)) {
+  if (
+    (b0 === 0x50 && b1 === 0x4b && b2 === 0x03) ||
+    (b0 === 0x25 && b1 === 0x50 && b2 === 0x44 && sample[3] === 0x46) ||
+    (b0 === 0xd0 && b1 === 0xcf && b2 === 0x11)
+  ) {
     return { encoding: 'utf-8', bomLength: 0, asciiOnly: false, binary: true };
   }
   let nul = 0;
@@ -77,13 +84,17 @@ export function detectEncoding(sample: Uint8Array, isWholeFile = false): Encodin
       else oddNul++;
     }
     const half = sample.length / 2;
-    if (oddNul > 0.4 * half && evenNul < 0.05 * half) return { encoding: 'utf-16le', bomLength: 0, asciiOnly: false, binary: false };
-    if (evenNul > 0.4 * half && oddNul < 0.05 * half) return { encoding: 'utf-16be', bomLength: 0, asciiOnly: false, binary: false };
+    if (oddNul > 0.4 * half && evenNul < 0.05 * half)
+      return { encoding: 'utf-16le', bomLength: 0, asciiOnly: false, binary: false };
+    if (evenNul > 0.4 * half && oddNul < 0.05 * half)
+      return { encoding: 'utf-16be', bomLength: 0, asciiOnly: false, binary: false };
     return { encoding: 'utf-8', bomLength: 0, asciiOnly: false, binary: true };
   }
-  if (control > Math.max(8, sample.length * 0.01)) return { encoding: 'utf-8', bomLength: 0, asciiOnly: false, binary: true };
+  if (control > Math.max(8, sample.length * 0.01))
+    return { encoding: 'utf-8', bomLength: 0, asciiOnly: false, binary: true };
   if (high === 0) return { encoding: 'utf-8', bomLength: 0, asciiOnly: true, binary: false };
-  if (utf8Valid(sample, !isWholeFile)) return { encoding: 'utf-8', bomLength: 0, asciiOnly: false, binary: false };
+  if (utf8Valid(sample, !isWholeFile))
+    return { encoding: 'utf-8', bomLength: 0, asciiOnly: false, binary: false };
   return { encoding: 'windows-1252', bomLength: 0, asciiOnly: false, binary: false };
 }
 

@@ -8,7 +8,8 @@ import { guessMapping } from './roles';
 import { buildTransactions, duplicateGroups } from './transactions';
 import { parseText } from './parse-text';
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
+const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number =>
+  Date.UTC(y, mo - 1, d, h, mi, s);
 
 function table(text: string) {
   return parseText(text, { fileName: 't.csv', byteLength: text.length, encoding: 'utf-8' }).table;
@@ -17,9 +18,18 @@ function table(text: string) {
 describe('encoding', () => {
   const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
   it('reads BOMs', () => {
-    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toMatchObject({ encoding: 'utf-8', bomLength: 3 });
-    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x41, 0]))).toMatchObject({ encoding: 'utf-16le', bomLength: 2 });
-    expect(detectEncoding(new Uint8Array([0xfe, 0xff, 0, 0x41]))).toMatchObject({ encoding: 'utf-16be', bomLength: 2 });
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toMatchObject({
+      encoding: 'utf-8',
+      bomLength: 3,
+    });
+    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x41, 0]))).toMatchObject({
+      encoding: 'utf-16le',
+      bomLength: 2,
+    });
+    expect(detectEncoding(new Uint8Array([0xfe, 0xff, 0, 0x41]))).toMatchObject({
+      encoding: 'utf-16be',
+      bomLength: 2,
+    });
   });
   it('tells UTF-8 from windows-1252 by validity and keeps £', () => {
     expect(detectEncoding(enc('Price,£2.55\n')).encoding).toBe('utf-8');
@@ -47,7 +57,9 @@ describe('delimiters and splitting', () => {
     expect(sniffDelimiter('a;b;c\n"1,5";2;3\n4,5;6;7\n')).toBe(';');
     expect(sniffDelimiter('a\tb\n1\t2\n')).toBe('\t');
     expect(sniffDelimiter('a|b|c\n1|2|3\n')).toBe('|');
-    expect(sniffDelimiter(' customer_id  date number_of_cds  dollar_value\n 00001 19970101  1   11.77\n')).toBe('whitespace');
+    expect(
+      sniffDelimiter(' customer_id  date number_of_cds  dollar_value\n 00001 19970101  1   11.77\n'),
+    ).toBe('whitespace');
     expect(sniffDelimiter('\uFEFFx,y\r\n1,2\r\n')).toBe(',');
   });
   it('splits whitespace-aligned lines, keeping leading zeros', () => {
@@ -57,7 +69,12 @@ describe('delimiters and splitting', () => {
   it('parses quotes, escaped quotes, embedded delimiters and newlines, CRLF', () => {
     const rows: string[][] = [];
     parseDelimited('h1,h2\r\n"a,1","say ""hi"""\r\n"two\nlines",x\r\n\r\nlast,\n', ',', (r) => rows.push(r));
-    expect(rows).toEqual([['h1', 'h2'], ['a,1', 'say "hi"'], ['two\nlines', 'x'], ['last', '']]);
+    expect(rows).toEqual([
+      ['h1', 'h2'],
+      ['a,1', 'say "hi"'],
+      ['two\nlines', 'x'],
+      ['last', ''],
+    ]);
   });
   it('cuts streamed text only at row ends outside quotes', () => {
     expect(lastRowBoundary('a,b\n1,2\n3,', false)).toEqual({ cut: 8, inQuotesAtEnd: false });
@@ -90,7 +107,13 @@ describe('delimiters and splitting', () => {
 
 describe('table building', () => {
   it('makes blank and duplicate headers unique', () => {
-    expect(uniqueHeaders(['id', '', 'id', ' Amount ', 'ID'])).toEqual(['id', 'Column 2', 'id (2)', 'Amount', 'ID (3)']);
+    expect(uniqueHeaders(['id', '', 'id', ' Amount ', 'ID'])).toEqual([
+      'id',
+      'Column 2',
+      'id (2)',
+      'Amount',
+      'ID (3)',
+    ]);
   });
   it('dictionary-encodes columns and reports ragged rows', () => {
     const b = new RawTableBuilder();
@@ -111,7 +134,15 @@ describe('table building', () => {
     const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let i = 0; i < 60000; i++) {
       const r = rand();
-      values.push(r < 0.05 ? undefined : r < 0.1 ? '' : r < 0.4 ? values[values.length - 1] : `v${Math.floor(rand() * 20000)}x${'é'.repeat(Math.floor(rand() * 3))}`);
+      values.push(
+        r < 0.05
+          ? undefined
+          : r < 0.1
+            ? ''
+            : r < 0.4
+              ? values[values.length - 1]
+              : `v${Math.floor(rand() * 20000)}x${'é'.repeat(Math.floor(rand() * 3))}`,
+      );
     }
     const b = new DictColumnBuilder(16);
     for (const v of values) b.push(v);
@@ -174,9 +205,15 @@ describe('dates', () => {
     expect(parseDate('25569', 'EXCEL_SERIAL')).toBe(0);
   });
   it('decides D/M vs M/D from the data and says when it cannot', () => {
-    expect(guessDateOrder(['12/1/2010 8:26', '12/13/2010 9:00'])).toMatchObject({ order: 'MDY', ambiguous: false });
+    expect(guessDateOrder(['12/1/2010 8:26', '12/13/2010 9:00'])).toMatchObject({
+      order: 'MDY',
+      ambiguous: false,
+    });
     expect(guessDateOrder(['13/1/2010', '1/2/2010'])).toMatchObject({ order: 'DMY', ambiguous: false });
-    expect(guessDateOrder(['1/2/2010', '3/4/2010'])).toMatchObject({ ambiguous: true, candidates: ['MDY', 'DMY'] });
+    expect(guessDateOrder(['1/2/2010', '3/4/2010'])).toMatchObject({
+      ambiguous: true,
+      candidates: ['MDY', 'DMY'],
+    });
     expect(guessDateOrder(['1.2.2010', '3.4.2010'])).toMatchObject({ order: 'DMY', ambiguous: true });
     expect(guessDateOrder(['2010-12-01 08:26:00'])).toMatchObject({ order: 'ISO' });
     expect(guessDateOrder(['19970101', '19980630'])).toMatchObject({ order: 'YMD_COMPACT' });
@@ -211,13 +248,25 @@ describe('numbers', () => {
 
 describe('roles', () => {
   it('maps Online Retail II headers', () => {
-    const t = table('Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n489434,85048,X,12,2009-12-01 07:45:00,6.95,13085,United Kingdom\n');
+    const t = table(
+      'Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n489434,85048,X,12,2009-12-01 07:45:00,6.95,13085,United Kingdom\n',
+    );
     const g = guessMapping(t);
-    expect(g.mapping).toEqual({ invoice: 0, product: 1, quantity: 3, date: 4, price: 5, customer: 6, country: 7 });
+    expect(g.mapping).toEqual({
+      invoice: 0,
+      product: 1,
+      quantity: 3,
+      date: 4,
+      price: 5,
+      customer: 6,
+      country: 7,
+    });
     expect(g.missing).toEqual([]);
   });
   it('maps a grocery log with household, basket, sales value and timestamp', () => {
-    const t = table('"household_id","store_id","basket_id","product_id","quantity","sales_value","retail_disc","week","transaction_timestamp"\n"2261","309","31625220889","940996",1,3.86,0.43,5,"2017-01-28 14:06:53"\n');
+    const t = table(
+      '"household_id","store_id","basket_id","product_id","quantity","sales_value","retail_disc","week","transaction_timestamp"\n"2261","309","31625220889","940996",1,3.86,0.43,5,"2017-01-28 14:06:53"\n',
+    );
     const g = guessMapping(t);
     expect(g.mapping).toMatchObject({ customer: 0, invoice: 2, product: 3, quantity: 4, amount: 5, date: 8 });
     expect(g.kind).toBe('transactions');
@@ -232,13 +281,19 @@ describe('roles', () => {
   });
   it('detects pre-aggregated RFM tables', () => {
     const g = guessMapping(table('CustomerID,Recency,Frequency,Monetary,Cluster\n12347,2,7,4310.0,1\n'));
-    expect(g).toMatchObject({ kind: 'rfm', mapping: { customer: 0, recency: 1, frequency: 2, monetary: 3 }, missing: [] });
+    expect(g).toMatchObject({
+      kind: 'rfm',
+      mapping: { customer: 0, recency: 1, frequency: 2, monetary: 3 },
+      missing: [],
+    });
   });
 });
 
 describe('buildTransactions', () => {
   it('types columns, keeps id text, reports unreadable values with spreadsheet rows', () => {
-    const t = table('InvoiceNo,InvoiceDate,Quantity,UnitPrice,CustomerID\nC1,13/1/2011 10:00,2,"1,5",007\nA2,bad,x,"2,25",17850.0\nA3,1/2/2011 10:00,-1,"3,0",\n');
+    const t = table(
+      'InvoiceNo,InvoiceDate,Quantity,UnitPrice,CustomerID\nC1,13/1/2011 10:00,2,"1,5",007\nA2,bad,x,"2,25",17850.0\nA3,1/2/2011 10:00,-1,"3,0",\n',
+    );
     const g = guessMapping(t);
     const tx = buildTransactions(t, g.mapping, g.dateOrder?.order ?? null);
     expect(g.dateOrder?.order).toBe('DMY');

@@ -22,7 +22,7 @@ export function detectNumberFormat(distinct: readonly string[]): NumberFormat {
   let dotDecimal = 0;
   for (const raw of distinct) {
     const s = raw.replace(CURRENCY_RE, '').replace(/[\s\u00a0']/g, '');
-    if (s === '' || PLAIN_RE.test(s) && !s.includes(',')) {
+    if (s === '' || (PLAIN_RE.test(s) && !s.includes(','))) {
       if (/\.\d{1,2}$|\.\d{4,}$/.test(s)) dotDecimal++;
       continue;
     }

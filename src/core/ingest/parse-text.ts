@@ -12,7 +12,12 @@ export function parseText(
   const b = new RawTableBuilder();
   parseDelimited(body, delimiter, (row) => b.pushRow(row));
   return {
-    table: b.build({ fileName: meta.fileName, byteLength: meta.byteLength, delimiter, encoding: meta.encoding }),
+    table: b.build({
+      fileName: meta.fileName,
+      byteLength: meta.byteLength,
+      delimiter,
+      encoding: meta.encoding,
+    }),
     preview: b.tablePreview(),
   };
 }

@@ -10,25 +10,128 @@ import { detectNumberFormat, parseNumber } from './numbers';
 
 /** Normalised header: lower case, letters and digits only ("Customer ID" → "customerid"). */
 export function normaliseHeader(h: string): string {
-  return h.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z0-9]/g, '');
+  return h
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Exact names score 3, names starting with an entry 2, containing an entry 1. */
 const NAMES: Readonly<Record<Role, readonly string[]>> = {
-  customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'cust', 'clientid', 'client', 'memberid', 'member', 'householdkey', 'householdid', 'household', 'userid', 'user', 'buyerid', 'buyer', 'accountid', 'account', 'contactid', 'shopperid', 'shopper'],
-  invoice: ['invoiceno', 'invoice', 'invoiceid', 'invoicenumber', 'orderid', 'order', 'orderno', 'ordernumber', 'transactionid', 'transactionno', 'receiptid', 'receipt', 'basketid', 'basket', 'billno', 'bill', 'ticketid'],
-  date: ['invoicedate', 'date', 'orderdate', 'transactiondate', 'purchasedate', 'saledate', 'transactiontimestamp', 'timestamp', 'datetime', 'orderdatetime', 'day', 'time'],
-  quantity: ['quantity', 'qty', 'units', 'unitssold', 'numberofcds', 'numberofitems', 'items', 'count', 'pieces'],
+  customer: [
+    'customerid',
+    'customer',
+    'customerno',
+    'customernumber',
+    'customercode',
+    'custid',
+    'cust',
+    'clientid',
+    'client',
+    'memberid',
+    'member',
+    'householdkey',
+    'householdid',
+    'household',
+    'userid',
+    'user',
+    'buyerid',
+    'buyer',
+    'accountid',
+    'account',
+    'contactid',
+    'shopperid',
+    'shopper',
+  ],
+  invoice: [
+    'invoiceno',
+    'invoice',
+    'invoiceid',
+    'invoicenumber',
+    'orderid',
+    'order',
+    'orderno',
+    'ordernumber',
+    'transactionid',
+    'transactionno',
+    'receiptid',
+    'receipt',
+    'basketid',
+    'basket',
+    'billno',
+    'bill',
+    'ticketid',
+  ],
+  date: [
+    'invoicedate',
+    'date',
+    'orderdate',
+    'transactiondate',
+    'purchasedate',
+    'saledate',
+    'transactiontimestamp',
+    'timestamp',
+    'datetime',
+    'orderdatetime',
+    'day',
+    'time',
+  ],
+  quantity: [
+    'quantity',
+    'qty',
+    'units',
+    'unitssold',
+    'numberofcds',
+    'numberofitems',
+    'items',
+    'count',
+    'pieces',
+  ],
   price: ['unitprice', 'price', 'priceeach', 'unitcost', 'itemprice', 'rate'],
-  amount: ['amount', 'revenue', 'sales', 'salesvalue', 'sale', 'total', 'totalprice', 'totalamount', 'dollarvalue', 'value', 'linetotal', 'spend', 'netsales', 'ordervalue', 'payment', 'subtotal'],
+  amount: [
+    'amount',
+    'revenue',
+    'sales',
+    'salesvalue',
+    'sale',
+    'total',
+    'totalprice',
+    'totalamount',
+    'dollarvalue',
+    'value',
+    'linetotal',
+    'spend',
+    'netsales',
+    'ordervalue',
+    'payment',
+    'subtotal',
+  ],
   country: ['country', 'countryname', 'region', 'market'],
-  product: ['stockcode', 'sku', 'productid', 'product', 'productcode', 'itemid', 'item', 'article', 'articleid', 'itemcode'],
+  product: [
+    'stockcode',
+    'sku',
+    'productid',
+    'product',
+    'productcode',
+    'itemid',
+    'item',
+    'article',
+    'articleid',
+    'itemcode',
+  ],
   recency: ['recency', 'recencydays', 'daysincelastpurchase', 'dayssincelast'],
   frequency: ['frequency', 'freq', 'numorders', 'orders'],
   monetary: ['monetary', 'monetaryvalue', 'monetarytotal'],
 };
 
-const NUMERIC_ROLES: ReadonlySet<Role> = new Set(['quantity', 'price', 'amount', 'recency', 'frequency', 'monetary']);
+const NUMERIC_ROLES: ReadonlySet<Role> = new Set([
+  'quantity',
+  'price',
+  'amount',
+  'recency',
+  'frequency',
+  'monetary',
+]);
 const SAMPLE_DISTINCT = 20_000;
 
 function scoreName(norm: string, role: Role): number {
@@ -105,7 +208,8 @@ export function guessMapping(raw: RawTable): MappingGuess {
       }
     });
   }
-  const isRfm = mapping.recency !== undefined && mapping.frequency !== undefined && mapping.monetary !== undefined;
+  const isRfm =
+    mapping.recency !== undefined && mapping.frequency !== undefined && mapping.monetary !== undefined;
   const kind: TableKind = isRfm && mapping.date === undefined ? 'rfm' : 'transactions';
   let final: Mapping = mapping;
   if (kind === 'rfm') {
@@ -115,13 +219,15 @@ export function guessMapping(raw: RawTable): MappingGuess {
     const { recency: _r, frequency: _f, monetary: _m, ...rest } = mapping;
     final = rest;
   }
-  const dateOrder: DateOrderGuess | null = final.date !== undefined ? guessDateOrder(distinctSample(raw.columns[final.date]!)) : null;
+  const dateOrder: DateOrderGuess | null =
+    final.date !== undefined ? guessDateOrder(distinctSample(raw.columns[final.date]!)) : null;
   return { kind, mapping: final, dateOrder, missing: missingRoles(kind, final) };
 }
 
 /** Roles still needed before RFM can be computed. */
 export function missingRoles(kind: TableKind, m: Mapping): Role[] {
-  if (kind === 'rfm') return (['recency', 'frequency', 'monetary'] as const).filter((r) => m[r] === undefined);
+  if (kind === 'rfm')
+    return (['recency', 'frequency', 'monetary'] as const).filter((r) => m[r] === undefined);
   const out: Role[] = [];
   if (m.customer === undefined) out.push('customer');
   if (m.date === undefined) out.push('date');

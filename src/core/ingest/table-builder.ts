@@ -259,7 +259,8 @@ export class RawTableBuilder {
       const f = fields[j];
       cols[j]!.push(f === undefined ? undefined : trimField(f));
     }
-    if (this.preview.length < this.previewRows) this.preview.push(cols.map((_, j) => trimField(fields[j] ?? '')));
+    if (this.preview.length < this.previewRows)
+      this.preview.push(cols.map((_, j) => trimField(fields[j] ?? '')));
     this.rows++;
   }
 

@@ -9,7 +9,12 @@ const MAX_EXAMPLES = 5;
  * their value up by code. Missing (-1) and unreadable values are NaN; both are reported as problems
  * (spreadsheet rows, header = row 1).
  */
-function typedColumn(col: DictColumn, role: Role, read: (s: string) => number, problems: ColumnProblem[]): Float64Array {
+function typedColumn(
+  col: DictColumn,
+  role: Role,
+  read: (s: string) => number,
+  problems: ColumnProblem[],
+): Float64Array {
   const lut = new Float64Array(col.dict.length);
   for (let k = 0; k < col.dict.length; k++) lut[k] = read(col.dict[k]!);
   const n = col.codes.length;
@@ -29,7 +34,8 @@ function typedColumn(col: DictColumn, role: Role, read: (s: string) => number, p
       }
     }
   }
-  if (bad > 0) problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
+  if (bad > 0)
+    problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
   return out;
 }
 
@@ -120,7 +126,11 @@ export function duplicateGroups(raw: RawTable): Int32Array {
  * amount with the number format detected per column. Rows stay aligned with the RawTable (row i is
  * spreadsheet row i + 2).
  */
-export function buildTransactions(raw: RawTable, mapping: Mapping, dateOrder: DateOrder | null): Transactions {
+export function buildTransactions(
+  raw: RawTable,
+  mapping: Mapping,
+  dateOrder: DateOrder | null,
+): Transactions {
   const n = raw.rowCount;
   const problems: ColumnProblem[] = [];
   const colOf = (role: Role): DictColumn | null => {

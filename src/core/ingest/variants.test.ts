@@ -15,12 +15,20 @@ import { fixture, repoFile } from '../rfm/test-data';
 describe('Online Retail as windows-1252 with M/D/YYYY dates', () => {
   it('detects the encoding and the date order and gives the same RFM', () => {
     const utf8 = new TextDecoder().decode(repoFile('public/sample/online-retail.csv.gz'));
-    const excelStyle = utf8.replace(/"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):00"/g, (_m, y: string, mo: string, d: string, h: string, mi: string) => `${Number(mo)}/${Number(d)}/${y} ${Number(h)}:${mi}`);
+    const excelStyle = utf8.replace(
+      /"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):00"/g,
+      (_m, y: string, mo: string, d: string, h: string, mi: string) =>
+        `${Number(mo)}/${Number(d)}/${y} ${Number(h)}:${mi}`,
+    );
     const bytes = new Uint8Array(Buffer.from(excelStyle, 'latin1'));
     const enc = detectEncoding(bytes, true);
     expect(enc.encoding).toBe('windows-1252');
     const text = new TextDecoder(enc.encoding).decode(bytes);
-    const { table } = parseText(text, { fileName: 'Online Retail.csv', byteLength: bytes.length, encoding: enc.encoding });
+    const { table } = parseText(text, {
+      fileName: 'Online Retail.csv',
+      byteLength: bytes.length,
+      encoding: enc.encoding,
+    });
     const desc = table.columns[2]!;
     expect(desc.dict).toContain('Dotcomgiftshop Gift Voucher £40.00');
     const g = guessMapping(table);
@@ -34,7 +42,12 @@ describe('Online Retail as windows-1252 with M/D/YYYY dates', () => {
     let bad = 0;
     rfm.customerIds.forEach((id, j) => {
       const r = ref[id]!;
-      if (rfm.recency[j] !== r[0] || rfm.frequency[j] !== r[1] || Math.abs(rfm.monetary[j]! - r[2]) > 1e-6 * Math.max(1, Math.abs(r[2]))) bad++;
+      if (
+        rfm.recency[j] !== r[0] ||
+        rfm.frequency[j] !== r[1] ||
+        Math.abs(rfm.monetary[j]! - r[2]) > 1e-6 * Math.max(1, Math.abs(r[2]))
+      )
+        bad++;
     });
     expect(bad).toBe(0);
   });

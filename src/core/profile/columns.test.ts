@@ -19,13 +19,22 @@ function naiveDescribe(xs: number[]): Record<string, number> {
     const lo = Math.floor(h);
     return lo + 1 < n ? s[lo]! + (s[lo + 1]! - s[lo]!) * (h - lo) : s[lo]!;
   };
-  return { count: n, mean, std: Math.sqrt(v), min: s[0]!, q25: q(0.25), median: q(0.5), q75: q(0.75), max: s[n - 1]! };
+  return {
+    count: n,
+    mean,
+    std: Math.sqrt(v),
+    min: s[0]!,
+    q25: q(0.25),
+    median: q(0.5),
+    q75: q(0.75),
+    max: s[n - 1]!,
+  };
 }
 
 describe('weightedDescribe', () => {
   it('equals describe() of the expanded column', () => {
     let seed = 7;
-    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let trial = 0; trial < 20; trial++) {
       const k = 1 + Math.floor(rnd() * 30);
       const vals = Array.from({ length: k }, () => Math.round((rnd() - 0.3) * 1000) / 10);
@@ -77,7 +86,16 @@ describe('profileColumns', () => {
   const byName = Object.fromEntries(prof.map((p) => [p.name, p]));
 
   it('detects the type of each column', () => {
-    expect(prof.map((p) => p.type)).toEqual(['id-like', 'number', 'date', 'text', 'id-like', 'id-like', 'empty', 'number']);
+    expect(prof.map((p) => p.type)).toEqual([
+      'id-like',
+      'number',
+      'date',
+      'text',
+      'id-like',
+      'id-like',
+      'empty',
+      'number',
+    ]);
     expect(prof.every((p) => p.rows === 30)).toBe(true);
   });
 
@@ -94,7 +112,13 @@ describe('profileColumns', () => {
     expect(n.count).toBe(27);
     expect(n.mean).toBeCloseTo(want['mean']!, 12);
     expect(n.std).toBeCloseTo(want['std']!, 12);
-    expect([n.min, n.q25, n.median, n.q75, n.max]).toEqual([want['min'], want['q25'], want['median'], want['q75'], want['max']]);
+    expect([n.min, n.q25, n.median, n.q75, n.max]).toEqual([
+      want['min'],
+      want['q25'],
+      want['median'],
+      want['q75'],
+      want['max'],
+    ]);
   });
 
   it('reads day-first dates, their range and the cell that is not a date', () => {
@@ -160,8 +184,29 @@ describe('profileColumns', () => {
 
 describe('isIdHeader', () => {
   it('recognises identifier headers by their last word, not by a trailing "id" inside a word', () => {
-    const yes = ['CustomerID', 'customer_id', 'InvoiceNo', 'StockCode', 'Order Number', 'CUSTOMERID', 'invoiceno', 'Customer', 'SKU', 'Ref'];
-    const no = ['Paid', 'Valid', 'Quantity', 'UnitPrice', 'number_of_cds', 'Recency(Days)', 'Country', 'Description', 'dollar_value'];
+    const yes = [
+      'CustomerID',
+      'customer_id',
+      'InvoiceNo',
+      'StockCode',
+      'Order Number',
+      'CUSTOMERID',
+      'invoiceno',
+      'Customer',
+      'SKU',
+      'Ref',
+    ];
+    const no = [
+      'Paid',
+      'Valid',
+      'Quantity',
+      'UnitPrice',
+      'number_of_cds',
+      'Recency(Days)',
+      'Country',
+      'Description',
+      'dollar_value',
+    ];
     expect(yes.filter((h) => !isIdHeader(h))).toEqual([]);
     expect(no.filter((h) => isIdHeader(h))).toEqual([]);
   });

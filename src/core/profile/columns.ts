@@ -2,7 +2,14 @@ import type { DateOrder, DictColumn, RawTable } from '../types';
 import { formatTime, guessDateOrder, parseDate } from '../ingest/dates';
 import { detectNumberFormat, parseNumber } from '../ingest/numbers';
 import { normaliseHeader } from '../ingest/roles';
-import type { ColumnProfile, ColumnType, DateSummary, NumericSummary, Unparseable, ValueCount } from './profile-types';
+import type {
+  ColumnProfile,
+  ColumnType,
+  DateSummary,
+  NumericSummary,
+  Unparseable,
+  ValueCount,
+} from './profile-types';
 import { weightedDescribe } from './stats';
 
 /**
@@ -36,9 +43,24 @@ const NA_RE = /^(?:na|n\/a|#n\/a|null|nan|none|nil|missing|-{1,2}|\?)$/i;
 /** Last words of a header that make it an identifier ("Customer ID", "InvoiceNo", "StockCode"). */
 const ID_WORDS = new Set(['id', 'no', 'nr', 'num', 'number', 'code', 'key', 'sku', 'ref', 'uuid', 'guid']);
 /** Whole headers (normalised) that name an identifier. */
-const ID_NAMES = new Set(['invoice', 'customer', 'client', 'order', 'sku', 'user', 'member', 'account', 'transaction', 'receipt', 'basket', 'ticket', 'email']);
+const ID_NAMES = new Set([
+  'invoice',
+  'customer',
+  'client',
+  'order',
+  'sku',
+  'user',
+  'member',
+  'account',
+  'transaction',
+  'receipt',
+  'basket',
+  'ticket',
+  'email',
+]);
 /** Normalised endings of headers written without word breaks ("CUSTOMERID", "invoiceno"). */
-const ID_ENDINGS_RE = /(?:customerid|custid|clientid|userid|orderid|invoiceid|invoiceno|productid|itemid|transactionid|memberid|accountid|stockcode|productcode|itemcode)$/;
+const ID_ENDINGS_RE =
+  /(?:customerid|custid|clientid|userid|orderid|invoiceid|invoiceno|productid|itemid|transactionid|memberid|accountid|stockcode|productcode|itemcode)$/;
 const DATE_HINT_RE = /date|time|day$/;
 
 interface Counts {
@@ -81,11 +103,23 @@ function countCodes(col: DictColumn): Counts {
     present.push(s);
     presentCodes.push(c);
   }
-  return { weight, blank, missing, naLike, distinct: present.length, present, presentCodes: Int32Array.from(presentCodes) };
+  return {
+    weight,
+    blank,
+    missing,
+    naLike,
+    distinct: present.length,
+    present,
+    presentCodes: Int32Array.from(presentCodes),
+  };
 }
 
 /** Reads every present distinct string with `read`; returns per-code values and the weighted ok count. */
-function readAll(col: DictColumn, cnt: Counts, read: (s: string) => number): { lut: Float64Array; ok: number } {
+function readAll(
+  col: DictColumn,
+  cnt: Counts,
+  read: (s: string) => number,
+): { lut: Float64Array; ok: number } {
   const lut = new Float64Array(col.dict.length).fill(NaN);
   let ok = 0;
   const pc = cnt.presentCodes;
@@ -168,14 +202,26 @@ function dateSummary(cnt: Counts, lut: Float64Array, order: DateOrder, ambiguous
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  return { count, earliest: lo, latest: hi, earliestText: formatTime(lo), latestText: formatTime(hi), order, orderAmbiguous: ambiguous };
+  return {
+    count,
+    earliest: lo,
+    latest: hi,
+    earliestText: formatTime(lo),
+    latestText: formatTime(hi),
+    order,
+    orderAmbiguous: ambiguous,
+  };
 }
 
 /** True when the header names an identifier: its last word (camelCase and punctuation split) is one of
  * ID_WORDS, or the whole header is one of ID_NAMES, or it ends like ID_ENDINGS_RE. "Paid" is not. */
 export function isIdHeader(header: string): boolean {
   const norm = normaliseHeader(header);
-  const words = header.replace(/\(.*?\)/g, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+  const words = header
+    .replace(/\(.*?\)/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '');
   const last = words.length > 0 ? words[words.length - 1]!.toLowerCase() : '';
   return ID_WORDS.has(last) || ID_NAMES.has(norm) || ID_ENDINGS_RE.test(norm);
 }
@@ -188,7 +234,14 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
   const rows = col.codes.length;
   const cnt = countCodes(col);
   const nonEmpty = rows - cnt.missing;
-  const base = { index, name: col.name, rows, missing: cnt.missing, naLike: cnt.naLike, distinct: cnt.distinct };
+  const base = {
+    index,
+    name: col.name,
+    rows,
+    missing: cnt.missing,
+    naLike: cnt.naLike,
+    distinct: cnt.distinct,
+  };
   const none = { numeric: null, dates: null, top: [] as ValueCount[], unparseable: null };
   if (nonEmpty === 0) return { ...base, ...none, type: 'empty', typeReason: 'Every cell is empty.' };
 
@@ -238,7 +291,8 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
     if (v !== v) continue;
     if (!Number.isInteger(v)) allWhole = false;
     const s = col.dict[c]!.trim();
-    if (s.length > 1 && s.charCodeAt(0) === 48 && s.charCodeAt(1) >= 48 && s.charCodeAt(1) <= 57) leadingZeros++;
+    if (s.length > 1 && s.charCodeAt(0) === 48 && s.charCodeAt(1) >= 48 && s.charCodeAt(1) <= 57)
+      leadingZeros++;
   }
   if (numericShare >= TYPE_SHARE) {
     if (leadingZeros > 0 && allWhole && leadingZeros >= 0.1 * cnt.distinct) {
@@ -278,7 +332,10 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
     ...base,
     ...none,
     type: 'text',
-    typeReason: numericShare > 0 ? `Only ${pct(numericShare)} of the filled cells read as numbers.` : 'The values are words.',
+    typeReason:
+      numericShare > 0
+        ? `Only ${pct(numericShare)} of the filled cells read as numbers.`
+        : 'The values are words.',
     top: topValues(col, cnt, TOP),
   };
 }

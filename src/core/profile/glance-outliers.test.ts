@@ -68,14 +68,26 @@ describe('transactionsAtAGlance', () => {
 
   it('sums rows, revenue, cancellations and returns per calendar month, empty months included', () => {
     const g = transactionsAtAGlance(tx(lines));
-    expect(g.months.map((m) => [m.month, m.rows, m.revenue, m.cancellations, m.cancellationRevenue, m.returns, m.missingCustomer])).toEqual([
+    expect(
+      g.months.map((m) => [
+        m.month,
+        m.rows,
+        m.revenue,
+        m.cancellations,
+        m.cancellationRevenue,
+        m.returns,
+        m.missingCustomer,
+      ]),
+    ).toEqual([
       ['2024-01', 2, 5, 1, -5, 1, 0],
       ['2024-02', 0, 0, 0, 0, 0, 0],
       ['2024-03', 3, 7, 0, 0, 1, 1],
     ]);
     expect(g.months[1]!.start).toBe(Date.UTC(2024, 1, 1));
     expect(g.revenue).toBe(112);
-    expect([g.rowsWithoutDate, g.rowsWithoutRevenue, g.cancellations, g.returns, g.missingCustomer]).toEqual([1, 1, 1, 2, 1]);
+    expect([g.rowsWithoutDate, g.rowsWithoutRevenue, g.cancellations, g.returns, g.missingCustomer]).toEqual([
+      1, 1, 1, 2, 1,
+    ]);
     expect(g.missingCustomerShare).toBeCloseTo(1 / 6, 15);
     expect([g.firstTime, g.lastTime]).toEqual([jan, mar]);
   });
@@ -93,7 +105,15 @@ describe('transactionsAtAGlance', () => {
   });
 
   it('uses the amount column when there is no quantity × price, and copes with no dates', () => {
-    const g = transactionsAtAGlance(tx([{ t: NaN, amt: 4 }, { t: NaN, amt: 6 }], 'amount'));
+    const g = transactionsAtAGlance(
+      tx(
+        [
+          { t: NaN, amt: 4 },
+          { t: NaN, amt: 6 },
+        ],
+        'amount',
+      ),
+    );
     expect(g.revenueSource).toBe('amount');
     expect(g.revenue).toBe(10);
     expect(g.months).toEqual([]);
@@ -102,7 +122,12 @@ describe('transactionsAtAGlance', () => {
   });
 
   it('spans year boundaries', () => {
-    const g = transactionsAtAGlance(tx([{ t: Date.UTC(2010, 11, 1), q: 1, p: 1 }, { t: Date.UTC(2011, 1, 28, 23), q: 1, p: 1 }]));
+    const g = transactionsAtAGlance(
+      tx([
+        { t: Date.UTC(2010, 11, 1), q: 1, p: 1 },
+        { t: Date.UTC(2011, 1, 28, 23), q: 1, p: 1 },
+      ]),
+    );
     expect(g.months.map((m) => m.month)).toEqual(['2010-12', '2011-01', '2011-02']);
   });
 });
@@ -110,12 +135,18 @@ describe('transactionsAtAGlance', () => {
 describe('findOutliers', () => {
   const rnd = ((): (() => number) => {
     let s = 12345;
-    return () => ((s = (s * 48271) % 2147483647) / 2147483647);
+    return () => (s = (s * 48271) % 2147483647) / 2147483647;
   })();
 
   it('flags lines a hundred times beyond the 99.9th percentile, with the matching cancellation', () => {
     const n = 20_000;
-    const lines: Line[] = Array.from({ length: n }, (_, i) => ({ inv: String(i), t: 0, q: 1 + Math.floor(rnd() * 24), p: 0.5 + rnd() * 10, cust: `c${i % 50}` }));
+    const lines: Line[] = Array.from({ length: n }, (_, i) => ({
+      inv: String(i),
+      t: 0,
+      q: 1 + Math.floor(rnd() * 24),
+      p: 0.5 + rnd() * 10,
+      cust: `c${i % 50}`,
+    }));
     lines[100] = { inv: '100', t: 0, q: 50_000, p: 1, cust: 'big' };
     lines[101] = { inv: 'C101', t: 0, q: -50_000, p: 1, cust: 'big' };
     lines[3000] = { inv: '3000', t: 0, q: 1, p: 99_999, cust: 'x' };
@@ -123,7 +154,9 @@ describe('findOutliers', () => {
     lines[5000] = { inv: '5000', t: 0, q: 900, p: 1 }; // 45× typical: large but not flagged
     const t = tx(lines);
     const rep = findOutliers(t);
-    const absQ = Array.from(t.quantity!, Math.abs).filter((v) => v > 0).sort((a, b) => a - b);
+    const absQ = Array.from(t.quantity!, Math.abs)
+      .filter((v) => v > 0)
+      .sort((a, b) => a - b);
     const [q, p] = rep.thresholds;
     expect(q!.nonZero).toBe(n - 1);
     expect(q!.level).toBe(99.9 / 100);
@@ -131,7 +164,11 @@ describe('findOutliers', () => {
     expect(q!.threshold).toBe(100 * q!.reference);
     expect(Array.from(rep.rows)).toEqual([100, 101, 3000]);
     expect(p!.flagged).toBe(1);
-    expect(rep.topQuantity.slice(0, 2).map((l) => [l.row, l.spreadsheetRow, l.value, l.invoice, l.customer, l.flagged])).toEqual([
+    expect(
+      rep.topQuantity
+        .slice(0, 2)
+        .map((l) => [l.row, l.spreadsheetRow, l.value, l.invoice, l.customer, l.flagged]),
+    ).toEqual([
       [100, 102, 50_000, '100', 'big', true],
       [101, 103, -50_000, 'C101', 'big', true],
     ]);
@@ -157,12 +194,21 @@ describe('findOutliers', () => {
   });
 
   it('finds the same percentile by heap and by selection as by sorting', () => {
-    const lines: Line[] = Array.from({ length: 20_000 }, () => ({ t: 0, q: Math.round((rnd() - 0.5) * 1000), p: Math.exp(rnd() * 8) }));
+    const lines: Line[] = Array.from({ length: 20_000 }, () => ({
+      t: 0,
+      q: Math.round((rnd() - 0.5) * 1000),
+      p: Math.exp(rnd() * 8),
+    }));
     const t = tx(lines);
     for (const percentile of [99.9, 50, 99]) {
       const rep = findOutliers(t, { percentile, factor: 3 });
-      for (const [th, x] of [[rep.thresholds[0]!, t.quantity!], [rep.thresholds[1]!, t.price!]] as const) {
-        const sorted = Array.from(x, Math.abs).filter((v) => v > 0).sort((a, b) => a - b);
+      for (const [th, x] of [
+        [rep.thresholds[0]!, t.quantity!],
+        [rep.thresholds[1]!, t.price!],
+      ] as const) {
+        const sorted = Array.from(x, Math.abs)
+          .filter((v) => v > 0)
+          .sort((a, b) => a - b);
         expect(th.reference).toBe(quantileSorted(sorted, percentile / 100));
         expect(th.flagged).toBe(Array.from(x).filter((v) => Math.abs(v) > 3 * th.reference).length);
       }

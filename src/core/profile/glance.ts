@@ -25,7 +25,9 @@ function civil(days: number): { y: number; m: number } {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const m = mp < 10 ? mp + 3 : mp - 9;
@@ -67,7 +69,12 @@ export function cancellationCodes(invoices: readonly string[]): Uint8Array {
   return out;
 }
 
-function rank(codes: Int32Array | null, labels: readonly string[], rev: Float64Array, total: number): RevenueRank[] {
+function rank(
+  codes: Int32Array | null,
+  labels: readonly string[],
+  rev: Float64Array,
+  total: number,
+): RevenueRank[] {
   if (!codes) return [];
   const k = labels.length;
   const sums = new Float64Array(k);

@@ -1,5 +1,11 @@
 import type { Transactions } from '../types';
-import type { OutlierLine, OutlierMeasure, OutlierOptions, OutlierReport, OutlierThreshold } from './profile-types';
+import type {
+  OutlierLine,
+  OutlierMeasure,
+  OutlierOptions,
+  OutlierReport,
+  OutlierThreshold,
+} from './profile-types';
 import { quantileSelect } from './stats';
 
 /**
@@ -63,7 +69,11 @@ export function findOutliers(tx: Transactions, opts: OutlierOptions = {}): Outli
     ['price', tx.price],
     ['amount', tx.amount],
   ];
-  const label: Record<OutlierMeasure, string> = { quantity: '|quantity|', price: 'unit price', amount: '|amount|' };
+  const label: Record<OutlierMeasure, string> = {
+    quantity: '|quantity|',
+    price: 'unit price',
+    amount: '|amount|',
+  };
   const sentences: string[] = [];
   for (const [measure, x] of measures) {
     if (!x) continue;
@@ -115,7 +125,8 @@ export function findOutliers(tx: Transactions, opts: OutlierOptions = {}): Outli
       flagged: flaggedMask[row] === 1,
     };
   };
-  const tops = (x: Float64Array | null): OutlierLine[] => (x ? topRows(x, topN).map((r) => line(r, x[r]!)) : []);
+  const tops = (x: Float64Array | null): OutlierLine[] =>
+    x ? topRows(x, topN).map((r) => line(r, x[r]!)) : [];
   return {
     percentile,
     factor,

@@ -21,7 +21,8 @@ function close(actual: number, expected: number, rel = REL): void {
 }
 function closeRelative(actual: number, expected: number): void {
   const tol = REL * Math.abs(expected);
-  if (!(Math.abs(actual - expected) <= tol)) expect.fail(`${actual} differs from ${expected} (rel tol ${REL})`);
+  if (!(Math.abs(actual - expected) <= tol))
+    expect.fail(`${actual} differs from ${expected} (rel tol ${REL})`);
 }
 function sameDescribe(s: NumericSummary | null, d: Record<string, number>): void {
   expect(s).not.toBeNull();
@@ -112,7 +113,10 @@ describe('Online Retail (541,909 rows)', () => {
   it('lists the top 5 values of text and id columns with pandas value_counts', () => {
     for (const [name, top] of Object.entries(u.top)) {
       const mine = col(name).top;
-      expect(mine.map((t) => t.count), name).toEqual(top.map((t) => t.count));
+      expect(
+        mine.map((t) => t.count),
+        name,
+      ).toEqual(top.map((t) => t.count));
       top.forEach((t, i) => {
         const tied = top.filter((o) => o.count === t.count).length > 1;
         if (!tied) expect(mine[i]!.value, `${name} #${i}`).toBe(t.value);
@@ -177,8 +181,19 @@ describe('Online Retail (541,909 rows)', () => {
     expect(expectedRows).toEqual([61621, 61626, 222683, 540423, 540424]);
     expect(rep.topQuantity.slice(0, 5).map((l) => l.value)).toEqual([80995, -80995, 74215, -74215, 12540]);
     expect(rep.topQuantity.slice(0, 5).map((l) => l.flagged)).toEqual([true, true, true, true, false]);
-    expect(rep.topQuantity[0]).toMatchObject({ spreadsheetRow: 540423, invoice: '581483', product: '23843', customer: '16446' });
-    expect(rep.topPrice[0]).toMatchObject({ value: 38970, invoice: 'C556445', product: 'M', customer: '15098', flagged: true });
+    expect(rep.topQuantity[0]).toMatchObject({
+      spreadsheetRow: 540423,
+      invoice: '581483',
+      product: '23843',
+      customer: '16446',
+    });
+    expect(rep.topPrice[0]).toMatchObject({
+      value: 38970,
+      invoice: 'C556445',
+      product: 'M',
+      customer: '15098',
+      flagged: true,
+    });
     expect(rep.topPrice.filter((l) => l.flagged)).toHaveLength(1);
     const mask = outlierMask(tx, rep);
     expect(mask.length).toBe(u.rows);

@@ -39,7 +39,10 @@ describe('histogram (numpy.histogram semantics)', () => {
     const a = histogram([0, 1, 2, 3, 4, 5], 5);
     expect(Array.from(a.counts)).toEqual([1, 1, 1, 1, 2]);
     expect(Array.from(a.edges)).toEqual([0, 1, 2, 3, 4, 5]);
-    const b = histogram(Array.from({ length: 10 }, (_, i) => i), 'auto');
+    const b = histogram(
+      Array.from({ length: 10 }, (_, i) => i),
+      'auto',
+    );
     expect(Array.from(b.counts)).toEqual([2, 2, 2, 2, 2]);
     expect(Array.from(b.edges)).toEqual([0, 1.8, 3.6, 5.4, 7.2, 9]);
     const c = histogram([1, 2, 2, 3, 3, 3, 10, 50, 51], 'auto');

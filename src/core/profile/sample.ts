@@ -85,7 +85,11 @@ export function autoBins(values: Float64Array, maxBins = 200): number {
  * `log`, values ≤ 0 are skipped and counted, and the edges are returned as 10^edge.
  * `bins` is a count or 'auto' (see autoBins). Pure; O(n) (selections, no sort, for 'auto').
  */
-export function histogram(values: ArrayLike<number>, bins: number | 'auto' = 'auto', options: HistogramOptions = {}): Histogram {
+export function histogram(
+  values: ArrayLike<number>,
+  bins: number | 'auto' = 'auto',
+  options: HistogramOptions = {},
+): Histogram {
   const log = options.log === true;
   const idx = options.indices;
   const m = idx ? idx.length : values.length;
@@ -129,7 +133,9 @@ export function histogram(values: ArrayLike<number>, bins: number | 'auto' = 'au
     }
   }
   if (range && !(rhi >= rlo && Number.isFinite(rlo) && Number.isFinite(rhi))) {
-    throw new RangeError(`histogram: range [${range[0]}, ${range[1]}] must be finite and increasing (and positive for log bins)`);
+    throw new RangeError(
+      `histogram: range [${range[0]}, ${range[1]}] must be finite and increasing (and positive for log bins)`,
+    );
   }
   if (lo === hi) {
     lo -= 0.5;

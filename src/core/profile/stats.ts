@@ -60,7 +60,19 @@ export function weightedDescribe(values: Float64Array, weights: Float64Array): N
   }
   sum += comp;
   if (count === 0) {
-    return { count: 0, mean: NaN, std: NaN, min: NaN, q25: NaN, median: NaN, q75: NaN, max: NaN, sum: 0, negatives: 0, zeros: 0 };
+    return {
+      count: 0,
+      mean: NaN,
+      std: NaN,
+      min: NaN,
+      q25: NaN,
+      median: NaN,
+      q75: NaN,
+      max: NaN,
+      sum: 0,
+      negatives: 0,
+      zeros: 0,
+    };
   }
   const mean = sum / count;
   let ss = 0;
@@ -99,7 +111,19 @@ export function weightedDescribe(values: Float64Array, weights: Float64Array): N
     if (t === 0 || lo + 1 >= count) return a;
     return lerp(a, stat(lo + 1), t);
   };
-  return { count, mean, std, min: v[0]!, q25: q(0.25), median: q(0.5), q75: q(0.75), max: v[m - 1]!, sum, negatives, zeros };
+  return {
+    count,
+    mean,
+    std,
+    min: v[0]!,
+    q25: q(0.25),
+    median: q(0.5),
+    q75: q(0.75),
+    max: v[m - 1]!,
+    sum,
+    negatives,
+    zeros,
+  };
 }
 
 /** Rearranges `a` so that a[k] is its k-th smallest value (0-based) and returns it (Wirth's select). */

@@ -7,11 +7,31 @@ import { DEFAULT_RFM, REFERENCE_PRESET, computeRfm, rfmFromTable } from './rfm';
 import { fixture, parseRepoFile } from './test-data';
 
 type Rfm = Record<string, [number, number, number]>;
-interface StepRef { rule: string; rowsRemoved: number; customersRemoved: number }
+interface StepRef {
+  rule: string;
+  rowsRemoved: number;
+  customersRemoved: number;
+}
 interface DefaultRef {
-  facts: { rows: number; customers: number; invoices: number; stockCodes: number; countries: number; firstTime: string; lastTime: string; sumQuantity: number; sumValue: number };
-  rowsIn: number; customersIn: number; rowsKept: number; customersKept: number; steps: StepRef[];
-  analysisTime: string; excludedNonPositive: number; rfm: Rfm;
+  facts: {
+    rows: number;
+    customers: number;
+    invoices: number;
+    stockCodes: number;
+    countries: number;
+    firstTime: string;
+    lastTime: string;
+    sumQuantity: number;
+    sumValue: number;
+  };
+  rowsIn: number;
+  customersIn: number;
+  rowsKept: number;
+  customersKept: number;
+  steps: StepRef[];
+  analysisTime: string;
+  excludedNonPositive: number;
+  rfm: Rfm;
 }
 
 function expectSameRfm(table: RfmTable, ref: Rfm): void {
@@ -22,10 +42,15 @@ function expectSameRfm(table: RfmTable, ref: Rfm): void {
   table.customerIds.forEach((id, j) => {
     const r = ref[id];
     const m = table.monetary[j]!;
-    const ok = r !== undefined && table.recency[j] === r[0] && table.frequency[j] === r[1] && Math.abs(m - r[2]) <= 1e-6 * Math.max(1, Math.abs(r[2]));
+    const ok =
+      r !== undefined &&
+      table.recency[j] === r[0] &&
+      table.frequency[j] === r[1] &&
+      Math.abs(m - r[2]) <= 1e-6 * Math.max(1, Math.abs(r[2]));
     if (!ok) {
       mismatches++;
-      if (examples.length < 5) examples.push(`${id}: got ${table.recency[j]},${table.frequency[j]},${m} want ${JSON.stringify(r)}`);
+      if (examples.length < 5)
+        examples.push(`${id}: got ${table.recency[j]},${table.frequency[j]},${m} want ${JSON.stringify(r)}`);
     }
   });
   expect(examples).toEqual([]);
@@ -49,8 +74,18 @@ describe('Online Retail (full UCI file)', () => {
     expect(raw.ragged.count).toBe(0);
     const g = guessMapping(raw);
     expect(g.kind).toBe('transactions');
-    const names = Object.fromEntries(Object.entries(g.mapping).map(([role, j]) => [role, raw.columns[j]!.name]));
-    expect(names).toEqual({ invoice: 'InvoiceNo', product: 'StockCode', quantity: 'Quantity', date: 'InvoiceDate', price: 'UnitPrice', customer: 'CustomerID', country: 'Country' });
+    const names = Object.fromEntries(
+      Object.entries(g.mapping).map(([role, j]) => [role, raw.columns[j]!.name]),
+    );
+    expect(names).toEqual({
+      invoice: 'InvoiceNo',
+      product: 'StockCode',
+      quantity: 'Quantity',
+      date: 'InvoiceDate',
+      price: 'UnitPrice',
+      customer: 'CustomerID',
+      country: 'Country',
+    });
     expect(g.dateOrder?.order).toBe('ISO');
     expect(g.missing).toEqual([]);
   });
@@ -83,10 +118,16 @@ describe('Online Retail (full UCI file)', () => {
     expect(report.customersIn).toBe(ref.customersIn);
     expect(report.rowsKept).toBe(ref.rowsKept);
     expect(report.customersKept).toBe(ref.customersKept);
-    const got = report.steps.filter((s) => ref.steps.some((r) => r.rule === s.rule)).map(({ rule, rowsRemoved, customersRemoved }) => ({ rule, rowsRemoved, customersRemoved }));
+    const got = report.steps
+      .filter((s) => ref.steps.some((r) => r.rule === s.rule))
+      .map(({ rule, rowsRemoved, customersRemoved }) => ({ rule, rowsRemoved, customersRemoved }));
     expect(got).toEqual(ref.steps);
     const off = report.steps.filter((s) => !ref.steps.some((r) => r.rule === s.rule));
-    expect(off.map((s) => [s.rule, s.rowsRemoved])).toEqual([['outliers', 0], ['dateWindow', 0], ['negativeNetCustomers', 0]]);
+    expect(off.map((s) => [s.rule, s.rowsRemoved])).toEqual([
+      ['outliers', 0],
+      ['dateWindow', 0],
+      ['negativeNetCustomers', 0],
+    ]);
   });
 
   it('default RFM matches pandas for every customer', () => {
@@ -112,7 +153,8 @@ describe('Online Retail (full UCI file)', () => {
     const step = report.steps.find((s) => s.rule === 'cancellations')!;
     // 9,288 'C' rows in the file, of which those with a customer id (pandas: 8,905)
     let n = 0;
-    for (let i = 0; i < tx.rowCount; i++) if (tx.customer[i]! >= 0 && tx.invoices[tx.invoice![i]!]!.startsWith('C')) n++;
+    for (let i = 0; i < tx.rowCount; i++)
+      if (tx.customer[i]! >= 0 && tx.invoices[tx.invoice![i]!]!.startsWith('C')) n++;
     expect(step.rowsRemoved).toBe(n);
     expect(n).toBe(8905);
   });
@@ -120,7 +162,14 @@ describe('Online Retail (full UCI file)', () => {
 
 describe('CDNOW (whitespace log, no invoice, no price)', () => {
   it('parses, maps and matches pandas for every customer', () => {
-    const ref = fixture<{ rowsIn: number; duplicateRows: number; customersIn: number; analysisTime: string; excludedNonPositive: number; rfm: Rfm }>('cdnow-default.json');
+    const ref = fixture<{
+      rowsIn: number;
+      duplicateRows: number;
+      customersIn: number;
+      analysisTime: string;
+      excludedNonPositive: number;
+      rfm: Rfm;
+    }>('cdnow-default.json');
     const raw = parseRepoFile('fixtures/cdnow-master.txt').table;
     expect(raw.delimiter).toBe('whitespace');
     expect(raw.rowCount).toBe(ref.rowsIn);

@@ -69,7 +69,11 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
   const hasLine = new Uint8Array(nc);
   const { quantity: q, price: p, amount: a } = tx;
   const useAmount = settings.monetary === 'amount' ? a !== null : q === null || p === null;
-  if (useAmount && a === null) throw new UserFacingError('missing-roles', 'There is no money column: choose the quantity and unit price columns, or an amount column.');
+  if (useAmount && a === null)
+    throw new UserFacingError(
+      'missing-roles',
+      'There is no money column: choose the quantity and unit price columns, or an amount column.',
+    );
   const mode = settings.frequency === 'invoices' && inv === null ? 'lines' : settings.frequency;
   const seen = new Set<number>();
   const stride = nc + 1;
@@ -131,10 +135,15 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
  * R, F or M are left out (they are reported as column problems at mapping); rows with monetary ≤ 0
  * are left out and counted when `excludeNonPositiveMonetary` (default true).
  */
-export function rfmFromTable(raw: RawTable, mapping: Mapping, options: { excludeNonPositiveMonetary?: boolean } = {}): RfmTable {
+export function rfmFromTable(
+  raw: RawTable,
+  mapping: Mapping,
+  options: { excludeNonPositiveMonetary?: boolean } = {},
+): RfmTable {
   const read = (j: number | undefined): Float64Array => {
     const col = j === undefined ? undefined : raw.columns[j];
-    if (!col) throw new UserFacingError('missing-roles', 'Choose the recency, frequency and monetary columns.');
+    if (!col)
+      throw new UserFacingError('missing-roles', 'Choose the recency, frequency and monetary columns.');
     const fmt = detectNumberFormat(col.dict);
     const lut = col.dict.map((s) => parseNumber(s, fmt));
     const out = new Float64Array(raw.rowCount);

@@ -17,7 +17,11 @@ export function parseRepoFile(rel: string): { table: RawTable; preview: TablePre
   const bytes = repoFile(rel);
   const enc = detectEncoding(bytes.subarray(0, 1 << 20), bytes.length <= 1 << 20);
   const text = new TextDecoder(enc.encoding).decode(bytes.subarray(enc.bomLength));
-  return parseText(text, { fileName: rel.split('/').pop()!, byteLength: bytes.length, encoding: enc.encoding });
+  return parseText(text, {
+    fileName: rel.split('/').pop()!,
+    byteLength: bytes.length,
+    encoding: enc.encoding,
+  });
 }
 
 export function fixture<T>(name: string): T {

@@ -7,7 +7,15 @@ import { cancelLoad, loadFile, loadSample, SAMPLE_ATTRIBUTION } from '../../stor
 import { useNotebook } from '../../store/store';
 
 const ACCEPT =
-  '.csv,.tsv,.txt,.gz,.csv.gz,.tsv.gz,.txt.gz,text/csv,text/plain,text/tab-separated-values,application/gzip';
+  '.csv,.tsv,.txt,.gz,.csv.gz,.tsv.gz,.txt.gz,.xlsx,.xls,text/csv,text/plain,text/tab-separated-values,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
+
+/** Text encodings the user can force when the detected one is wrong ('' = detect). */
+const ENCODINGS = [
+  ['', 'Auto'],
+  ['utf-8', 'UTF-8'],
+  ['windows-1252', 'Windows-1252'],
+  ['utf-16le', 'UTF-16'],
+] as const;
 
 const STAGE_TEXT = {
   reading: 'Reading',
@@ -26,14 +34,19 @@ export function DataCell() {
   const result = useNotebook((s) => s.loadResult);
   const source = useNotebook((s) => s.dataSource);
   const fileBytes = useNotebook((s) => s.fileBytes);
+  const fileBlob = useNotebook((s) => s.fileBlob);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  // The text encoding forced for the loaded file ('' = detected); reset for each new file.
+  const [encoding, setEncoding] = useState('');
   const running = status === 'running';
 
   const onFiles = (files: FileList | null) => {
     const f = files?.[0];
-    if (f) void loadFile(f, f.name);
+    if (!f) return;
+    setEncoding('');
+    void loadFile(f, f.name);
   };
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -55,13 +68,20 @@ export function DataCell() {
         : `${formatBytes(progress.bytesDone)} received${rows}`;
   }
 
+  // The loaded file, to read again with another sheet or encoding.
+  const reloadable =
+    source === 'file' && fileBlob !== null && result ? { blob: fileBlob, name: result.fileName } : null;
   const cellStatus: CellStatus = status;
   return (
     <Cell
       id="data"
       title="Data"
       status={cellStatus}
-      metrics={result ? { 'parse-ms': Math.round(result.parseMs), bytes: result.byteLength, rows: result.rowCount } : {}}
+      metrics={
+        result
+          ? { 'parse-ms': Math.round(result.parseMs), bytes: result.byteLength, rows: result.rowCount }
+          : {}
+      }
       summary={
         result ? (
           <>
@@ -123,7 +143,8 @@ export function DataCell() {
             }}
           />
           <p className="muted small">
-            .csv .tsv .txt, or the same gzipped (.gz). The file is read here, on this computer.
+            .csv .tsv .txt, the same gzipped (.gz), or an Excel workbook (.xlsx). The file is read here, on
+            this computer.
           </p>
         </div>
       </div>
@@ -170,14 +191,65 @@ export function DataCell() {
               )}
             </dd>
           </div>
-          <div>
-            <dt>Delimiter</dt>
-            <dd>{delimiterName(result.delimiter)}</dd>
-          </div>
-          <div>
-            <dt>Encoding</dt>
-            <dd>{result.encoding}</dd>
-          </div>
+          {result.sheet !== undefined ? (
+            <div>
+              <dt>Sheet</dt>
+              <dd>
+                {reloadable && result.sheets && result.sheets.length > 1 ? (
+                  <select
+                    aria-label="Sheet"
+                    value={result.sheet}
+                    disabled={running}
+                    onChange={(e) =>
+                      void loadFile(reloadable.blob, reloadable.name, { sheet: e.target.value })
+                    }
+                  >
+                    {result.sheets.map((s) => (
+                      <option key={s} value={s}>
+                        {s}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  result.sheet
+                )}
+              </dd>
+            </div>
+          ) : (
+            <>
+              <div>
+                <dt>Delimiter</dt>
+                <dd>{delimiterName(result.delimiter)}</dd>
+              </div>
+              <div>
+                <dt>Encoding</dt>
+                <dd>
+                  <span data-testid="fact-encoding">{result.encoding}</span>
+                  {reloadable ? (
+                    <>
+                      {' '}
+                      <select
+                        aria-label="Text encoding"
+                        value={encoding}
+                        disabled={running}
+                        onChange={(e) => {
+                          const v = e.target.value;
+                          setEncoding(v);
+                          void loadFile(reloadable.blob, reloadable.name, v === '' ? {} : { encoding: v });
+                        }}
+                      >
+                        {ENCODINGS.map(([v, label]) => (
+                          <option key={v} value={v}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    </>
+                  ) : null}
+                </dd>
+              </div>
+            </>
+          )}
           <div>
             <dt>Parse time</dt>
             <dd>{formatMs(result.parseMs)}</dd>

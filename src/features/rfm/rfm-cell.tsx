@@ -90,12 +90,7 @@ export function RfmCell() {
   const hasAmount = mapping.amount !== undefined;
 
   return (
-    <Cell
-      id="rfm"
-      title="RFM per customer"
-      status={hasData || rfm ? status : 'waiting'}
-      summary={summary}
-    >
+    <Cell id="rfm" title="RFM per customer" status={hasData || rfm ? status : 'waiting'} summary={summary}>
       {hasData && kind === 'transactions' ? (
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <fieldset>

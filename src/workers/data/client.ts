@@ -6,10 +6,26 @@
  * worker of the last successful load. Errors reject as `UserFacingError` (`code`, plain `message`),
  * or as an `AbortError` (a DOMException named 'AbortError') when the signal aborts.
  */
-import type { CleaningReport, CleaningSettings, DateOrder, Mapping, RfmSettings, RfmTable, TablePreview } from '../../core/types';
+import type {
+  CleaningReport,
+  CleaningSettings,
+  DateOrder,
+  Mapping,
+  RfmSettings,
+  RfmTable,
+  TablePreview,
+} from '../../core/types';
 import { UserFacingError } from '../../core/types';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
-import type { DataRequest, DataResponse, DataResults, LoadProgress, LoadResult, MappingResult, WireError } from './protocol';
+import type {
+  DataRequest,
+  DataResponse,
+  DataResults,
+  LoadProgress,
+  LoadResult,
+  MappingResult,
+  WireError,
+} from './protocol';
 
 export type { LoadProgress, LoadResult, MappingResult } from './protocol';
 export { DEFAULT_CLEANING, REFERENCE_CLEANING, DEFAULT_NON_PRODUCT_CODES } from '../../core/clean/clean';
@@ -17,9 +33,22 @@ export { DEFAULT_RFM, REFERENCE_PRESET } from '../../core/rfm/rfm';
 
 export interface DataClient {
   /** Parses a File/Blob (.csv .tsv .txt, or gzipped: detected by magic bytes) in a new worker. */
-  load(file: Blob, fileName: string, options?: { onProgress?: (p: LoadProgress) => void; signal?: AbortSignal; encoding?: string }): Promise<LoadResult>;
+  load(
+    file: Blob,
+    fileName: string,
+    options?: {
+      onProgress?: (p: LoadProgress) => void;
+      signal?: AbortSignal;
+      encoding?: string;
+      sheet?: string;
+    },
+  ): Promise<LoadResult>;
   /** Types the columns by the mapping (customer ids stay text, dates by the given order). */
-  applyMapping(mapping: Mapping, dateOrder: DateOrder | null, options?: { signal?: AbortSignal }): Promise<MappingResult>;
+  applyMapping(
+    mapping: Mapping,
+    dateOrder: DateOrder | null,
+    options?: { signal?: AbortSignal },
+  ): Promise<MappingResult>;
   clean(settings: CleaningSettings, options?: { signal?: AbortSignal }): Promise<CleaningReport>;
   computeRfm(settings: RfmSettings, options?: { signal?: AbortSignal }): Promise<RfmTable>;
   /** Rows of the current table behind given spreadsheet row numbers (header = row 1). */
@@ -70,7 +99,12 @@ class WorkerLink {
     };
     this.worker.onerror = (ev: ErrorEvent) => {
       ev.preventDefault();
-      this.fail(new UserFacingError('worker-crashed', `The data worker stopped unexpectedly (${ev.message || 'no details'}). Reload the page and try again; very large files may need more memory.`));
+      this.fail(
+        new UserFacingError(
+          'worker-crashed',
+          `The data worker stopped unexpectedly (${ev.message || 'no details'}). Reload the page and try again; very large files may need more memory.`,
+        ),
+      );
     };
   }
 
@@ -80,7 +114,14 @@ class WorkerLink {
     this.pending.clear();
   }
 
-  request<T extends keyof DataResults>(body: DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>, opts: { signal?: AbortSignal | undefined; onProgress?: ((p: LoadProgress) => void) | undefined; onAbort?: () => void } = {}): Promise<DataResults[T]> {
+  request<T extends keyof DataResults>(
+    body: DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>,
+    opts: {
+      signal?: AbortSignal | undefined;
+      onProgress?: ((p: LoadProgress) => void) | undefined;
+      onAbort?: () => void;
+    } = {},
+  ): Promise<DataResults[T]> {
     if (this.dead) return Promise.reject(this.dead);
     const { signal } = opts;
     if (signal?.aborted) return Promise.reject(abortError());
@@ -132,7 +173,8 @@ export function createDataClient(): DataClient {
   let loading: WorkerLink | null = null;
 
   const needCurrent = (): WorkerLink => {
-    if (!current) throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
+    if (!current)
+      throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
     return current;
   };
 
@@ -144,7 +186,13 @@ export function createDataClient(): DataClient {
       loading = link;
       try {
         const result = await link.request<'load'>(
-          options.encoding === undefined ? { type: 'load', file, fileName } : { type: 'load', file, fileName, encoding: options.encoding },
+          {
+            type: 'load',
+            file,
+            fileName,
+            ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+            ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+          },
           { signal: options.signal, onProgress: options.onProgress, onAbort: () => link.terminate() },
         );
         if (loading !== link) throw abortError();
@@ -159,13 +207,19 @@ export function createDataClient(): DataClient {
       }
     },
     async applyMapping(mapping, dateOrder, options = {}) {
-      return needCurrent().request<'applyMapping'>({ type: 'applyMapping', mapping, dateOrder }, { signal: options.signal });
+      return needCurrent().request<'applyMapping'>(
+        { type: 'applyMapping', mapping, dateOrder },
+        { signal: options.signal },
+      );
     },
     async clean(settings, options = {}) {
       return needCurrent().request<'clean'>({ type: 'clean', settings }, { signal: options.signal });
     },
     async computeRfm(settings, options = {}) {
-      return needCurrent().request<'computeRfm'>({ type: 'computeRfm', settings }, { signal: options.signal });
+      return needCurrent().request<'computeRfm'>(
+        { type: 'computeRfm', settings },
+        { signal: options.signal },
+      );
     },
     async rows(rowNumbers) {
       return needCurrent().request<'rows'>({ type: 'rows', rowNumbers }, {});

@@ -3,7 +3,18 @@
  * current mapping, and the current cleaning mask. Plain functions over plain data; the worker entry
  * only routes messages here.
  */
-import type { CleaningReport, CleaningSettings, DateOrder, Mapping, RawTable, RfmSettings, RfmTable, TableKind, TablePreview, Transactions } from '../../core/types';
+import type {
+  CleaningReport,
+  CleaningSettings,
+  DateOrder,
+  Mapping,
+  RawTable,
+  RfmSettings,
+  RfmTable,
+  TableKind,
+  TablePreview,
+  Transactions,
+} from '../../core/types';
 import { UserFacingError } from '../../core/types';
 import { guessMapping, missingRoles } from '../../core/ingest/roles';
 import { buildTransactions } from '../../core/ingest/transactions';
@@ -31,9 +42,22 @@ export class DataService {
   private glanceCache: Glance | null = null;
   private outlierCache: OutlierReport | null = null;
 
-  async load(file: Blob, fileName: string, encoding: string | undefined, onProgress: (p: LoadProgress) => void, isCancelled: () => boolean): Promise<LoadResult> {
+  async load(
+    file: Blob,
+    fileName: string,
+    encoding: string | undefined,
+    onProgress: (p: LoadProgress) => void,
+    isCancelled: () => boolean,
+    sheet?: string,
+  ): Promise<LoadResult> {
     const t0 = performance.now();
-    const { table, preview } = await loadFile(file, fileName, encoding === undefined ? { onProgress, isCancelled } : { onProgress, isCancelled, encoding });
+    const loaded = await loadFile(file, fileName, {
+      onProgress,
+      isCancelled,
+      ...(encoding === undefined ? {} : { encoding }),
+      ...(sheet === undefined ? {} : { sheet }),
+    });
+    const { table, preview } = loaded;
     const guess = guessMapping(table);
     this.raw = table;
     this.tx = null;
@@ -52,23 +76,40 @@ export class DataService {
       guess,
       ragged: table.ragged,
       parseMs: performance.now() - t0,
+      ...(loaded.sheets !== undefined && loaded.sheet !== undefined
+        ? { sheets: loaded.sheets, sheet: loaded.sheet }
+        : {}),
     };
   }
 
   private requireRaw(): RawTable {
-    if (!this.raw) throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
+    if (!this.raw)
+      throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
     return this.raw;
   }
 
   applyMapping(mapping: Mapping, dateOrder: DateOrder | null): MappingResult {
     const raw = this.requireRaw();
     for (const j of Object.values(mapping)) {
-      if (j === undefined || j < 0 || j >= raw.columns.length) throw new UserFacingError('bad-mapping', `Column ${String(j)} does not exist in "${raw.fileName}". Choose the columns again.`);
+      if (j === undefined || j < 0 || j >= raw.columns.length)
+        throw new UserFacingError(
+          'bad-mapping',
+          `Column ${String(j)} does not exist in "${raw.fileName}". Choose the columns again.`,
+        );
     }
-    const kind: TableKind = mapping.date === undefined && mapping.recency !== undefined && mapping.frequency !== undefined && mapping.monetary !== undefined ? 'rfm' : 'transactions';
+    const kind: TableKind =
+      mapping.date === undefined &&
+      mapping.recency !== undefined &&
+      mapping.frequency !== undefined &&
+      mapping.monetary !== undefined
+        ? 'rfm'
+        : 'transactions';
     const missing = missingRoles(kind, mapping);
     if (missing.length > 0) {
-      throw new UserFacingError('missing-roles', `Choose a column for: ${missing.join(', ')} (in "${raw.fileName}").`);
+      throw new UserFacingError(
+        'missing-roles',
+        `Choose a column for: ${missing.join(', ')} (in "${raw.fileName}").`,
+      );
     }
     this.kind = kind;
     this.mapping = mapping;
@@ -101,11 +142,15 @@ export class DataService {
           }
         }
         typed.set(j, vals);
-        if (bad > 0) problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
+        if (bad > 0)
+          problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
       }
       const idCol = mapping.customer === undefined ? undefined : raw.columns[mapping.customer];
       const n = Math.min(PREVIEW_ROWS, raw.rowCount);
-      const text = rawRows(raw, Array.from({ length: n }, (_, i) => i)).rows;
+      const text = rawRows(
+        raw,
+        Array.from({ length: n }, (_, i) => i),
+      ).rows;
       return {
         kind,
         rowCount: raw.rowCount,
@@ -115,7 +160,10 @@ export class DataService {
         lastTime: null,
         dateOrder: null,
         problems,
-        typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => (typed.has(j) ? fmtNum(typed.get(j)![i]!) : s))) },
+        typedPreview: {
+          headers,
+          rows: text.map((r, i) => r.map((s, j) => (typed.has(j) ? fmtNum(typed.get(j)![i]!) : s))),
+        },
       };
     }
     const tx = buildTransactions(raw, mapping, dateOrder);
@@ -128,9 +176,13 @@ export class DataService {
       if (t > last) last = t;
     }
     const n = Math.min(PREVIEW_ROWS, raw.rowCount);
-    const text = rawRows(raw, Array.from({ length: n }, (_, i) => i)).rows;
+    const text = rawRows(
+      raw,
+      Array.from({ length: n }, (_, i) => i),
+    ).rows;
     const typedCol = new Map<number, (i: number) => string>();
-    if (mapping.date !== undefined) typedCol.set(mapping.date, (i) => formatTime(tx.time[i]!) || '(unreadable)');
+    if (mapping.date !== undefined)
+      typedCol.set(mapping.date, (i) => formatTime(tx.time[i]!) || '(unreadable)');
     const numCols = [
       [mapping.quantity, tx.quantity],
       [mapping.price, tx.price],
@@ -144,7 +196,10 @@ export class DataService {
       invoices: tx.invoices.length,
       firstTime: Number.isFinite(first) ? first : null,
       lastTime: Number.isFinite(last) ? last : null,
-      dateOrder: mapping.date === undefined ? null : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO'),
+      dateOrder:
+        mapping.date === undefined
+          ? null
+          : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO'),
       problems: tx.problems,
       typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => typedCol.get(j)?.(i) ?? s)) },
     };
@@ -162,10 +217,17 @@ export class DataService {
       return { rowsIn: n, customersIn: n, rowsKept: n, customersKept: n, steps: [] };
     }
     // The 'outliers' rule flags lines of the UNCLEANED transactions (the report the Glance cell lists).
-    const { keep, report } = cleanTransactions(this.tx, settings, settings.dropOutliers ? this.outliers() : undefined);
+    const { keep, report } = cleanTransactions(
+      this.tx,
+      settings,
+      settings.dropOutliers ? this.outliers() : undefined,
+    );
     this.keep = keep;
     if (report.rowsKept === 0) {
-      throw new UserFacingError('nothing-kept', `The cleaning rules removed every row of "${this.raw!.fileName}". Turn some rules off or widen the date window.`);
+      throw new UserFacingError(
+        'nothing-kept',
+        `The cleaning rules removed every row of "${this.raw!.fileName}". Turn some rules off or widen the date window.`,
+      );
     }
     return report;
   }
@@ -175,13 +237,18 @@ export class DataService {
     const raw = this.raw!;
     let table: RfmTable;
     if (this.kind === 'rfm' || !this.tx) {
-      table = rfmFromTable(raw, this.mapping!, { excludeNonPositiveMonetary: settings.excludeNonPositiveMonetary });
+      table = rfmFromTable(raw, this.mapping!, {
+        excludeNonPositiveMonetary: settings.excludeNonPositiveMonetary,
+      });
     } else {
       if (!this.keep) this.keep = cleanTransactions(this.tx, DEFAULT_CLEANING).keep;
       table = computeRfm(this.tx, this.keep, settings);
     }
     if (table.customerIds.length === 0) {
-      throw new UserFacingError('no-customers', `No customer in "${raw.fileName}" has a purchase with positive monetary value after cleaning. Check the column mapping and cleaning rules.`);
+      throw new UserFacingError(
+        'no-customers',
+        `No customer in "${raw.fileName}" has a purchase with positive monetary value after cleaning. Check the column mapping and cleaning rules.`,
+      );
     }
     return table;
   }
@@ -200,7 +267,10 @@ export class DataService {
   private requireTransactions(what: string): Transactions {
     this.requireMapped();
     if (this.kind === 'rfm' || !this.tx) {
-      throw new UserFacingError('not-transactions', `"${this.raw!.fileName}" is mapped as a ready RFM table (one row per customer), so there are no transaction lines for ${what}.`);
+      throw new UserFacingError(
+        'not-transactions',
+        `"${this.raw!.fileName}" is mapped as a ready RFM table (one row per customer), so there are no transaction lines for ${what}.`,
+      );
     }
     return this.tx;
   }
@@ -218,7 +288,10 @@ export class DataService {
   }
 
   rows(rowNumbers: readonly number[]): TablePreview {
-    return rawRows(this.requireRaw(), rowNumbers.map((r) => r - 2));
+    return rawRows(
+      this.requireRaw(),
+      rowNumbers.map((r) => r - 2),
+    );
   }
 }
 

@@ -14,7 +14,11 @@ function post(msg: DataResponse, transfer: Transferable[] = []): void {
 function toWire(e: unknown): WireError {
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
-    return { name: e.name, code: typeof code === 'string' ? code : e.name === 'AbortError' ? 'aborted' : 'internal', message: e.message };
+    return {
+      name: e.name,
+      code: typeof code === 'string' ? code : e.name === 'AbortError' ? 'aborted' : 'internal',
+      message: e.message,
+    };
   }
   return { name: 'Error', code: 'internal', message: String(e) };
 }
@@ -34,6 +38,7 @@ scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
           req.encoding,
           (progress) => post({ id: req.id, type: 'progress', progress }),
           () => cancelled.has(req.id),
+          req.sheet,
         );
         post({ id: req.id, type: 'result', result });
         break;
@@ -46,7 +51,11 @@ scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
         break;
       case 'computeRfm': {
         const t = service.computeRfm(req.settings);
-        post({ id: req.id, type: 'result', result: t }, [t.recency.buffer, t.frequency.buffer, t.monetary.buffer]);
+        post({ id: req.id, type: 'result', result: t }, [
+          t.recency.buffer,
+          t.frequency.buffer,
+          t.monetary.buffer,
+        ]);
         break;
       }
       case 'rows':

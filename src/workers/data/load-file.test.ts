@@ -23,12 +23,25 @@ function newlineOf(text: string): '\n' | '\r\n' | null {
 /** Reference: papaparse over the whole text, rows into a RawTableBuilder. */
 function viaPapa(text: string, delimiter: string, newline: '\n' | '\r\n', previewRows = 20): RawTableBuilder {
   const b = new RawTableBuilder(previewRows);
-  Papa.parse<string[]>(text, { delimiter, newline, header: false, dynamicTyping: false, skipEmptyLines: true, step: (r) => b.pushRow(r.data) });
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline,
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: true,
+    step: (r) => b.pushRow(r.data),
+  });
   return b;
 }
 
 /** The scanner fed in pieces cut at `cuts` (as the worker feeds it), the rest to papaparse if it stops. */
-function viaScanner(text: string, delimiter: string, newline: '\n' | '\r\n', cuts: readonly number[], previewRows: number): { b: RawTableBuilder; regular: boolean; rowsBeforeStop: number } {
+function viaScanner(
+  text: string,
+  delimiter: string,
+  newline: '\n' | '\r\n',
+  cuts: readonly number[],
+  previewRows: number,
+): { b: RawTableBuilder; regular: boolean; rowsBeforeStop: number } {
   // rows in the preview are read through strings: previewRows 0 puts every row but the header on the fast path
   const b = new RawTableBuilder(previewRows);
   let pending = '';
@@ -42,7 +55,13 @@ function viaScanner(text: string, delimiter: string, newline: '\n' | '\r\n', cut
     if (!r.regular) {
       const rowsBeforeStop = b.rowCount;
       pending += text.slice(from);
-      Papa.parse<string[]>(pending, { delimiter, newline, header: false, skipEmptyLines: true, step: (x) => b.pushRow(x.data) });
+      Papa.parse<string[]>(pending, {
+        delimiter,
+        newline,
+        header: false,
+        skipEmptyLines: true,
+        step: (x) => b.pushRow(x.data),
+      });
       return { b, regular: false, rowsBeforeStop };
     }
   }
@@ -58,7 +77,8 @@ function dump(t: RawTable, ref?: RawTable): unknown {
     columns: t.columns.map((c, j) => {
       const other = (ref ?? t).columns[j]?.codes;
       let differ = other === undefined || other.length !== c.codes.length ? -1 : 0;
-      if (other !== undefined && differ === 0) for (let i = 0; i < c.codes.length; i++) if (c.codes[i] !== other[i]) differ++;
+      if (other !== undefined && differ === 0)
+        for (let i = 0; i < c.codes.length; i++) if (c.codes[i] !== other[i]) differ++;
       return { name: c.name, dict: c.dict, size: c.codes.length, differ };
     }),
   };
@@ -98,14 +118,35 @@ describe('pushDelimitedText reads like papaparse', () => {
       const ref = viaPapa(text, d, nl).build(META);
       const want = dump(ref);
       for (let cut = 1; cut < text.length; cut++) {
-        expect(dump(viaScanner(text, d, nl, [cut], cut % 2 === 0 ? 0 : 20).b.build(META), ref), JSON.stringify(text) + ' cut at ' + cut).toEqual(want);
+        expect(
+          dump(viaScanner(text, d, nl, [cut], cut % 2 === 0 ? 0 : 20).b.build(META), ref),
+          JSON.stringify(text) + ' cut at ' + cut,
+        ).toEqual(want);
       }
     }
   });
 
   it('on 3,000 generated texts cut at random places', () => {
     const rand = rng(20261126);
-    const tokens = ['a', 'b', 'x y', '1', ',', ',', ',', '"', '""', '\n', '\n', '\r\n', '\r', ' ', '\t', 'é', ';'];
+    const tokens = [
+      'a',
+      'b',
+      'x y',
+      '1',
+      ',',
+      ',',
+      ',',
+      '"',
+      '""',
+      '\n',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+      '\t',
+      'é',
+      ';',
+    ];
     let irregular = 0;
     for (let k = 0; k < 3000; k++) {
       const n = 5 + Math.floor(rand() * 60);
@@ -134,14 +175,28 @@ describe('pushDelimitedText reads like papaparse', () => {
       const got = viaScanner(text, ',', nl, cuts, k % 4 === 0 ? 20 : 0);
       // independently of the dictionary code: each cell reads back as papaparse's field, trimmed
       const fieldRows: string[][] = [];
-      Papa.parse<string[]>(text, { delimiter: ',', newline: nl, header: false, skipEmptyLines: true, step: (r) => void fieldRows.push(r.data) });
+      Papa.parse<string[]>(text, {
+        delimiter: ',',
+        newline: nl,
+        header: false,
+        skipEmptyLines: true,
+        step: (r) => void fieldRows.push(r.data),
+      });
       const kept = fieldRows.filter((r) => !(r.length <= 1 && (r[0] ?? '').trim() === ''));
       const headerWidth = kept[0]?.length ?? 0;
       const dataRows = kept.slice(1);
-      const back = rawRows(got.b.build(META), dataRows.map((_, i) => i)).rows;
+      const back = rawRows(
+        got.b.build(META),
+        dataRows.map((_, i) => i),
+      ).rows;
       const asRead = (f: string): string => (/^[ \t]|[ \t]$/.test(f) ? f.trim() : f);
       // (rows as wide as the header: a ragged row's extra fields may have no column yet)
-      if (got.regular) dataRows.forEach((r, i) => r.length === headerWidth && r.forEach((f, j) => expect(back[i]![j], JSON.stringify(text)).toBe(asRead(f))));
+      if (got.regular)
+        dataRows.forEach(
+          (r, i) =>
+            r.length === headerWidth &&
+            r.forEach((f, j) => expect(back[i]![j], JSON.stringify(text)).toBe(asRead(f))),
+        );
       if (got.regular) {
         expect(dump(got.b.build(META), ref), JSON.stringify(text)).toEqual(dump(ref));
       } else {
@@ -172,14 +227,25 @@ describe('loadFile', () => {
 
     const rfmText = readFileSync('fixtures/online-retail-rfm-2011h2.csv', 'utf8');
     const rfm = await loadFile(new Blob([rfmText]), 'rfm.csv', opts);
-    const rfmRef = viaPapa(rfmText, ',', newlineOf(rfmText) ?? '\n').build({ ...META, fileName: 'rfm.csv', byteLength: rfmText.length });
+    const rfmRef = viaPapa(rfmText, ',', newlineOf(rfmText) ?? '\n').build({
+      ...META,
+      fileName: 'rfm.csv',
+      byteLength: rfmText.length,
+    });
     expect(dump(rfm.table, rfmRef)).toEqual(dump(rfmRef));
   });
 
   it('reads the space-aligned CDNOW log like the core splitter does', async () => {
     const text = readFileSync('fixtures/cdnow-master.txt', 'utf8');
-    const got = await loadFile(new Blob([text]), 'cdnow-master.txt', { onProgress: () => undefined, isCancelled: () => false });
-    const ref = parseText(text, { fileName: 'cdnow-master.txt', byteLength: text.length, encoding: 'utf-8' }).table;
+    const got = await loadFile(new Blob([text]), 'cdnow-master.txt', {
+      onProgress: () => undefined,
+      isCancelled: () => false,
+    });
+    const ref = parseText(text, {
+      fileName: 'cdnow-master.txt',
+      byteLength: text.length,
+      encoding: 'utf-8',
+    }).table;
     expect(got.table.delimiter).toBe('whitespace');
     expect(got.table.rowCount).toBe(69659);
     expect(dump(got.table, ref)).toEqual(dump(ref));
@@ -190,13 +256,20 @@ describe('loadFile', () => {
     for (let i = 0; i < 60000; i++) lines.push(`${i},"line one, ""q""\nline two",${i}.5`);
     lines.splice(10000, 0, '7,"bad" quote,1'); // papaparse reads this its own way
     const text = lines.join('\n') + '\n';
-    const got = await loadFile(new Blob([text]), 'q.csv', { onProgress: () => undefined, isCancelled: () => false });
+    const got = await loadFile(new Blob([text]), 'q.csv', {
+      onProgress: () => undefined,
+      isCancelled: () => false,
+    });
     // papaparse reads on past the malformed closing quote to the next quote followed by a delimiter,
     // so the bad row swallows the next one
     expect(got.table.rowCount).toBe(60000);
     const ref = viaPapa(text, ',', '\n').build({ ...META, fileName: 'q.csv', byteLength: text.length });
     expect(dump(got.table, ref)).toEqual(dump(ref));
-    expect(rawRows(got.table, [9999]).rows[0]).toEqual(['7', 'bad" quote,1\n9999,"line one, "q"\nline two', '9999.5']);
+    expect(rawRows(got.table, [9999]).rows[0]).toEqual([
+      '7',
+      'bad" quote,1\n9999,"line one, "q"\nline two',
+      '9999.5',
+    ]);
     expect(rawRows(got.table, [59999]).rows[0]).toEqual(['59999', 'line one, "q"\nline two', '59999.5']);
   });
 });

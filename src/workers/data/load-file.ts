@@ -16,12 +16,15 @@ import { detectEncoding, isGzip } from '../../core/ingest/encoding';
 import { lastRowBoundary, parseDelimited, sniffDelimiter, type Delimiter } from '../../core/ingest/delimited';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
 import type { LoadProgress } from './protocol';
+import { isWorkbookFile, loadWorkbook } from './load-workbook';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
 
 export interface LoadOptions {
   readonly encoding?: string;
+  /** Worksheet of an .xlsx workbook (ignored for text files). */
+  readonly sheet?: string;
   readonly onProgress: (p: LoadProgress) => void;
   readonly isCancelled: () => boolean;
 }
@@ -29,6 +32,9 @@ export interface LoadOptions {
 export interface LoadedFile {
   readonly table: RawTable;
   readonly preview: TablePreview;
+  /** Workbooks only: the worksheets in tab order and the one read. */
+  readonly sheets?: readonly string[];
+  readonly sheet?: string;
 }
 
 class InvalidUtf8 extends Error {}
@@ -41,6 +47,8 @@ export function abortError(): Error {
 
 /** Loads a file, retrying once as windows-1252 when text that began as UTF-8 turns out not to be. */
 export async function loadFile(file: Blob, fileName: string, opts: LoadOptions): Promise<LoadedFile> {
+  // An .xlsx (ZIP) or .xls (OLE2) by its first bytes: the workbook path (load-workbook.ts).
+  if (await isWorkbookFile(file)) return loadWorkbook(file, fileName, opts);
   try {
     return await loadOnce(file, fileName, opts, opts.encoding);
   } catch (e) {
@@ -53,9 +61,18 @@ function fail(code: string, message: string): never {
   throw new UserFacingError(code, message);
 }
 
-async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedEncoding: string | undefined): Promise<LoadedFile> {
+async function loadOnce(
+  file: Blob,
+  fileName: string,
+  opts: LoadOptions,
+  forcedEncoding: string | undefined,
+): Promise<LoadedFile> {
   const total = file.size;
-  if (total === 0) fail('empty-file', `"${fileName}" is empty (0 bytes). Choose the file again or export it anew from your spreadsheet.`);
+  if (total === 0)
+    fail(
+      'empty-file',
+      `"${fileName}" is empty (0 bytes). Choose the file again or export it anew from your spreadsheet.`,
+    );
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   const gz = isGzip(head);
   let bytesDone = 0;
@@ -66,10 +83,14 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
     },
   });
   let stream: ReadableStream<Uint8Array> = file.stream().pipeThrough(counter);
-  if (gz) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+  if (gz)
+    stream = stream.pipeThrough(
+      new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+    );
   const reader = stream.getReader();
 
-  const progress = (stage: LoadProgress['stage'], rows: number): void => opts.onProgress({ stage, bytesDone, bytesTotal: total, rows });
+  const progress = (stage: LoadProgress['stage'], rows: number): void =>
+    opts.onProgress({ stage, bytesDone, bytesTotal: total, rows });
   progress('reading', 0);
 
   // First bytes: enough to detect the encoding.
@@ -87,13 +108,20 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
       firstLen += r.value.byteLength;
     }
   } catch {
-    fail('bad-gzip', `"${fileName}" looks gzip-compressed but could not be decompressed. Check the file is complete, or unzip it and load the .csv.`);
+    fail(
+      'bad-gzip',
+      `"${fileName}" looks gzip-compressed but could not be decompressed. Check the file is complete, or unzip it and load the .csv.`,
+    );
   }
   const sample = concat(first, firstLen);
-  if (firstLen === 0) fail('empty-file', `"${fileName}" is empty after decompression. Choose the file again.`);
+  if (firstLen === 0)
+    fail('empty-file', `"${fileName}" is empty after decompression. Choose the file again.`);
   const guess = detectEncoding(sample.subarray(0, SNIFF_BYTES), done);
   if (!forcedEncoding && guess.binary) {
-    fail('binary-file', `"${fileName}" is not a text file (it looks like a spreadsheet workbook or other binary file). Open it in your spreadsheet program and save it as CSV, then load the CSV.`);
+    fail(
+      'binary-file',
+      `"${fileName}" is not a text file (it looks like a spreadsheet workbook or other binary file). Open it in your spreadsheet program and save it as CSV, then load the CSV.`,
+    );
   }
   const encoding = forcedEncoding ?? guess.encoding;
   const strict = !forcedEncoding && encoding === 'utf-8';
@@ -101,7 +129,10 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
   try {
     decoder = new TextDecoder(encoding, { fatal: strict });
   } catch {
-    fail('bad-encoding', `The text encoding "${encoding}" is not supported by this browser. Choose another encoding for "${fileName}".`);
+    fail(
+      'bad-encoding',
+      `The text encoding "${encoding}" is not supported by this browser. Choose another encoding for "${fileName}".`,
+    );
   }
   const decode = (bytes: Uint8Array | undefined, streamMore: boolean): string => {
     try {
@@ -195,7 +226,10 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
     try {
       r = await reader.read();
     } catch {
-      fail('bad-gzip', `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`);
+      fail(
+        'bad-gzip',
+        `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`,
+      );
     }
     if (r.done) {
       addText(decode(undefined, false));
@@ -210,16 +244,26 @@ async function loadOnce(file: Blob, fileName: string, opts: LoadOptions, forcedE
   }
   if (nul) {
     await reader.cancel().catch(() => undefined);
-    fail('binary-file', `"${fileName}" contains NUL bytes, so it is not a text CSV (perhaps a workbook renamed .csv). Save it as CSV from your spreadsheet program and load that.`);
+    fail(
+      'binary-file',
+      `"${fileName}" contains NUL bytes, so it is not a text CSV (perhaps a workbook renamed .csv). Save it as CSV from your spreadsheet program and load that.`,
+    );
   }
-  if (!sawText || !builder.hasHeader) fail('empty-file', `"${fileName}" has no text in it. Choose the file again or export it anew.`);
+  if (!sawText || !builder.hasHeader)
+    fail('empty-file', `"${fileName}" has no text in it. Choose the file again or export it anew.`);
   if (builder.rowCount === 0) {
-    fail('header-only', `"${fileName}" has a header row but no data rows. Export the sheet again with its data.`);
+    fail(
+      'header-only',
+      `"${fileName}" has a header row but no data rows. Export the sheet again with its data.`,
+    );
   }
   progress('typing', builder.rowCount);
   const table = builder.build({ fileName, byteLength: total, delimiter: delimiter ?? ',', encoding });
   if (table.columns.length < 2) {
-    fail('no-usable-columns', `"${fileName}" was read as a single column ("${table.columns[0]?.name ?? ''}"), so the columns could not be told apart. Save it as CSV with commas, semicolons or tabs between columns.`);
+    fail(
+      'no-usable-columns',
+      `"${fileName}" was read as a single column ("${table.columns[0]?.name ?? ''}"), so the columns could not be told apart. Save it as CSV with commas, semicolons or tabs between columns.`,
+    );
   }
   return { table, preview: builder.tablePreview() };
 }

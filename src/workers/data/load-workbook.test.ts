@@ -15,7 +15,9 @@ import type { LoadProgress } from './protocol';
  * customer ids as numbers, dates as serials with a date style), against the same lines as CSV.
  */
 
-const UCI = gunzipSync(readFileSync(new URL('../../../public/sample/online-retail.csv.gz', import.meta.url))).toString('utf8');
+const UCI = gunzipSync(
+  readFileSync(new URL('../../../public/sample/online-retail.csv.gz', import.meta.url)),
+).toString('utf8');
 const LINES = UCI.split('\n').filter((l) => l !== '');
 const HEADER_LINE = LINES[0]!;
 const PICK = new Set<number>();
@@ -41,17 +43,41 @@ function fields(line: string): string[] {
 /** A Blob of bytes (the writer's arrays are over plain ArrayBuffers). */
 const blobOf = (b: Uint8Array): Blob => new Blob([b as Uint8Array<ArrayBuffer>]);
 
-const opts = (extra: Partial<LoadWorkbookOptions> = {}): LoadWorkbookOptions => ({ onProgress: () => undefined, isCancelled: () => false, ...extra });
+const opts = (extra: Partial<LoadWorkbookOptions> = {}): LoadWorkbookOptions => ({
+  onProgress: () => undefined,
+  isCancelled: () => false,
+  ...extra,
+});
 
 function dump(t: RawTable): unknown {
-  return { rows: t.rowCount, ragged: t.ragged, columns: t.columns.map((c) => ({ name: c.name, dict: c.dict, codes: Array.from(c.codes) })) };
+  return {
+    rows: t.rowCount,
+    ragged: t.ragged,
+    columns: t.columns.map((c) => ({ name: c.name, dict: c.dict, codes: Array.from(c.codes) })),
+  };
 }
 
 function uciWorkbookRows(lines: readonly string[]): WriterRow[] {
   const rows: WriterRow[] = [fields(HEADER_LINE)];
   for (const line of lines) {
-    const [inv, code, desc, qty, date, price, cust, country] = fields(line) as [string, string, string, string, string, string, string, string];
-    const [y, mo, d, h, mi, s] = date.match(/\d+/g)!.map(Number) as [number, number, number, number, number, number];
+    const [inv, code, desc, qty, date, price, cust, country] = fields(line) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const [y, mo, d, h, mi, s] = date.match(/\d+/g)!.map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     rows.push([
       { t: 's', v: inv },
       { t: 's', v: code },
@@ -88,7 +114,11 @@ describe('loadWorkbook', () => {
     const csv = new Blob([[HEADER_LINE, ...PICKED].join('\n') + '\n']);
     const fromCsv = await loadFile(csv, 'retail.csv', opts());
     const progress: LoadProgress[] = [];
-    const fromXlsx = await loadWorkbook(blobOf(book), 'retail.xlsx', opts({ onProgress: (p) => progress.push(p) }));
+    const fromXlsx = await loadWorkbook(
+      blobOf(book),
+      'retail.xlsx',
+      opts({ onProgress: (p) => progress.push(p) }),
+    );
     expect(fromXlsx.table.rowCount).toBe(PICKED.length);
     expect(dump(fromXlsx.table)).toEqual(dump(fromCsv.table));
     expect(fromXlsx.preview).toEqual(fromCsv.preview);
@@ -103,13 +133,21 @@ describe('loadWorkbook', () => {
     expect(fromXlsx.table.columns[6]!.dict[0]).toBe('17850');
     // Progress: starts at 0 bytes, never goes back, ends with all rows at the typing stage.
     expect(progress[0]).toEqual({ stage: 'reading', bytesDone: 0, bytesTotal: book.length, rows: 0 });
-    for (let i = 1; i < progress.length; i++) expect(progress[i]!.bytesDone).toBeGreaterThanOrEqual(progress[i - 1]!.bytesDone);
-    expect(progress.at(-1)).toEqual({ stage: 'typing', bytesDone: book.length, bytesTotal: book.length, rows: PICKED.length });
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.bytesDone).toBeGreaterThanOrEqual(progress[i - 1]!.bytesDone);
+    expect(progress.at(-1)).toEqual({
+      stage: 'typing',
+      bytesDone: book.length,
+      bytesTotal: book.length,
+      rows: PICKED.length,
+    });
   });
 
   it('stops with an AbortError when cancelled mid-sheet', async () => {
     let polls = 0;
-    const e = await rejection(loadWorkbook(blobOf(book), 'retail.xlsx', opts({ isCancelled: () => ++polls > 500 })));
+    const e = await rejection(
+      loadWorkbook(blobOf(book), 'retail.xlsx', opts({ isCancelled: () => ++polls > 500 })),
+    );
     expect(e.name).toBe('AbortError');
     expect(polls).toBeGreaterThan(500);
     expect(polls).toBeLessThan(PICKED.length);
@@ -122,7 +160,14 @@ describe('loadWorkbook', () => {
       sheets: [
         { name: 'Notes', rows: [['Exported from the shop system'], ['Amounts in £']] },
         { name: '2010', rows: rows2010 },
-        { name: 'Hidden', rows: [['a', 'b'], ['1', '2']], hidden: true },
+        {
+          name: 'Hidden',
+          rows: [
+            ['a', 'b'],
+            ['1', '2'],
+          ],
+          hidden: true,
+        },
         { name: '2011', rows: rows2011 },
         { name: 'Empty', rows: [] },
         { name: 'Header only', rows: [['a', 'b']] },
@@ -164,7 +209,12 @@ describe('loadWorkbook', () => {
     });
 
     it('reports the first sheet’s problem when no sheet holds a table', async () => {
-      const none = writeXlsx({ sheets: [{ name: 'A', rows: [['only'], ['x']] }, { name: 'B', rows: [] }] });
+      const none = writeXlsx({
+        sheets: [
+          { name: 'A', rows: [['only'], ['x']] },
+          { name: 'B', rows: [] },
+        ],
+      });
       const e = await rejection(loadWorkbook(blobOf(none), 'none.xlsx', opts()));
       expect(e.code).toBe('no-usable-columns');
       expect(e.message).toContain('"A"');
@@ -183,12 +233,52 @@ describe('loadWorkbook', () => {
     const xls = await rejection(loadWorkbook(new Blob([ole2]), 'old.xls', opts()));
     expect(xls.code).toBe('xlsx-old-format');
     expect(xls.message).toContain('save it as .xlsx or CSV');
-    const zip = await rejection(loadWorkbook(blobOf(writeXlsx({ sheets: [{ name: 'S', rows: [['a', 'b']] }] }).subarray(0, 30)), 'cut.xlsx', opts()));
+    const zip = await rejection(
+      loadWorkbook(
+        blobOf(writeXlsx({ sheets: [{ name: 'S', rows: [['a', 'b']] }] }).subarray(0, 30)),
+        'cut.xlsx',
+        opts(),
+      ),
+    );
     expect(zip.code).toMatch(/^xlsx-/);
     expect(zip.message).toMatch(/^"cut\.xlsx": /);
     // The same bytes named like text: said to be no text file first.
-    const renamed = await rejection(loadWorkbook(blobOf(writeXlsx({ sheets: [{ name: 'S', rows: [['a', 'b']] }] }).subarray(0, 30)), 'export.csv', opts()));
+    const renamed = await rejection(
+      loadWorkbook(
+        blobOf(writeXlsx({ sheets: [{ name: 'S', rows: [['a', 'b']] }] }).subarray(0, 30)),
+        'export.csv',
+        opts(),
+      ),
+    );
     expect(renamed.code).toBe(zip.code);
-    expect(renamed.message).toMatch(/^"export\.csv" is not a text file but a ZIP archive or spreadsheet workbook\. This workbook could not be opened/);
+    expect(renamed.message).toMatch(
+      /^"export\.csv" is not a text file but a ZIP archive or spreadsheet workbook\. This workbook could not be opened/,
+    );
+  });
+});
+
+describe('loadFile dispatch', () => {
+  it('sends a workbook (by its first bytes, whatever its name) down the workbook path', async () => {
+    const book = writeXlsx({
+      sheets: [
+        { name: 'Cover', rows: [['Notes'], ['none']] },
+        { name: 'Lines', rows: uciWorkbookRows(PICKED.slice(0, 50)) },
+      ],
+      numFmts: [{ id: 164, code: 'm/d/yyyy h:mm' }],
+      cellXfs: [0, 164],
+    });
+    const viaLoader = await loadFile(blobOf(book), 'export.csv', opts());
+    expect(viaLoader.sheets).toEqual(['Cover', 'Lines']);
+    expect(viaLoader.sheet).toBe('Lines');
+    expect(viaLoader.table.delimiter).toBe('xlsx');
+    const csv = await loadFile(
+      new Blob([[HEADER_LINE, ...PICKED.slice(0, 50)].join('\n')]),
+      'lines.csv',
+      opts(),
+    );
+    expect(dump(viaLoader.table)).toEqual(dump(csv.table));
+    expect(csv.sheets).toBeUndefined();
+    const cover = loadFile(blobOf(book), 'export.xlsx', { ...opts(), sheet: 'Cover' });
+    expect((await rejection(cover)).code).toBe('no-usable-columns');
   });
 });

@@ -73,7 +73,11 @@ const TRY_NEXT = new Set(['xlsx-empty-sheet', 'header-only', 'no-usable-columns'
  * UserFacingError naming the file and sheet (the reader's xlsx-* codes; 'header-only',
  * 'no-usable-columns'), or with an Error named 'AbortError' when cancelled.
  */
-export async function loadWorkbook(file: Blob, fileName: string, opts: LoadWorkbookOptions): Promise<LoadedWorkbook> {
+export async function loadWorkbook(
+  file: Blob,
+  fileName: string,
+  opts: LoadWorkbookOptions,
+): Promise<LoadedWorkbook> {
   try {
     return await loadAny(file, fileName, opts);
   } catch (e) {
@@ -88,10 +92,14 @@ const WORKBOOK_NAME = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|zip)$/i;
  * that it is not a text file, then why it could not be opened.
  */
 function notTextWhenNamedSo(e: unknown, fileName: string): unknown {
-  if (!(e instanceof UserFacingError) || !e.code.startsWith('xlsx-') || WORKBOOK_NAME.test(fileName)) return e;
+  if (!(e instanceof UserFacingError) || !e.code.startsWith('xlsx-') || WORKBOOK_NAME.test(fileName))
+    return e;
   const prefix = `"${fileName}": `;
   const why = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return new UserFacingError(e.code, `"${fileName}" is not a text file but a ZIP archive or spreadsheet workbook. ${why}`);
+  return new UserFacingError(
+    e.code,
+    `"${fileName}" is not a text file but a ZIP archive or spreadsheet workbook. ${why}`,
+  );
 }
 
 async function loadAny(file: Blob, fileName: string, opts: LoadWorkbookOptions): Promise<LoadedWorkbook> {
@@ -146,12 +154,21 @@ async function loadSheet(
   if (res.stopped) throw abortError();
   const where = `the sheet "${res.sheet}" of "${fileName}"`;
   const others = res.sheets.filter((s) => s !== res.sheet);
-  const choose = others.length > 0 ? ` Or choose another sheet: ${others.map((s) => `"${s}"`).join(', ')}.` : '';
+  const choose =
+    others.length > 0 ? ` Or choose another sheet: ${others.map((s) => `"${s}"`).join(', ')}.` : '';
   if (builder.rowCount === 0) {
-    throw new UserFacingError('header-only', `${cap(where)} has a header row but no data rows. Add the data below the header and save it again.${choose}`);
+    throw new UserFacingError(
+      'header-only',
+      `${cap(where)} has a header row but no data rows. Add the data below the header and save it again.${choose}`,
+    );
   }
   send('typing');
-  const table = builder.build({ fileName, byteLength: total, delimiter: WORKBOOK_LABEL, encoding: WORKBOOK_LABEL });
+  const table = builder.build({
+    fileName,
+    byteLength: total,
+    delimiter: WORKBOOK_LABEL,
+    encoding: WORKBOOK_LABEL,
+  });
   if (table.columns.length < 2) {
     throw new UserFacingError(
       'no-usable-columns',

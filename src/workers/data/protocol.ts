@@ -43,6 +43,9 @@ export interface LoadResult {
   readonly guess: MappingGuess;
   readonly ragged: RawTable['ragged'];
   readonly parseMs: number;
+  /** Workbooks (.xlsx) only: the worksheets in tab order, and the one that was read. */
+  readonly sheets?: readonly string[];
+  readonly sheet?: string;
 }
 
 export interface MappingResult {
@@ -62,8 +65,20 @@ export interface MappingResult {
 }
 
 export type DataRequest =
-  | { readonly id: number; readonly type: 'load'; readonly file: Blob; readonly fileName: string; readonly encoding?: string }
-  | { readonly id: number; readonly type: 'applyMapping'; readonly mapping: Mapping; readonly dateOrder: DateOrder | null }
+  | {
+      readonly id: number;
+      readonly type: 'load';
+      readonly file: Blob;
+      readonly fileName: string;
+      readonly encoding?: string;
+      readonly sheet?: string;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'applyMapping';
+      readonly mapping: Mapping;
+      readonly dateOrder: DateOrder | null;
+    }
   | { readonly id: number; readonly type: 'clean'; readonly settings: CleaningSettings }
   | { readonly id: number; readonly type: 'computeRfm'; readonly settings: RfmSettings }
   | { readonly id: number; readonly type: 'rows'; readonly rowNumbers: readonly number[] }
