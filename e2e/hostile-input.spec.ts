@@ -16,7 +16,7 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { cell, chooseFile, expectStatus, UCI_GZ } from './helpers';
+import { cell, chooseFile, expectStatus, UCI_GZ, parseCsv } from './helpers';
 
 declare global {
   interface Window {
@@ -127,39 +127,6 @@ function watchErrors(page: Page): string[] {
 
 async function segmentsReady(page: Page): Promise<void> {
   await expect(cell(page, 'segments')).toHaveAttribute('data-status', 'ready', { timeout: 240_000 });
-}
-
-/** RFC 4180 reader (BOM, quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
