@@ -72,9 +72,14 @@ class Timer:
         return out
 
 
+TEXT_COLUMNS = {"InvoiceNo": str, "StockCode": str, "Description": str, "CustomerID": str, "Country": str}
+
+
 def read_transactions(path):
-    return pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str, "Description": str,
-                                    "CustomerID": str, "Country": str})
+    if path.endswith(".xlsx"):
+        # An Excel workbook, as analysts receive the UCI data (openpyxl engine; dates come typed).
+        return pd.read_excel(path, sheet_name=0, dtype=TEXT_COLUMNS)
+    return pd.read_csv(path, dtype=TEXT_COLUMNS)
 
 
 def type_dates(df):

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: Segment Notebook against the Python notebook (pandas + scikit-learn), in one run.
 //
-//   node scripts/bench/run.mjs [--runs N] [--runs-big N] [--quick] [--inputs uci,x10,rfm-100k,rfm-1m]
+//   node scripts/bench/run.mjs [--runs N] [--runs-big N] [--quick] [--inputs uci,xlsx,x10,rfm-100k,rfm-1m]
 //        [--python-runs N] [--reuse-python] [--no-python] [--no-browser] [--no-build] [--no-docs]
 //        [--python-threads N|auto] [--merge] [--stage-timeout S]
 // --runs-big: runs for the big inputs (x10, rfm-1m), default = --runs. --reuse-python: take the Python
@@ -62,6 +62,14 @@ const INPUTS = {
     kind: 'transactions',
     label: 'UCI Online Retail, 541,909 rows (.csv.gz)',
     timeoutS: 300,
+  },
+  xlsx: {
+    file: 'bench-data/online-retail.xlsx',
+    kind: 'transactions',
+    label: 'UCI Online Retail as an Excel workbook, 541,909 rows (.xlsx)',
+    make: ['scripts/data/make-variants.mjs'],
+    rows: 541_909,
+    timeoutS: 900,
   },
   x10: {
     file: 'bench-data/online-retail-x10.csv.gz',
@@ -223,7 +231,7 @@ async function ensureInputs(keys) {
       key === 'x10' && existsSync(path.join(BENCH_DIR, 'online-retail-x10.json'))
         ? JSON.parse(readFileSync(path.join(BENCH_DIR, 'online-retail-x10.json'), 'utf8'))
         : null;
-    const rows = manifest?.rows ?? (await countRows(abs));
+    const rows = inp.rows ?? manifest?.rows ?? (await countRows(abs));
     info[key] = {
       file: inp.file,
       kind: inp.kind,
