@@ -40,14 +40,21 @@ export const DEFAULT_SWEEP: SweepOptions = {
   silhouetteMaxN: 10_000,
 };
 
-export function sweepK(
-  X: Float64Array,
+/**
+ * The k range a sweep covers on n rows (clamped to 1..n) and the silhouette sample it uses (all rows
+ * up to `silhouetteMaxN`, else a sample of that size seeded by the sweep's seed). Throws when the
+ * range is empty.
+ */
+export function sweepPlan(
   n: number,
-  d: number,
-  options: SweepOptions,
-  makeStepper: LloydStepperFactory = plainStepper,
-  onProgress?: (doneK: number, totalK: number) => void,
-): SweepResult {
+  options: Pick<SweepOptions, 'kMin' | 'kMax' | 'seed' | 'silhouetteMaxN'>,
+): {
+  kMin: number;
+  kMax: number;
+  total: number;
+  sampleSize: number;
+  sample: { size: number; seed: number } | undefined;
+} {
   const kMin = Math.max(1, Math.floor(options.kMin));
   const kMax = Math.min(n, Math.floor(options.kMax));
   if (!(kMax >= kMin)) {
@@ -56,9 +63,20 @@ export function sweepK(
       `Cannot try k from ${options.kMin} to ${options.kMax} with ${n} customers; choose a range within 1 to ${n}.`,
     );
   }
-  const total = kMax - kMin + 1;
   const sampleSize = n > options.silhouetteMaxN ? options.silhouetteMaxN : n;
   const sample = sampleSize < n ? { size: sampleSize, seed: options.seed } : undefined;
+  return { kMin, kMax, total: kMax - kMin + 1, sampleSize, sample };
+}
+
+export function sweepK(
+  X: Float64Array,
+  n: number,
+  d: number,
+  options: SweepOptions,
+  makeStepper: LloydStepperFactory = plainStepper,
+  onProgress?: (doneK: number, totalK: number) => void,
+): SweepResult {
+  const { kMin, kMax, total, sampleSize, sample } = sweepPlan(n, options);
   const stepper = makeStepper(X, n, d);
   const points: SweepPoint[] = [];
   try {

@@ -33,9 +33,8 @@ import {
 } from '../../core/engine/kmeans';
 import { findKnee } from '../../core/engine/knee';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from '../../core/engine/metrics';
-import type { SweepOptions } from '../../core/engine/sweep';
+import { sweepPlan, type SweepOptions } from '../../core/engine/sweep';
 import type { KMeansOptions, SweepPoint, SweepResult } from '../../core/types';
-import { UserFacingError } from '../../core/types';
 
 /** Rows from which a sweep uses two workers (below, spawning the helper and copying X does not pay). */
 export const POOL_MIN_N = 20_000;
@@ -110,17 +109,7 @@ export async function pooledSweep(
   onProgress?: (doneK: number, totalK: number) => void,
   onHelperFailure?: (reason: string) => void,
 ): Promise<SweepResult> {
-  const kMin = Math.max(1, Math.floor(options.kMin));
-  const kMax = Math.min(n, Math.floor(options.kMax));
-  if (!(kMax >= kMin)) {
-    throw new UserFacingError(
-      'sweep-bad-range',
-      `Cannot try k from ${options.kMin} to ${options.kMax} with ${n} customers; choose a range within 1 to ${n}.`,
-    );
-  }
-  const total = kMax - kMin + 1;
-  const sampleSize = n > options.silhouetteMaxN ? options.silhouetteMaxN : n;
-  const sample = sampleSize < n ? { size: sampleSize, seed: options.seed } : undefined;
+  const { kMin, kMax, total, sampleSize, sample } = sweepPlan(n, options);
   const nInit = Math.max(1, options.nInit);
   const stepper = plainStepper(X, n, d);
   let helper: RestartHelper | null = null;
