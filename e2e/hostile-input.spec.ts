@@ -487,6 +487,49 @@ test(largeTitle, async ({ page }) => {
 });
 
 /**
+ * Loads 60 customers, waits for the segments, then makes the named worker (URL contains `kind`)
+ * throw an uncaught error on its next message — the same error event a real crash gives.
+ */
+async function modelThenArmCrash(
+  page: Page,
+  name: string,
+  seed: number,
+  kind: 'engine' | 'data',
+): Promise<{ pageErrors: string[]; customers: string }> {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto('/');
+  await chooseFile(
+    page,
+    await writeFile(
+      name,
+      csv(
+        purchases(
+          Array.from({ length: 60 }, (_, i) => `K${i}`),
+          seed,
+        ),
+      ),
+    ),
+  );
+  await segmentsReady(page);
+  const customers = await page.getByTestId('rfm-customers').innerText();
+  const worker = page.workers().find((w) => w.url().includes(kind));
+  expect(
+    worker,
+    page
+      .workers()
+      .map((w) => w.url())
+      .join(', '),
+  ).toBeDefined();
+  await worker!.evaluate(() => {
+    self.addEventListener('message', () => {
+      throw new Error('simulated crash');
+    });
+  });
+  return { pageErrors, customers };
+}
+
+/**
  * A worker that dies. No test hook in the app: Playwright runs code inside the real worker and makes
  * it throw an uncaught error when the next request arrives — the same error event a crash gives.
  */
@@ -494,36 +537,7 @@ test('a crashed engine worker: the user is told, earlier cells stay, Run again s
   page,
 }) => {
   test.setTimeout(300_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto('/');
-  await chooseFile(
-    page,
-    await writeFile(
-      'crash.csv',
-      csv(
-        purchases(
-          Array.from({ length: 60 }, (_, i) => `K${i}`),
-          21,
-        ),
-      ),
-    ),
-  );
-  await segmentsReady(page);
-  const customers = await page.getByTestId('rfm-customers').innerText();
-  const engineWorker = page.workers().find((w) => w.url().includes('engine'));
-  expect(
-    engineWorker,
-    page
-      .workers()
-      .map((w) => w.url())
-      .join(', '),
-  ).toBeDefined();
-  await engineWorker!.evaluate(() => {
-    self.addEventListener('message', () => {
-      throw new Error('simulated crash');
-    });
-  });
+  const { pageErrors, customers } = await modelThenArmCrash(page, 'crash.csv', 21, 'engine');
   await page.getByTestId('seed-input').fill('9');
   await page.getByTestId('seed-input').press('Enter');
   const chooseK = cell(page, 'choose-k');
@@ -541,36 +555,7 @@ test('a crashed engine worker: the user is told, earlier cells stay, Run again s
 
 test('a crashed data worker: the user is told what to do, earlier results stay', async ({ page }) => {
   test.setTimeout(300_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto('/');
-  await chooseFile(
-    page,
-    await writeFile(
-      'crash2.csv',
-      csv(
-        purchases(
-          Array.from({ length: 60 }, (_, i) => `K${i}`),
-          22,
-        ),
-      ),
-    ),
-  );
-  await segmentsReady(page);
-  const customers = await page.getByTestId('rfm-customers').innerText();
-  const dataWorker = page.workers().find((w) => w.url().includes('data'));
-  expect(
-    dataWorker,
-    page
-      .workers()
-      .map((w) => w.url())
-      .join(', '),
-  ).toBeDefined();
-  await dataWorker!.evaluate(() => {
-    self.addEventListener('message', () => {
-      throw new Error('simulated crash');
-    });
-  });
+  const { pageErrors, customers } = await modelThenArmCrash(page, 'crash2.csv', 22, 'data');
   // Any cleaning change asks the data worker again.
   await cell(page, 'cleaning').getByRole('checkbox').first().click();
   await expect(

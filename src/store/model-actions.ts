@@ -9,7 +9,7 @@ import { DEFAULT_SWEEP } from '../core/engine/sweep';
 import type { PowerFit, RfmTable } from '../core/types';
 import { createEngineClient, type EngineClient } from '../workers/engine/client';
 import type { TransformResult } from '../workers/engine/protocol';
-import type { EngineOverride, ModelError, ModelSlice } from './model-slice';
+import { initialModelState, type EngineOverride, type ModelError, type ModelSlice } from './model-slice';
 import { useNotebook } from './store';
 
 /** The k used when the sweep suggests none. */
@@ -49,17 +49,9 @@ function onRfmChanged(rfm: RfmTable | null): void {
   if (!rfm) {
     controller?.abort();
     controller = null;
-    set({
-      transformStatus: 'waiting',
-      transformError: null,
-      transform: null,
-      sweepStatus: 'waiting',
-      sweepError: null,
-      sweepProgress: null,
-      sweep: null,
-      k: null,
-      clusterNames: {},
-    });
+    // Everything the model derived from the old table goes; the user's seed and engine choice stay.
+    const { seed: _seed, engineChoice: _engineChoice, ...derived } = initialModelState;
+    set(derived);
     return;
   }
   void runModel(rfm, false);
