@@ -232,12 +232,17 @@ def extras():
         "leftSkewedLarge": 1e14 - 1e12 * np.exp(-i / 40),
         "leftSkewedSmall": 1e4 - np.exp(i / 60),
         "withNegatives": np.where(i % 7 == 0, -i, i * i),
+        # 99% of customers bought once, 1% twice: the MLE lambda is extreme (about -47) and
+        # scikit-learn's transformed column is all zeros (its spread is lost to rounding).
+        "twoValued": np.where(np.arange(10000) < 100, 2.0, 1.0),
     }
     out = {}
     for key, col in cols.items():
         pt = PowerTransformer().fit(col[:, None])
         out[key] = {"x": col.tolist(), "lambda": float(pt.lambdas_[0]), "mean": float(pt._scaler.mean_[0]),
-                    "scale": float(pt._scaler.scale_[0])}
+                    "scale": float(pt._scaler.scale_[0]),
+                    **({"zDistinct": np.unique(pt.transform(col[:, None])).tolist()} if len(np.unique(col)) <= 10
+                       else {})}
     ks = list(range(1, 11))
     curves = {
         "sharp": [100, 20, 10, 8, 7, 6.5, 6.2, 6, 5.9, 5.8],

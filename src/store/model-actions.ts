@@ -74,7 +74,8 @@ function toModelError(e: unknown, step: string): ModelError {
 }
 
 function copyFit(fit: PowerFit): PowerFit {
-  return { lambdas: fit.lambdas.slice(), means: fit.means.slice(), scales: fit.scales.slice() };
+  const copy = { lambdas: fit.lambdas.slice(), means: fit.means.slice(), scales: fit.scales.slice() };
+  return fit.limitedFrom ? { ...copy, limitedFrom: fit.limitedFrom.slice() } : copy;
 }
 
 /** Recomputes transform and sweep for `rfm`. `keepK` keeps the user's k when the new sweep has it. */

@@ -83,7 +83,7 @@ describe('Yeo-Johnson formulas', () => {
 
   const extras = JSON.parse(
     readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
-  ) as Record<string, { x: number[]; lambda: number; mean: number; scale: number }>;
+  ) as Record<string, { x: number[]; lambda: number; mean: number; scale: number; zDistinct?: number[] }>;
   test('leftSkewedLarge: scikit-learn stops at its variance overflow, the exact MLE overflows → error', () => {
     const e = extras['leftSkewedLarge']!;
     const x = Float64Array.from(e.x);
@@ -120,6 +120,41 @@ describe('Yeo-Johnson formulas', () => {
     const back = invertPowerTransform(z, 1, fit);
     for (let i = 0; i < x.length; i++) expect(rel(back[i]!, x[i]!)).toBeLessThan(1e-6);
   });
+});
+
+test("twoValued (99% F = 1, 1% F = 2): scikit-learn's λ, limited so the spread survives", () => {
+  const extras = JSON.parse(
+    readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
+  ) as Record<string, { x: number[]; lambda: number; scale: number; zDistinct: number[] }>;
+  const e = extras['twoValued']!;
+  const x = Float64Array.from(e.x);
+  // scikit-learn's own output is destroyed: scale replaced by 1, z ∈ {0, ~1e-16}.
+  expect(e.scale).toBe(1);
+  expect(Math.max(...e.zDistinct.map(Math.abs))).toBeLessThan(1e-12);
+  const fit = fitPowerTransform([x], ['frequency']);
+  // Both searches run off to an extreme λ (there the likelihood itself is computed from values that
+  // agree to 15 digits, so the two λs differ by rounding: about −46 here, −48 in scikit-learn)…
+  expect(fit.limitedFrom).toBeDefined();
+  expect(e.lambda).toBeLessThan(-20);
+  expect(fit.limitedFrom![0]!).toBeLessThan(-20);
+  // …but the λ used is limited to where float64 keeps the spread, between the MLE and 1.
+  const used = fit.lambdas[0]!;
+  expect(used).toBeGreaterThan(e.lambda);
+  expect(used).toBeLessThan(0);
+  // A two-valued column standardised by any monotone transform is its standardised indicator.
+  let mean = 0;
+  for (const v of x) mean += v;
+  mean /= x.length;
+  let ss = 0;
+  for (const v of x) ss += (v - mean) ** 2;
+  const sd = Math.sqrt(ss / x.length);
+  const z = applyPowerTransform([x], fit);
+  for (let i = 0; i < x.length; i++) expect(Math.abs(z[i]! - (x[i]! - mean) / sd)).toBeLessThan(1e-6);
+  // And the inverse gives the customers' frequencies back.
+  const back = invertPowerTransform(z, 1, fit);
+  for (let i = 0; i < x.length; i += 97) expect(Math.abs(back[i]! - x[i]!)).toBeLessThan(1e-6);
+  // Ordinary columns are never limited.
+  expect(fitPowerTransform([Float64Array.from([1, 2, 3, 4, 8])]).limitedFrom).toBeUndefined();
 });
 
 describe('guards', () => {

@@ -16,7 +16,11 @@
  * Numerical guards (scikit-learn would silently produce NaN / ±∞ instead):
  * - non-finite inputs (NaN, ±∞) and |x| > 1e15 (beyond any real money amount: a unit or parsing error)
  *   → UserFacingError naming the feature and the (0-based data) row;
- * - constant or near-constant columns (after the transform the spread is lost) → UserFacingError;
+ * - constant columns, and near-constant ones whose spread float64 cannot resolve even untransformed
+ *   (λ = 1) → UserFacingError;
+ * - an MLE λ so extreme that the transformed spread is lost to rounding (few distinct values, almost
+ *   all equal: 99% F = 1, 1% F = 2 gives λ ≈ −47 and scikit-learn a column of zeros) is limited to the
+ *   λ nearest the MLE whose spread float64 still resolves; `PowerFit.limitedFrom` keeps the MLE;
  * - during the λ search, var ψ is computed in log space when ψ² could overflow, so the search never
  *   sees ∞. This is where we differ from scikit-learn on purpose: for strongly left-skewed columns of
  *   huge values scikit-learn's variance overflows to ∞ and Brent stops at that barrier (e.g. λ = 11.1
@@ -372,6 +376,8 @@ export function fitPowerTransform(columns: readonly Float64Array[], names?: read
   const lambdas = new Float64Array(d);
   const means = new Float64Array(d);
   const scales = new Float64Array(d);
+  const limited = new Float64Array(d).fill(Number.NaN);
+  let anyLimited = false;
   for (let j = 0; j < d; j++) {
     const x = columns[j]!;
     const name = featureName(j, d, names);
@@ -390,39 +396,88 @@ export function fitPowerTransform(columns: readonly Float64Array[], names?: read
         `Every customer has the same ${name} (${min}), so it cannot separate segments; leave ${name} out or check the data.`,
       );
     }
-    const lambda = fitYeoJohnsonLambda(x);
-    let s = 0;
-    let ok = true;
-    for (let i = 0; i < n; i++) {
-      const y = yeoJohnson(x[i]!, lambda);
-      if (!Number.isFinite(y)) ok = false;
-      s += y;
-    }
-    if (!ok || !Number.isFinite(s)) {
+    const mle = fitYeoJohnsonLambda(x);
+    let lambda = mle;
+    let spread = transformedSpread(x, lambda);
+    if (spread.overflow) {
       throw new UserFacingError(
         'power-overflow',
         `The ${name} values are too large to transform (λ = ${lambda.toFixed(4)} overflows); check the column's units.`,
       );
     }
-    const mean = s / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const dv = yeoJohnson(x[i]!, lambda) - mean;
-      ss += dv * dv;
+    if (!spread.ok) {
+      // The likelihood's λ erases the spread in float64 (e.g. 99% of customers with F = 1 and 1% with
+      // F = 2: λ ≈ −47, where ψ(1) and ψ(2) agree to 15 digits and scikit-learn returns a column of
+      // zeros). Take the λ closest to the MLE at which the spread survives: the likelihood rises
+      // towards the MLE, so that is the MLE within the range float64 can represent.
+      if (!transformedSpread(x, 1).ok) {
+        throw new UserFacingError(
+          'power-constant-column',
+          `The ${name} values are almost all the same (their spread is ${spread.scale.toExponential(2)} against values near ${spread.mean.toPrecision(4)}), so ${name} cannot separate segments; leave it out or check the data.`,
+        );
+      }
+      lambda = lastSpreadLambda(x, 1, mle);
+      spread = transformedSpread(x, lambda);
+      limited[j] = mle;
+      anyLimited = true;
     }
-    const scale = Math.sqrt(ss / n);
-    // Near-constant: the transformed spread is lost in rounding relative to the values' size.
-    if (!(scale > 1e-10 * Math.max(1, Math.abs(mean)))) {
-      throw new UserFacingError(
-        'power-constant-column',
-        `The ${name} values are almost all the same (after the transform their spread is ${scale.toExponential(2)}), so ${name} cannot separate segments; leave it out or check the data.`,
-      );
-    }
+    const { mean, scale } = spread;
     lambdas[j] = lambda;
     means[j] = mean;
     scales[j] = scale;
   }
-  return { lambdas, means, scales };
+  return anyLimited ? { lambdas, means, scales, limitedFrom: limited } : { lambdas, means, scales };
+}
+
+/**
+ * Smallest z-resolution kept: the transformed spread must be at least this fraction of the largest
+ * |ψ| (rounding error of ψ ≈ 2.2e-16·max|ψ|, so z keeps 8 or more significant digits).
+ */
+const MIN_RELATIVE_SPREAD = 1e-6;
+
+interface Spread {
+  readonly mean: number;
+  readonly scale: number;
+  /** The spread is resolvable in float64 (scale ≥ MIN_RELATIVE_SPREAD · max|ψ|, and > 0). */
+  readonly ok: boolean;
+  /** Some ψ(x; λ) is not finite. */
+  readonly overflow: boolean;
+}
+
+/** Mean and population std of ψ(x; λ), and whether that spread survives float64 rounding. */
+function transformedSpread(x: Float64Array, lambda: number): Spread {
+  const n = x.length;
+  let s = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const y = yeoJohnson(x[i]!, lambda);
+    s += y;
+    const a = Math.abs(y);
+    if (a > maxAbs) maxAbs = a;
+  }
+  if (!Number.isFinite(s) || !Number.isFinite(maxAbs))
+    return { mean: s, scale: Number.NaN, ok: false, overflow: true };
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const dv = yeoJohnson(x[i]!, lambda) - mean;
+    ss += dv * dv;
+  }
+  const scale = Math.sqrt(ss / n);
+  return { mean, scale, ok: scale > 0 && scale >= MIN_RELATIVE_SPREAD * maxAbs, overflow: false };
+}
+
+/**
+ * Bisection for the boundary between `good` (spread resolvable) and `bad` (not): returns the λ on the
+ * good side within 1e-6 of the boundary, so the result always passes `transformedSpread(…).ok`.
+ */
+function lastSpreadLambda(x: Float64Array, good: number, bad: number): number {
+  for (let it = 0; it < 60 && Math.abs(bad - good) > 1e-6; it++) {
+    const mid = (good + bad) / 2;
+    if (transformedSpread(x, mid).ok) good = mid;
+    else bad = mid;
+  }
+  return good;
 }
 
 /** Transforms and standardises: returns n × d row-major (z = (ψ(x; λ) − mean) / scale). */

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { PowerFit } from '../../core/types';
 import { Cell } from '../../components/cell';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
@@ -21,6 +22,15 @@ function column(X: Float64Array, d: number, j: number): Float64Array {
 
 function fmt(x: number | undefined, digits = 4): string {
   return x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+}
+
+/** The features whose λ the fit limited (see fitPowerTransform), with the MLE and the λ used. */
+function limitedNotes(fit: PowerFit): { label: string; mle: number; used: number }[] {
+  const from = fit.limitedFrom;
+  if (!from) return [];
+  return FEATURE_LABELS.flatMap((label, j) =>
+    Number.isNaN(from[j]!) ? [] : [{ label, mle: from[j]!, used: fit.lambdas[j]! }],
+  );
 }
 
 /** Step 5: Yeo-Johnson per feature, then standardisation; what it did to the skew. */
@@ -113,6 +123,16 @@ export function TransformCell() {
               </tbody>
             </table>
           </div>
+          {limitedNotes(r.fit).map((note) => (
+            <Message key={note.label} kind="info" title={`λ of ${note.label} limited`}>
+              <span data-testid="lambda-limited">
+                The maximum-likelihood λ of {note.label} is {fmt(note.mle, 2)}, where its transformed values
+                agree to about 15 digits and their spread is lost to rounding (almost every customer has the
+                same {note.label.toLowerCase()}; scikit-learn returns a column of zeros there). The λ used is{' '}
+                {fmt(note.used, 4)}, the nearest one at which the customers who differ stay apart.
+              </span>
+            </Message>
+          ))}
           <p className="muted small">
             Skewness 0 is symmetric; above 1 is strongly right-skewed. Transformed value = (YJ(x, λ) − mean) /
             scale.
