@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customersCsv, profilesCsv, segmentCsvs } from './exports';
 import { modelJsonText } from './model-json';
 import { computeProfiles } from './profiles';
+import { fitPowerTransform } from '../engine/power-transform';
 
 const input = {
   customerIds: ['12346', '=cmd|calc', 'Zoë, "VIP"', '-7'],
@@ -46,32 +47,33 @@ describe('profilesCsv and model JSON', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]!.startsWith('1,Big <one>,mid recency · frequent · high spend,2,0.5,77183.9,')).toBe(true);
   });
+  const MODEL_INPUT = {
+    appVersion: '0.1.0',
+    datasetName: 'x.csv',
+    createdAt: new Date(Date.UTC(2026, 10, 26)),
+    customers: 4,
+    cleaningSettings: { a: 1 },
+    rfmSettings: { b: 2 },
+    fit: {
+      lambdas: Float64Array.of(0.28, 0.04, 0.07),
+      means: Float64Array.of(1, 2, 3),
+      scales: Float64Array.of(4, 5, 6),
+    },
+    k: 2,
+    seed: 42,
+    engine: 'plain',
+    engineReason: null,
+    kmeans: { nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd', inertia: 12.5, nIter: 3 },
+    centroidsStandardised: Float64Array.of(0, 1, 1, 0, -1, -1),
+    centroidsOriginal: null,
+    names: input.names,
+    descriptions: ['a', 'b'],
+    sizes: [2, 2],
+    sweep: [{ k: 1, inertia: 9, silhouette: NaN, calinskiHarabasz: NaN, daviesBouldin: NaN }],
+    knee: null,
+  };
   it('serialises the model with NaN as null', () => {
-    const text = modelJsonText({
-      appVersion: '0.1.0',
-      datasetName: 'x.csv',
-      createdAt: new Date(Date.UTC(2026, 10, 26)),
-      customers: 4,
-      cleaningSettings: { a: 1 },
-      rfmSettings: { b: 2 },
-      fit: {
-        lambdas: Float64Array.of(0.28, 0.04, 0.07),
-        means: Float64Array.of(1, 2, 3),
-        scales: Float64Array.of(4, 5, 6),
-      },
-      k: 2,
-      seed: 42,
-      engine: 'plain',
-      engineReason: null,
-      kmeans: { nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd', inertia: 12.5, nIter: 3 },
-      centroidsStandardised: Float64Array.of(0, 1, 1, 0, -1, -1),
-      centroidsOriginal: null,
-      names: input.names,
-      descriptions: ['a', 'b'],
-      sizes: [2, 2],
-      sweep: [{ k: 1, inertia: 9, silhouette: NaN, calinskiHarabasz: NaN, daviesBouldin: NaN }],
-      knee: null,
-    });
+    const text = modelJsonText(MODEL_INPUT);
     const json = JSON.parse(text);
     expect(json.transform.lambdas).toEqual([0.28, 0.04, 0.07]);
     expect(json.clusters[1]).toEqual({
@@ -84,5 +86,20 @@ describe('profilesCsv and model JSON', () => {
     });
     expect(json.sweep[0].silhouette).toBeNull();
     expect(json.createdAt).toBe('2026-11-26T00:00:00.000Z');
+    expect(json.transform.maximumLikelihoodLambdas).toBeUndefined();
+  });
+  it("records a limited λ next to the likelihood's own", () => {
+    const fit = fitPowerTransform([
+      Float64Array.from({ length: 300 }, (_, i) => 1 + (i % 37)),
+      Float64Array.from({ length: 300 }, (_, i) => (i < 3 ? 2 : 1)),
+      Float64Array.from({ length: 300 }, (_, i) => 10 + i * i),
+    ]);
+    const json = JSON.parse(modelJsonText({ ...MODEL_INPUT, fit })) as {
+      transform: { lambdas: number[]; maximumLikelihoodLambdas: (number | null)[] };
+    };
+    const mle = json.transform.maximumLikelihoodLambdas;
+    expect(mle[0]).toBeNull();
+    expect(mle[2]).toBeNull();
+    expect(mle[1]).toBeLessThan(json.transform.lambdas[1]!);
   });
 });

@@ -82,6 +82,11 @@ export function buildModelJson(input: ModelJsonInput) {
       lambdas: Array.from(input.fit.lambdas),
       means: Array.from(input.fit.means),
       scales: Array.from(input.fit.scales),
+      // The likelihood's λ where the fit limited it (its transformed spread is lost to float64
+      // rounding); null where the λ used is the maximum-likelihood one.
+      ...(input.fit.limitedFrom
+        ? { maximumLikelihoodLambdas: Array.from(input.fit.limitedFrom, (v) => (Number.isNaN(v) ? null : v)) }
+        : {}),
     },
     kmeans: {
       k: input.k,
