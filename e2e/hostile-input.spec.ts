@@ -559,20 +559,30 @@ test('a crashed engine worker: the user is told, earlier cells stay, Run again s
   expect(pageErrors).toEqual([]);
 });
 
-test('a crashed data worker: the user is told what to do, earlier results stay', async ({ page }) => {
+test('a crashed data worker is replaced: the file is read again, the user told, the change applied', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
-  const { pageErrors, customers } = await modelThenArmCrash(page, 'crash2.csv', 22, 'data');
-  // Any cleaning change asks the data worker again.
-  await cell(page, 'cleaning').getByRole('checkbox').first().click();
-  await expect(
-    page
-      .getByRole('alert')
-      .filter({ hasText: /stopped unexpectedly/i })
-      .first(),
-  ).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('rfm-customers')).toHaveText(customers);
-  // Loading the file again (a new worker) works.
-  await chooseFile(page, join(dir, 'crash2.csv'));
+  const { pageErrors } = await modelThenArmCrash(page, 'crash2.csv', 22, 'data');
+  const crashed = page.workers().find((w) => w.url().includes('data'))!;
+  // Any cleaning change asks the data worker again: it dies on that request.
+  const rule = cell(page, 'cleaning').getByRole('checkbox').first();
+  const wasChecked = await rule.isChecked();
+  await rule.click();
+  const note = page.getByTestId('worker-restarted');
+  await expect(note).toBeVisible({ timeout: 60_000 });
+  await expect(note).toContainText('crash2.csv');
+  await expect(note).toContainText('simulated crash');
+  // The request the crash interrupted was run again by the new worker: the change took effect.
   await segmentsReady(page);
+  expect(await rule.isChecked()).toBe(!wasChecked);
+  await expect(page.getByTestId('cleaning-summary')).toContainText('lines kept');
+  for (const id of ['data', 'columns', 'cleaning', 'rfm', 'transform', 'choose-k', 'segments'])
+    await expectStatus(page, id, 'ready');
+  expect(page.workers()).not.toContain(crashed);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The note goes when the user has read it.
+  await note.getByRole('button', { name: 'OK' }).click();
+  await expect(note).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });

@@ -22,8 +22,17 @@ const get = () => useNotebook.getState();
 
 let client: DataClient | null = null;
 function dataClient(): DataClient {
-  client ??= createDataClient();
+  if (!client) {
+    client = createDataClient();
+    // A crashed worker was replaced by the client (file read again, mapping and cleaning replayed).
+    client.onRestart((e) => set({ workerRestart: { fileName: e.fileName, detail: e.detail } }));
+  }
   return client;
+}
+
+/** Hides the note about a restarted data worker. */
+export function dismissWorkerRestart(): void {
+  set({ workerRestart: null });
 }
 
 /** The file name of the built-in sample. */
@@ -137,6 +146,7 @@ async function runLoad(
       loadResult: result,
       fileBytes: bytes,
       fileBlob: blob,
+      workerRestart: null,
       kind: guess.kind,
       mapping: { ...guess.mapping },
       dateOrder: guess.dateOrder?.order ?? null,

@@ -44,6 +44,8 @@ export interface DataSlice {
   readonly fileBytes: number | null;
   /** The file (or downloaded sample) of the last successful load, as bytes: kept so the session can be saved and restored. */
   readonly fileBlob: Blob | null;
+  /** Set when the data worker crashed and was replaced (the file read again); shown in the Data cell. */
+  readonly workerRestart: { readonly fileName: string; readonly detail: string } | null;
 
   // ── Columns (mapping) ──
   readonly kind: TableKind;
@@ -79,6 +81,7 @@ export const initialDataState: DataSlice = {
   loadResult: null,
   fileBytes: null,
   fileBlob: null,
+  workerRestart: null,
   kind: 'transactions',
   mapping: {},
   dateOrder: null,

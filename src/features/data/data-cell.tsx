@@ -3,7 +3,13 @@ import { Cell, type CellStatus } from '../../components/cell';
 import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
 import { delimiterName, formatBytes, formatInt, formatMs } from '../../components/format';
-import { cancelLoad, loadFile, loadSample, SAMPLE_ATTRIBUTION } from '../../store/data-actions';
+import {
+  cancelLoad,
+  dismissWorkerRestart,
+  loadFile,
+  loadSample,
+  SAMPLE_ATTRIBUTION,
+} from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 
 const ACCEPT =
@@ -35,6 +41,7 @@ export function DataCell() {
   const source = useNotebook((s) => s.dataSource);
   const fileBytes = useNotebook((s) => s.fileBytes);
   const fileBlob = useNotebook((s) => s.fileBlob);
+  const restart = useNotebook((s) => s.workerRestart);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -162,6 +169,18 @@ export function DataCell() {
         <Message kind="error" title={`Could not use this file`} testId="load-error">
           <p>{error.message}</p>
           {result ? <p>The previous file, {result.fileName}, and its results are still loaded.</p> : null}
+        </Message>
+      ) : null}
+
+      {restart ? (
+        <Message kind="warning" title="The data worker was restarted" testId="worker-restarted">
+          <p>
+            The worker that holds {restart.fileName} stopped unexpectedly ({restart.detail}). A new one read
+            the file again and applied your columns and cleaning; nothing you did was lost.
+          </p>
+          <button type="button" className="button button--secondary" onClick={dismissWorkerRestart}>
+            OK
+          </button>
         </Message>
       ) : null}
 

@@ -5,6 +5,12 @@
  * succeeds, so a cancelled or failed load leaves everything as it was. The other calls go to the
  * worker of the last successful load. Errors reject as `UserFacingError` (`code`, plain `message`),
  * or as an `AbortError` (a DOMException named 'AbortError') when the signal aborts.
+ *
+ * A worker that dies (an error event: an uncaught exception, out of memory) is replaced: the client
+ * starts a new worker, replays what built the lost state (the last successful `load`, then
+ * `applyMapping` and `clean` when they were done), tells `onRestart` listeners, and retries each
+ * request the crash interrupted once. A second crash of the same request, or a failed replay,
+ * rejects with the 'worker-crashed' error.
  */
 import type {
   CleaningReport,
@@ -59,7 +65,18 @@ export interface DataClient {
   glance(options?: { signal?: AbortSignal }): Promise<Glance>;
   /** Extreme lines of the uncleaned transactions under the current mapping (the Cleaning 'outliers' rule). */
   outliers(options?: { signal?: AbortSignal }): Promise<OutlierReport>;
+  /** Called after a crashed worker was replaced and its state rebuilt; returns an unsubscribe. */
+  onRestart(listener: (e: DataWorkerRestart) => void): () => void;
 }
+
+/** What `onRestart` listeners hear: the file read again and why the worker was replaced. */
+export interface DataWorkerRestart {
+  readonly fileName: string;
+  /** The crash as the browser reported it. */
+  readonly detail: string;
+}
+
+const CRASHED = 'worker-crashed';
 
 type Pending = {
   resolve: (v: unknown) => void;
@@ -99,14 +116,19 @@ class WorkerLink {
     };
     this.worker.onerror = (ev: ErrorEvent) => {
       ev.preventDefault();
+      this.crashDetail = ev.message || 'no details';
+      this.worker.terminate();
       this.fail(
         new UserFacingError(
-          'worker-crashed',
-          `The data worker stopped unexpectedly (${ev.message || 'no details'}). Reload the page and try again; very large files may need more memory.`,
+          CRASHED,
+          `The data worker stopped unexpectedly (${this.crashDetail}) and could not be restarted with your file. Reload the page (your session is kept) and try again; very large files may need more memory.`,
         ),
       );
     };
   }
+
+  /** The browser's message when this worker crashed; null while it is alive. */
+  crashDetail: string | null = null;
 
   fail(err: Error): void {
     this.dead = err;
@@ -115,7 +137,7 @@ class WorkerLink {
   }
 
   request<T extends keyof DataResults>(
-    body: DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>,
+    body: Body<T>,
     opts: {
       signal?: AbortSignal | undefined;
       onProgress?: ((p: LoadProgress) => void) | undefined;
@@ -157,6 +179,8 @@ class WorkerLink {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A request as sent by the client (the link adds its id). */
+type Body<T extends DataRequest['type']> = DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>;
 
 let latestClient: DataClient | null = null;
 
@@ -171,6 +195,12 @@ export function activeDataClient(): DataClient | null {
 export function createDataClient(): DataClient {
   let current: WorkerLink | null = null;
   let loading: WorkerLink | null = null;
+  /** The calls whose effects make up `current`'s state, to replay into a replacement worker. */
+  let replay: { load: Body<'load'>; applyMapping?: Body<'applyMapping'>; clean?: Body<'clean'> } | null =
+    null;
+  /** The replacement being built for a crashed worker (shared by every call the crash interrupted). */
+  let restarting: { from: WorkerLink; done: Promise<void> } | null = null;
+  const listeners = new Set<(e: DataWorkerRestart) => void>();
 
   const needCurrent = (): WorkerLink => {
     if (!current)
@@ -178,27 +208,74 @@ export function createDataClient(): DataClient {
     return current;
   };
 
+  /** Replaces the crashed `dead` worker by a new one holding the same state. */
+  const restart = (dead: WorkerLink): Promise<void> => {
+    if (restarting?.from === dead) return restarting.done;
+    const state = replay;
+    const done = (async () => {
+      if (!state)
+        throw new UserFacingError(CRASHED, 'The data worker stopped unexpectedly. Load the file again.');
+      const link = new WorkerLink();
+      try {
+        await link.request<'load'>(state.load);
+        if (state.applyMapping) await link.request<'applyMapping'>(state.applyMapping);
+        if (state.clean) await link.request<'clean'>(state.clean);
+      } catch (e) {
+        link.worker.terminate();
+        throw e;
+      }
+      // A new load may have replaced the crashed worker meanwhile: then this one is not needed.
+      if (current !== dead) {
+        link.terminate();
+        return;
+      }
+      current = link;
+      for (const l of listeners)
+        l({ fileName: state.load.fileName, detail: dead.crashDetail ?? 'no details' });
+    })();
+    restarting = { from: dead, done };
+    return done;
+  };
+
+  /** Sends a request to the current worker; after a crash, once more to its replacement. */
+  async function send<T extends keyof DataResults>(
+    body: Body<T>,
+    signal?: AbortSignal,
+  ): Promise<DataResults[T]> {
+    const link = needCurrent();
+    try {
+      return await link.request<T>(body, { signal });
+    } catch (e) {
+      if (link.crashDetail === null || signal?.aborted) throw e;
+      await restart(link);
+      return needCurrent().request<T>(body, { signal });
+    }
+  }
+
   const client: DataClient = {
     async load(file, fileName, options = {}) {
       // A newer load supersedes one still running.
       loading?.terminate();
       const link = new WorkerLink();
       loading = link;
+      const body = {
+        type: 'load',
+        file,
+        fileName,
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+        ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+      } as const;
       try {
-        const result = await link.request<'load'>(
-          {
-            type: 'load',
-            file,
-            fileName,
-            ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-            ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-          },
-          { signal: options.signal, onProgress: options.onProgress, onAbort: () => link.terminate() },
-        );
+        const result = await link.request<'load'>(body, {
+          signal: options.signal,
+          onProgress: options.onProgress,
+          onAbort: () => link.terminate(),
+        });
         if (loading !== link) throw abortError();
         current?.terminate();
         current = link;
         loading = null;
+        replay = { load: body };
         return result;
       } catch (e) {
         if (current !== link) link.worker.terminate();
@@ -207,31 +284,35 @@ export function createDataClient(): DataClient {
       }
     },
     async applyMapping(mapping, dateOrder, options = {}) {
-      return needCurrent().request<'applyMapping'>(
-        { type: 'applyMapping', mapping, dateOrder },
-        { signal: options.signal },
-      );
+      const body = { type: 'applyMapping', mapping, dateOrder } as const;
+      const res = await send<'applyMapping'>(body, options.signal);
+      if (replay) replay = { load: replay.load, applyMapping: body };
+      return res;
     },
     async clean(settings, options = {}) {
-      return needCurrent().request<'clean'>({ type: 'clean', settings }, { signal: options.signal });
+      const body = { type: 'clean', settings } as const;
+      const res = await send<'clean'>(body, options.signal);
+      if (replay?.applyMapping) replay = { ...replay, clean: body };
+      return res;
     },
     async computeRfm(settings, options = {}) {
-      return needCurrent().request<'computeRfm'>(
-        { type: 'computeRfm', settings },
-        { signal: options.signal },
-      );
+      return send<'computeRfm'>({ type: 'computeRfm', settings }, options.signal);
     },
     async rows(rowNumbers) {
-      return needCurrent().request<'rows'>({ type: 'rows', rowNumbers }, {});
+      return send<'rows'>({ type: 'rows', rowNumbers });
     },
     async profile(options = {}) {
-      return needCurrent().request<'profile'>({ type: 'profile' }, { signal: options.signal });
+      return send<'profile'>({ type: 'profile' }, options.signal);
     },
     async glance(options = {}) {
-      return needCurrent().request<'glance'>({ type: 'glance' }, { signal: options.signal });
+      return send<'glance'>({ type: 'glance' }, options.signal);
     },
     async outliers(options = {}) {
-      return needCurrent().request<'outliers'>({ type: 'outliers' }, { signal: options.signal });
+      return send<'outliers'>({ type: 'outliers' }, options.signal);
+    },
+    onRestart(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
   latestClient = client;
