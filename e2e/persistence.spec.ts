@@ -4,6 +4,9 @@
  * the pipeline on the saved file. "Clear all local data" removes the database and empties the
  * notebook. A full quota is reported to the user.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CDNOW, cell, chooseFile, expectStatus } from './helpers';
 
@@ -129,4 +132,35 @@ test('a full quota is told to the user, and the app goes on working', async ({ p
   // Nothing half-saved is offered.
   await expect(page.getByTestId('restore-offer')).toHaveCount(0);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+});
+
+test('a forced text encoding is part of the session: the restore reads the file the same way', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // A Windows-1252 file (the '£' is byte A3): detected as windows-1252, then forced to UTF-8.
+  const lines = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
+  for (let i = 0; i < 40; i++)
+    for (let t = 0; t <= i % 4; t++)
+      lines.push(
+        `${500000 + i * 5 + t},A${i},Gift voucher \u00a3${10 + t}.00,${1 + (i % 6)},2011-0${1 + t}-${10 + (i % 18)} 10:00,${(1 + i / 7).toFixed(2)},${13000 + i},United Kingdom`,
+      );
+  const path = join(mkdtempSync(join(tmpdir(), 'enc-')), 'vouchers-1252.csv');
+  writeFileSync(path, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+  await page.goto('/');
+  await chooseFile(page, path);
+  await expect(page.getByTestId('fact-encoding')).toHaveText('windows-1252');
+  await cell(page, 'data').getByLabel('Text encoding').selectOption('utf-8');
+  await expect(page.getByTestId('fact-encoding')).toHaveText('utf-8');
+  await segmentsReady(page);
+  await expect(cell(page, 'columns')).toContainText('Gift voucher \uFFFD10.00');
+  await expect(page.getByTestId('session-saved')).toContainText('saved', { timeout: 10_000 });
+  await page.waitForTimeout(1500);
+
+  await page.reload();
+  await page.getByTestId('restore-offer').getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByTestId('session-notice')).toContainText('Session restored', { timeout: 240_000 });
+  await expect(page.getByTestId('fact-encoding')).toHaveText('utf-8');
+  await expect(cell(page, 'data').getByLabel('Text encoding')).toHaveValue('utf-8');
+  await expect(cell(page, 'columns')).toContainText('Gift voucher \uFFFD10.00');
 });

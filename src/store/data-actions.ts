@@ -14,7 +14,7 @@ import {
   REFERENCE_PRESET,
   type DataClient,
 } from '../workers/data/client';
-import type { DataSlice, DataSource, StepError, StepStatus } from './data-slice';
+import type { DataSlice, DataSource, LoadChoice, StepError, StepStatus } from './data-slice';
 import { useNotebook } from './store';
 
 const set = (patch: Partial<DataSlice>) => useNotebook.setState(patch);
@@ -105,11 +105,7 @@ interface Fetched {
   readonly bytes: number;
 }
 
-/** Options of a (re)load: a text encoding instead of the detected one, a workbook's sheet. */
-export interface LoadChoice {
-  readonly encoding?: string;
-  readonly sheet?: string;
-}
+export type { LoadChoice } from './data-slice';
 
 async function runLoad(
   name: string,
@@ -146,6 +142,7 @@ async function runLoad(
       loadResult: result,
       fileBytes: bytes,
       fileBlob: blob,
+      loadChoice: choice,
       workerRestart: null,
       kind: guess.kind,
       mapping: { ...guess.mapping },

@@ -23,6 +23,12 @@ export interface StepError {
 /** Where the current load came from. */
 export type DataSource = 'file' | 'sample';
 
+/** Options of a (re)load: a text encoding instead of the detected one, a workbook's sheet. */
+export interface LoadChoice {
+  readonly encoding?: string;
+  readonly sheet?: string;
+}
+
 /**
  * State of the data steps (Data → Columns → Cleaning → RFM). Results of a step are only replaced
  * by a newer success of that step: errors and cancellations never clear them (the step's status and
@@ -44,6 +50,8 @@ export interface DataSlice {
   readonly fileBytes: number | null;
   /** The file (or downloaded sample) of the last successful load, as bytes: kept so the session can be saved and restored. */
   readonly fileBlob: Blob | null;
+  /** What the user chose for the last successful load (a forced encoding, a sheet); {} = detected. */
+  readonly loadChoice: LoadChoice;
   /** Set when the data worker crashed and was replaced (the file read again); shown in the Data cell. */
   readonly workerRestart: { readonly fileName: string; readonly detail: string } | null;
 
@@ -81,6 +89,7 @@ export const initialDataState: DataSlice = {
   loadResult: null,
   fileBytes: null,
   fileBlob: null,
+  loadChoice: {},
   workerRestart: null,
   kind: 'transactions',
   mapping: {},

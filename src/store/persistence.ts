@@ -14,7 +14,7 @@
  */
 import type { CleaningSettings, DateOrder, Mapping, RfmSettings, TableKind } from '../core/types';
 import { UserFacingError } from '../core/types';
-import type { DataSource } from './data-slice';
+import type { DataSource, LoadChoice } from './data-slice';
 import type { EngineOverride } from './model-slice';
 
 export const DB_NAME = 'segment-notebook';
@@ -48,6 +48,8 @@ export interface SavedSettings {
   readonly kind: TableKind;
   readonly mapping: Mapping;
   readonly dateOrder: DateOrder | null;
+  /** A forced text encoding or a chosen sheet, to read the file the same way (absent: detected). */
+  readonly loadChoice?: LoadChoice;
   readonly cleaningSettings: CleaningSettings;
   readonly rfmSettings: RfmSettings;
   readonly seed: number;

@@ -92,6 +92,7 @@ export function settingsOf(s: NotebookState, now: number): SavedSettings | null 
     kind: s.kind,
     mapping: { ...s.mapping },
     dateOrder: s.dateOrder,
+    ...(Object.keys(s.loadChoice).length > 0 ? { loadChoice: s.loadChoice } : {}),
     cleaningSettings: s.cleaningSettings,
     rfmSettings: s.rfmSettings,
     seed: s.seed,
@@ -321,7 +322,7 @@ export async function restoreSession(): Promise<void> {
       });
     }
     if (file.source === 'sample') await loadSample();
-    else if (file.blob) await loadFile(file.blob, file.name);
+    else if (file.blob) await loadFile(file.blob, file.name, settings?.loadChoice ?? {});
     unsub?.();
     unsub = null;
     const st = useNotebook.getState();

@@ -45,14 +45,13 @@ export function DataCell() {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  // The text encoding forced for the loaded file ('' = detected); reset for each new file.
-  const [encoding, setEncoding] = useState('');
+  // The forced encoding of the loaded file ('' = detected), from the store so a restore shows it too.
+  const encoding = useNotebook((s) => s.loadChoice.encoding ?? '');
   const running = status === 'running';
 
   const onFiles = (files: FileList | null) => {
     const f = files?.[0];
     if (!f) return;
-    setEncoding('');
     void loadFile(f, f.name);
   };
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -253,7 +252,6 @@ export function DataCell() {
                         disabled={running}
                         onChange={(e) => {
                           const v = e.target.value;
-                          setEncoding(v);
                           void loadFile(reloadable.blob, reloadable.name, v === '' ? {} : { encoding: v });
                         }}
                       >
