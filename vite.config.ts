@@ -1,4 +1,7 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
 
@@ -22,6 +25,69 @@ export const CSP = [
   // error); hosts should send `Content-Security-Policy: frame-ancestors 'none'` themselves.
 ].join('; ');
 
+/** Public files (relative to public/) that are cached when first fetched, never precached. */
+const RUNTIME_CACHED = /^sample\//;
+
+/** Files under `dir`, as '/'-separated paths relative to it, sorted; [] when it does not exist. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .replaceAll('\\', '/'),
+    )
+    .sort();
+}
+
+/**
+ * Offline use: on `vite build` only, emits dist/sw.js from scripts/build/sw-template.js with
+ *   VERSION  = first 16 hex digits of a SHA-256 over the bundle's file names (content-hashed), the
+ *              built index.html and the public files (so any change makes a new cache), and
+ *   PRECACHE = './' (index.html) + every bundle file under assets/ + the public files outside sample/.
+ * The app registers it in production builds (src/app/service-worker.ts).
+ */
+function serviceWorker(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'service-worker',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    generateBundle(_options, bundle) {
+      const hash = createHash('sha256');
+      const names = Object.keys(bundle)
+        .filter((n) => !n.endsWith('.map'))
+        .sort();
+      for (const name of names) hash.update(`${name}\n`);
+      const html = bundle['index.html'];
+      if (html?.type === 'asset') hash.update(html.source);
+      const publicFiles = config.publicDir && config.build.copyPublicDir ? filesUnder(config.publicDir) : [];
+      for (const file of publicFiles)
+        hash.update(`${file}\n`).update(readFileSync(join(config.publicDir, file)));
+      const precache = [
+        './',
+        ...names.filter((n) => n.startsWith(`${config.build.assetsDir}/`)).map((n) => `./${n}`),
+        ...publicFiles.filter((f) => !RUNTIME_CACHED.test(f)).map((f) => `./${f}`),
+      ];
+      const template = readFileSync(join(config.root, 'scripts', 'build', 'sw-template.js'), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: [
+          `const VERSION = ${JSON.stringify(hash.digest('hex').slice(0, 16))};`,
+          `const PRECACHE = ${JSON.stringify(precache, null, 2)};`,
+          '',
+          template,
+        ].join('\n'),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -37,6 +103,7 @@ export default defineConfig({
         );
       },
     },
+    serviceWorker(),
   ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },

@@ -58,7 +58,7 @@ test('no request leaves the app origin during a full journey', async ({ page, ba
   expect(csp).toContain("object-src 'none'");
   expect(csp).toContain("form-action 'none'");
   expect(csp).not.toContain("'unsafe-eval' "); // only 'wasm-unsafe-eval' is allowed
-  // No service worker, no third-party script or stylesheet in the page.
+  // No third-party script or stylesheet in the page (the app's own service worker is same-origin).
   const external = await page.evaluate(() =>
     [...document.querySelectorAll('script[src], link[href], img[src], iframe')]
       .map((e) => (e as HTMLScriptElement).src || (e as HTMLLinkElement).href || '')

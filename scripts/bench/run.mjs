@@ -574,7 +574,12 @@ const num = (v) => (v == null || v === '' || !Number.isFinite(Number(v)) ? null 
 
 async function browserRun(browser, browserPid, key, info, runIdx, stop, timeoutMs) {
   const rec = { run: runIdx + 1, stages: {}, inner: {}, errors: [], nudges: [], pageErrors: [] };
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // Service workers blocked: each fresh context would otherwise precache the whole build (~8.5 MB) in
+  // the background while the journey is timed; a first visit is what is measured.
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    serviceWorkers: 'block',
+  });
   let heapMax = 0;
   let sampler = null;
   let page;
