@@ -10,6 +10,8 @@ import type { LoadResult, MappingResult } from '../workers/data/client';
 const script = vi.hoisted(() => ({
   loadError: null as unknown,
   cleanError: null as unknown,
+  /** While set, computeRfm waits for it. */
+  rfmGate: null as Promise<void> | null,
   calls: [] as string[],
 }));
 
@@ -70,6 +72,7 @@ vi.mock('../workers/data/client', async () => {
       },
       async computeRfm() {
         script.calls.push('rfm');
+        if (script.rfmGate) await script.rfmGate;
         const t: RfmTable = {
           customerIds: ['a', 'b'],
           recency: new Float64Array([1, 2]),
@@ -83,6 +86,12 @@ vi.mock('../workers/data/client', async () => {
       },
       async rows() {
         return { headers: [], rows: [] };
+      },
+      dispose() {
+        script.calls.push('dispose');
+      },
+      onRestart() {
+        return () => undefined;
       },
     }),
   };
@@ -111,6 +120,7 @@ beforeEach(() => {
   useNotebook.setState({ ...initialDataState });
   script.loadError = null;
   script.cleanError = null;
+  script.rfmGate = null;
   script.calls = [];
 });
 
@@ -199,5 +209,26 @@ describe('data pipeline actions', () => {
     actions.setRfmSettings({ frequency: 'lines' });
     await until((s) => s.rfmStatus === 'ready' && s.cleaningStatus === 'ready');
     expect(script.calls).toEqual(['clean', 'rfm']);
+  });
+
+  it('resetDataWork while RFM is computed: the late result is never written, the worker ends', async () => {
+    let open!: () => void;
+    script.rfmGate = new Promise((r) => (open = r));
+    await actions.loadFile(file, 'a.csv');
+    await until((s) => s.rfmStatus === 'running');
+    actions.resetDataWork();
+    useNotebook.setState({ ...initialDataState });
+    open();
+    await new Promise((r) => setTimeout(r, 20));
+    const s = useNotebook.getState();
+    expect(script.calls).toEqual([
+      'load a.csv',
+      'map customer,date,price,quantity',
+      'clean',
+      'rfm',
+      'dispose',
+    ]);
+    expect(s.rfm).toBeNull();
+    expect([s.loadStatus, s.rfmStatus]).toEqual(['waiting', 'waiting']);
   });
 });

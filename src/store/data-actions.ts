@@ -222,6 +222,16 @@ export function cancelLoad(): void {
   loadCtl?.abort();
 }
 
+/**
+ * Stops all data work and drops the loaded data: a running load and pipeline run are cancelled (their
+ * results are never written) and the data worker ends. For "Clear all local data".
+ */
+export function resetDataWork(): void {
+  cancelLoad();
+  abortRun();
+  client?.dispose();
+}
+
 let started = false;
 /** Honours `?sample=online-retail` once per page load. */
 export function startFromUrl(search: string): void {

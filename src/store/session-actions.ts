@@ -13,7 +13,7 @@ import { useNotebook } from './store';
 import { initialDataState, type StepError } from './data-slice';
 import { initialModelState } from './model-slice';
 import { initialProfileState } from './profile-slice';
-import { cancelLoad, loadFile, loadSample, toStepError } from './data-actions';
+import { loadFile, loadSample, resetDataWork, toStepError } from './data-actions';
 import { cancelModel, setK } from './model-actions';
 import {
   deleteDatabase,
@@ -394,7 +394,7 @@ export async function clearAllLocalData(): Promise<void> {
   if (timer !== null) clearTimeout(timer);
   timer = null;
   try {
-    cancelLoad();
+    resetDataWork();
     cancelModel();
     useNotebook.setState({ ...initialDataState, ...initialModelState, ...initialProfileState });
     savedBlobFor = null;

@@ -65,6 +65,8 @@ export interface DataClient {
   glance(options?: { signal?: AbortSignal }): Promise<Glance>;
   /** Extreme lines of the uncleaned transactions under the current mapping (the Cleaning 'outliers' rule). */
   outliers(options?: { signal?: AbortSignal }): Promise<OutlierReport>;
+  /** Ends the workers (the loaded data goes with them); the next call needs a new `load`. */
+  dispose(): void;
   /** Called after a crashed worker was replaced and its state rebuilt; returns an unsubscribe. */
   onRestart(listener: (e: DataWorkerRestart) => void): () => void;
 }
@@ -309,6 +311,13 @@ export function createDataClient(): DataClient {
     },
     async outliers(options = {}) {
       return send<'outliers'>({ type: 'outliers' }, options.signal);
+    },
+    dispose() {
+      loading?.terminate();
+      current?.terminate();
+      loading = null;
+      current = null;
+      replay = null;
     },
     onRestart(listener) {
       listeners.add(listener);
