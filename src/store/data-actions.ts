@@ -292,6 +292,11 @@ function schedule(from: Stage, delayMs: number) {
 /**
  * Runs the steps from `from` to RFM in the worker. A run in progress is aborted; if it was still at
  * an earlier step, the new run starts there instead (its result is needed too).
+ *
+ * The requests of every step are sent at once (the worker answers them in order), so the worker goes
+ * from one step to the next without waiting for this thread, which may be busy drawing charts. The
+ * answers are still taken in order: a step's error stops the run there, and the later answers, which
+ * were computed on a state that failed, are dropped.
  */
 async function runPipeline(from: Stage): Promise<void> {
   if (get().loadResult === null) return;
@@ -303,56 +308,66 @@ async function runPipeline(from: Stage): Promise<void> {
   const live = () => current === run;
   const c = dataClient();
   markStale(startAt);
-  try {
-    if (startAt <= STAGE.mapping) {
-      const { kind, mapping, dateOrder } = get();
-      const missing = missingRoles(kind, mapping);
-      if (missing.length > 0) {
-        current = null;
-        set({
-          mappingStatus: 'error',
-          mappingError: {
-            code: 'missing-columns',
-            message: `Choose a column for ${listRoles(missing)} below: the RFM table cannot be computed without ${missing.length === 1 ? 'it' : 'them'}.`,
-          },
-        });
-        markStale(STAGE.cleaning);
-        return;
-      }
-      set({ mappingStatus: 'running' });
-      const res = await c.applyMapping(mappingForKind(kind, mapping), kind === 'rfm' ? null : dateOrder, {
-        signal,
+  const { kind } = get();
+  if (startAt <= STAGE.mapping) {
+    const missing = missingRoles(kind, get().mapping);
+    if (missing.length > 0) {
+      current = null;
+      set({
+        mappingStatus: 'error',
+        mappingError: {
+          code: 'missing-columns',
+          message: `Choose a column for ${listRoles(missing)} below: the RFM table cannot be computed without ${missing.length === 1 ? 'it' : 'them'}.`,
+        },
       });
+      markStale(STAGE.cleaning);
+      return;
+    }
+    // The monetary definition follows the mapping (quantity × price, or an amount column).
+    const rs = get().rfmSettings;
+    const m = get().mapping;
+    const hasQP = m.quantity !== undefined && m.price !== undefined;
+    if (rs.monetary === 'quantityTimesPrice' && !hasQP && m.amount !== undefined)
+      set({ rfmSettings: { ...rs, monetary: 'amount' } });
+    if (rs.monetary === 'amount' && m.amount === undefined && hasQP)
+      set({ rfmSettings: { ...rs, monetary: 'quantityTimesPrice' } });
+  }
+  const { mapping, dateOrder, cleaningSettings, rfmSettings } = get();
+  const mappingAnswer =
+    startAt <= STAGE.mapping
+      ? c.applyMapping(mappingForKind(kind, mapping), kind === 'rfm' ? null : dateOrder, { signal })
+      : null;
+  const cleaningAnswer =
+    startAt <= STAGE.cleaning && kind !== 'rfm' ? c.clean(cleaningSettings, { signal }) : null;
+  const rfmAnswer = c.computeRfm(rfmSettings, { signal });
+  // Answers after a failed step are never awaited: keep their rejections handled.
+  for (const p of [mappingAnswer, cleaningAnswer, rfmAnswer]) p?.catch(() => undefined);
+  try {
+    if (mappingAnswer) {
+      set({ mappingStatus: 'running' });
+      const res = await mappingAnswer;
       if (!live()) return;
-      const patch: { -readonly [K in keyof DataSlice]?: DataSlice[K] } = {
+      set({
         mappingResult: res,
         mappingStatus: 'ready',
         mappingError: null,
-      };
-      if (kind === 'transactions' && res.dateOrder !== null) patch.dateOrder = res.dateOrder;
-      const rs = get().rfmSettings;
-      const m = get().mapping;
-      const hasQP = m.quantity !== undefined && m.price !== undefined;
-      if (rs.monetary === 'quantityTimesPrice' && !hasQP && m.amount !== undefined)
-        patch.rfmSettings = { ...rs, monetary: 'amount' };
-      if (rs.monetary === 'amount' && m.amount === undefined && hasQP)
-        patch.rfmSettings = { ...rs, monetary: 'quantityTimesPrice' };
-      set(patch);
+        ...(kind === 'transactions' && res.dateOrder !== null ? { dateOrder: res.dateOrder } : {}),
+      });
     }
     if (startAt <= STAGE.cleaning) {
       run.stage = STAGE.cleaning;
-      if (get().kind === 'rfm') {
+      if (!cleaningAnswer) {
         set({ cleaningStatus: 'ready', cleaningReport: null, cleaningError: null });
       } else {
         set({ cleaningStatus: 'running' });
-        const report = await c.clean(get().cleaningSettings, { signal });
+        const report = await cleaningAnswer;
         if (!live()) return;
         set({ cleaningReport: report, cleaningStatus: 'ready', cleaningError: null });
       }
     }
     run.stage = STAGE.rfm;
     set({ rfmStatus: 'running' });
-    const table = await c.computeRfm(get().rfmSettings, { signal });
+    const table = await rfmAnswer;
     if (!live()) return;
     current = null;
     set({ rfm: table, rfmStatus: 'ready', rfmError: null, rfmSource: get().datasetName });

@@ -18,6 +18,7 @@ const get = () => useNotebook.getState();
 
 let installed = false;
 let profileCtl: AbortController | null = null;
+let profileTimer: ReturnType<typeof setTimeout> | null = null;
 let glanceCtl: AbortController | null = null;
 
 function isAbort(e: unknown): boolean {
@@ -59,6 +60,8 @@ export function installProfileSync(): void {
 function onLoad(result: LoadResult | null): void {
   profileCtl?.abort();
   profileCtl = null;
+  if (profileTimer !== null) clearTimeout(profileTimer);
+  profileTimer = null;
   if (!result) {
     set({
       profileStatus: 'waiting',
@@ -69,7 +72,13 @@ function onLoad(result: LoadResult | null): void {
     });
     return;
   }
-  void runProfile(result);
+  // Asked one task later, after the data steps' requests that the same load result starts: the
+  // worker answers in order, so the RFM table does not wait for the profile.
+  set({ profileStatus: 'running', profileError: null });
+  profileTimer = setTimeout(() => {
+    profileTimer = null;
+    void runProfile(result);
+  }, 0);
 }
 
 async function runProfile(result: LoadResult): Promise<void> {

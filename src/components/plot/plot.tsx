@@ -8,6 +8,10 @@
  * - `onClick` gets the clicked point; `exportName` registers the chart for PNG export.
  * - All text passed in `data`/`layout` is rendered by plotly as (a subset of) HTML: callers must
  *   escape user-provided strings (see `escapeHtml`).
+ * - Charts are drawn one at a time, each in a task of its own (`drawQueue`): a notebook step that
+ *   shows many charts at once does not hold the main thread for all of them in one go, so worker
+ *   answers (the next step's input) and user input are handled between two charts. A chart whose
+ *   figure changed before its turn is not drawn at all.
  */
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min';
@@ -62,6 +66,20 @@ const BASE_LAYOUT: PlotLayout = {
   uirevision: 'keep',
 };
 
+/** The chain of chart draws: each starts in a new task after the previous one ended. */
+let drawQueue: Promise<void> = Promise.resolve();
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs `draw` after the draws queued before it, in a task of its own. */
+function queueDraw(draw: () => Promise<void>): Promise<void> {
+  const run = drawQueue.then(nextTask).then(draw);
+  drawQueue = run.catch(() => undefined);
+  return run;
+}
+
 export function Plot({
   data,
   layout,
@@ -91,25 +109,28 @@ export function Plot({
     let cancelled = false;
     const el = ref.current;
     if (!el) return;
+    const draw = async (): Promise<void> => {
+      const Plotly = await loadPlotly();
+      if (cancelled) return;
+      const gd = (await Plotly.react(
+        el,
+        data as PlotData[],
+        { ...BASE_LAYOUT, height, ...layout },
+        { ...BASE_CONFIG, ...config },
+      )) as PlotlyHTMLElement;
+      if (cancelled) return;
+      gd.removeAllListeners?.('plotly_click');
+      gd.on('plotly_click', (e) => {
+        const p = (e as { points?: PlotPoint[] }).points?.[0];
+        if (p && onClickRef.current) onClickRef.current(p);
+      });
+      setState('drawn');
+      setError(null);
+      onRenderedRef.current?.(el);
+    };
+    // plotly is loaded first (outside the queue), then the chart waits for its turn.
     loadPlotly()
-      .then(async (Plotly) => {
-        if (cancelled) return;
-        const gd = (await Plotly.react(
-          el,
-          data as PlotData[],
-          { ...BASE_LAYOUT, height, ...layout },
-          { ...BASE_CONFIG, ...config },
-        )) as PlotlyHTMLElement;
-        if (cancelled) return;
-        gd.removeAllListeners?.('plotly_click');
-        gd.on('plotly_click', (e) => {
-          const p = (e as { points?: PlotPoint[] }).points?.[0];
-          if (p && onClickRef.current) onClickRef.current(p);
-        });
-        setState('drawn');
-        setError(null);
-        onRenderedRef.current?.(el);
-      })
+      .then(() => queueDraw(() => (cancelled ? Promise.resolve() : draw())))
       .catch((e: unknown) => {
         if (cancelled) return;
         setState('error');
