@@ -8,7 +8,9 @@
  * traces took ~10 s of blocked main thread for 6 panels × 4,338 points on the 2-core test machine. So
  * the points of each panel are painted on a canvas (≈ 5 ms for 20,000 points) and placed in the panel
  * as a layout image anchored to the panel's axis ranges (data URL; the CSP allows `img-src data:`).
- * Axes therefore have fixed ranges: the finite values of the column (all rows) ± 4%.
+ * Axes therefore have fixed ranges: the finite values of the column (all rows) ± 4%. The panels are
+ * painted after the render, one per task, and encoded by `canvas.toBlob` (off the main thread); the
+ * chart is drawn once, when every panel is ready.
  *
  * - `log`: values are drawn at log10(x) on linear axes labelled 1, 10, 100, 1k…; values ≤ 0 cannot be
  *   placed and are left out (the caller should say how many: see `countNonPositive`).
@@ -17,7 +19,7 @@
  *   as a filled step line with hover.
  * - `indices` bounds the points drawn (e.g. a seeded `samplePairs` sample); all rows when null.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { histogram } from '../../core/profile/sample';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from './plot';
 
@@ -109,7 +111,31 @@ function logTicks([lo, hi]: [number, number]): { tickvals: number[]; ticktext: s
   return { tickvals, ticktext: tickvals.map(powerLabel) };
 }
 
-/** Paints the points (x, y) of the given rows on a PX × PX canvas; a PNG data URL (null without DOM). */
+/** What one off-diagonal panel shows: column j (x) against column i (y), and where its image goes. */
+interface Panel {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly xr: [number, number];
+  readonly yr: [number, number];
+  readonly xa: string;
+  readonly ya: string;
+}
+
+/** The panel's points as a PNG data URL, encoded off the main thread (null without a DOM canvas). */
+async function panelImage(p: Panel, rows: ArrayLike<number> | null, color: string): Promise<string | null> {
+  const canvas = paintPoints(p.x, p.y, rows, p.xr, p.yr, color);
+  if (!canvas) return null;
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) return null;
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
+    reader.onerror = () => resolve(null);
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** Paints the points (x, y) of the given rows on a PX × PX canvas (null without a DOM). */
 function paintPoints(
   x: Float64Array,
   y: Float64Array,
@@ -117,7 +143,7 @@ function paintPoints(
   xr: [number, number],
   yr: [number, number],
   color: string,
-): string | null {
+): HTMLCanvasElement | null {
   if (typeof document === 'undefined') return null;
   const canvas = document.createElement('canvas');
   canvas.width = PX;
@@ -146,7 +172,7 @@ function paintPoints(
     }
   }
   ctx.fill();
-  return canvas.toDataURL('image/png');
+  return canvas;
 }
 
 export function ScatterMatrix({
@@ -163,11 +189,11 @@ export function ScatterMatrix({
 }: ScatterMatrixProps) {
   const d = columns.length;
 
-  const figure = useMemo<{ data: PlotData[]; layout: PlotLayout }>(() => {
+  const base = useMemo<{ data: PlotData[]; layout: Record<string, unknown>; panels: Panel[] }>(() => {
     const t = columns.map((c) => drawn(c.values, log));
     const ranges = t.map(paddedRange);
     const traces: PlotData[] = [];
-    const images: Record<string, unknown>[] = [];
+    const panels: Panel[] = [];
     const l: Record<string, unknown> = {
       showlegend: false,
       hovermode: 'closest',
@@ -200,22 +226,7 @@ export function ScatterMatrix({
             hovertemplate: `${escapeHtml(columns[i]!.name)} from %{customdata:.4~g}: %{y:,} rows<extra></extra>`,
           } as PlotData);
         } else {
-          const src = paintPoints(t[j]!, t[i]!, indices, xr, yr, color);
-          if (src) {
-            images.push({
-              source: src,
-              xref: xa,
-              yref: ya,
-              x: xr[0],
-              y: yr[1],
-              sizex: xr[1] - xr[0],
-              sizey: yr[1] - yr[0],
-              sizing: 'stretch',
-              xanchor: 'left',
-              yanchor: 'top',
-              layer: 'above',
-            });
-          }
+          panels.push({ x: t[j]!, y: t[i]!, xr, yr, xa, ya });
           // An empty trace so that the panel's axes are drawn.
           traces.push({
             type: 'scatter',
@@ -258,10 +269,71 @@ export function ScatterMatrix({
         };
       }
     }
-    l['images'] = images;
-    return { data: traces, layout: l as PlotLayout };
-  }, [columns, indices, log, d, color, title]);
+    return { data: traces, layout: l, panels };
+  }, [columns, log, d, title, color]);
 
+  // The panels' images, painted after the render (one panel per task) for this `base`.
+  const [painted, setPainted] = useState<{ base: typeof base; images: Record<string, unknown>[] } | null>(
+    null,
+  );
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const images: Record<string, unknown>[] = [];
+      for (const p of base.panels) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (cancelled) return;
+        const source = await panelImage(p, indices, color);
+        if (cancelled) return;
+        if (source === null) continue;
+        images.push({
+          source,
+          xref: p.xa,
+          yref: p.ya,
+          x: p.xr[0],
+          y: p.yr[1],
+          sizex: p.xr[1] - p.xr[0],
+          sizey: p.yr[1] - p.yr[0],
+          sizing: 'stretch',
+          xanchor: 'left',
+          yanchor: 'top',
+          layer: 'above',
+        });
+      }
+      if (!cancelled) setPainted({ base, images });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [base, indices, color]);
+
+  // Until the panels of a new `base` are painted, the previous figure stays (drawn once per change).
+  const figure = useMemo<{ data: PlotData[]; layout: PlotLayout } | null>(
+    () =>
+      painted
+        ? {
+            data: painted.base.data,
+            layout: { ...painted.base.layout, images: painted.images } as PlotLayout,
+          }
+        : null,
+    [painted],
+  );
+
+  if (!figure) {
+    return (
+      <div className="plot" data-plot-state="loading" style={{ minHeight: height }}>
+        <div
+          role="img"
+          aria-label={ariaLabel}
+          data-testid={testId}
+          style={{ width: '100%', minHeight: height }}
+        />
+        <div className="plot__loading" aria-hidden="true">
+          Drawing chart…
+        </div>
+      </div>
+    );
+  }
   return (
     <Plot
       data={figure.data}
