@@ -16,6 +16,9 @@ let holdSweep = false;
 
 vi.mock('../workers/engine/client', () => ({
   createEngineClient: () => ({
+    onRestart() {
+      return () => undefined;
+    },
     async transform(rfm: { recency: Float64Array; frequency: Float64Array; monetary: Float64Array }) {
       calls.transform++;
       calls.received.push(rfm.recency, rfm.frequency, rfm.monetary);

@@ -19,8 +19,17 @@ export const MAX_SEED = 0xffffffff;
 
 let client: EngineClient | null = null;
 function engine(): EngineClient {
-  client ??= createEngineClient();
+  if (!client) {
+    client = createEngineClient();
+    // A crashed engine worker was replaced by the client and the step sent again.
+    client.onRestart((detail) => set({ engineRestart: detail }));
+  }
   return client;
+}
+
+/** Hides the note about a restarted compute engine. */
+export function dismissEngineRestart(): void {
+  set({ engineRestart: null });
 }
 
 let controller: AbortController | null = null;

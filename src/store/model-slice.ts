@@ -62,6 +62,8 @@ export interface ModelSlice {
    * a new sweep finishes (the clusters change).
    */
   readonly clusterNames: Readonly<Record<number, readonly string[]>>;
+  /** The crash message when the compute engine died and was replaced (its step sent again). */
+  readonly engineRestart: string | null;
 }
 
 export const initialModelState: ModelSlice = {
@@ -76,6 +78,7 @@ export const initialModelState: ModelSlice = {
   sweep: null,
   k: null,
   clusterNames: {},
+  engineRestart: null,
 };
 
 export const createModelSlice: SliceCreator<ModelSlice> = () => ({ ...initialModelState });

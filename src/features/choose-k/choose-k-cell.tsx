@@ -3,7 +3,15 @@ import { Cell } from '../../components/cell';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
-import { cancelModel, MAX_SEED, rerunModel, setEngineChoice, setK, setSeed } from '../../store/model-actions';
+import {
+  cancelModel,
+  dismissEngineRestart,
+  MAX_SEED,
+  rerunModel,
+  setEngineChoice,
+  setK,
+  setSeed,
+} from '../../store/model-actions';
 import type { EngineOverride } from '../../store/model-slice';
 import { useNotebook } from '../../store/store';
 import { KControl } from './k-control';
@@ -82,6 +90,7 @@ function EngineSelect() {
 export function ChooseKCell() {
   const status = useNotebook((s) => s.sweepStatus);
   const error = useNotebook((s) => s.sweepError);
+  const engineRestart = useNotebook((s) => s.engineRestart);
   const progress = useNotebook((s) => s.sweepProgress);
   const sweep = useNotebook((s) => s.sweep);
   const k = useNotebook((s) => s.k);
@@ -127,6 +136,17 @@ export function ChooseKCell() {
           detail={`${progress.done} of ${progress.total} values of k`}
           onCancel={cancelModel}
         />
+      ) : null}
+      {engineRestart ? (
+        <Message kind="warning" title="The compute engine was restarted" testId="engine-restarted">
+          <p>
+            The engine stopped unexpectedly ({engineRestart}). A new one took over and computed the step
+            again; the results shown are complete.
+          </p>
+          <button type="button" className="button button--secondary" onClick={dismissEngineRestart}>
+            OK
+          </button>
+        </Message>
       ) : null}
       {error ? (
         <Message

@@ -62,12 +62,13 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function fakeFactory(crashOn?: EngineRequest['type']) {
+/** Workers that crash on `crashOn` requests: the first one only, or every one with `always`. */
+function fakeFactory(crashOn?: EngineRequest['type'], always = false) {
   const workers: FakeWorker[] = [];
   return {
     workers,
     createWorker: () => {
-      const w = new FakeWorker(workers.length === 0 ? crashOn : undefined);
+      const w = new FakeWorker(workers.length === 0 || always ? crashOn : undefined);
       workers.push(w);
       return w;
     },
@@ -175,17 +176,36 @@ describe('engine client', () => {
     client.dispose();
   });
 
-  it('rejects pending calls when the worker dies, then restarts', async () => {
+  it('a worker that dies is replaced and the interrupted call sent again', async () => {
     const f = fakeFactory('sweep');
     const client = createEngineClient({ createWorker: f.createWorker });
+    const restarts: string[] = [];
+    client.onRestart((detail) => restarts.push(detail));
     const X = new Float64Array(30).map((_, i) => Math.sin(i));
-    await expect(client.sweep(X, 10, 3, sweepOptions)).rejects.toThrow(
-      /^The compute engine stopped unexpectedly \(Uncaught RangeError: out of memory\)\. Run the step again/,
-    );
-    expect(f.workers[0]?.terminated).toBe(true);
     const s = await client.sweep(X, 10, 3, { ...sweepOptions, engine: 'plain' });
     expect(s.points).toHaveLength(4);
     expect(f.workers).toHaveLength(2);
+    expect(f.workers[0]?.terminated).toBe(true);
+    expect(f.workers[1]?.received.map((r) => r.type)).toEqual(['sweep']);
+    expect(restarts).toEqual(['Uncaught RangeError: out of memory']);
+    // The caller's array was not detached by either attempt.
+    expect(X[1]).toBe(Math.sin(1));
+    client.dispose();
+  });
+
+  it('a call that kills the engine twice rejects with what to do', async () => {
+    const f = fakeFactory('sweep', true);
+    const client = createEngineClient({ createWorker: f.createWorker });
+    const X = new Float64Array(30).map((_, i) => Math.sin(i));
+    const err = await client.sweep(X, 10, 3, sweepOptions).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect((err as UserFacingError).code).toBe('engine-crashed');
+    expect((err as Error).message).toMatch(
+      /^The compute engine stopped unexpectedly twice on this step \(Uncaught RangeError: out of memory\)\. Press "Run again"/,
+    );
+    expect(f.workers).toHaveLength(2);
+    // A later call gets a fresh worker.
+    await expect(client.transform(rfm)).resolves.toBeDefined();
     client.dispose();
   });
 

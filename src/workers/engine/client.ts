@@ -8,8 +8,10 @@
  * - Cancelling (AbortSignal) terminates the worker and starts a fresh one on the next call; the
  *   cancelled call rejects with an Error named 'AbortError'. Calls queued behind it on the same
  *   worker are rejected with a message saying to run them again.
- * - A worker that dies (error event) rejects every pending call with a plain message and is
- *   restarted on the next call.
+ * - A worker that dies (error event) is replaced: every call it was running or had queued is sent
+ *   once more to a fresh worker (requests are pure computations on inputs the client still holds),
+ *   and `onRestart` listeners are told. A call whose second attempt dies too rejects with a plain
+ *   message ('engine-crashed').
  * - Engine choice: `engine: 'auto'` (default) calibrates on the first sweep/fit of a data size
  *   (half-octave buckets of n, per d) and reuses that measurement afterwards; a name forces it.
  */
@@ -52,6 +54,8 @@ export interface EngineClient {
   inverse(X: Float64Array, d: number, fit: PowerFit): Promise<Float64Array>;
   /** Starts the worker ahead of the first request (module loading overlaps with other work). */
   warmUp(): void;
+  /** Called when a crashed worker was replaced and the interrupted calls sent again. */
+  onRestart(listener: (detail: string) => void): () => void;
 }
 
 /** The part of a Worker the client uses (a fake can stand in for tests). */
@@ -115,12 +119,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
 
   function crash(detail: string): void {
     stopWorker();
-    failAll(
-      () =>
-        new Error(
-          `The compute engine stopped unexpectedly${detail ? ` (${detail})` : ''}. Run the step again; a fresh engine starts automatically.`,
-        ),
-    );
+    failAll(() => new EngineCrash(detail));
   }
 
   function ensureWorker(): WorkerLike {
@@ -191,6 +190,33 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     });
   }
 
+  const restartListeners = new Set<(detail: string) => void>();
+
+  /**
+   * `call` with a request built afresh for each attempt (its buffers are transferred): after a crash
+   * the request goes once more to a new worker.
+   */
+  async function callTwice<T extends EngineRequest['type']>(
+    build: () => [Omit<Extract<EngineRequest, { type: T }>, 'id'>, Transferable[]],
+    opts: Parameters<typeof call>[2] = {},
+  ): Promise<EngineResults[T]> {
+    try {
+      return await call<T>(...build(), opts);
+    } catch (e) {
+      if (!(e instanceof EngineCrash) || opts.signal?.aborted) throw e;
+      for (const l of restartListeners) l(e.detail);
+      try {
+        return await call<T>(...build(), opts);
+      } catch (again) {
+        if (!(again instanceof EngineCrash)) throw again;
+        throw new UserFacingError(
+          'engine-crashed',
+          `The compute engine stopped unexpectedly twice on this step (${again.detail}). Press "Run again"; if it keeps failing, choose the "plain" engine or fewer customers.`,
+        );
+      }
+    }
+  }
+
   /** The engine to ask for, and the cached info to return when a calibration is reused. */
   function engineFor(choice: EngineInfo['name'] | 'auto' | undefined, n: number, d: number) {
     if (choice !== undefined && choice !== 'auto') return { engine: choice } as const;
@@ -207,21 +233,29 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
 
   return {
     transform(rfm, opts = {}) {
-      const recency = rfm.recency.slice();
-      const frequency = rfm.frequency.slice();
-      const monetary = rfm.monetary.slice();
-      return call<'transform'>(
-        { type: 'transform', recency, frequency, monetary },
-        [recency.buffer, frequency.buffer, monetary.buffer],
+      return callTwice<'transform'>(
+        () => {
+          const recency = rfm.recency.slice();
+          const frequency = rfm.frequency.slice();
+          const monetary = rfm.monetary.slice();
+          return [
+            { type: 'transform', recency, frequency, monetary },
+            [recency.buffer, frequency.buffer, monetary.buffer],
+          ];
+        },
         { signal: opts.signal },
       );
     },
     async sweep(X, n, d, options, opts = {}) {
       const { engine: choice, ...sweepOptions } = options;
-      const copy = X.slice(0, n * d);
-      const result = await call<'sweep'>(
-        { type: 'sweep', X: copy, n, d, options: sweepOptions, ...engineFor(choice, n, d) },
-        [copy.buffer],
+      const result = await callTwice<'sweep'>(
+        () => {
+          const copy = X.slice(0, n * d);
+          return [
+            { type: 'sweep', X: copy, n, d, options: sweepOptions, ...engineFor(choice, n, d) },
+            [copy.buffer],
+          ];
+        },
         { signal: opts.signal, onProgress: opts.onProgress },
       );
       remember(result.engineInfo);
@@ -229,18 +263,28 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     },
     async fit(X, n, d, options, opts = {}) {
       const { engine: choice, ...kmeansOptions } = options;
-      const copy = X.slice(0, n * d);
-      const result = await call<'fit'>(
-        { type: 'fit', X: copy, n, d, options: kmeansOptions, ...engineFor(choice, n, d) },
-        [copy.buffer],
+      const result = await callTwice<'fit'>(
+        () => {
+          const copy = X.slice(0, n * d);
+          return [
+            { type: 'fit', X: copy, n, d, options: kmeansOptions, ...engineFor(choice, n, d) },
+            [copy.buffer],
+          ];
+        },
         { signal: opts.signal },
       );
       remember(result.engineInfo);
       return result;
     },
     inverse(X, d, fit) {
-      const copy = X.slice();
-      return call<'inverse'>({ type: 'inverse', X: copy, d, fit }, [copy.buffer]);
+      return callTwice<'inverse'>(() => {
+        const copy = X.slice();
+        return [{ type: 'inverse', X: copy, d, fit }, [copy.buffer]];
+      });
+    },
+    onRestart(listener) {
+      restartListeners.add(listener);
+      return () => restartListeners.delete(listener);
     },
     warmUp() {
       ensureWorker();
@@ -250,6 +294,14 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       failAll(() => abortError('The engine was shut down.'));
     },
   };
+}
+
+/** The rejection of calls a dying worker was running or had queued. */
+class EngineCrash extends Error {
+  constructor(readonly detail: string) {
+    super(`The compute engine stopped unexpectedly (${detail}).`);
+    this.name = 'EngineCrash';
+  }
 }
 
 function deserializeError(e: SerializedError): Error {
