@@ -207,6 +207,10 @@ const F_SLOW = 2; // read through a string (escapes, surrounding blanks)
  */
 export class RawTableBuilder {
   private headerRaw: string[] | null = null;
+  /** Fields of the header row as read (before rows with more fields added columns); 0 before it. */
+  private headerFields = 0;
+  /** The header was given (a piece of a file after its first piece): see the constructor. */
+  private readonly continued: boolean;
   private cols: DictColumnBuilder[] = [];
   private rows = 0;
   private raggedCount = 0;
@@ -217,7 +221,22 @@ export class RawTableBuilder {
   private fEnd = new Int32Array(64);
   private fFlags = new Uint8Array(64);
 
-  constructor(private readonly previewRows = 20) {}
+  /**
+   * `headerWidth` given: the builder reads a later piece of a file whose header row (of that many
+   * fields) was in an earlier piece: every row pushed is a data row (ragged rows are numbered as if
+   * this piece began the file: spreadsheet row = data row index + 2). See `toPiece`.
+   */
+  constructor(
+    private readonly previewRows = 20,
+    headerWidth?: number,
+  ) {
+    this.continued = headerWidth !== undefined;
+    if (headerWidth !== undefined) {
+      this.headerRaw = new Array<string>(headerWidth).fill('');
+      this.headerFields = headerWidth;
+      this.cols = this.headerRaw.map(() => new DictColumnBuilder(1 << 14));
+    }
+  }
 
   get rowCount(): number {
     return this.rows;
@@ -227,11 +246,22 @@ export class RawTableBuilder {
     return this.headerRaw !== null;
   }
 
+  /** Fields of the header row (0 before it was read). */
+  get headerWidth(): number {
+    return this.headerFields;
+  }
+
+  /** true once a row with more fields than the header added columns. */
+  get widened(): boolean {
+    return this.cols.length > this.headerFields;
+  }
+
   pushRow(fields: readonly string[]): void {
     // a line of blanks only
     if (fields.length <= 1 && (fields[0] ?? '').trim() === '') return;
     if (this.headerRaw === null) {
       this.headerRaw = fields.map((f) => f);
+      this.headerFields = fields.length;
       this.cols = fields.map(() => new DictColumnBuilder(1 << 14));
       return;
     }
@@ -431,6 +461,40 @@ export class RawTableBuilder {
     const headers = this.headers();
     return { headers, rows: this.preview.map((r) => headers.map((_, j) => r[j] ?? '')) };
   }
+
+  /**
+   * What this builder read as one piece of a file, for `PieceMerger` (pieces.ts): the raw header
+   * fields (null for a builder made with `headerWidth`), each column's codes and dictionary in
+   * first-seen order, the ragged rows and the preview rows. The codes are copies (transferable).
+   */
+  toPiece(): TablePiece {
+    return {
+      rowCount: this.rows,
+      header: this.continued || this.headerRaw === null ? null : this.headerRaw.slice(),
+      columns: this.cols.map((c) => c.build('')).map((c) => ({ codes: c.codes, dict: c.dict })),
+      raggedCount: this.raggedCount,
+      raggedRows: this.raggedExamples.slice(),
+      preview: this.preview,
+    };
+  }
+}
+
+/**
+ * One piece of a delimited file read by its own `RawTableBuilder` (see `toPiece`): the data rows of
+ * a run of whole rows, dictionary-encoded with the piece's own dictionaries.
+ */
+export interface TablePiece {
+  /** Data rows read. */
+  readonly rowCount: number;
+  /** Raw header fields when the piece began the file (its first row is the header), else null. */
+  readonly header: readonly string[] | null;
+  /** Per column: a code per data row (-1 = empty), indexes into `dict` (values in first-seen order). */
+  readonly columns: readonly { readonly codes: Int32Array; readonly dict: readonly string[] }[];
+  readonly raggedCount: number;
+  /** The first (≤ 5) ragged rows, numbered as if the piece began the file (header = row 1). */
+  readonly raggedRows: readonly number[];
+  /** The first rows as text (trimmed fields), as many as the builder keeps. */
+  readonly preview: readonly (readonly string[])[];
 }
 
 function trimField(f: string): string {
