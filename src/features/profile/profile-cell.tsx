@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { ColumnProfile, ColumnType } from '../../core/profile/profile-types';
 import { Cell, type CellStatus } from '../../components/cell';
 import { Message } from '../../components/message';
-import { loadPlotly } from '../../components/plot/plotly-loader';
+import { preloadPlotlyWhenIdle } from '../../components/plot/plotly-loader';
 import { formatInt, formatMs, formatNumber } from '../../components/format';
 import { installProfileSync } from '../../store/profile-actions';
 import { useNotebook } from '../../store/store';
@@ -30,11 +30,9 @@ export function ProfileCell() {
   const ms = useNotebook((s) => s.profileMs);
   const loading = useNotebook((s) => s.loadStatus === 'running');
 
-  // The charts after this cell need plotly (4.8 MB): start loading it while the file is parsed in
-  // the worker, so it is ready when the first chart is.
-  useEffect(() => {
-    if (loading) void loadPlotly().catch(() => undefined);
-  }, [loading]);
+  // The charts after this cell need plotly (4.8 MB): it is loaded while the page is left alone, not
+  // while a file is parsed (both would compete for the same cores; see preloadPlotlyWhenIdle).
+  useEffect(() => (loading ? undefined : preloadPlotlyWhenIdle()), [loading]);
 
   const cellStatus: CellStatus = hasData ? status : 'waiting';
   const rows = columns?.[0]?.rows ?? rowCount;
