@@ -4,6 +4,7 @@ import { repoFile } from '../rfm/test-data';
 import type { RawTable } from '../types';
 import { RawTableBuilder } from './table-builder';
 import { lastLineEnd, parsePiece, PieceMerger, planPieces, type PieceJob, type PiecePlan } from './pieces';
+import { createRng } from '../engine/random';
 
 /**
  * Pieces read apart and merged in file order must give exactly the single pass's RawTable: the same
@@ -83,17 +84,7 @@ function viaPieces(
   return { merger, pieces: cuts.length, rereads };
 }
 
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = createRng;
 
 describe('lastLineEnd', () => {
   const b = (s: string) => new TextEncoder().encode(s);

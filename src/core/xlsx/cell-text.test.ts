@@ -10,6 +10,7 @@ import {
   numberToText,
   serialToText,
 } from './cell-text';
+import { createRng } from '../engine/random';
 
 const DAY = 86_400_000;
 
@@ -20,17 +21,7 @@ function viaDate(serial: number, date1904: boolean): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Small seeded generator (mulberry32) so the property tests are repeatable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = createRng;
 
 describe('serialToText', () => {
   it('handles the 1900 leap-year bug at serials 59, 60, 61', () => {

@@ -6,6 +6,7 @@ import { parseText } from '../../core/ingest/parse-text';
 import { RawTableBuilder, rawRows } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
+import { createRng } from '../../core/engine/random';
 
 /**
  * The builder's scanner (`pushDelimitedText`) must give exactly the table that papaparse's rows give
@@ -84,17 +85,7 @@ function dump(t: RawTable, ref?: RawTable): unknown {
   };
 }
 
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = createRng;
 
 describe('pushDelimitedText reads like papaparse', () => {
   it('on hand-made tricky text', () => {

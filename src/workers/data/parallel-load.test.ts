@@ -7,6 +7,7 @@ import { RawTableBuilder } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
 import { readInPieces, type PieceParser } from './parallel-load';
+import { createRng } from '../../core/engine/random';
 
 /**
  * The parallel path in this thread: parsers that run `parsePiece` (as the parse workers do) and
@@ -16,17 +17,7 @@ import { readInPieces, type PieceParser } from './parallel-load';
 
 const META = { fileName: 'f.csv', byteLength: 0, delimiter: ',', encoding: 'utf-8' };
 
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = createRng;
 
 interface Counting {
   parsers: PieceParser[];
