@@ -23,7 +23,7 @@ import { RawTableBuilder } from '../../core/ingest/table-builder';
 import type { LoadProgress } from './protocol';
 import { isWorkbookFile, loadWorkbook } from './load-workbook';
 import { canCutBytes, planPieces } from '../../core/ingest/pieces';
-import { readInPieces, spawnWorkerParsers, type PieceParser } from './parallel-load';
+import { concat, readInPieces, spawnWorkerParsers, type PieceParser } from './parallel-load';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
@@ -181,7 +181,7 @@ async function loadWith(
       `"${fileName}" looks gzip-compressed but could not be decompressed. Check the file is complete, or unzip it and load the .csv.`,
     );
   }
-  const sample = concat(first, firstLen);
+  const sample = first.length === 1 ? first[0]! : concat(first, firstLen);
   if (firstLen === 0)
     fail('empty-file', `"${fileName}" is empty after decompression. Choose the file again.`);
   // (as if only the first 64 KB were read: the parallel path reads 256 KB first)
@@ -303,21 +303,13 @@ async function loadWith(
   if (partsLen >= PIECE_CHARS || done) flush(done);
   while (!done && !nul) {
     if (opts.isCancelled()) throw abortError();
-    let r: ReadableStreamReadResult<Uint8Array>;
-    try {
-      r = await reader.read();
-    } catch {
-      fail(
-        'bad-gzip',
-        `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`,
-      );
-    }
-    if (r.done) {
+    const chunk = await readChunk(reader, fileName);
+    if (chunk === null) {
       addText(decode(undefined, false));
       flush(true);
       break;
     }
-    addText(decode(r.value, true));
+    addText(decode(chunk, true));
     if (partsLen >= PIECE_CHARS) {
       flush(false);
       progress('parsing', builder.rowCount);
@@ -379,18 +371,7 @@ async function loadInPieces(
   if (!plan) return null;
   const r = await readInPieces({
     head: sample,
-    next: async () => {
-      let r: ReadableStreamReadResult<Uint8Array>;
-      try {
-        r = await reader.read();
-      } catch {
-        fail(
-          'bad-gzip',
-          `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`,
-        );
-      }
-      return r.done ? null : r.value;
-    },
+    next: () => readChunk(reader, fileName),
     plan,
     encoding,
     fatal: ctx.strict,
@@ -431,13 +412,18 @@ async function loadInPieces(
   return { table, preview: merger.tablePreview() };
 }
 
-function concat(parts: Uint8Array[], len: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.byteLength;
+/** The next chunk of the file's byte stream (null at its end); a stream error is a damaged file. */
+async function readChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  fileName: string,
+): Promise<Uint8Array | null> {
+  try {
+    const r = await reader.read();
+    return r.done ? null : r.value;
+  } catch {
+    fail(
+      'bad-gzip',
+      `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`,
+    );
   }
-  return out;
 }

@@ -91,7 +91,8 @@ interface Slot {
 
 const EMPTY = new Uint8Array(0);
 
-function concat(parts: readonly Uint8Array[], len: number): Uint8Array {
+/** The parts joined into one new array of `len` bytes. */
+export function concat(parts: readonly Uint8Array[], len: number): Uint8Array {
   const out = new Uint8Array(len);
   let o = 0;
   for (const p of parts) {
