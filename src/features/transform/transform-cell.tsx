@@ -21,7 +21,9 @@ function column(X: Float64Array, d: number, j: number): Float64Array {
 }
 
 function fmt(x: number | undefined, digits = 4): string {
-  return x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+  if (x === undefined || !Number.isFinite(x)) return '—';
+  // A tiny non-zero value (the scale after a limited λ) is not shown as 0.0000.
+  return x !== 0 && Math.abs(x) < 10 ** -digits ? x.toExponential(3) : x.toFixed(digits);
 }
 
 /** The features whose λ the fit limited (see fitPowerTransform), with the MLE and the λ used. */
