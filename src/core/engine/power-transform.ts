@@ -124,6 +124,36 @@ export function yeoJohnsonInverse(y: number, lambda: number): number {
   return -Math.expm1(-y);
 }
 
+/** log1p(|x|) per row, and its [min, max] over rows with x ≥ 0 and with x < 0 ([∞, −∞] when none). */
+export interface ColumnLogs {
+  readonly l: Float64Array;
+  readonly pos: readonly [number, number];
+  readonly neg: readonly [number, number];
+}
+
+export function columnLogs(x: Float64Array): ColumnLogs {
+  const l = new Float64Array(x.length);
+  let pMin = Infinity;
+  let pMax = -Infinity;
+  let nMin = Infinity;
+  let nMax = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v >= 0) {
+      const t = Math.log1p(v);
+      l[i] = t;
+      if (t < pMin) pMin = t;
+      if (t > pMax) pMax = t;
+    } else {
+      const t = Math.log1p(-v);
+      l[i] = t;
+      if (t < nMin) nMin = t;
+      if (t > nMax) nMax = t;
+    }
+  }
+  return { l, pos: [pMin, pMax], neg: [nMin, nMax] };
+}
+
 /**
  * log of the population variance of ψ(x; λ), robust to overflow: when some |λ·log1p(|x|)| is large,
  * the values are represented as sign · exp(logMagnitude) and scaled by the largest magnitude.
@@ -134,18 +164,26 @@ export function logVarYeoJohnson(
   lambda: number,
   work: Float64Array = new Float64Array(x.length),
   forceLogSpace = false,
+  logs: ColumnLogs = columnLogs(x),
 ): number {
   const n = x.length;
-  let maxExp = 0;
   const lamNeg = 2 - lambda;
-  for (let i = 0; i < n; i++) {
-    const v = x[i]!;
-    const t = v >= 0 ? lambda * Math.log1p(v) : lamNeg * Math.log1p(-v);
-    if (t > maxExp) maxExp = t;
-  }
+  // max over rows of the exponent t = λ·log1p(x) (x ≥ 0) or (2 − λ)·log1p(−x) (x < 0): linear in
+  // log1p(|x|), so reached at the smallest or largest of them.
+  let maxExp = 0;
+  if (logs.pos[1] >= 0) maxExp = Math.max(maxExp, lambda * logs.pos[0], lambda * logs.pos[1]);
+  if (logs.neg[1] >= 0) maxExp = Math.max(maxExp, lamNeg * logs.neg[0], lamNeg * logs.neg[1]);
   // ψ² must stay finite for the variance: e^(2·340) · n < 1.8e308 for n up to 1e9.
   if (maxExp < 340 && !forceLogSpace) {
-    for (let i = 0; i < n; i++) work[i] = yeoJohnson(x[i]!, lambda);
+    // ψ from the cached log1p(|x|): expm1(λ·l)/λ is ((x + 1)^λ − 1)/λ without a pow per row.
+    const l = logs.l;
+    const posLog = Math.abs(lambda) < EPS;
+    const negLog = Math.abs(lamNeg) < EPS;
+    for (let i = 0; i < n; i++) {
+      const li = l[i]!;
+      if (x[i]! >= 0) work[i] = posLog ? li : Math.expm1(lambda * li) / lambda;
+      else work[i] = negLog ? -li : -Math.expm1(lamNeg * li) / lamNeg;
+    }
     const variance = numpyVar(work, n);
     if (variance < TINY) return Number.NEGATIVE_INFINITY;
     return Math.log(variance);
@@ -345,13 +383,14 @@ function validateColumn(x: Float64Array, name: string): void {
 export function fitYeoJohnsonLambda(x: Float64Array): number {
   const n = x.length;
   const work = new Float64Array(n);
+  const logs = columnLogs(x);
   for (let i = 0; i < n; i++) {
     const v = x[i]!;
-    work[i] = v > 0 ? Math.log1p(v) : v < 0 ? -Math.log1p(-v) : 0;
+    work[i] = v > 0 ? logs.l[i]! : v < 0 ? -logs.l[i]! : 0;
   }
   const signedLogSum = pairwiseSum(work, 0, n);
   const nll = (lambda: number): number => {
-    const logVar = logVarYeoJohnson(x, lambda, work);
+    const logVar = logVarYeoJohnson(x, lambda, work, false, logs);
     if (logVar === Number.NEGATIVE_INFINITY) return Number.POSITIVE_INFINITY;
     return (n / 2) * logVar - (lambda - 1) * signedLogSum;
   };
