@@ -87,6 +87,7 @@ vi.mock('../workers/data/client', async () => {
       async rows() {
         return { headers: [], rows: [] };
       },
+      warmUp() {},
       dispose() {
         script.calls.push('dispose');
       },

@@ -65,6 +65,11 @@ export interface DataClient {
   glance(options?: { signal?: AbortSignal }): Promise<Glance>;
   /** Extreme lines of the uncleaned transactions under the current mapping (the Cleaning 'outliers' rule). */
   outliers(options?: { signal?: AbortSignal }): Promise<OutlierReport>;
+  /**
+   * Starts the worker the next `load` will use (its module loads while the user picks a file,
+   * 0.1–0.2 s off the first load). Idempotent.
+   */
+  warmUp(): void;
   /** Ends the workers (the loaded data goes with them); the next call needs a new `load`. */
   dispose(): void;
   /** Called after a crashed worker was replaced and its state rebuilt; returns an unsubscribe. */
@@ -197,6 +202,8 @@ export function activeDataClient(): DataClient | null {
 export function createDataClient(): DataClient {
   let current: WorkerLink | null = null;
   let loading: WorkerLink | null = null;
+  /** A started, unused worker for the next load (`warmUp`). */
+  let spare: WorkerLink | null = null;
   /** The calls whose effects make up `current`'s state, to replay into a replacement worker. */
   let replay: { load: Body<'load'>; applyMapping?: Body<'applyMapping'>; clean?: Body<'clean'> } | null =
     null;
@@ -258,7 +265,9 @@ export function createDataClient(): DataClient {
     async load(file, fileName, options = {}) {
       // A newer load supersedes one still running.
       loading?.terminate();
-      const link = new WorkerLink();
+      const link = spare && spare.crashDetail === null ? spare : new WorkerLink();
+      if (spare !== link) spare?.terminate();
+      spare = null;
       loading = link;
       const body = {
         type: 'load',
@@ -312,11 +321,16 @@ export function createDataClient(): DataClient {
     async outliers(options = {}) {
       return send<'outliers'>({ type: 'outliers' }, options.signal);
     },
+    warmUp() {
+      spare ??= new WorkerLink();
+    },
     dispose() {
       loading?.terminate();
       current?.terminate();
+      spare?.terminate();
       loading = null;
       current = null;
+      spare = null;
       replay = null;
     },
     onRestart(listener) {
