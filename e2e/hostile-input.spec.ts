@@ -10,6 +10,7 @@
  * - a 300 MB file (HOSTILE_LARGE=1 only: it takes minutes on a 2-core machine).
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { writeFile as writeFileAsync } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -50,16 +51,11 @@ test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function write(name: string, text: string): string {
-  const p = join(dir, name);
-  const ws = createWriteStream(p);
-  ws.end(text);
-  return p;
-}
+/** Writes the file and resolves once every byte is on disk (a stream's open and write are asynchronous). */
 async function writeFile(name: string, text: string): Promise<string> {
-  const p = write(name, text);
-  await new Promise((r) => setTimeout(r, 50));
-  await expect.poll(() => statSync(p).size).toBe(Buffer.byteLength(text));
+  const p = join(dir, name);
+  await writeFileAsync(p, text);
+  expect(statSync(p).size).toBe(Buffer.byteLength(text));
   return p;
 }
 
