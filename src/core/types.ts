@@ -206,6 +206,16 @@ export interface KMeansOptions {
    * inertia; see src/core/engine/kmeans.ts `hartiganRefine`). Default 'hartigan'; 'none' = plain Lloyd.
    */
   readonly refine?: 'hartigan' | 'none';
+  /**
+   * Lloyd only: from `minN` rows up, the nInit restarts run on a seeded sample of `size` rows and only
+   * the best is taken to all rows (src/core/engine/kmeans.ts `sampledFit`). Default
+   * `SAMPLED_RESTARTS` ({ minN: 200,000, size: 100,000 }); null = every restart on all rows.
+   */
+  readonly sampledRestarts?: {
+    readonly minN: number;
+    readonly size: number;
+    readonly finalists: number;
+  } | null;
 }
 
 export interface KMeansResult {
@@ -265,6 +275,11 @@ export interface SweepResult {
   readonly silhouetteSampleSize: number;
   readonly seed: number;
   readonly engine: string;
+  /**
+   * Set when the fits screened their restarts on a seeded sample of `size` rows and finished the
+   * `finalists` best on all rows (`KMeansOptions.sampledRestarts`); absent: every restart on all rows.
+   */
+  readonly restartSample?: { readonly size: number; readonly finalists: number };
 }
 
 /** An error meant for the user: `code` for programs, `message` a plain sentence saying what to do. */

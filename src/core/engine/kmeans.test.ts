@@ -12,6 +12,9 @@ import {
   plainStepper,
   restartResult,
   restartSeed,
+  SAMPLED_RESTARTS,
+  sampledFit,
+  sampledRestartsFor,
 } from './kmeans';
 import { applyPowerTransform, fitPowerTransform } from './power-transform';
 import { createRng } from './random';
@@ -406,5 +409,63 @@ describe('Hartigan refinement and the restart API', () => {
       { ...runs[1]!, restart: 2, inertia: 1 },
     ]);
     expect(tie.restart).toBe(2);
+  });
+});
+
+describe('restarts screened on a sample (large n)', () => {
+  test('the default applies from 200,000 rows, to Lloyd only, and can be turned off', () => {
+    const o = lloyd(4);
+    expect(sampledRestartsFor(199_999, o)).toBeNull();
+    expect(sampledRestartsFor(200_000, o)).toEqual(SAMPLED_RESTARTS);
+    expect(sampledRestartsFor(1_000_000, { ...o, algorithm: 'minibatch' })).toBeNull();
+    expect(sampledRestartsFor(1_000_000, { ...o, sampledRestarts: null })).toBeNull();
+    // a sample no smaller than the data, or smaller than k, is no screening
+    expect(
+      sampledRestartsFor(3000, { ...o, sampledRestarts: { minN: 10, size: 3000, finalists: 1 } }),
+    ).toBeNull();
+    expect(
+      sampledRestartsFor(3000, { ...o, k: 20, sampledRestarts: { minN: 10, size: 15, finalists: 1 } }),
+    ).toBeNull();
+  });
+
+  // At scale the sample holds 100,000 rows; here a quarter of CDNOW's 23,502 customers.
+  const { f, X } = transformed('cdnow');
+  const sampledRestarts = { minN: 1000, size: Math.floor(f.n / 4), finalists: 3 };
+  const fits = f.sweep.map((p) => kmeans(X, f.n, 3, { ...lloyd(p.k), sampledRestarts }));
+
+  test('CDNOW: inertia ≤ scikit-learn KMeans(n_init=10) × 1.001 for k = 1..10; labels are the nearest centroid', () => {
+    fits.forEach((r, i) => {
+      expect(r.inertia / f.sweep[i]!.inertia).toBeLessThanOrEqual(1.001);
+      let inertia = 0;
+      let wrong = 0;
+      for (let row = 0; row < f.n; row++) {
+        let best = Infinity;
+        let bestC = -1;
+        for (let c = 0; c < r.k; c++) {
+          let dd = 0;
+          for (let j = 0; j < 3; j++) dd += (X[row * 3 + j]! - r.centroids[c * 3 + j]!) ** 2;
+          if (dd < best) [best, bestC] = [dd, c];
+        }
+        if (r.labels[row] !== bestC) wrong++;
+        inertia += best;
+      }
+      expect(wrong).toBe(0);
+      expect(inertia / r.inertia).toBeCloseTo(1, 10);
+    });
+  });
+
+  test('deterministic, the same through sampledFit, seeded, and a real screening (not the full fit)', () => {
+    const o = { ...lloyd(5), sampledRestarts };
+    const again = kmeans(X, f.n, 3, o);
+    expect(again.labels).toEqual(fits[4]!.labels);
+    expect(again.inertia).toBe(fits[4]!.inertia);
+    const direct = restartResult(sampledFit(X, f.n, 3, o, sampledRestarts), o);
+    expect(direct.centroids).toEqual(fits[4]!.centroids);
+    // on all rows Lloyd starts from the sample's centres: fewer iterations than the full fit's best restart
+    const full = kmeans(X, f.n, 3, { ...lloyd(5), sampledRestarts: null });
+    expect(fits[4]!.nIter).toBeLessThan(full.nIter);
+    // another seed draws another sample and other restarts
+    const other = sampledFit(X, f.n, 3, { ...o, seed: 7 }, sampledRestarts);
+    expect(other.centroids).not.toEqual(sampledFit(X, f.n, 3, o, sampledRestarts).centroids);
   });
 });

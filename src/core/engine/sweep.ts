@@ -4,7 +4,8 @@
  *
  * - Each k runs `kmeans` with the same seed (as scikit-learn's `random_state` per fit), so a point of
  *   the sweep equals a later `kmeans(X, n, d, {k, seed, …})` fit.
- *   Lloyd fits use the default Hartigan refinement (`KMeansOptions.refine`, see kmeans.ts).
+ *   Lloyd fits use the default Hartigan refinement (`KMeansOptions.refine`, see kmeans.ts) and, from
+ *   200,000 rows, screen their restarts on a sample (`KMeansOptions.sampledRestarts`, `sampledFit`).
  * - One stepper is made for the whole sweep (a tfjs stepper uploads X once) and disposed at the end.
  * - Silhouette is exact up to `silhouetteMaxN` rows; above, it is computed exactly on a seeded sample of
  *   `silhouetteMaxN` rows (the same rows for every k); `silhouetteSampleSize` says how many.
@@ -12,9 +13,9 @@
  * - `onProgress(done, total)` is called after each k.
  */
 import { UserFacingError } from '../types';
-import type { LloydStepperFactory, SweepPoint, SweepResult } from '../types';
+import type { KMeansOptions, LloydStepperFactory, SweepPoint, SweepResult } from '../types';
 import { findKnee } from './knee';
-import { kmeansWithStepper, plainStepper } from './kmeans';
+import { kmeansWithStepper, plainStepper, sampledRestartsFor } from './kmeans';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
 
 export interface SweepOptions {
@@ -27,6 +28,8 @@ export interface SweepOptions {
   algorithm: 'lloyd' | 'minibatch';
   silhouetteMaxN: number /* 10_000 */;
   batchSize?: number;
+  /** See `KMeansOptions.sampledRestarts` (default: restarts screened on a sample from 200,000 rows). */
+  sampledRestarts?: Exclude<KMeansOptions['sampledRestarts'], undefined>;
 }
 
 export const DEFAULT_SWEEP: SweepOptions = {
@@ -93,6 +96,7 @@ export function sweepK(
           tol: options.tol,
           algorithm: options.algorithm,
           ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+          ...(options.sampledRestarts !== undefined ? { sampledRestarts: options.sampledRestarts } : {}),
         },
         stepper,
       );
@@ -114,5 +118,33 @@ export function sweepK(
     points.map((p) => p.k),
     points.map((p) => p.inertia),
   );
-  return { points, knee, silhouetteSampleSize: sampleSize, seed: options.seed, engine: stepper.name };
+  return {
+    points,
+    knee,
+    silhouetteSampleSize: sampleSize,
+    seed: options.seed,
+    engine: stepper.name,
+    ...restartSampleOf(n, kMax, options),
+  };
+}
+
+/**
+ * `{ restartSample }` when the sweep's fits screen their restarts on a sample (decided at kMax: a
+ * sample smaller than some k would leave that k on all rows), else nothing.
+ */
+export function restartSampleOf(
+  n: number,
+  kMax: number,
+  options: SweepOptions,
+): { restartSample?: { size: number; finalists: number } } {
+  const s = sampledRestartsFor(n, {
+    k: kMax,
+    seed: options.seed,
+    nInit: options.nInit,
+    maxIter: options.maxIter,
+    tol: options.tol,
+    algorithm: options.algorithm,
+    ...(options.sampledRestarts !== undefined ? { sampledRestarts: options.sampledRestarts } : {}),
+  });
+  return s === null ? {} : { restartSample: { size: s.size, finalists: s.finalists } };
 }

@@ -63,7 +63,15 @@ describe('profilesCsv and model JSON', () => {
     seed: 42,
     engine: 'plain',
     engineReason: null,
-    kmeans: { nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd', inertia: 12.5, nIter: 3 },
+    kmeans: {
+      nInit: 10,
+      maxIter: 300,
+      tol: 1e-4,
+      algorithm: 'lloyd',
+      inertia: 12.5,
+      nIter: 3,
+      restartSample: { size: 100_000, finalists: 3 },
+    },
     centroidsStandardised: Float64Array.of(0, 1, 1, 0, -1, -1),
     centroidsOriginal: null,
     names: input.names,
@@ -87,6 +95,11 @@ describe('profilesCsv and model JSON', () => {
     expect(json.sweep[0].silhouette).toBeNull();
     expect(json.createdAt).toBe('2026-11-26T00:00:00.000Z');
     expect(json.transform.maximumLikelihoodLambdas).toBeUndefined();
+    expect(json.kmeans.restartSample).toEqual({ size: 100_000, finalists: 3 });
+    expect(
+      JSON.parse(modelJsonText({ ...MODEL_INPUT, kmeans: { ...MODEL_INPUT.kmeans, restartSample: null } }))
+        .kmeans.restartSample,
+    ).toBeNull();
   });
   it("records a limited λ next to the likelihood's own", () => {
     const fit = fitPowerTransform([

@@ -29,6 +29,8 @@ export interface ModelJsonInput {
     readonly algorithm: string;
     readonly inertia: number;
     readonly nIter: number;
+    /** Restarts screened on a sample of `size` customers, the `finalists` best finished on all; null: all. */
+    readonly restartSample: { readonly size: number; readonly finalists: number } | null;
   };
   /** k × 3 in model space. */
   readonly centroidsStandardised: Float64Array;

@@ -102,7 +102,11 @@ export function ChooseKCell() {
   const info = sweep?.engineInfo;
 
   const summary = sweep
-    ? `k-means for k = ${Math.min(...ks)}…${Math.max(...ks)} on ${formatInt(sweep.rfm.customerIds.length)} customers · seed ${sweep.seed} · ${sweep.nInit} starts each`
+    ? `k-means for k = ${Math.min(...ks)}…${Math.max(...ks)} on ${formatInt(sweep.rfm.customerIds.length)} customers · seed ${sweep.seed} · ${sweep.nInit} starts each${
+        sweep.result.restartSample
+          ? `, screened on ${formatInt(sweep.result.restartSample.size)} sampled customers`
+          : ''
+      }`
     : hasRfm
       ? 'Waiting for the transform.'
       : 'Waiting for the RFM table.';
@@ -245,6 +249,17 @@ export function ChooseKCell() {
                 : 'computed on all customers'}
               . Inertia: sum of squared distances to the nearest centroid in the standardised space.
             </p>
+            {result.restartSample ? (
+              <p className="muted small" data-testid="restart-sample">
+                With this many customers the {sweep!.nInit} k-means++ starts of each k run on a random sample
+                of {formatInt(result.restartSample.size)} customers (seed {sweep!.seed}); the{' '}
+                {result.restartSample.finalists} best are taken on to all customers and the best of those is
+                refined, so labels, centroids and inertia are those of all{' '}
+                {formatInt(sweep!.rfm.customerIds.length)} customers (P. S. Bradley and U. M. Fayyad's
+                refinement from samples; on a 1,000,000-customer table this gave a lower inertia than
+                scikit-learn's ten starts on all rows at every k).
+              </p>
+            ) : null}
           </details>
         </>
       ) : null}

@@ -111,6 +111,7 @@ export function ExportCell() {
                 algorithm: sw.algorithm,
                 inertia: seg.point.inertia,
                 nIter: seg.point.result.nIter,
+                restartSample: sw.result.restartSample ?? null,
               },
               centroidsStandardised: seg.point.result.centroids,
               centroidsOriginal: seg.centroidsOriginal,

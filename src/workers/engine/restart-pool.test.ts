@@ -123,6 +123,21 @@ describe('pooledSweep (restarts split with a helper worker)', () => {
     expect(reference.points[5]!.inertia).toBeLessThan(reference.points[0]!.inertia / 3);
   });
 
+  it('fits screened on a sample run on this side: the helper computes the silhouettes, the result is exact', async () => {
+    const options: SweepOptions = { ...OPTIONS, sampledRestarts: { minN: 1000, size: 1200, finalists: 2 } };
+    const want = sweepK(X, n, d, options, plainStepper);
+    expect(want.restartSample).toEqual({ size: 1200, finalists: 2 });
+    expect(reference.restartSample).toBeUndefined();
+    const fake = new FakeWorker();
+    const got = await pooledSweep(X, n, d, options, () => workerRestartHelper(fake));
+    expectSameSweep(got, want);
+    expect(got.restartSample).toEqual(want.restartSample);
+    expect(fake.runs).toBe(0);
+    expect(fake.silhouettes).toBe(5);
+    // a real screening: not the all-rows sweep
+    expect(want.points.map((p) => p.result.nIter)).not.toEqual(reference.points.map((p) => p.result.nIter));
+  });
+
   it('keeps the original X intact (the helper gets a copy)', async () => {
     const copy = Float64Array.from(X);
     await pooledSweep(X, n, d, { ...OPTIONS, kMin: 3, kMax: 3 }, () => workerRestartHelper(new FakeWorker()));

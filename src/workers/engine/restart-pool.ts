@@ -27,13 +27,15 @@ import {
   kmeansRestart,
   plainStepper,
   restartResult,
+  sampledFit,
+  sampledRestartsFor,
   validateKMeansInput,
   type KMeansRestart,
   type RestartContext,
 } from '../../core/engine/kmeans';
 import { findKnee } from '../../core/engine/knee';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from '../../core/engine/metrics';
-import { sweepPlan, type SweepOptions } from '../../core/engine/sweep';
+import { restartSampleOf, sweepPlan, type SweepOptions } from '../../core/engine/sweep';
 import type { KMeansOptions, SweepPoint, SweepResult } from '../../core/types';
 
 /** Rows from which a sweep uses two workers (below, spawning the helper and copying X does not pay). */
@@ -138,13 +140,17 @@ export async function pooledSweep(
     tol: options.tol,
     algorithm: options.algorithm,
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.sampledRestarts !== undefined ? { sampledRestarts: options.sampledRestarts } : {}),
   });
+  // A k whose fit screens its restarts on a sample (large n) runs here whole: the helper computes its
+  // silhouette, in parallel with this side's other metrics and next k.
+  const sampledAt = (k: number) => sampledRestartsFor(n, kOptionsOf(k));
   /** Posts the last `count` restarts of k to the helper (null: no helper, nothing to do, k past the end). */
   const postRun = (
     k: number,
     count: number,
   ): { theirs: number[]; answer: Promise<HelperRestarts> } | null => {
-    if (helper === null || k > kMax || count <= 0) return null;
+    if (helper === null || k > kMax || count <= 0 || sampledAt(k) !== null) return null;
     const theirs: number[] = [];
     for (let r = nInit - count; r < nInit; r++) theirs.push(r);
     const answer = helper.run(kOptionsOf(k), theirs);
@@ -192,7 +198,11 @@ export async function pooledSweep(
       const mine: number[] = [];
       for (let r = 0; r < nInit; r++) if (remote === null || !remote.theirs.includes(r)) mine.push(r);
       const t0 = performance.now();
-      let best = runRestarts(X, n, d, kOptions, mine, context).best;
+      const sampled = sampledAt(k);
+      let best =
+        sampled !== null
+          ? sampledFit(X, n, d, kOptions, sampled, context)
+          : runRestarts(X, n, d, kOptions, mine, context).best;
       const msPerRestart = (performance.now() - t0) / Math.max(1, mine.length);
       // the silhouette of k − 1 (computed by the helper while this side ran its restarts of k)
       await finish();
@@ -253,7 +263,14 @@ export async function pooledSweep(
     points.map((p) => p.k),
     points.map((p) => p.inertia),
   );
-  return { points, knee, silhouetteSampleSize: sampleSize, seed: options.seed, engine: stepper.name };
+  return {
+    points,
+    knee,
+    silhouetteSampleSize: sampleSize,
+    seed: options.seed,
+    engine: stepper.name,
+    ...restartSampleOf(n, kMax, options),
+  };
 }
 
 /** Rejects a helper answer that is not the shape asked for (a wrong result must never be combined). */
