@@ -99,6 +99,16 @@ const fmtMB = (v) => (v == null ? '—' : `${Math.round(v)} MB`);
 const fmtRatio = (v) => (v == null ? '—' : v >= 10 ? `${v.toFixed(0)}×` : `${v.toFixed(2)}×`);
 const range = (s, f) => (s && (s.n > 1 || s.runs?.length > 1) ? ` (${f(s.min)}–${f(s.max)})` : '');
 
+/** max and mean of ours[k] / python[k] over k = 2..10 (index 1..), or null when either is missing. */
+function inertiaQuality(ours, python) {
+  if (!Array.isArray(ours) || !Array.isArray(python)) return null;
+  const r = [];
+  for (let i = 1; i < Math.min(ours.length, python.length); i++)
+    if (ours[i] > 0 && python[i] > 0) r.push(ours[i] / python[i]);
+  if (r.length === 0) return null;
+  return { max: Math.max(...r), mean: r.reduce((a, b) => a + b, 0) / r.length };
+}
+
 function inputTable(key, inp, compareRows) {
   const lines = [];
   lines.push(`### ${key}: ${inp.label ?? inp.file}`);
@@ -157,6 +167,17 @@ function inputTable(key, inp, compareRows) {
     }
     if (k === 'sweep' && s?.source) a += ` [${s.source}]`;
     lines.push(`| ${label} | ${a} | ${b} | ${fmtRatio(c.ratio)} |`);
+  }
+  const quality = inertiaQuality(ours.inertias, py.check?.inertias);
+  if (quality) {
+    lines.push('');
+    lines.push(
+      `Sweep quality: app inertia / scikit-learn inertia for k = 2..10 (same data, seed 42 on both sides, different generators; below 1 = tighter clusters): ` +
+        `max ${quality.max.toFixed(5)}, mean ${quality.mean.toFixed(5)}` +
+        (ours.restartSample
+          ? `; the app screened its restarts on a sample of ${ours.restartSample.toLocaleString('en-US')} customers (\`sampledFit\`).`
+          : '; every restart on all customers.'),
+    );
   }
   if (py.stagesMs) {
     const st = py.stagesMs;

@@ -104,7 +104,14 @@ const APP_ATTRIBUTES = {
   'cell-data': ['data-parse-ms', 'data-bytes', 'data-rows'],
   'cell-rfm': ['data-running-ms', 'data-customers'],
   'cell-transform': ['data-running-ms'],
-  'cell-choose-k': ['data-running-ms', 'data-engine', 'data-engine-reason', 'data-k'],
+  'cell-choose-k': [
+    'data-running-ms',
+    'data-engine',
+    'data-engine-reason',
+    'data-k',
+    'data-inertias',
+    'data-restart-sample',
+  ],
   'cell-segments': ['data-k', 'data-running-ms'],
   '3D plot element': ['data-testid="segments-plot-3d"', 'data-plot-ready="true"', 'data-k'],
 };
@@ -720,6 +727,11 @@ async function browserRun(browser, browserPid, key, info, runIdx, stop, timeoutM
     engine: a['cell-choose-k']?.['data-engine'] ?? null,
     engineText: a['text:engine-info']?.text ?? null,
     engineReason: a['cell-choose-k']?.['data-engine-reason'] ?? null,
+    // the sweep's inertia per k (k = 1..10), compared with scikit-learn's in the docs
+    inertias: a['cell-choose-k']?.['data-inertias']
+      ? a['cell-choose-k']['data-inertias'].split(',').map(Number)
+      : null,
+    restartSample: num(a['cell-choose-k']?.['data-restart-sample']),
   };
   rec.heapCdpMB = heapMax ? heapMax / 2 ** 20 : null;
   // Peak memory of the page's renderer process (page + dedicated workers + wasm), from /proc.
@@ -859,6 +871,9 @@ function summariseBrowser(b, info) {
     engineReason: runs.map((r) => r.inner.engineReason).find(Boolean) ?? null,
     engineText: runs.map((r) => r.inner.engineText).find(Boolean) ?? null,
     customers: runs.map((r) => r.inner.customers).find((v) => v != null) ?? null,
+    // the same seed every run: the same inertias (the first run's)
+    inertias: runs.map((r) => r.inner.inertias).find(Boolean) ?? null,
+    restartSample: runs.map((r) => r.inner.restartSample).find((v) => v != null) ?? null,
     errors: [...new Set(runs.flatMap((r) => r.errors))],
     runs,
   };

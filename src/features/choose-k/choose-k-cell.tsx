@@ -117,7 +117,13 @@ export function ChooseKCell() {
       title="Choose k"
       status={hasRfm || sweep ? status : 'waiting'}
       summary={summary}
-      metrics={{ engine: info?.name, k }}
+      metrics={{
+        engine: info?.name,
+        k,
+        // full-precision inertia per k (comma-separated, in k order) for the benchmark's quality check
+        inertias: result?.points.map((p) => p.inertia).join(','),
+        'restart-sample': result?.restartSample?.size,
+      }}
       actions={
         <button
           type="button"
