@@ -419,6 +419,13 @@ test('100,000 customers, 10% of them 2–5 times: the whole model is computed', 
   const t0 = Date.now();
   const st = await settled(page, 540_000);
   expect(st, (await page.getByRole('alert').allInnerTexts()).join(' / ')).toBe('ready');
+  // From 100,000 customers the starts are screened on a quarter of them, and the cell says so.
+  await expect(cell(page, 'choose-k')).toHaveAttribute('data-restart-sample', '25000');
+  await expect(cell(page, 'choose-k')).toContainText('screened on 25,000 sampled customers');
+  await expect(page.getByTestId('restart-sample')).toContainText(
+    'random sample of 25,000 customers (seed 42)',
+  );
+  await expect(page.getByTestId('restart-sample')).toContainText('those of all 100,000 customers');
   console.log(
     `100k model in ${Math.round((Date.now() - t0) / 1000)} s:`,
     await page.getByTestId('engine-info').innerText(),

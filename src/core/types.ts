@@ -207,9 +207,10 @@ export interface KMeansOptions {
    */
   readonly refine?: 'hartigan' | 'none';
   /**
-   * Lloyd only: from `minN` rows up, the nInit restarts run on a seeded sample of `size` rows and only
-   * the best is taken to all rows (src/core/engine/kmeans.ts `sampledFit`). Default
-   * `SAMPLED_RESTARTS` ({ minN: 200,000, size: 100,000 }); null = every restart on all rows.
+   * Lloyd only: from `minN` rows up, the nInit restarts run on a seeded sample (a quarter of the rows,
+   * at most `size`) and the `finalists` best go on to all rows (src/core/engine/kmeans.ts `sampledFit`).
+   * Default `SAMPLED_RESTARTS` ({ minN: 100,000, size: 100,000, finalists: 3 }); null = every restart
+   * on all rows.
    */
   readonly sampledRestarts?: {
     readonly minN: number;

@@ -413,22 +413,20 @@ describe('Hartigan refinement and the restart API', () => {
 });
 
 describe('restarts screened on a sample (large n)', () => {
-  test('the default applies from 200,000 rows, to Lloyd only, and can be turned off', () => {
+  test('the default applies from 100,000 rows, to Lloyd only, on a quarter of the rows up to 100,000', () => {
     const o = lloyd(4);
-    expect(sampledRestartsFor(199_999, o)).toBeNull();
-    expect(sampledRestartsFor(200_000, o)).toEqual(SAMPLED_RESTARTS);
+    expect(sampledRestartsFor(99_999, o)).toBeNull();
+    expect(sampledRestartsFor(100_000, o)).toEqual({ ...SAMPLED_RESTARTS, size: 25_000 });
+    expect(sampledRestartsFor(1_000_000, o)).toEqual(SAMPLED_RESTARTS);
     expect(sampledRestartsFor(1_000_000, { ...o, algorithm: 'minibatch' })).toBeNull();
     expect(sampledRestartsFor(1_000_000, { ...o, sampledRestarts: null })).toBeNull();
-    // a sample no smaller than the data, or smaller than k, is no screening
-    expect(
-      sampledRestartsFor(3000, { ...o, sampledRestarts: { minN: 10, size: 3000, finalists: 1 } }),
-    ).toBeNull();
-    expect(
-      sampledRestartsFor(3000, { ...o, k: 20, sampledRestarts: { minN: 10, size: 15, finalists: 1 } }),
-    ).toBeNull();
+    // the sample is at most a quarter of the rows, and never smaller than k
+    const s = { minN: 10, size: 3000, finalists: 1 };
+    expect(sampledRestartsFor(3000, { ...o, sampledRestarts: s })?.size).toBe(750);
+    expect(sampledRestartsFor(60, { ...o, k: 20, sampledRestarts: s })).toBeNull();
   });
 
-  // At scale the sample holds 100,000 rows; here a quarter of CDNOW's 23,502 customers.
+  // At scale the sample holds 25,000 to 100,000 rows; here a quarter of CDNOW's 23,502 customers.
   const { f, X } = transformed('cdnow');
   const sampledRestarts = { minN: 1000, size: Math.floor(f.n / 4), finalists: 3 };
   const fits = f.sweep.map((p) => kmeans(X, f.n, 3, { ...lloyd(p.k), sampledRestarts }));

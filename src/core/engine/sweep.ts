@@ -5,7 +5,7 @@
  * - Each k runs `kmeans` with the same seed (as scikit-learn's `random_state` per fit), so a point of
  *   the sweep equals a later `kmeans(X, n, d, {k, seed, …})` fit.
  *   Lloyd fits use the default Hartigan refinement (`KMeansOptions.refine`, see kmeans.ts) and, from
- *   200,000 rows, screen their restarts on a sample (`KMeansOptions.sampledRestarts`, `sampledFit`).
+ *   100,000 rows, screen their restarts on a sample (`KMeansOptions.sampledRestarts`, `sampledFit`).
  * - One stepper is made for the whole sweep (a tfjs stepper uploads X once) and disposed at the end.
  * - Silhouette is exact up to `silhouetteMaxN` rows; above, it is computed exactly on a seeded sample of
  *   `silhouetteMaxN` rows (the same rows for every k); `silhouetteSampleSize` says how many.
@@ -28,7 +28,7 @@ export interface SweepOptions {
   algorithm: 'lloyd' | 'minibatch';
   silhouetteMaxN: number /* 10_000 */;
   batchSize?: number;
-  /** See `KMeansOptions.sampledRestarts` (default: restarts screened on a sample from 200,000 rows). */
+  /** See `KMeansOptions.sampledRestarts` (default: restarts screened on a sample from 100,000 rows). */
   sampledRestarts?: Exclude<KMeansOptions['sampledRestarts'], undefined>;
 }
 

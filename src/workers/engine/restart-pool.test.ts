@@ -126,7 +126,7 @@ describe('pooledSweep (restarts split with a helper worker)', () => {
   it('fits screened on a sample run on this side: the helper computes the silhouettes, the result is exact', async () => {
     const options: SweepOptions = { ...OPTIONS, sampledRestarts: { minN: 1000, size: 1200, finalists: 2 } };
     const want = sweepK(X, n, d, options, plainStepper);
-    expect(want.restartSample).toEqual({ size: 1200, finalists: 2 });
+    expect(want.restartSample).toEqual({ size: 753, finalists: 2 }); // ⌊3,014 / 4⌋
     expect(reference.restartSample).toBeUndefined();
     const fake = new FakeWorker();
     const got = await pooledSweep(X, n, d, options, () => workerRestartHelper(fake));
