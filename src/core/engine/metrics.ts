@@ -41,8 +41,8 @@ function centroidsOf(
 /**
  * Mean silhouette coefficient (sklearn `silhouette_score`, Euclidean): for row i with a = mean distance
  * to the other rows of its cluster and b = the smallest mean distance to another cluster's rows,
- * s = (b − a) / max(a, b), and s = 0 for a row alone in its cluster. Exact: O(n² d) time, O(n k)
- * memory-free (distances are accumulated per cluster, each pair computed once).
+ * s = (b − a) / max(a, b), and s = 0 for a row alone in its cluster. Exact: O(n² d) time, O(n d)
+ * memory (the rows sorted by cluster; each row's distances summed per cluster in one contiguous run).
  * With `sample` and n > sample.size, the score is computed exactly on `sample.size` rows drawn
  * without replacement with `createRng(sample.seed)` (sklearn's `sample_size`, with its own generator).
  * NaN when fewer than 2 clusters occur or every row is its own cluster.
@@ -71,54 +71,54 @@ export function silhouetteScore(
   }
   const { counts, present } = clusterCounts(Ls, m, k);
   if (present < 2 || present >= m) return Number.NaN;
-  // sums[i * k + c] = Σ distance from row i to the rows of cluster c
-  const sums = new Float64Array(m * k);
-  if (d === 3) {
-    for (let i = 0; i < m; i++) {
-      const x0 = Xs[i * 3]!;
-      const x1 = Xs[i * 3 + 1]!;
-      const x2 = Xs[i * 3 + 2]!;
-      const li = Ls[i]!;
-      const rowI = i * k;
-      let own = 0;
-      for (let j = i + 1; j < m; j++) {
-        const a = Xs[j * 3]! - x0;
-        const b = Xs[j * 3 + 1]! - x1;
-        const e = Xs[j * 3 + 2]! - x2;
-        const dist = Math.sqrt(a * a + b * b + e * e);
-        const lj = Ls[j]!;
-        if (lj === li) own += dist;
-        else sums[rowI + lj] = sums[rowI + lj]! + dist;
-        sums[j * k + li] = sums[j * k + li]! + dist;
-      }
-      sums[rowI + li] = sums[rowI + li]! + own;
-    }
-  } else {
-    for (let i = 0; i < m; i++) {
-      const li = Ls[i]!;
-      for (let j = i + 1; j < m; j++) {
-        let s = 0;
-        for (let t = 0; t < d; t++) {
-          const a = Xs[j * d + t]! - Xs[i * d + t]!;
-          s += a * a;
-        }
-        const dist = Math.sqrt(s);
-        const lj = Ls[j]!;
-        sums[i * k + lj] = sums[i * k + lj]! + dist;
-        sums[j * k + li] = sums[j * k + li]! + dist;
-      }
-    }
+  // The rows sorted by cluster (counting sort, stable), so the distances from a row to one cluster are
+  // one contiguous run summed into a local accumulator: every pair is computed twice (once per row),
+  // which costs less than computing it once and scattering both sums.
+  const start = new Int32Array(k + 1);
+  for (let c = 0; c < k; c++) start[c + 1] = start[c]! + counts[c]!;
+  const fill = start.slice(0, k);
+  const S = new Float64Array(m * d);
+  for (let i = 0; i < m; i++) {
+    const at = fill[Ls[i]!]!++;
+    for (let t = 0; t < d; t++) S[at * d + t] = Xs[i * d + t]!;
   }
+  const sums = new Float64Array(k);
   let total = 0;
   for (let i = 0; i < m; i++) {
     const li = Ls[i]!;
     const own = counts[li]!;
     if (own <= 1) continue; // s = 0
-    const a = sums[i * k + li]! / (own - 1);
+    for (let c = 0; c < k; c++) {
+      let acc = 0;
+      const hi = start[c + 1]!;
+      if (d === 3) {
+        const x0 = Xs[i * 3]!;
+        const x1 = Xs[i * 3 + 1]!;
+        const x2 = Xs[i * 3 + 2]!;
+        for (let j = start[c]!, o = j * 3; j < hi; j++, o += 3) {
+          const a = S[o]! - x0;
+          const b = S[o + 1]! - x1;
+          const e = S[o + 2]! - x2;
+          acc += Math.sqrt(a * a + b * b + e * e);
+        }
+      } else {
+        for (let j = start[c]!; j < hi; j++) {
+          let q = 0;
+          for (let t = 0; t < d; t++) {
+            const a = S[j * d + t]! - Xs[i * d + t]!;
+            q += a * a;
+          }
+          acc += Math.sqrt(q);
+        }
+      }
+      sums[c] = acc;
+    }
+    // the row's distance to itself is 0: its own cluster's sum covers the other own − 1 rows
+    const a = sums[li]! / (own - 1);
     let b = Infinity;
     for (let c = 0; c < k; c++) {
       if (c === li || counts[c] === 0) continue;
-      const v = sums[i * k + c]! / counts[c]!;
+      const v = sums[c]! / counts[c]!;
       if (v < b) b = v;
     }
     const den = Math.max(a, b);
