@@ -593,3 +593,56 @@ test('a crashed data worker is replaced: the file is read again, the user told, 
   await expect(note).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
+
+/**
+ * A cell whose rendering throws is contained by its error boundary. No test hook in the app: the page's
+ * Number.prototype.toFixed is made to throw for 3 digits, which of the app's components only the
+ * Choose-k table asks for.
+ */
+test('a cell that fails to render shows its own message and Try again; the other cells keep working', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __renderFault: boolean };
+    w.__renderFault = true;
+    const toFixed = Number.prototype.toFixed;
+    Number.prototype.toFixed = function (this: number, digits?: number): string {
+      // plotly formats with toFixed(3) too: only the app's own code (not the plotly chunk) is hit
+      if (w.__renderFault && digits === 3 && !/plotly/.test(new Error().stack ?? ''))
+        throw new Error('injected render fault');
+      return toFixed.call(this, digits);
+    };
+  });
+  await page.goto('/');
+  await chooseFile(
+    page,
+    await writeFile(
+      'boundary.csv',
+      csv(
+        purchases(
+          Array.from({ length: 60 }, (_, i) => `B${i}`),
+          23,
+        ),
+      ),
+    ),
+  );
+  const failed = page.getByRole('region', { name: 'Choose k (failed)' });
+  await expect(failed.getByRole('alert')).toContainText('The Choose k step stopped working.', {
+    timeout: 240_000,
+  });
+  await expect(failed).toContainText('injected render fault');
+  await expect(cell(page, 'choose-k')).toHaveCount(0);
+  // the cells before and after it are intact and computed
+  for (const id of ['data', 'columns', 'cleaning', 'rfm', 'transform', 'segments', 'export'])
+    await expectStatus(page, id, 'ready');
+  await expect(page.getByTestId('rfm-customers')).toContainText('60 customers');
+  // once the cause is gone, Try again renders the cell with the results it had
+  await page.evaluate(() => {
+    (window as unknown as { __renderFault: boolean }).__renderFault = false;
+  });
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expectStatus(page, 'choose-k', 'ready');
+  await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(10);
+  expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
+});
