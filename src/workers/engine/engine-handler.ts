@@ -150,6 +150,14 @@ function renderer(): Promise<RendererProbe> {
 }
 
 /**
+ * Starts the GPU probe now (the worker entry calls it at start-up, while the file is still being
+ * read): in the page its first WebGL context took 170–230 ms, which the first sweep waited for.
+ */
+export function startRendererProbe(): void {
+  void renderer();
+}
+
+/**
  * Resolves the engine for a run: 'auto' calibrates on this data; a name from the client's cache is
  * reused with its info; any other name is an override. A tfjs engine that cannot start falls back
  * to plain, and the reason says so.

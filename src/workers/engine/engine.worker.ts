@@ -2,7 +2,7 @@
  * The engine worker: only a message switch. All work is in engine-handler.ts (pure core + tfjs
  * kernels loaded on demand). Requests run one at a time in arrival order.
  */
-import { handleRequest, type HandlerEnv } from './engine-handler';
+import { handleRequest, startRendererProbe, type HandlerEnv } from './engine-handler';
 import type { EngineRequest, EngineResponse } from './protocol';
 import { workerRestartHelper } from './restart-client';
 
@@ -27,3 +27,5 @@ scope.onmessage = (e) => {
     handleRequest(req, (message, transfer) => scope.postMessage(message, transfer), env),
   );
 };
+
+startRendererProbe();
