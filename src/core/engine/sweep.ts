@@ -114,6 +114,18 @@ export function sweepK(
   } finally {
     stepper.dispose();
   }
+  return sweepResult(points, n, kMax, sampleSize, options, stepper.name);
+}
+
+/** A sweep's result from its points (in k order): the knee, the sample sizes, seed and engine. */
+export function sweepResult(
+  points: SweepPoint[],
+  n: number,
+  kMax: number,
+  silhouetteSampleSize: number,
+  options: SweepOptions,
+  engine: string,
+): SweepResult {
   const knee = findKnee(
     points.map((p) => p.k),
     points.map((p) => p.inertia),
@@ -121,9 +133,9 @@ export function sweepK(
   return {
     points,
     knee,
-    silhouetteSampleSize: sampleSize,
+    silhouetteSampleSize,
     seed: options.seed,
-    engine: stepper.name,
+    engine,
     ...restartSampleOf(n, kMax, options),
   };
 }
@@ -132,7 +144,7 @@ export function sweepK(
  * `{ restartSample }` when the sweep's fits screen their restarts on a sample (decided at kMax: a
  * sample smaller than some k would leave that k on all rows), else nothing.
  */
-export function restartSampleOf(
+function restartSampleOf(
   n: number,
   kMax: number,
   options: SweepOptions,

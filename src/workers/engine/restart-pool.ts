@@ -33,9 +33,8 @@ import {
   type KMeansRestart,
   type RestartContext,
 } from '../../core/engine/kmeans';
-import { findKnee } from '../../core/engine/knee';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from '../../core/engine/metrics';
-import { restartSampleOf, sweepPlan, type SweepOptions } from '../../core/engine/sweep';
+import { sweepPlan, sweepResult, type SweepOptions } from '../../core/engine/sweep';
 import type { KMeansOptions, SweepPoint, SweepResult } from '../../core/types';
 
 /** Rows from which a sweep uses two workers (below, spawning the helper and copying X does not pay). */
@@ -259,18 +258,7 @@ export async function pooledSweep(
     stepper.dispose();
     (helper as RestartHelper | null)?.dispose();
   }
-  const knee = findKnee(
-    points.map((p) => p.k),
-    points.map((p) => p.inertia),
-  );
-  return {
-    points,
-    knee,
-    silhouetteSampleSize: sampleSize,
-    seed: options.seed,
-    engine: stepper.name,
-    ...restartSampleOf(n, kMax, options),
-  };
+  return sweepResult(points, n, kMax, sampleSize, options, stepper.name);
 }
 
 /** Rejects a helper answer that is not the shape asked for (a wrong result must never be combined). */
