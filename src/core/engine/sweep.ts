@@ -71,6 +71,20 @@ export function sweepPlan(
   return { kMin, kMax, total: kMax - kMin + 1, sampleSize, sample };
 }
 
+/** The options of the sweep's fit at k (the same as a later `kmeans` fit of that k). */
+export function fitOptions(options: SweepOptions, k: number): KMeansOptions {
+  return {
+    k,
+    seed: options.seed,
+    nInit: options.nInit,
+    maxIter: options.maxIter,
+    tol: options.tol,
+    algorithm: options.algorithm,
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.sampledRestarts !== undefined ? { sampledRestarts: options.sampledRestarts } : {}),
+  };
+}
+
 export function sweepK(
   X: Float64Array,
   n: number,
@@ -84,22 +98,7 @@ export function sweepK(
   const points: SweepPoint[] = [];
   try {
     for (let k = kMin; k <= kMax; k++) {
-      const result = kmeansWithStepper(
-        X,
-        n,
-        d,
-        {
-          k,
-          seed: options.seed,
-          nInit: options.nInit,
-          maxIter: options.maxIter,
-          tol: options.tol,
-          algorithm: options.algorithm,
-          ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
-          ...(options.sampledRestarts !== undefined ? { sampledRestarts: options.sampledRestarts } : {}),
-        },
-        stepper,
-      );
+      const result = kmeansWithStepper(X, n, d, fitOptions(options, k), stepper);
       const multi = k > 1;
       points.push({
         k,
@@ -149,14 +148,6 @@ function restartSampleOf(
   kMax: number,
   options: SweepOptions,
 ): { restartSample?: { size: number; finalists: number } } {
-  const s = sampledRestartsFor(n, {
-    k: kMax,
-    seed: options.seed,
-    nInit: options.nInit,
-    maxIter: options.maxIter,
-    tol: options.tol,
-    algorithm: options.algorithm,
-    ...(options.sampledRestarts !== undefined ? { sampledRestarts: options.sampledRestarts } : {}),
-  });
+  const s = sampledRestartsFor(n, fitOptions(options, kMax));
   return s === null ? {} : { restartSample: { size: s.size, finalists: s.finalists } };
 }

@@ -34,7 +34,7 @@ import {
   type RestartContext,
 } from '../../core/engine/kmeans';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from '../../core/engine/metrics';
-import { sweepPlan, sweepResult, type SweepOptions } from '../../core/engine/sweep';
+import { fitOptions, sweepPlan, sweepResult, type SweepOptions } from '../../core/engine/sweep';
 import type { KMeansOptions, SweepPoint, SweepResult } from '../../core/types';
 
 /** Rows from which a sweep uses two workers (below, spawning the helper and copying X does not pay). */
@@ -131,16 +131,7 @@ export async function pooledSweep(
   // (an init failure rejects them). Runs are posted synchronously, never from a promise callback:
   // a callback would only run after this side's synchronous restarts and serialise the pool.
   helper?.init(X, n, d).catch(() => undefined);
-  const kOptionsOf = (k: number): KMeansOptions => ({
-    k,
-    seed: options.seed,
-    nInit: options.nInit,
-    maxIter: options.maxIter,
-    tol: options.tol,
-    algorithm: options.algorithm,
-    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
-    ...(options.sampledRestarts !== undefined ? { sampledRestarts: options.sampledRestarts } : {}),
-  });
+  const kOptionsOf = (k: number): KMeansOptions => fitOptions(options, k);
   // A k whose fit screens its restarts on a sample (large n) runs here whole: the helper computes its
   // silhouette, in parallel with this side's other metrics and next k.
   const sampledAt = (k: number) => sampledRestartsFor(n, kOptionsOf(k));
