@@ -21,9 +21,25 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "frame-src 'none'",
+  "manifest-src 'self'",
+  "media-src 'self' blob:",
   // frame-ancestors only works as an HTTP header (a <meta> policy ignores it and logs a console
   // error); hosts should send `Content-Security-Policy: frame-ancestors 'none'` themselves.
 ].join('; ');
+
+/**
+ * Headers for a host serving the build (`vite preview` sends them; docs/deploying.md lists them for
+ * other hosts): the same policy as an HTTP header, which can also forbid framing; the opener severed
+ * from any window the page could open; no referrer and no sniffing.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
 
 /** Public files (relative to public/) that are cached when first fetched, never precached. */
 const RUNTIME_CACHED = /^sample\//;
@@ -108,6 +124,9 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
-  server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  server: {
+    port: 5173,
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Referrer-Policy': 'no-referrer' },
+  },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 });

@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { installEgressGuard } from './egress-guard';
 import { registerServiceWorker } from './service-worker';
 import './styles.css';
 
+installEgressGuard();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

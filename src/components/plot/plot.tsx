@@ -5,6 +5,7 @@
  *   zoom/rotation survives: the layout gets `uirevision` (default: the constant 'keep'), which plotly
  *   uses to keep UI state such as `scene.camera` while it does not change.
  * - The element is purged on unmount (frees WebGL contexts).
+ * - The mode bar is built from an allow-list (`mode-bar.ts`): no button can reach another origin.
  * - `onClick` gets the clicked point; `exportName` registers the chart for PNG export.
  * - All text passed in `data`/`layout` is rendered by plotly as (a subset of) HTML: callers must
  *   escape user-provided strings (see `escapeHtml`).
@@ -16,6 +17,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min';
 import { loadPlotly } from './plotly-loader';
+import { safePlotConfig } from './mode-bar';
 import { registerPlot } from './registry';
 
 export type PlotData = Data;
@@ -50,12 +52,6 @@ export interface PlotProps {
   /** Title of the chart in the export list (default: ariaLabel). */
   readonly exportTitle?: string;
 }
-
-const BASE_CONFIG: PlotConfig = {
-  displaylogo: false,
-  responsive: true,
-  modeBarButtonsToRemove: ['sendDataToCloud', 'lasso2d', 'select2d'],
-};
 
 const BASE_LAYOUT: PlotLayout = {
   autosize: true,
@@ -116,7 +112,7 @@ export function Plot({
         el,
         data as PlotData[],
         { ...BASE_LAYOUT, height, ...layout },
-        { ...BASE_CONFIG, ...config },
+        safePlotConfig(config, data),
       )) as PlotlyHTMLElement;
       if (cancelled) return;
       gd.removeAllListeners?.('plotly_click');
