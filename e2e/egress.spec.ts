@@ -71,14 +71,12 @@ test('no click on a computed notebook opens, loads or navigates to another origi
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(headers['content-security-policy']).toContain("frame-src 'none'");
 
-  const ts = Date.now();
   await page.getByRole('button', { name: /try the sample data/i }).click();
   await expect(cell(page, 'segments')).toHaveAttribute('data-status', 'ready', { timeout: 240_000 });
   await expect
     .poll(() => page.locator('.plot[data-plot-state="loading"]').count(), { timeout: 120_000 })
     .toBe(0);
 
-  console.log('T computed', Date.now() - ts);
   // Every mode-bar button is an allow-listed one; the share button of this plotly build is nowhere.
   const titles = await page
     .locator('.modebar-btn')
@@ -87,7 +85,6 @@ test('no click on a computed notebook opens, loads or navigates to another origi
   expect(titles.filter((t) => !ALLOWED_TITLES.has(t))).toEqual([]);
   expect(await page.locator('.modebar a[href]').count()).toBe(0); // no logo link
 
-  const t0 = Date.now();
   // Click every mode-bar control of every chart (hovering shows the bar), then every summary (to open
   // folded details), every button and every link; destructive ones last.
   const plots = page.locator('.plot');
@@ -110,15 +107,11 @@ test('no click on a computed notebook opens, loads or navigates to another origi
     }
   }
   expect(modebarClicks).toBeGreaterThan(10);
-  console.log('T modebar', Date.now() - t0, modebarClicks);
   await clickAll(page, 'summary', /^$/);
   const destructive = /clear all local data|start over|try the sample data/i;
-  console.log('T summary', Date.now() - t0);
   const buttonClicks = await clickAll(page, 'button:not(.modebar-btn)', destructive);
   expect(buttonClicks).toBeGreaterThan(5);
-  console.log('T buttons', Date.now() - t0, buttonClicks);
   await clickAll(page, 'a[href]', /^$/);
-  console.log('T links', Date.now() - t0);
   await clickAll(page, 'button', /^$/); // now the destructive ones too
   await page.waitForTimeout(2000);
 
