@@ -9,14 +9,16 @@
  * - `onClick` gets the clicked point; `exportName` registers the chart for PNG export.
  * - All text passed in `data`/`layout` is rendered by plotly as (a subset of) HTML: callers must
  *   escape user-provided strings (see `escapeHtml`).
- * - Charts are drawn one at a time, each in a task of its own (`drawQueue`): a notebook step that
- *   shows many charts at once does not hold the main thread for all of them in one go, so worker
- *   answers (the next step's input) and user input are handled between two charts. A chart whose
- *   figure changed before its turn is not drawn at all.
+ * - Charts are drawn one at a time, each in a task of its own, those in view first (`draw-scheduler.ts`):
+ *   a notebook step that shows many charts at once does not hold the main thread for all of them in
+ *   one go, worker answers and user input are handled between two charts, and the chart the analyst
+ *   looks at is not drawn after the ~20 above it. A chart whose figure changed before its turn is not
+ *   drawn at all.
  */
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min';
 import { loadPlotly } from './plotly-loader';
+import { scheduleDraw } from './draw-scheduler';
 import { safePlotConfig } from './mode-bar';
 import { registerPlot } from './registry';
 
@@ -61,20 +63,6 @@ const BASE_LAYOUT: PlotLayout = {
   plot_bgcolor: '#ffffff',
   uirevision: 'keep',
 };
-
-/** The chain of chart draws: each starts in a new task after the previous one ended. */
-let drawQueue: Promise<void> = Promise.resolve();
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Runs `draw` after the draws queued before it, in a task of its own. */
-function queueDraw(draw: () => Promise<void>): Promise<void> {
-  const run = drawQueue.then(nextTask).then(draw);
-  drawQueue = run.catch(() => undefined);
-  return run;
-}
 
 export function Plot({
   data,
@@ -126,7 +114,7 @@ export function Plot({
     };
     // plotly is loaded first (outside the queue), then the chart waits for its turn.
     loadPlotly()
-      .then(() => queueDraw(() => (cancelled ? Promise.resolve() : draw())))
+      .then(() => scheduleDraw(el, draw, () => cancelled))
       .catch((e: unknown) => {
         if (cancelled) return;
         setState('error');
