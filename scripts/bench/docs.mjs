@@ -74,6 +74,12 @@ scikit-learn's OpenMP threads spin whenever anything else runs (the UCI sweep to
 load average 2 and 1.3 s with one), so one thread is its best time here and the ratios are conservative;
 \`--python-threads auto\` leaves the environment as it is.
 
+**DuckDB.** \`scripts/bench/duckdb-baseline.mjs\`, in the benchmark's own process through
+\`@duckdb/node-api\` with DuckDB's default threads (all cores: its best here), a fresh in-memory database per
+run, on the transactions CSV inputs: \`read_csv\` into a table (ids as text, dates typed), the app's default
+cleaning as SQL, RFM by \`GROUP BY\`, each stage timed. The customers it models are printed beside the
+app's, so that a different definition shows. \`--no-duckdb\` leaves it out.
+
 **Inner timings from the app.** When the app exposes them, the benchmark prefers the app's own
 measurements (ms, worker time without React rendering) and records every \`data-*\` attribute of the
 cells in the JSON: \`data-parse-ms\`, \`data-bytes\`, \`data-rows\` on the Data cell; every cell's
@@ -168,6 +174,23 @@ function inputTable(key, inp, compareRows) {
     if (k === 'sweep' && s?.source) a += ` [${s.source}]`;
     lines.push(`| ${label} | ${a} | ${b} | ${fmtRatio(c.ratio)} |`);
   }
+  const dk = inp.comparisonDuckdb;
+  if (dk) {
+    lines.push('');
+    lines.push('| stage | app median | DuckDB median | ours / DuckDB |');
+    lines.push('|---|---|---|---|');
+    lines.push(
+      `| read the file | ${fmtMs(dk.parse.ours)} | ${fmtMs(dk.parse.duckdb)} | ${fmtRatio(dk.parse.ratio)} |`,
+    );
+    lines.push(
+      `| drop → RFM (read + clean + RFM) | ${fmtMs(dk.dropToRfm.ours)} | ${fmtMs(dk.dropToRfm.duckdb)} | ${fmtRatio(dk.dropToRfm.ratio)} |`,
+    );
+    lines.push('');
+    lines.push(
+      `DuckDB (${inp.duckdb.engine}, ${inp.duckdb.threads} threads, ${inp.duckdb.runs} runs): read ${fmtMs(inp.duckdb.readMs)}, clean ${fmtMs(inp.duckdb.cleanMs)}, RFM ${fmtMs(inp.duckdb.rfmMs)}. ` +
+        `Customers modelled: app ${dk.customersModelled.ours ?? '—'}, DuckDB ${dk.customersModelled.duckdb ?? '—'}.`,
+    );
+  } else if (inp.duckdb?.error) notes.push(`DuckDB: ${inp.duckdb.error}`);
   const quality = inertiaQuality(ours.inertias, py.check?.inertias);
   if (quality) {
     lines.push('');

@@ -3,7 +3,9 @@
 //
 //   node scripts/bench/run.mjs [--runs N] [--runs-big N] [--quick] [--inputs uci,xlsx,x10,rfm-100k,rfm-1m]
 //        [--python-runs N] [--reuse-python] [--no-python] [--no-browser] [--no-build] [--no-docs]
-//        [--python-threads N|auto] [--merge] [--cold] [--stage-timeout S]
+//        [--python-threads N|auto] [--merge] [--cold] [--stage-timeout S] [--no-duckdb]
+// --no-duckdb: leave out the second baseline, DuckDB reading the same CSV and computing cleaning + RFM
+// (scripts/bench/duckdb-baseline.mjs; transactions CSV inputs only).
 // --runs-big: runs for the big inputs (x10, rfm-1m), default = --runs. --reuse-python: take the Python
 // results of an input from bench-data/python-<input>.json (written by every Python run) when present.
 // --merge: keep the inputs of the previous bench-data/bench-latest.json that this run did not measure.
@@ -39,6 +41,7 @@ import {
   withTimeout,
 } from './lib.mjs';
 import { COMPARE, renderDocs } from './docs.mjs';
+import { duckdbBaseline } from './duckdb-baseline.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BENCH_DIR = path.join(ROOT, 'bench-data');
@@ -127,6 +130,7 @@ function parseArgs(argv) {
     quick: false,
     inputs: null,
     python: true,
+    duckdb: true,
     browser: true,
     build: true,
     docs: true,
@@ -154,6 +158,7 @@ function parseArgs(argv) {
         .map((s) => s.trim())
         .filter(Boolean);
     else if (a === '--no-python') o.python = false;
+    else if (a === '--no-duckdb') o.duckdb = false;
     else if (a === '--no-browser') o.browser = false;
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-docs') o.docs = false;
@@ -162,7 +167,7 @@ function parseArgs(argv) {
       console.error(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
           .split('\n')
-          .slice(1, 19)
+          .slice(1, 21)
           .join('\n'),
       );
       process.exit(0);
@@ -911,6 +916,38 @@ function compare(ours, py, info) {
   return rows;
 }
 
+/** ours / DuckDB for the stages both have: reading the file and drop → RFM (cleaning included). */
+function compareDuckdb(ours, duck) {
+  if (!duck || duck.error || duck.skipped) return null;
+  const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
+  const parse = ours?.stages?.parse?.median ?? null;
+  const dropToRfm = ours?.stages?.dropToRfm?.median ?? null;
+  return {
+    parse: { ours: parse, duckdb: duck.readMs, ratio: ratio(parse, duck.readMs) },
+    dropToRfm: { ours: dropToRfm, duckdb: duck.dropToRfmMs, ratio: ratio(dropToRfm, duck.dropToRfmMs) },
+    customersModelled: { ours: ours?.customers ?? null, duckdb: duck.customersModelled },
+  };
+}
+
+async function duckdbBaselines(keys, opts, inputInfo) {
+  const out = {};
+  for (const key of keys) {
+    const inp = INPUTS[key];
+    if (inp.kind !== 'transactions' || !/\.csv(\.gz)?$/.test(inp.file)) continue;
+    const runs = inp.big ? opts.runsBig : opts.runs;
+    log(`DuckDB baseline: ${key} × ${runs}`);
+    try {
+      out[key] = await duckdbBaseline(inputInfo[key]?.file ?? path.join(ROOT, inp.file), runs);
+      log(
+        `DuckDB ${key}: drop → RFM ${Math.round(out[key].dropToRfmMs)} ms, ${out[key].customersModelled} customers`,
+      );
+    } catch (e) {
+      out[key] = { error: String(e?.message ?? e) };
+    }
+  }
+  return out;
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
@@ -927,6 +964,7 @@ async function main() {
       cold: opts.cold,
       inputs: opts.inputs,
       python: opts.python,
+      duckdb: opts.duckdb,
       browser: opts.browser,
     },
     ratioMeaning: 'ours / Python, of times (and of peak memory): below 1 means the app is faster (smaller)',
@@ -953,6 +991,8 @@ async function main() {
       result.errors.push(`python: ${e.message}`);
     }
   }
+  let duck = {};
+  if (opts.duckdb) duck = await duckdbBaselines(opts.inputs, opts, inputInfo);
   let br = {};
   if (opts.browser) {
     try {
@@ -970,6 +1010,7 @@ async function main() {
       label: INPUTS[key].label,
       ours,
       python,
+      ...(duck[key] ? { duckdb: duck[key], comparisonDuckdb: compareDuckdb(ours, duck[key]) } : {}),
       comparison: compare(ours, python, info),
     };
   }
