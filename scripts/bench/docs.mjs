@@ -60,6 +60,7 @@ delays.
 | sweep | the app's \`data-running-ms\` on the Choose-k cell (its running time: calibration + sweep) when present, else Transform ready → Choose-k ready |
 | k change → plot updated | setting the k control to a neighbouring k → the next 3D plot drawn (\`plotly_afterplot\` of a scene, or \`data-plot-ready="true"\` with \`data-k\` = the new k) |
 | drop → 3D plot visible | file \`change\` → the first 3D plot drawn |
+| main thread | the longest main-thread task (Long Tasks API) between RFM ready and the first 3D plot, and the slowest input → next paint (Event Timing API) of four real arrow-key presses on the k control 250 ms apart |
 | peak memory | the page's renderer process peak resident memory (\`VmHWM\` in \`/proc\`; the page, its dedicated workers and their wasm memory live in it); also the main thread's JS heap peak (CDP \`Performance.getMetrics\` JSHeapUsedSize sampled every 250 ms) |
 
 **The Python notebook.** \`scripts/bench/python_baseline.py\`, run with Debian's \`/usr/bin/python3\`
@@ -173,6 +174,16 @@ function inputTable(key, inp, compareRows) {
     }
     if (k === 'sweep' && s?.source) a += ` [${s.source}]`;
     lines.push(`| ${label} | ${a} | ${b} | ${fmtRatio(c.ratio)} |`);
+  }
+  const lt = ours.stages?.longTaskMax;
+  const ip = ours.stages?.inputToPaintMax;
+  if (lt || ip) {
+    lines.push('');
+    lines.push(
+      `Main thread: longest task during the first compute after RFM ${fmtMs(lt?.median)}${range(lt, fmtMs)}` +
+        ` (tasks over 200 ms: ${ours.stages?.longTasksOver200?.median ?? '—'}; target none);` +
+        ` slowest input → next paint during fast k changes ${fmtMs(ip?.median)}${range(ip, fmtMs)} (target ≤ 200 ms).`,
+    );
   }
   const dk = inp.comparisonDuckdb;
   if (dk) {

@@ -7,6 +7,9 @@
 //                               trace, its cell and data-testid, and a signature of its traces
 //   __bench.plotReady           attribute data-plot-ready="true" first seen on an element, per cell
 //   __bench.heapMax             max performance.memory.usedJSHeapSize seen (main thread, bytes)
+//   __bench.longTasks           every main-thread task over 50 ms (Long Tasks API): start and duration
+//   __bench.events              every input event slower than 16 ms to its next paint (Event Timing API,
+//                               trusted events only): name, start, duration, interactionId
 // A 25 ms interval does the polling (plotly graph divs get their `.on` method only once plotted).
 (() => {
   const b = {
@@ -16,6 +19,8 @@
     plotReady: [],
     heapMax: 0,
     lastStatus: {},
+    longTasks: [],
+    events: [],
   };
   Object.defineProperty(window, '__bench', { value: b, configurable: false, enumerable: false });
   document.addEventListener(
@@ -76,6 +81,17 @@
     const mem = performance.memory;
     if (mem && mem.usedJSHeapSize > b.heapMax) b.heapMax = mem.usedJSHeapSize;
   };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push({ t: e.startTime, d: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        b.events.push({ name: e.name, t: e.startTime, d: e.duration, interactionId: e.interactionId ?? 0 });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {
+    // An engine without these entry types: the JSON then has no main-thread figures.
+  }
   setInterval(scan, 25);
   const mo = new MutationObserver(scan);
   const start = () =>

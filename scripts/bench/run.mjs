@@ -702,6 +702,35 @@ async function browserRun(browser, browserPid, key, info, runIdx, stop, timeoutM
       );
       rec.stages.kChange = p2.t - ch.t;
     });
+    await stage('inputResponse', async () => {
+      // Fast k changes with real (trusted) key presses on the k control, 250 ms apart: the Event Timing
+      // API measures each from the input to the next paint.
+      await sleep(500);
+      const control = page.locator(
+        '[data-testid="k-slider"], [data-testid="k-input"], [data-testid="cell-choose-k"] input[type="range"]',
+      );
+      if ((await control.count()) === 0) throw new Error('no k control to press keys on');
+      await control.first().focus();
+      const since = await page.evaluate(() => performance.now());
+      for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']) {
+        await page.keyboard.press(key);
+        await sleep(250);
+      }
+      await sleep(1500);
+      const events = await page.evaluate(
+        (t) => window.__bench.events.filter((e) => e.t >= t && e.interactionId > 0),
+        since,
+      );
+      rec.stages.inputToPaintMax = events.length ? Math.max(...events.map((e) => e.d)) : 16;
+      rec.inputEvents = events.length;
+    });
+    // Main-thread long tasks during the first compute after RFM (RFM ready → first 3D plot drawn).
+    const long = await page.evaluate(
+      ({ from, to }) => window.__bench.longTasks.filter((x) => x.t + x.d > from && x.t < to),
+      { from: tRfm, to: plot.t },
+    );
+    rec.stages.longTaskMax = long.length ? Math.max(...long.map((x) => x.d)) : 0;
+    rec.longTasksOver200 = long.filter((x) => x.d > 200).length;
   } catch (e) {
     rec.errors.push(e.stage ? `${e.stage}: ${e.message.split('\n')[0]}` : e.message.split('\n')[0]);
   }
@@ -886,6 +915,9 @@ function summariseBrowser(b, info) {
       },
       sweepWall: summary(pick((r) => r.stages.sweepWall)),
       kChange: summary(pick((r) => r.stages.kChange)),
+      longTaskMax: summary(pick((r) => r.stages.longTaskMax)),
+      longTasksOver200: summary(pick((r) => r.longTasksOver200)),
+      inputToPaintMax: summary(pick((r) => r.stages.inputToPaintMax)),
       dropToPlot: summary(pick((r) => r.stages.dropToPlot)),
       peakRendererMB: summary(pick((r) => r.rendererPeakMB)),
       peakJsHeapMainMB: summary(pick((r) => r.heapCdpMB ?? r.heapProbeMB)),
