@@ -1,5 +1,8 @@
-// Lint with the layer boundaries of DEVELOPERS.md enforced:
-// core ← kernels ← workers ← store ← features ← app. Each library lives in one home.
+// Lint with the layer boundaries of docs/architecture.md enforced:
+// core ← kernels ← workers ← store ← features ← app. Each library lives in one home; a feature folder
+// never imports another (what features share lives in src/store/selectors or src/components); src/core
+// uses no DOM global. src/architecture.test.ts proves these rules fail on small fixtures.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
@@ -7,6 +10,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const layer = (target, from, message) => ({ target, from, message });
+
+/** One zone per feature folder: it may not import any other feature folder. */
+const featureZones = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => ({
+    target: `./src/features/${e.name}`,
+    from: './src/features',
+    except: [`./${e.name}`],
+    message: `a feature never imports another feature: move what src/features/${e.name} shares to src/store/selectors or src/components.`,
+  }));
+
+/** Browser globals src/core may not use (it runs in workers, Node tests and the CLI alike). */
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'self',
+  'navigator',
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-data', 'public'] },
@@ -62,15 +86,27 @@ export default tseslint.config(
               'shared components are presentational.',
             ),
             layer('./src/features', ['./src/app'], 'features may not import the app.'),
+            ...featureZones,
           ],
         },
       ],
     },
   },
   {
-    // src/core is pure TypeScript: no React, DOM-only libraries, papaparse, tfjs or plotly.
+    // Files under ~400 lines, split by topic (tests and e2e specs may be longer).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines': ['warn', { max: 400 }] },
+  },
+  {
+    // src/core is pure TypeScript: no React, DOM-only libraries, papaparse, tfjs or plotly, no DOM
+    // global (tsconfig.core.json also type-checks it without the DOM library).
     files: ['src/core/**/*.ts'],
     rules: {
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS.map((name) => ({ name, message: 'src/core is pure: no DOM or worker globals.' })),
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -85,7 +121,7 @@ export default tseslint.config(
     },
   },
   {
-    // One home each: papaparse in src/workers/parse, tfjs in src/kernels, plotly in src/components/plot.
+    // One home each: papaparse in src/workers/data, tfjs in src/kernels, plotly in src/components/plot.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/workers/**', 'src/kernels/**', 'src/components/plot/**'],
     rules: {

@@ -4,7 +4,7 @@ for k = 1..10 on real transformed RFM rows, at 4k (the fixture itself), 100k and
 
     /usr/bin/python3 scripts/reference/engine_bench_sklearn.py [OUTDIR] [sizes...]
 
-Data: the retail-default fixture's RFM input (src/core/engine/__fixtures__/engine-retail-default.json),
+Data: the retail-default fixture's RFM input (src/core/__fixtures__/engine-retail-default.json),
 Yeo-Johnson + standardised by PowerTransformer; the 100k / 1M matrices are a seeded bootstrap of those
 rows (numpy default_rng(12345)) plus N(0, 0.01²) jitter (so rows are not exact duplicates).
 Writes OUTDIR/X<size>.f64 (n × 3 row-major little-endian float64, for the Node/Chromium bench) and
@@ -28,7 +28,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def matrices(sizes):
-    with open(os.path.join(ROOT, "src", "core", "engine", "__fixtures__", "engine-retail-default.json")) as f:
+    with open(os.path.join(ROOT, "src", "core", "__fixtures__", "engine-retail-default.json")) as f:
         fx = json.load(f)
     X0 = np.column_stack([fx["recency"], fx["frequency"], fx["monetary"]]).astype(float)
     X = PowerTransformer(method="yeo-johnson", standardize=True).fit_transform(X0)

@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""Golden references for src/core/engine (Yeo-Johnson, k-means, metrics, knee).
+"""Golden references for src/core/transform, kmeans and sweep (Yeo-Johnson, k-means, metrics, knee).
 
 Run with Debian's interpreter (scikit-learn 1.2.1, pandas 1.5.3, scipy 1.10):
 
     /usr/bin/python3 scripts/reference/engine_reference.py
 
-Writes src/core/engine/__fixtures__/engine-<name>.json for three real RFM tables:
+Writes src/core/__fixtures__/engine-<name>.json for three real RFM tables:
   retail-rfm-2011h2  fixtures/online-retail-rfm-2011h2.csv as stored (3,014 customers)
   retail-default     public/sample/online-retail.csv.gz with the default definition of
                      docs/rfm-definition.md (see build_retail_default)
@@ -38,7 +38,7 @@ import warnings
 warnings.filterwarnings("ignore")
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-OUT = os.path.join(ROOT, "src", "core", "engine", "__fixtures__")
+OUT = os.path.join(ROOT, "src", "core", "__fixtures__")
 
 NON_PRODUCT = ["POST", "DOT", "M", "D", "C2", "BANK CHARGES", "PADS", "CRUK", "AMAZONFEE", "B", "S",
                "DCGSSBOY", "DCGSSGIRL", "gift_0001_*"]

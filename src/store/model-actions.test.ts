@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from '../core/engine/power-transform';
-import { sweepK, type SweepOptions } from '../core/engine/sweep';
+import {
+  applyPowerTransform,
+  fitPowerTransform,
+  invertPowerTransform,
+} from '../core/transform/power-transform';
+import { sweepK, type SweepOptions } from '../core/sweep/sweep';
 import type { RfmTable } from '../core/types';
 
 /** An engine client running the real core code in-process (no worker), recording its calls. */

@@ -5,7 +5,7 @@
  * store, nInit 10), then the inverse transform of every k's centroids. A newer run aborts an older
  * one; Cancel aborts the current one and leaves the older results visible as out of date.
  */
-import { DEFAULT_SWEEP } from '../core/engine/sweep';
+import { DEFAULT_SWEEP } from '../core/sweep/sweep';
 import type { PowerFit, RfmTable } from '../core/types';
 import { createEngineClient, type EngineClient } from '../workers/engine/client';
 import type { TransformResult } from '../workers/engine/protocol';

@@ -4,9 +4,9 @@
  * same k-means, bit for bit, on the real 2011-H2 RFM table) from a different one.
  */
 import { describe, expect, it } from 'vitest';
-import { applyPowerTransform, fitPowerTransform } from '../core/engine/power-transform';
-import { DEFAULT_SWEEP, sweepK } from '../core/engine/sweep';
-import { fixtureColumns, loadFixture } from '../core/engine/__fixtures__/load';
+import { applyPowerTransform, fitPowerTransform } from '../core/transform/power-transform';
+import { DEFAULT_SWEEP, sweepK } from '../core/sweep/sweep';
+import { fixtureColumns, loadFixture } from '../core/__fixtures__/load';
 import type { RfmTable } from '../core/types';
 import { isQuotaError, storageError } from './persistence';
 import { compareSummary, settingsOf, summaryOf } from './session-actions';

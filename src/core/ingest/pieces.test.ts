@@ -4,7 +4,7 @@ import { repoFile } from '../rfm/test-data';
 import type { RawTable } from '../types';
 import { RawTableBuilder } from './table-builder';
 import { lastLineEnd, parsePiece, PieceMerger, planPieces, type PieceJob, type PiecePlan } from './pieces';
-import { createRng } from '../engine/random';
+import { createRng } from '../numeric/random';
 
 /**
  * Pieces read apart and merged in file order must give exactly the single pass's RawTable: the same

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DictColumn, RawTable } from '../types';
 import { parseText } from '../ingest/parse-text';
 import { isIdHeader, profileColumn, profileColumns } from './columns';
-import { quantileSorted, weightedDescribe } from './stats';
+import { quantileSorted } from '../numeric/quantiles';
+import { weightedDescribe } from './stats';
 
 function table(csv: string): RawTable {
   return parseText(csv, { fileName: 't.csv', byteLength: csv.length, encoding: 'utf-8' }).table;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transactions } from '../types';
 import { transactionsAtAGlance } from './glance';
 import { findOutliers, outlierMask } from './outliers';
-import { quantileSorted } from './stats';
+import { quantileSorted } from '../numeric/quantiles';
 
 interface Line {
   inv?: string;

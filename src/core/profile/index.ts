@@ -4,4 +4,5 @@ export { profileColumn, profileColumns, isIdHeader } from './columns';
 export { transactionsAtAGlance, lineRevenue, cancellationCodes } from './glance';
 export { findOutliers, outlierMask } from './outliers';
 export { samplePairs, histogram, autoBins } from './sample';
-export { weightedDescribe, quantileSorted, quantileSelect } from './stats';
+export { weightedDescribe } from './stats';
+export { quantileSorted, quantileSelect } from '../numeric/quantiles';

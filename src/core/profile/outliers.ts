@@ -6,7 +6,7 @@ import type {
   OutlierReport,
   OutlierThreshold,
 } from './profile-types';
-import { quantileSelect } from './stats';
+import { quantileSelect } from '../numeric/quantiles';
 
 /**
  * Extreme lines: the rule behind the Cleaning step's "outliers" toggle.

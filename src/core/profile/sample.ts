@@ -1,12 +1,12 @@
-import { createRng, sampleWithoutReplacement } from '../engine/random';
+import { createRng, sampleWithoutReplacement } from '../numeric/random';
 import type { Histogram, HistogramOptions, PairSample } from './profile-types';
-import { quantileSelect } from './stats';
+import { quantileSelect } from '../numeric/quantiles';
 
 /**
  * A seeded sample of rows for pair plots (scatter matrices of R, F, M). Rows whose value is not finite
  * in some column are not eligible. When at most `maxPoints` rows are eligible all of them are used;
  * otherwise `maxPoints` of them are drawn uniformly without replacement (partial Fisher–Yates driven by
- * mulberry32, src/core/engine/random.ts), so the same seed gives the same points. Indices are sorted.
+ * mulberry32, src/core/numeric/random.ts), so the same seed gives the same points. Indices are sorted.
  */
 export function samplePairs(columns: readonly ArrayLike<number>[], maxPoints = 20_000, seed = 0): PairSample {
   const total = columns.length === 0 ? 0 : Math.min(...columns.map((c) => c.length));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customersCsv, profilesCsv, segmentCsvs } from './exports';
 import { modelJsonText } from './model-json';
 import { computeProfiles } from './profiles';
-import { fitPowerTransform } from '../engine/power-transform';
+import { fitPowerTransform } from '../transform/power-transform';
 
 const input = {
   customerIds: ['12346', '=cmd|calc', 'Zoë, "VIP"', '-7'],

@@ -10,7 +10,7 @@ import {
   numberToText,
   serialToText,
 } from './cell-text';
-import { createRng } from '../engine/random';
+import { createRng } from '../numeric/random';
 
 const DAY = 86_400_000;
 

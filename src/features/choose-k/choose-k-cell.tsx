@@ -16,7 +16,7 @@ import type { EngineOverride } from '../../store/model-slice';
 import { useNotebook } from '../../store/store';
 import { KControl } from './k-control';
 import { SweepChart } from './sweep-chart';
-import '../segments/model-cells.css';
+import '../../components/model-cells.css';
 
 const ENGINE_OPTIONS: readonly { value: EngineOverride; label: string }[] = [
   { value: 'auto', label: 'Automatic (measure and pick the fastest)' },

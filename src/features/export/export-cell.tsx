@@ -8,9 +8,9 @@ import { customersCsv, profilesCsv, segmentCsvs } from '../../core/segments/expo
 import { modelJsonText } from '../../core/segments/model-json';
 import { exportFileName, sanitiseFileStem } from '../../core/segments/naming';
 import { useNotebook } from '../../store/store';
-import { useSegmentation, type Segmentation } from '../segments/use-segmentation';
+import { useSegmentation, type Segmentation } from '../../store/selectors/segmentation';
 import { downloadBlob, textBlob } from './download';
-import '../segments/model-cells.css';
+import '../../components/model-cells.css';
 
 const CSV = 'text/csv;charset=utf-8';
 

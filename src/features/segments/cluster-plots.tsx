@@ -6,10 +6,10 @@
  */
 import { useMemo } from 'react';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
-import { createRng, sampleWithoutReplacement } from '../../core/engine/random';
+import { createRng, sampleWithoutReplacement } from '../../core/numeric/random';
 import type { RfmTable } from '../../core/types';
-import type { Segmentation } from './use-segmentation';
-import { FEATURE_LABELS, segmentColor } from './palette';
+import type { Segmentation } from '../../store/selectors/segmentation';
+import { FEATURE_LABELS, segmentColor } from '../../components/palette';
 
 export type Space = 'model' | 'original';
 

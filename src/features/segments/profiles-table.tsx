@@ -1,7 +1,7 @@
 import { formatInt, formatMoney, formatNumber } from '../../components/format';
 import { NameInput } from './name-input';
-import type { Segmentation } from './use-segmentation';
-import { segmentColor } from './palette';
+import type { Segmentation } from '../../store/selectors/segmentation';
+import { segmentColor } from '../../components/palette';
 
 function pct(x: number): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—';

@@ -13,8 +13,8 @@ import {
 } from './cluster-plots';
 import { ProfilesTable } from './profiles-table';
 import { SnakePlot } from './snake-plot';
-import { useSegmentation } from './use-segmentation';
-import './model-cells.css';
+import { useSegmentation } from '../../store/selectors/segmentation';
+import '../../components/model-cells.css';
 
 /** Step 7: the customers in R/F/M space coloured by segment, and each segment's profile. */
 export function SegmentsCell() {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
-import type { Segmentation } from './use-segmentation';
-import { segmentColor } from './palette';
+import type { Segmentation } from '../../store/selectors/segmentation';
+import { segmentColor } from '../../components/palette';
 
 /** Snake plot: each segment's centroid in the standardised space, one line across R, F, M. */
 export function SnakePlot({ seg }: { seg: Segmentation }) {

@@ -7,8 +7,8 @@ import { Histogram } from '../../components/plot/histogram';
 import { Progress } from '../../components/progress';
 import { cancelModel, installModelSync, rerunModel } from '../../store/model-actions';
 import { useNotebook } from '../../store/store';
-import { FEATURE_LABELS } from '../segments/palette';
-import '../segments/model-cells.css';
+import { FEATURE_LABELS } from '../../components/palette';
+import '../../components/model-cells.css';
 
 // The model follows the RFM table from the moment the notebook's cells are loaded.
 installModelSync();

@@ -6,7 +6,7 @@ import { parseText } from '../../core/ingest/parse-text';
 import { RawTableBuilder, rawRows } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
-import { createRng } from '../../core/engine/random';
+import { createRng } from '../../core/numeric/random';
 
 /**
  * The builder's scanner (`pushDelimitedText`) must give exactly the table that papaparse's rows give

@@ -7,7 +7,7 @@ import { RawTableBuilder } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
 import { readInPieces, type PieceParser } from './parallel-load';
-import { createRng } from '../../core/engine/random';
+import { createRng } from '../../core/numeric/random';
 
 /**
  * The parallel path in this thread: parsers that run `parsePiece` (as the parse workers do) and

@@ -11,7 +11,7 @@
  * Timings are wall-clock `performance.now()` in the worker; each tfjs step ends with a synchronous
  * read-back (labels, sums, inertia), so queued GPU work is included.
  */
-import { naiveStepper, plainStepper } from '../../core/engine/kmeans';
+import { naiveStepper, plainStepper } from '../../core/kmeans';
 import type { LloydStepperFactory } from '../../core/types';
 import {
   detectWebGl,

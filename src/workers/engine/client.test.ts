@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SWEEP } from '../../core/engine/sweep';
+import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
 import { UserFacingError } from '../../core/types';
 import { createEngineClient, type WorkerLike } from './client';
 import { handleRequest } from './engine-handler';
@@ -9,7 +9,7 @@ import type { EngineRequest, EngineResponse } from './protocol';
 
 const ref = JSON.parse(
   readFileSync(
-    fileURLToPath(new URL('../../core/engine/__fixtures__/engine-retail-rfm-2011h2.json', import.meta.url)),
+    fileURLToPath(new URL('../../core/__fixtures__/engine-retail-rfm-2011h2.json', import.meta.url)),
     'utf8',
   ),
 ) as { n: number; recency: number[]; frequency: number[]; monetary: number[] };

@@ -17,7 +17,7 @@
  */
 import type { KMeansOptions, KMeansResult, PowerFit, SweepResult } from '../../core/types';
 import { UserFacingError } from '../../core/types';
-import type { SweepOptions } from '../../core/engine/sweep';
+import type { SweepOptions } from '../../core/sweep/sweep';
 import type {
   EngineInfo,
   EngineRequest,

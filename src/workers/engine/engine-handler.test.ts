@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SWEEP } from '../../core/engine/sweep';
+import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
 import { UserFacingError } from '../../core/types';
 import { calibrate, checkAgainstPlain, disagreement, spreadCentroids, timeIterations } from './calibration';
 import { calibrationK, chooseEngine, handleRequest, transform } from './engine-handler';
-import { plainStepper } from '../../core/engine/kmeans';
+import { plainStepper } from '../../core/kmeans';
 import type { LloydStepperFactory } from '../../core/types';
 import type { EngineResponse } from './protocol';
 import { collectTransferables, sizeBucket } from './protocol';
@@ -23,7 +23,7 @@ interface Reference {
 }
 const ref = JSON.parse(
   readFileSync(
-    fileURLToPath(new URL('../../core/engine/__fixtures__/engine-retail-rfm-2011h2.json', import.meta.url)),
+    fileURLToPath(new URL('../../core/__fixtures__/engine-retail-rfm-2011h2.json', import.meta.url)),
     'utf8',
   ),
 ) as Reference;

@@ -1,16 +1,12 @@
 /**
- * What the engine worker does with each request: the pure core (src/core/engine) plus the tfjs
- * kernels (loaded on demand, so a 'plain' run never downloads tfjs). Kept apart from
+ * What the engine worker does with each request: the pure core (src/core/transform, src/core/kmeans,
+ * src/core/sweep) plus the tfjs kernels (loaded on demand, so a 'plain' run never downloads tfjs). Kept apart from
  * engine.worker.ts so it runs in Node tests without a Worker.
  */
-import { kmeans, plainStepper } from '../../core/engine/kmeans';
-import {
-  applyPowerTransform,
-  fitPowerTransform,
-  invertPowerTransform,
-  skewness,
-} from '../../core/engine/power-transform';
-import { sweepK } from '../../core/engine/sweep';
+import { kmeans, plainStepper } from '../../core/kmeans';
+import { skewness } from '../../core/numeric/moments';
+import { sweepK } from '../../core/sweep';
+import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from '../../core/transform';
 import type { LloydStepperFactory } from '../../core/types';
 import { UserFacingError } from '../../core/types';
 import {

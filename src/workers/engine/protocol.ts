@@ -5,7 +5,7 @@
  * transferred ArrayBuffers in both directions.
  */
 import type { KMeansOptions, KMeansResult, PowerFit, SweepResult } from '../../core/types';
-import type { SweepOptions } from '../../core/engine/sweep';
+import type { SweepOptions } from '../../core/sweep/sweep';
 
 /** The compute paths a k-means can run on. 'plain' is the float64 typed-array loop of src/core. */
 export type EngineName = 'plain' | 'tfjs-wasm' | 'tfjs-webgl' | 'tfjs-webgpu' | 'tfjs-cpu';

@@ -3,8 +3,8 @@
  * it holds X from `init`, one plain stepper and scratch labels, and runs the restarts it is asked for
  * with `kmeansRestart` (see restart-pool.ts for why the split is exact).
  */
-import { absoluteTolerance, plainStepper } from '../../core/engine/kmeans';
-import { silhouetteScore } from '../../core/engine/metrics';
+import { absoluteTolerance, plainStepper } from '../../core/kmeans';
+import { silhouetteScore } from '../../core/sweep/metrics';
 import type { LloydStepper } from '../../core/types';
 import { collectTransferables } from './protocol';
 import type { RestartRequest, RestartResponse } from './restart-protocol';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { plainStepper } from '../../core/engine/kmeans';
-import { DEFAULT_SWEEP, sweepK, type SweepOptions } from '../../core/engine/sweep';
+import { plainStepper } from '../../core/kmeans';
+import { DEFAULT_SWEEP, sweepK, type SweepOptions } from '../../core/sweep/sweep';
 import type { SweepResult } from '../../core/types';
 import { handleRequest, transform } from './engine-handler';
 import type { EngineResponse, EngineResults } from './protocol';
@@ -14,7 +14,7 @@ import { pooledSweep, shouldPool, type RestartHelper } from './restart-pool';
 // The notebook's real RFM table (online retail 2011 H2, 4,338 customers), Yeo-Johnson transformed.
 const ref = JSON.parse(
   readFileSync(
-    fileURLToPath(new URL('../../core/engine/__fixtures__/engine-retail-rfm-2011h2.json', import.meta.url)),
+    fileURLToPath(new URL('../../core/__fixtures__/engine-retail-rfm-2011h2.json', import.meta.url)),
     'utf8',
   ),
 ) as { n: number; recency: number[]; frequency: number[]; monetary: number[] };

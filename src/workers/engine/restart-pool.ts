@@ -30,12 +30,21 @@ import {
   sampledFit,
   sampledRestartsFor,
   validateKMeansInput,
+  type KMeansOptions,
   type KMeansRestart,
   type RestartContext,
-} from '../../core/engine/kmeans';
-import { calinskiHarabasz, daviesBouldin, silhouetteScore } from '../../core/engine/metrics';
-import { fitOptions, sweepPlan, sweepResult, type SweepOptions } from '../../core/engine/sweep';
-import type { KMeansOptions, SweepPoint, SweepResult } from '../../core/types';
+} from '../../core/kmeans';
+import {
+  fitOptions,
+  pointSilhouette,
+  pointWithoutSilhouette,
+  sweepPlan,
+  sweepPoint,
+  sweepResult,
+  type SweepOptions,
+  type SweepPoint,
+  type SweepResult,
+} from '../../core/sweep';
 
 /** Rows from which a sweep uses two workers (below, spawning the helper and copying X does not pay). */
 export const POOL_MIN_N = 20_000;
@@ -164,7 +173,7 @@ export async function pooledSweep(
       helperSilhouetteMs = s.ms;
     } catch (e) {
       drop(e);
-      silhouette = silhouetteScore(X, n, d, point.result.labels, point.k, sample);
+      silhouette = pointSilhouette(X, n, d, point.result, sample);
     }
     points.push({ ...point, silhouette });
     onProgress?.(points.length, total);
@@ -221,26 +230,10 @@ export async function pooledSweep(
           (nInit * msPerRestart - helperSilhouetteMs) / (2 * Math.max(msPerRestart, 1e-3)),
         );
         next = postRun(k + 1, Math.max(0, Math.min(nInit - 1, c)));
-        waiting = {
-          point: {
-            k,
-            inertia: result.inertia,
-            calinskiHarabasz: calinskiHarabasz(X, n, d, result.labels, k),
-            daviesBouldin: daviesBouldin(X, n, d, result.labels, k),
-            result,
-          },
-          score,
-        };
+        waiting = { point: pointWithoutSilhouette(X, n, d, result), score };
       } else {
         next = postRun(k + 1, Math.floor(nInit / 2));
-        points.push({
-          k,
-          inertia: result.inertia,
-          silhouette: multi ? silhouetteScore(X, n, d, result.labels, k, sample) : Number.NaN,
-          calinskiHarabasz: multi ? calinskiHarabasz(X, n, d, result.labels, k) : Number.NaN,
-          daviesBouldin: multi ? daviesBouldin(X, n, d, result.labels, k) : Number.NaN,
-          result,
-        });
+        points.push(sweepPoint(X, n, d, result, sample));
         onProgress?.(points.length, total);
       }
     }

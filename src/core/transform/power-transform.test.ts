@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { UserFacingError } from '../types';
-import { FIXTURE_NAMES, fixtureColumns, loadFixture } from './__fixtures__/load';
-import {
-  applyPowerTransform,
-  fitPowerTransform,
-  invertPowerTransform,
-  logVarYeoJohnson,
-  skewness,
-  yeoJohnson,
-  yeoJohnsonInverse,
-} from './power-transform';
+import { FIXTURE_NAMES, fixtureColumns, loadFixture } from '../__fixtures__/load';
+import { skewness } from '../numeric/moments';
+import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from './power-transform';
+import { logVarYeoJohnson, yeoJohnson, yeoJohnsonInverse } from './yeo-johnson';
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(b));
 
@@ -82,7 +76,7 @@ describe('Yeo-Johnson formulas', () => {
   });
 
   const extras = JSON.parse(
-    readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
   ) as Record<string, { x: number[]; lambda: number; mean: number; scale: number; zDistinct?: number[] }>;
   test('leftSkewedLarge: scikit-learn stops at its variance overflow, the exact MLE overflows → error', () => {
     const e = extras['leftSkewedLarge']!;
@@ -124,7 +118,7 @@ describe('Yeo-Johnson formulas', () => {
 
 test("twoValued (99% F = 1, 1% F = 2): scikit-learn's λ, limited so the spread survives", () => {
   const extras = JSON.parse(
-    readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
   ) as Record<string, { x: number[]; lambda: number; scale: number; zDistinct: number[] }>;
   const e = extras['twoValued']!;
   const x = Float64Array.from(e.x);

@@ -6,8 +6,8 @@
 import { computeProfiles, type ProfilesResult } from '../../core/segments/profiles';
 import { suggestNames } from '../../core/segments/describe';
 import type { KMeansResult, SweepPoint } from '../../core/types';
-import type { SweepState } from '../../store/model-slice';
-import { useNotebook } from '../../store/store';
+import type { SweepState } from '../model-slice';
+import { useNotebook } from '../store';
 import { useMemo } from 'react';
 
 export interface Segmentation {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { FIXTURE_NAMES, decodeLabels, fixtureColumns, loadFixture, strided } from './__fixtures__/load';
+import { FIXTURE_NAMES, decodeLabels, fixtureColumns, loadFixture, strided } from '../__fixtures__/load';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
-import { applyPowerTransform, fitPowerTransform } from './power-transform';
+import { applyPowerTransform, fitPowerTransform } from '../transform/power-transform';
 
 // Metrics of scikit-learn's own KMeans labels (stored in the fixture), computed here on our transformed
 // matrix, against sklearn's silhouette_score / calinski_harabasz_score / davies_bouldin_score.

@@ -4,7 +4,7 @@
  * than 2 occurring clusters (or, for silhouette, as many clusters as rows) the value is NaN where
  * scikit-learn would raise.
  */
-import { createRng, sampleWithoutReplacement } from './random';
+import { createRng, sampleWithoutReplacement } from '../numeric/random';
 
 function clusterCounts(labels: Int32Array, n: number, k: number): { counts: Float64Array; present: number } {
   const counts = new Float64Array(k);

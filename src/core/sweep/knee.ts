@@ -14,7 +14,7 @@
  *    below −0.15. null when every point is below or the curve is flat.
  * `suggested` is the kneedle knee, else the gradient rule's k, else null.
  */
-import type { KneeResult } from '../types';
+import type { KneeResult } from './types';
 
 function normalise(a: readonly number[]): number[] | null {
   let min = Infinity;

@@ -4,7 +4,7 @@
  *
  * - Each k runs `kmeans` with the same seed (as scikit-learn's `random_state` per fit), so a point of
  *   the sweep equals a later `kmeans(X, n, d, {k, seed, …})` fit.
- *   Lloyd fits use the default Hartigan refinement (`KMeansOptions.refine`, see kmeans.ts) and, from
+ *   Lloyd fits use the default Hartigan refinement (`KMeansOptions.refine`, see src/core/kmeans) and, from
  *   100,000 rows, screen their restarts on a sample (`KMeansOptions.sampledRestarts`, `sampledFit`).
  * - One stepper is made for the whole sweep (a tfjs stepper uploads X once) and disposed at the end.
  * - Silhouette is exact up to `silhouetteMaxN` rows; above, it is computed exactly on a seeded sample of
@@ -12,11 +12,14 @@
  * - k = 1: inertia only; silhouette, Calinski–Harabasz and Davies–Bouldin are NaN.
  * - `onProgress(done, total)` is called after each k.
  */
+import { kmeansWithStepper } from '../kmeans/fit';
+import { sampledRestartsFor } from '../kmeans/sampled-fit';
+import { plainStepper } from '../kmeans/steppers/hamerly';
+import type { KMeansOptions, LloydStepperFactory, SampledRestarts } from '../kmeans/types';
 import { UserFacingError } from '../types';
-import type { KMeansOptions, LloydStepperFactory, SweepPoint, SweepResult } from '../types';
 import { findKnee } from './knee';
-import { kmeansWithStepper, plainStepper, sampledRestartsFor } from './kmeans';
-import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
+import { sweepPoint } from './point';
+import type { SweepPoint, SweepResult } from './types';
 
 export interface SweepOptions {
   kMin: number;
@@ -29,7 +32,7 @@ export interface SweepOptions {
   silhouetteMaxN: number /* 10_000 */;
   batchSize?: number;
   /** See `KMeansOptions.sampledRestarts` (default: restarts screened on a sample from 100,000 rows). */
-  sampledRestarts?: Exclude<KMeansOptions['sampledRestarts'], undefined>;
+  sampledRestarts?: SampledRestarts | null;
 }
 
 export const DEFAULT_SWEEP: SweepOptions = {
@@ -99,15 +102,7 @@ export function sweepK(
   try {
     for (let k = kMin; k <= kMax; k++) {
       const result = kmeansWithStepper(X, n, d, fitOptions(options, k), stepper);
-      const multi = k > 1;
-      points.push({
-        k,
-        inertia: result.inertia,
-        silhouette: multi ? silhouetteScore(X, n, d, result.labels, k, sample) : Number.NaN,
-        calinskiHarabasz: multi ? calinskiHarabasz(X, n, d, result.labels, k) : Number.NaN,
-        daviesBouldin: multi ? daviesBouldin(X, n, d, result.labels, k) : Number.NaN,
-        result,
-      });
+      points.push(sweepPoint(X, n, d, result, sample));
       onProgress?.(k - kMin + 1, total);
     }
   } finally {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { FIXTURE_NAMES, loadFixture } from './__fixtures__/load';
+import { FIXTURE_NAMES, loadFixture } from '../__fixtures__/load';
 import { findKnee, gradientRuleKnee, kneedleConvexDecreasing } from './knee';
 
 describe.each(FIXTURE_NAMES)('knee of scikit-learn inertias on %s', (name) => {
@@ -39,7 +39,7 @@ describe('knee edge cases', () => {
     expect(kneedleConvexDecreasing([1, 2], [10, 5])).toBeNull();
   });
   const extras = JSON.parse(
-    readFileSync(new URL('./__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../__fixtures__/engine-extras.json', import.meta.url), 'utf8'),
   ) as {
     kneeCurves: Record<
       string,

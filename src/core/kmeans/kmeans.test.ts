@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { UserFacingError, type LloydStepperFactory } from '../types';
-import { FIXTURE_NAMES, fixtureColumns, loadFixture } from './__fixtures__/load';
+import { FIXTURE_NAMES, fixtureColumns, loadFixture } from '../__fixtures__/load';
 import {
   bestRestart,
   hartiganRefine,
@@ -15,10 +15,10 @@ import {
   SAMPLED_RESTARTS,
   sampledFit,
   sampledRestartsFor,
-} from './kmeans';
-import { applyPowerTransform, fitPowerTransform } from './power-transform';
-import { createRng } from './random';
-import { DEFAULT_SWEEP } from './sweep';
+} from './index';
+import { applyPowerTransform, fitPowerTransform } from '../transform/power-transform';
+import { createRng } from '../numeric/random';
+import { DEFAULT_SWEEP } from '../sweep/sweep';
 
 function transformed(name: (typeof FIXTURE_NAMES)[number]) {
   const f = loadFixture(name);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { UserFacingError } from '../types';
-import { FIXTURE_NAMES, fixtureColumns, loadFixture } from './__fixtures__/load';
-import { kmeans } from './kmeans';
+import { FIXTURE_NAMES, fixtureColumns, loadFixture } from '../__fixtures__/load';
+import { kmeans } from '../kmeans';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
-import { applyPowerTransform, fitPowerTransform } from './power-transform';
+import { applyPowerTransform, fitPowerTransform } from '../transform/power-transform';
 import { DEFAULT_SWEEP, sweepK } from './sweep';
 
 describe.each(FIXTURE_NAMES)('sweepK with the defaults on %s', (name) => {
