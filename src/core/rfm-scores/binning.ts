@@ -38,14 +38,36 @@ function sortedFinite(values: ArrayLike<number>): Float64Array {
 }
 
 /**
- * Quantile cut points: the (i/n)-quantiles, i = 1..n−1 (linear interpolation, as pandas `quantile`,
- * numpy 'linear' and R type 7), plus 1 for the R package preset.
+ * R's `quantile(x, p, type = 7)` as written in R's quantile.default: index = 1 + (n − 1)·p,
+ * (1 − h)·x[lo] + h·x[hi] (h = index − lo; no interpolation when x[hi] equals x[lo]).
+ */
+export function quantileType7R(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const index = 1 + (n - 1) * p;
+  const lo = Math.floor(index);
+  const hi = Math.ceil(index);
+  const a = sorted[lo - 1]!;
+  const b = sorted[hi - 1]!;
+  if (!(index > lo) || b === a) return a;
+  const h = index - lo;
+  return (1 - h) * a + h * b;
+}
+
+/**
+ * Quantile cut points at i/n, i = 1..n−1:
+ * - 'quantile': pandas `Series.quantile(i / n)` (linear, numpy's interpolation formula);
+ * - 'r-rfm': the R package's `quantile(x, seq(0, 1, length.out = n + 1))[-c(1, n + 1)] + 1`, with R's
+ *   probabilities (i·(1/n), as `seq` makes them) and R's type-7 formula, to the last bit.
  */
 export function quantileCuts(values: ArrayLike<number>, scores: number, method: BinMethod): number[] {
   const sorted = sortedFinite(values);
-  const add = method === 'r-rfm' ? 1 : 0;
   const cuts: number[] = [];
-  for (let i = 1; i < scores; i++) cuts.push(quantileSorted(sorted, i / scores) + add);
+  for (let i = 1; i < scores; i++) {
+    cuts.push(
+      method === 'r-rfm' ? quantileType7R(sorted, i * (1 / scores)) + 1 : quantileSorted(sorted, i / scores),
+    );
+  }
   return cuts;
 }
 
