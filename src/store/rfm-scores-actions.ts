@@ -7,13 +7,17 @@ import {
   computeScores,
   defaultRulesFor,
   R_RFM_RULES,
+  savedRfmScores,
+  scoreExportColumns,
   ScoreError,
+  type SavedRfmScores,
   type RfmScores,
   type ScoreFeature,
   type ScoreSettings,
   type SegmentAssignment,
   type SegmentRule,
 } from '../core/rfm-scores';
+import type { RfmScoreColumns } from '../core/segments/exports';
 import type { RfmTable } from '../core/types';
 import { useNotebook } from './store';
 
@@ -128,4 +132,21 @@ export function resetScoreSettings(): void {
     scoreRules: defaultRulesFor(5),
     rulesPreset: 'default',
   });
+}
+
+/**
+ * The RFM scores of an RFM table under the current settings and rules, for the exports: the CSV
+ * columns and the model JSON's `rfmScores` field. Null when the settings are invalid.
+ */
+export function rfmScoresForExport(
+  rfm: RfmTable,
+): { columns: RfmScoreColumns; saved: SavedRfmScores } | null {
+  const st = get();
+  const d = scoresFor(rfm, st.scoreSettings);
+  if (!d.ok) return null;
+  const assignment = segmentsFor(d.scores, st.scoreRules);
+  return {
+    columns: scoreExportColumns(d.scores, assignment, st.scoreRules),
+    saved: savedRfmScores(st.scoreSettings, d.scores.breaks, st.scoreRules),
+  };
 }

@@ -3,12 +3,15 @@
  * SAVED break values (not re-computed ones), for the saved-model apply mode.
  */
 import { combinedCode, scoreValue, sumScore } from './binning';
+import type { RfmScoreColumns } from '../segments/exports';
 import {
   SCORE_FEATURES,
   OTHERS,
   type Breaks,
   type FeatureBreaks,
+  type RfmScores,
   type ScoreSettings,
+  type SegmentAssignment,
   type SegmentRule,
 } from './types';
 
@@ -120,4 +123,35 @@ export function scoreWithSavedBreaks(
     });
   }
   return out;
+}
+
+/** The export columns (customer CSV, per-segment zip) of scores and their segment assignment. */
+export function scoreExportColumns(
+  scores: RfmScores,
+  assignment: SegmentAssignment,
+  rules: readonly SegmentRule[],
+): RfmScoreColumns {
+  const n = scores.n;
+  const nan = (v: number) => (v === 0 ? NaN : v);
+  const combined: string[] = new Array<string>(n);
+  const segment: string[] = new Array<string>(n);
+  const sum = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = scores.r[i]!;
+    const f = scores.f[i]!;
+    const m = scores.m[i]!;
+    const ok = r > 0 && f > 0 && m > 0;
+    combined[i] = ok ? combinedCode(r, f, m, scores.breaks) : '';
+    sum[i] = sumScore(r, f, m);
+    const j = assignment.rule[i]!;
+    segment[i] = j >= 0 ? (rules[j]?.name ?? OTHERS) : OTHERS;
+  }
+  return {
+    r: Float64Array.from(scores.r, nan),
+    f: Float64Array.from(scores.f, nan),
+    m: Float64Array.from(scores.m, nan),
+    combined,
+    sum,
+    segment,
+  };
 }
