@@ -30,10 +30,12 @@ export function noteText(feature: ScoreFeature, note: BinNote): string {
   return `${formatInt(note.count)} customers have ${what} ${fmt(note.value)}: they all get score ${note.score}, so the bins are uneven (ties share a score).`;
 }
 
+/** "30; 90; 180" or "30, 90, 180"; with semicolons a comma is a thousands separator ("2,000.5; 5,000"). */
 function parseCuts(text: string): number[] | 'invalid' {
+  const semi = text.includes(';');
   const parts = text
-    .split(/[,;\s]+/)
-    .map((x) => x.trim())
+    .split(semi ? /;/ : /[,\s]+/)
+    .map((x) => (semi ? x.replace(/[,\s]/g, '') : x.trim()))
     .filter((x) => x !== '');
   const nums = parts.map(Number);
   if (nums.some((x) => !Number.isFinite(x))) return 'invalid';
@@ -44,11 +46,11 @@ function parseCuts(text: string): number[] | 'invalid' {
 function CustomCuts({ feature, report }: { feature: ScoreFeature; report: FeatureReport }) {
   const id = useId();
   const current = useNotebook((s) => s.scoreSettings.customCuts?.[feature]);
-  const [text, setText] = useState(current?.join(', ') ?? '');
+  const [text, setText] = useState(current?.join('; ') ?? '');
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
     const cuts = parseCuts(text);
-    if (cuts === 'invalid') return setError('Type numbers separated by commas, e.g. 30, 90, 180, 365.');
+    if (cuts === 'invalid') return setError('Type numbers separated by semicolons, e.g. 30; 90; 180; 365.');
     if (cuts.length === 0) {
       setError(null);
       return setCustomCuts(feature, null);
@@ -62,7 +64,7 @@ function CustomCuts({ feature, report }: { feature: ScoreFeature; report: Featur
   return (
     <div className="rfm-cuts">
       <label htmlFor={id} className="small">
-        Custom cut points for {FEATURE_LABEL[feature]} (comma-separated; empty = quantiles)
+        Custom cut points for {FEATURE_LABEL[feature]} (e.g. 30; 90; 180; 365 — empty = quantiles)
       </label>
       <div className="button-row">
         <input
@@ -70,7 +72,7 @@ function CustomCuts({ feature, report }: { feature: ScoreFeature; report: Featur
           type="text"
           inputMode="decimal"
           value={text}
-          placeholder={report.breaks.cuts.map(fmt).join(', ')}
+          placeholder={report.breaks.cuts.map(fmt).join('; ')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && apply()}
           aria-invalid={error !== null}
@@ -125,7 +127,7 @@ export function BreaksTable({ report }: { report: FeatureReport }) {
           <strong>{FEATURE_LABEL[f]}</strong>
           <span className="muted small">
             {' '}
-            — cut points <span data-testid={`rfm-cuts-${f}`}>{b.cuts.map(fmt).join(', ')}</span> ({source})
+            — cut points <span data-testid={`rfm-cuts-${f}`}>{b.cuts.map(fmt).join('; ')}</span> ({source})
             {b.reversed ? '; reversed: most recent = highest score' : ''}
           </span>
         </caption>
