@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixture } from './__fixtures__/load';
+import { fixture, uciColumns } from './__fixtures__/load';
 import { binPosition, combinedCode, computeScores, ScoreError, scoreValue, sumScore } from './binning';
 import { SCORE_FEATURES, type ScoreFeature } from './types';
 
@@ -20,14 +20,7 @@ interface Ref {
   h2: { customers: number; quantile5: Record<ScoreFeature, FeatureRef> };
 }
 const ref = fixture<Ref>('rfm-scores-reference.json');
-const uciRaw = fixture<{ rfm: Record<string, [number, number, number]> }>(
-  '../../rfm/__fixtures__/online-retail-default.json',
-).rfm;
-const uci = {
-  recency: Float64Array.from(ref.ids, (id) => uciRaw[id]![0]),
-  frequency: Float64Array.from(ref.ids, (id) => uciRaw[id]![1]),
-  monetary: Float64Array.from(ref.ids, (id) => uciRaw[id]![2]),
-};
+const uci = uciColumns();
 const scoreOf = (s: ReturnType<typeof computeScores>, f: ScoreFeature) =>
   f === 'recency' ? s.r : f === 'frequency' ? s.f : s.m;
 
@@ -37,6 +30,7 @@ describe('quantile scores against pandas on the UCI RFM table (4,338 customers)'
       const q = ref[`quantile${n}`];
       const s = computeScores(uci, { scores: n, method: 'quantile' });
       expect(s.n).toBe(ref.customers);
+      expect(uci.ids).toEqual(ref.ids);
       for (const f of SCORE_FEATURES) {
         const cuts = s.breaks[f].cuts;
         expect(cuts.length).toBe(n - 1);

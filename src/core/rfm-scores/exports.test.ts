@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { customersCsv, CUSTOMER_COLUMNS, RFM_SCORE_COLUMNS, segmentCsvs } from '../segments/exports';
-import { fixture } from './__fixtures__/load';
+import { uciColumns } from './__fixtures__/load';
 import { computeScores } from './binning';
 import { assignSegments, DEFAULT_RULES, segmentName } from './segments';
 import { savedRfmScores, scoreExportColumns, scoreWithSavedBreaks } from './saved';
 
-const raw = fixture<{ rfm: Record<string, [number, number, number]> }>(
-  '../../rfm/__fixtures__/online-retail-default.json',
-).rfm;
-const ids = Object.keys(raw).sort();
-const uci = {
-  recency: Float64Array.from(ids, (id) => raw[id]![0]),
-  frequency: Float64Array.from(ids, (id) => raw[id]![1]),
-  monetary: Float64Array.from(ids, (id) => raw[id]![2]),
-};
+const uci = uciColumns();
+const ids = uci.ids;
 const scores = computeScores(uci, { scores: 5, method: 'quantile' });
 const assignment = assignSegments(scores, DEFAULT_RULES);
 const labels = Int32Array.from(ids, (_, i) => i % 3);

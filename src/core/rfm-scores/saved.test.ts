@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from './__fixtures__/load';
+import { uciColumns } from './__fixtures__/load';
 import { combinedCode, computeScores, sumScore } from './binning';
 import { assignSegments, DEFAULT_RULES, segmentName } from './segments';
 import { checkSavedRfmScores, savedRfmScores, scoreWithSavedBreaks } from './saved';
 
-const raw = fixture<{ rfm: Record<string, [number, number, number]> }>(
-  '../../rfm/__fixtures__/online-retail-default.json',
-).rfm;
-const ids = Object.keys(raw).sort();
-const uci = {
-  recency: Float64Array.from(ids, (id) => raw[id]![0]),
-  frequency: Float64Array.from(ids, (id) => raw[id]![1]),
-  monetary: Float64Array.from(ids, (id) => raw[id]![2]),
-};
+const uci = uciColumns();
 
 describe('saved breaks (model JSON rfmScores)', () => {
   for (const method of ['quantile', 'r-rfm'] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from './__fixtures__/load';
+import { fixture, uciColumns } from './__fixtures__/load';
 import { computeScores } from './binning';
 import {
   assignSegments,
@@ -31,14 +31,7 @@ interface Ref {
   };
 }
 const ref = fixture<Ref>('rfm-scores-reference.json');
-const raw = fixture<{ rfm: Record<string, [number, number, number]> }>(
-  '../../rfm/__fixtures__/online-retail-default.json',
-).rfm;
-const uci = {
-  recency: Float64Array.from(ref.ids, (id) => raw[id]![0]),
-  frequency: Float64Array.from(ref.ids, (id) => raw[id]![1]),
-  monetary: Float64Array.from(ref.ids, (id) => raw[id]![2]),
-};
+const uci = uciColumns();
 const scores = computeScores(uci, { scores: 5, method: 'quantile' });
 
 describe('default segments on the UCI RFM table against pandas (R×F map as regular expressions)', () => {
