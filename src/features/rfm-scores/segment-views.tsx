@@ -6,15 +6,19 @@ import type { Crosstab, RfGrid, SegmentSummaryRow } from '../../core/rfm-scores'
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
 
 /** A chart with its data as a table behind a disclosure (the accessible alternative). */
-function Figure(props: { title: string; testId: string; chart: ReactNode; table: ReactNode }) {
+function Figure(props: { title: string; testId: string; chart: ReactNode; table?: ReactNode }) {
   return (
     <figure className="rfm-figure" data-testid={props.testId}>
       <figcaption className="subhead">{props.title}</figcaption>
       {props.chart}
-      <details>
-        <summary>Show the data as a table</summary>
-        {props.table}
-      </details>
+      {props.table ? (
+        <details>
+          <summary>Show the data as a table</summary>
+          {props.table}
+        </details>
+      ) : (
+        <p className="small muted">The table below holds the same numbers.</p>
+      )}
     </figure>
   );
 }
@@ -71,7 +75,6 @@ export function SegmentSizes({ rows }: { rows: readonly SegmentSummaryRow[] }) {
             exportTitle="RFM segment sizes"
           />
         }
-        table={<p className="small muted">The table below holds the same numbers.</p>}
       />
       <div className="table-wrap">
         <table className="model-table" data-testid="rfm-segment-table">
@@ -150,6 +153,7 @@ export function RfGridView({ grid }: { grid: RfGrid }) {
         text,
         texttemplate: '%{text}',
         colorscale: 'Blues',
+        reversescale: true,
         colorbar: { title: { text: 'mean M' } },
         hovertemplate: '%{y}, %{x}: %{text} customers, mean monetary %{z:,.2f}<extra></extra>',
       } as PlotData,
