@@ -11,6 +11,7 @@ import { TransformCell } from '../features/transform/transform-cell';
 import { PairPlotsCell } from '../features/profile/pair-plots-cell';
 import { ChooseKCell } from '../features/choose-k/choose-k-cell';
 import { SegmentsCell } from '../features/segments/segments-cell';
+import { RfmScoresCell } from '../features/rfm-scores/rfm-scores-cell';
 import { ExportCell } from '../features/export/export-cell';
 
 interface Entry {
@@ -31,6 +32,7 @@ export const CELLS: readonly Entry[] = [
   { id: 'pair-plots', title: 'Pair plots', Component: PairPlotsCell },
   { id: 'choose-k', title: 'Choose k', Component: ChooseKCell },
   { id: 'segments', title: 'Segments', Component: SegmentsCell },
+  { id: 'rfm-scores', title: 'RFM scores', Component: RfmScoresCell },
   { id: 'export', title: 'Export', Component: ExportCell },
 ];
 

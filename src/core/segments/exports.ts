@@ -15,6 +15,31 @@ export interface CustomerExportInput {
   readonly labels: Int32Array;
   /** Name of each cluster by 0-based label. */
   readonly names: readonly string[];
+  /** RFM scores and named segment per customer (docs/rfm-scores.md); adds RFM_SCORE_COLUMNS. */
+  readonly rfmScores?: RfmScoreColumns | undefined;
+}
+
+/** Per customer: scores (NaN = missing), combined score text, sum, named segment. */
+export interface RfmScoreColumns {
+  readonly r: ArrayLike<number>;
+  readonly f: ArrayLike<number>;
+  readonly m: ArrayLike<number>;
+  readonly combined: readonly string[];
+  readonly sum: ArrayLike<number>;
+  readonly segment: readonly string[];
+}
+
+export const RFM_SCORE_COLUMNS = [
+  'r_score',
+  'f_score',
+  'm_score',
+  'rfm_score',
+  'rfm_sum',
+  'rfm_segment',
+] as const;
+
+function header(input: CustomerExportInput): readonly string[] {
+  return input.rfmScores ? [...CUSTOMER_COLUMNS, ...RFM_SCORE_COLUMNS] : CUSTOMER_COLUMNS;
 }
 
 export const CUSTOMER_COLUMNS = [
@@ -31,7 +56,7 @@ function* customerRows(input: CustomerExportInput, only: number | null): Generat
   for (let i = 0; i < n; i++) {
     const c = input.labels[i]!;
     if (only !== null && c !== only) continue;
-    yield [
+    const row: CsvValue[] = [
       input.customerIds[i] ?? '',
       input.recency[i]!,
       input.frequency[i]!,
@@ -39,6 +64,9 @@ function* customerRows(input: CustomerExportInput, only: number | null): Generat
       c + 1,
       input.names[c] ?? '',
     ];
+    const s = input.rfmScores;
+    if (s) row.push(s.r[i], s.f[i], s.m[i], s.combined[i], s.sum[i], s.segment[i]);
+    yield row;
   }
 }
 
@@ -47,7 +75,7 @@ export function customersCsv(input: CustomerExportInput): string {
   if (input.customerIds.length !== input.labels.length) {
     throw new Error(`customersCsv: ${input.customerIds.length} ids but ${input.labels.length} labels`);
   }
-  return buildCsv(CUSTOMER_COLUMNS, customerRows(input, null));
+  return buildCsv(header(input), customerRows(input, null));
 }
 
 /** One CSV per cluster (same columns as customersCsv), for clusters 0..k−1 (empty ones included). */
@@ -61,7 +89,7 @@ export function segmentCsvs(
       cluster: c,
       id: c + 1,
       name: input.names[c] ?? '',
-      csv: buildCsv(CUSTOMER_COLUMNS, customerRows(input, c)),
+      csv: buildCsv(header(input), customerRows(input, c)),
     });
   }
   return out;

@@ -47,6 +47,8 @@ export interface ModelJsonInput {
     readonly daviesBouldin: number;
   }[];
   readonly knee: KneeResult | null;
+  /** RFM scores: break values and named-segment rules (optional; see src/core/rfm-scores/saved.ts). */
+  readonly rfmScores?: unknown;
 }
 
 const FEATURES = ['recency', 'frequency', 'monetary'] as const;
@@ -106,6 +108,7 @@ export function buildModelJson(input: ModelJsonInput) {
       daviesBouldin: p.daviesBouldin,
     })),
     knee: input.knee,
+    ...(input.rfmScores !== undefined ? { rfmScores: input.rfmScores } : {}),
     howToApply:
       'For each feature j: y = yeoJohnson(x_j, lambdas[j]); z = (y - means[j]) / scales[j]. Assign the customer to the cluster whose centroidStandardised is nearest (squared Euclidean distance).',
   };

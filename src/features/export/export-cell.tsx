@@ -7,6 +7,7 @@ import { getPlots, plotToPng, subscribePlots } from '../../components/plot/regis
 import { customersCsv, profilesCsv, segmentCsvs } from '../../core/segments/exports';
 import { modelJsonText } from '../../core/segments/model-json';
 import { exportFileName, sanitiseFileStem } from '../../core/segments/naming';
+import { rfmScoresForExport } from '../../store/rfm-scores-actions';
 import { useNotebook } from '../../store/store';
 import { useSegmentation, type Segmentation } from '../../store/selectors/segmentation';
 import { downloadBlob, textBlob } from './download';
@@ -23,6 +24,8 @@ function customerInput(seg: Segmentation) {
     monetary: rfm.monetary,
     labels: seg.point.result.labels,
     names: seg.names,
+    // RFM scores and named segments under the current settings (docs/rfm-scores.md).
+    rfmScores: rfmScoresForExport(rfm)?.columns,
   };
 }
 
@@ -57,7 +60,7 @@ export function ExportCell() {
           id: 'customers',
           label: 'All customers (CSV)',
           file: name('customers.csv'),
-          detail: `${formatInt(seg.profiles.n)} rows: customer_id, recency, frequency, monetary, cluster_id, cluster_name`,
+          detail: `${formatInt(seg.profiles.n)} rows: customer_id, recency, frequency, monetary, cluster_id, cluster_name, RFM scores and named segment`,
           action: () => downloadBlob(textBlob(customersCsv(customerInput(seg)), CSV), name('customers.csv')),
         },
         {
@@ -120,6 +123,7 @@ export function ExportCell() {
               sizes: seg.profiles.segments.map((s) => s.size),
               sweep: sw.result.points,
               knee: sw.result.knee,
+              rfmScores: rfmScoresForExport(sw.rfm)?.saved,
             });
             downloadBlob(textBlob(text, 'application/json'), name('model.json'));
           },

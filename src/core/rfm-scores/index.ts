@@ -1,0 +1,5 @@
+export * from './types';
+export * from './binning';
+export * from './segments';
+export * from './summary';
+export * from './saved';
