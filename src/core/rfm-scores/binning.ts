@@ -2,7 +2,7 @@
  * Scores 1..n per feature from cut points (docs/rfm-scores.md). Ties always share a score: bins are
  * defined by values, never by rank, so two customers with the same value get the same score.
  */
-import { quantileSorted } from '../profile/stats';
+import { quantileSorted } from '../numeric/quantiles';
 import {
   MAX_SCORES,
   MIN_SCORES,
