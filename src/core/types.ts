@@ -323,3 +323,26 @@ export interface RfmSettings {
    */
   readonly cancellationsArePurchases?: boolean;
 }
+
+/** Extra cleaning report fields (interface merging): what the data says about cancellations. */
+export interface CleaningReport {
+  readonly cancellation?: CancellationEvidence;
+}
+
+export type CancellationBasis = 'prefix' | 'negative' | 'none';
+
+export interface CancellationEvidence {
+  readonly basis: CancellationBasis;
+  /** Which column's sign was checked: 'quantity', 'amount', or null when the file has neither. */
+  readonly signColumn: 'quantity' | 'amount' | null;
+  /** Lines whose invoice starts with 'C' (case-insensitive, after leading blanks). */
+  readonly prefixedLines: number;
+  /** Prefixed lines with a negative quantity (amount). */
+  readonly prefixedNegative: number;
+  /** Distinct prefixed invoices, and one example of them (for the sentence at the UI). */
+  readonly prefixedInvoices: number;
+  readonly prefixedExample: string | null;
+  /** All lines with a negative quantity (amount), prefixed or not. */
+  readonly negativeLines: number;
+}
+

@@ -1,6 +1,7 @@
 import type { CleaningSettings, Mapping, RawTable, RfmSettings, RfmTable, Transactions } from '../types';
 import { UserFacingError } from '../types';
-import { REFERENCE_CLEANING, cancellationFlags } from '../clean/clean';
+import { REFERENCE_CLEANING } from '../clean/clean';
+import { cancellationLines } from '../clean/cancellations';
 import { DAY_MS, dayStart } from '../ingest/dates';
 import { detectNumberFormat, parseNumber } from '../ingest/numbers';
 
@@ -8,7 +9,8 @@ import { detectNumberFormat, parseNumber } from '../ingest/numbers';
  * RFM per customer (docs/rfm-definition.md).
  * - analysis time: 'nextDay' = midnight after the day of the latest kept line; 'lastTime' = the
  *   latest kept line's time; { date } = midnight starting that day.
- * - purchases = kept non-cancellation lines (all kept lines when `cancellationsArePurchases`).
+ * - purchases = kept non-cancellation lines (all kept lines when `cancellationsArePurchases`); which
+ *   lines are cancellations or returns is decided from the values (src/core/clean/cancellations.ts).
  * - recency = floor((analysis time − latest purchase time) / 1 day), in whole days.
  * - frequency: 'invoices' = distinct invoices among purchases (purchase lines when the file has no
  *   invoice column: each row is then one order, as in CDNOW); 'lines' = purchase lines; 'days' =
@@ -60,7 +62,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
   const n = tx.rowCount;
   const nc = tx.customers.length;
   const analysisTime = analysisTimeOf(tx, keep, settings);
-  const cancel = cancellationFlags(tx);
+  const cancel = cancellationLines(tx);
   const inv = tx.invoice;
   const allPurchases = settings.cancellationsArePurchases === true;
   const lastPurchase = new Float64Array(nc).fill(-Infinity);
@@ -83,8 +85,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
     if (c < 0) continue;
     hasLine[c] = 1;
     money[c]! += useAmount ? a![i]! : q![i]! * p![i]!;
-    const isCancel = inv !== null && inv[i]! >= 0 && cancel[inv[i]!] === 1;
-    if (isCancel && !allPurchases) continue;
+    if (cancel[i] === 1 && !allPurchases) continue;
     const t = tx.time[i]!;
     if (t > lastPurchase[c]!) lastPurchase[c] = t;
     if (mode === 'lines') freq[c]!++;
