@@ -345,4 +345,3 @@ export interface CancellationEvidence {
   /** All lines with a negative quantity (amount), prefixed or not. */
   readonly negativeLines: number;
 }
-

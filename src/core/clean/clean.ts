@@ -56,7 +56,6 @@ export const REFERENCE_CLEANING: CleaningSettings = {
   dateWindow: { start: '2011-06-01', end: '2011-12-01' },
 };
 
-
 /** Per product code: 1 when it matches the list (exact, or prefix for entries ending in '*'). */
 export function nonProductFlags(products: readonly string[], list: readonly string[]): Uint8Array {
   const exact = new Set<string>();

@@ -1,10 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type {
-  CancellationEvidence,
-  CleaningRule,
-  CleaningSettings,
-  CleaningStep,
-} from '../../core/types';
+import type { CancellationEvidence, CleaningRule, CleaningSettings, CleaningStep } from '../../core/types';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { formatInt } from '../../components/format';
