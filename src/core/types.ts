@@ -57,7 +57,8 @@ export type Role =
 export type Mapping = Partial<Record<Role, number>>;
 
 /** How a date column's numeric parts are ordered. 'ISO' covers YYYY-MM-DD and YYYYMMDD. */
-export type DateOrder = 'ISO' | 'MDY' | 'DMY' | 'YMD_COMPACT' | 'EXCEL_SERIAL';
+export type DateOrder =
+  'ISO' | 'MDY' | 'DMY' | 'YMD_COMPACT' | 'EXCEL_SERIAL' | 'MONTH_NAME' | 'EPOCH_S' | 'EPOCH_MS';
 
 /** What the data says about a date column's order; `ambiguous` means the user must choose. */
 export interface DateOrderGuess {

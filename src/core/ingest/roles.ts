@@ -1,5 +1,5 @@
 import type { DateOrderGuess, DictColumn, Mapping, MappingGuess, RawTable, Role, TableKind } from '../types';
-import { dateShare, guessDateOrder } from './dates';
+import { dateShare, guessDateOrder, isCodedDateOrder } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
 
 /**
@@ -202,7 +202,7 @@ export function guessMapping(raw: RawTable): MappingGuess {
     raw.columns.forEach((col, j) => {
       if (mapping.date !== undefined || usedCols.has(j)) return;
       const g = guessDateOrder(distinctSample(col));
-      if (g.order !== null && g.order !== 'EXCEL_SERIAL' && dateShare(distinctSample(col), g.order) >= 0.9) {
+      if (g.order !== null && !isCodedDateOrder(g.order) && dateShare(distinctSample(col), g.order) >= 0.9) {
         mapping.date = j;
         usedCols.add(j);
       }

@@ -20,8 +20,20 @@ const ORDER_LABELS: Record<DateOrder, string> = {
   ISO: 'Year-month-day (2011-12-31)',
   YMD_COMPACT: 'YYYYMMDD (20111231)',
   EXCEL_SERIAL: 'Excel day numbers (40908)',
+  MONTH_NAME: 'With month names (11-Feb-17, Feb 11, 2017, 11 février 2017)',
+  EPOCH_S: 'Unix time in seconds (1325289600)',
+  EPOCH_MS: 'Unix time in milliseconds (1325289600000)',
 };
-const ALL_ORDERS: readonly DateOrder[] = ['DMY', 'MDY', 'ISO', 'YMD_COMPACT', 'EXCEL_SERIAL'];
+const ALL_ORDERS: readonly DateOrder[] = [
+  'DMY',
+  'MDY',
+  'ISO',
+  'MONTH_NAME',
+  'YMD_COMPACT',
+  'EXCEL_SERIAL',
+  'EPOCH_S',
+  'EPOCH_MS',
+];
 
 const ROLE_HELP: Partial<Record<Role, string>> = {
   customer: 'kept as text (leading zeros stay)',
