@@ -149,6 +149,7 @@ async function runLoad(
       dateOrder: guess.dateOrder?.order ?? null,
       mappingResult: null,
       mappingError: null,
+      confirmedChecks: [],
       cleaningError: null,
       rfmError: null,
     });
@@ -351,6 +352,25 @@ async function runPipeline(from: Stage): Promise<void> {
       set({ mappingStatus: 'running' });
       const res = await mappingAnswer;
       if (!live()) return;
+      const confirmed = get().confirmedChecks;
+      const open = (res.checks ?? []).filter((c) => c.blocking || !confirmed.includes(c.key));
+      if (open.length > 0) {
+        // Never ready on an implausible mapping: the Columns cell shows the evidence and the controls.
+        current = null;
+        set({
+          mappingResult: res,
+          mappingStatus: 'error',
+          mappingError: {
+            code: open.some((c) => c.blocking) ? 'mapping-unusable' : 'needs-confirmation',
+            message: open.some((c) => c.blocking)
+              ? 'The mapping cannot be used as it is: see the evidence below and change the format or the column.'
+              : 'Please check the columns below: the values do not look like their role. Confirm or change them.',
+          },
+          ...(kind === 'transactions' && res.dateOrder !== null ? { dateOrder: res.dateOrder } : {}),
+        });
+        markStale(STAGE.cleaning);
+        return;
+      }
       set({
         mappingResult: res,
         mappingStatus: 'ready',
@@ -422,6 +442,13 @@ export function setRole(role: Role, column: number | undefined): void {
   }
   set({ mapping: next });
   schedule(STAGE.mapping, 250);
+}
+
+/** Confirms a plausibility check (by key) and recomputes from the mapping. */
+export function confirmCheck(key: string): void {
+  const keys = get().confirmedChecks;
+  if (!keys.includes(key)) set({ confirmedChecks: [...keys, key] });
+  schedule(STAGE.mapping, 0);
 }
 
 export function setKind(kind: TableKind): void {

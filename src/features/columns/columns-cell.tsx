@@ -13,6 +13,7 @@ import {
   setRole,
 } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { MappingChecks } from './mapping-checks';
 
 const ORDER_LABELS: Record<DateOrder, string> = {
   DMY: 'Day / month / year (31/12/2011)',
@@ -52,6 +53,7 @@ export function ColumnsCell() {
   const status = useNotebook((s) => s.mappingStatus);
   const error = useNotebook((s) => s.mappingError);
   const result = useNotebook((s) => s.mappingResult);
+  const confirmed = useNotebook((s) => s.confirmedChecks);
   const [view, setView] = useState<'parsed' | 'typed'>('typed');
   const kindName = useId();
   const orderName = useId();
@@ -151,6 +153,8 @@ export function ColumnsCell() {
           {error.message}
         </Message>
       ) : null}
+
+      {result?.checks ? <MappingChecks checks={result.checks} confirmed={confirmed} /> : null}
 
       {kind === 'transactions' && mapping.date !== undefined ? (
         <fieldset className="choice-row" aria-describedby={ambiguous ? 'date-order-why' : undefined}>

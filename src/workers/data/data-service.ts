@@ -19,6 +19,7 @@ import { UserFacingError } from '../../core/types';
 import { guessMapping, missingRoles } from '../../core/ingest/roles';
 import { buildTransactions } from '../../core/ingest/transactions';
 import { formatTime, guessDateOrder } from '../../core/ingest/dates';
+import { checkMapping } from '../../core/ingest/plausibility';
 import { detectNumberFormat, parseNumber } from '../../core/ingest/numbers';
 import { rawRows } from '../../core/ingest/table-builder';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
@@ -160,6 +161,7 @@ export class DataService {
         lastTime: null,
         dateOrder: null,
         problems,
+        checks: checkMapping(raw, kind, mapping, null),
         typedPreview: {
           headers,
           rows: text.map((r, i) => r.map((s, j) => (typed.has(j) ? fmtNum(typed.get(j)![i]!) : s))),
@@ -189,6 +191,10 @@ export class DataService {
       [mapping.amount, tx.amount],
     ] as const;
     for (const [j, arr] of numCols) if (j !== undefined && arr) typedCol.set(j, (i) => fmtNum(arr[i]!));
+    const order =
+      mapping.date === undefined
+        ? null
+        : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO');
     return {
       kind,
       rowCount: tx.rowCount,
@@ -196,11 +202,9 @@ export class DataService {
       invoices: tx.invoices.length,
       firstTime: Number.isFinite(first) ? first : null,
       lastTime: Number.isFinite(last) ? last : null,
-      dateOrder:
-        mapping.date === undefined
-          ? null
-          : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO'),
+      dateOrder: order,
       problems: tx.problems,
+      checks: checkMapping(raw, kind, mapping, order),
       typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => typedCol.get(j)?.(i) ?? s)) },
     };
   }
