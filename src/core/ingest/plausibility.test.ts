@@ -68,3 +68,20 @@ describe('the files the app already reads stay plausible', () => {
     expect(checkMapping(raw, g.kind, g.mapping, null)).toEqual([]);
   });
 });
+
+describe('invoice column from values', () => {
+  it('finds an order code that groups one customer and one date per order, not a row counter', () => {
+    const rows = [
+      'Row,Cliente,Data,CodigoX,Valor',
+      '1,a,2020-01-02,9001,10.5',
+      '2,a,2020-01-02,9001,3.25',
+      '3,b,2020-01-03,9002,8',
+      '4,a,2020-02-01,9003,1',
+      '5,b,2020-02-04,9004,7',
+      '6,c,2020-02-04,9005,2',
+    ].join('\n');
+    const raw = parseText(rows, { fileName: 'p.csv', byteLength: rows.length, encoding: 'utf-8' }).table;
+    const g = guessMapping(raw);
+    expect(g.mapping).toMatchObject({ customer: 1, date: 2, invoice: 3, amount: 4 });
+  });
+});

@@ -1,6 +1,7 @@
 import type { DateOrderGuess, DictColumn, Mapping, MappingGuess, RawTable, Role, TableKind } from '../types';
 import { dateShare, guessDateOrder, isCodedDateOrder } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
+import { detectInvoiceColumn } from './invoice-detect';
 
 /**
  * Role detection: header names first (normalised: lower case, letters and digits only), then the
@@ -42,6 +43,13 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'contactid',
     'shopperid',
     'shopper',
+    'cliente',
+    'idcliente',
+    'codigocliente',
+    'kunde',
+    'kundennummer',
+    'klant',
+    'klantnummer',
   ],
   invoice: [
     'invoiceno',
@@ -61,6 +69,22 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'billno',
     'bill',
     'ticketid',
+    'codigocompra',
+    'compra',
+    'pedido',
+    'numeropedido',
+    'idpedido',
+    'factura',
+    'fatura',
+    'facture',
+    'rechnung',
+    'rechnungsnummer',
+    'bestellung',
+    'bestellnummer',
+    'ordine',
+    'fattura',
+    'bestelling',
+    'factuur',
   ],
   date: [
     'invoicedate',
@@ -75,6 +99,13 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'orderdatetime',
     'day',
     'time',
+    'data',
+    'fecha',
+    'datum',
+    'datacompra',
+    'fechacompra',
+    'datapedido',
+    'dataemissao',
   ],
   quantity: [
     'quantity',
@@ -86,8 +117,30 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'items',
     'count',
     'pieces',
+    'quantidade',
+    'cantidad',
+    'menge',
+    'anzahl',
+    'quantita',
+    'aantal',
+    'qtd',
   ],
-  price: ['unitprice', 'price', 'priceeach', 'unitcost', 'itemprice', 'rate'],
+  price: [
+    'unitprice',
+    'price',
+    'priceeach',
+    'unitcost',
+    'itemprice',
+    'rate',
+    'preco',
+    'precio',
+    'preis',
+    'prezzo',
+    'prijs',
+    'precounitario',
+    'preciounitario',
+    'valorunitario',
+  ],
   amount: [
     'amount',
     'revenue',
@@ -105,6 +158,14 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'ordervalue',
     'payment',
     'subtotal',
+    'valor',
+    'valortotal',
+    'importe',
+    'betrag',
+    'umsatz',
+    'importo',
+    'bedrag',
+    'montant',
   ],
   country: ['country', 'countryname', 'region', 'market'],
   product: [
@@ -207,6 +268,14 @@ export function guessMapping(raw: RawTable): MappingGuess {
         usedCols.add(j);
       }
     });
+  }
+  // An invoice column found by values (orders group lines of one customer and one date).
+  if (mapping.date !== undefined && mapping.recency === undefined) {
+    const inv = detectInvoiceColumn(raw, mapping, usedCols);
+    if (inv !== null) {
+      mapping.invoice = inv;
+      usedCols.add(inv);
+    }
   }
   const isRfm =
     mapping.recency !== undefined && mapping.frequency !== undefined && mapping.monetary !== undefined;

@@ -299,6 +299,7 @@ export class DataService {
   }
 }
 
+/** A number as read, without binary float noise (358.55999999999995 → 358.56; 12 significant digits). */
 function fmtNum(v: number): string {
-  return Number.isNaN(v) ? '(unreadable)' : String(v);
+  return Number.isNaN(v) ? '(unreadable)' : String(Number(v.toPrecision(12)));
 }
