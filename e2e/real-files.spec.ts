@@ -14,7 +14,7 @@ const SUPERSTORE = join(REAL, 'superstore-2019-head.csv');
 const GROCERIES = join(REAL, 'groceries-head.csv');
 const FLO = join(REAL, 'flo-customers-head.csv');
 
-test('Superstore: "CA-" order ids are orders, not cancellations; segments with the defaults; no sideways scroll at 1280 px', async ({
+test('Superstore: "CA-" order ids are orders, not cancellations; correct RFM with the defaults; no sideways scroll at 1280 px', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -29,7 +29,10 @@ test('Superstore: "CA-" order ids are orders, not cancellations; segments with t
   await expect(page.getByTestId('rfm-excluded')).toContainText('0 excluded');
   // Jane Waco's Canadian order: bought 21/01/19, last line of the file 26/01/19 → 6 days; 1 order.
   expect(await rfmRow(page, 'JW-15220')).toEqual({ r: 6, f: 1, m: 281.16 });
-  for (const id of ['transform', 'choose-k', 'segments']) await expectStatus(page, id, 'ready');
+  // In these first 69 lines (three weeks) every customer placed one order: frequency cannot separate
+  // segments, and the Transform step says so (leaving a feature out is not available yet).
+  await expectStatus(page, 'transform', 'error');
+  await expect(cell(page, 'transform')).toContainText('Every customer has the same frequency (1)');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
