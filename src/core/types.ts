@@ -51,7 +51,10 @@ export type Role =
   | 'product'
   | 'recency'
   | 'frequency'
-  | 'monetary';
+  | 'monetary'
+  /** A second column added to frequency / monetary in a customer summary (online + offline). */
+  | 'frequency2'
+  | 'monetary2';
 
 /** Role → column index in the RawTable. */
 export type Mapping = Partial<Record<Role, number>>;

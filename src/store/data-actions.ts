@@ -43,7 +43,7 @@ export const SAMPLE_ATTRIBUTION =
 /** Roles a table of each kind can use, in the order the Columns step lists them. */
 export const ROLES_BY_KIND: Record<TableKind, readonly Role[]> = {
   transactions: ['customer', 'invoice', 'date', 'quantity', 'price', 'amount', 'product', 'country'],
-  rfm: ['customer', 'recency', 'frequency', 'monetary'],
+  rfm: ['customer', 'recency', 'frequency', 'frequency2', 'monetary', 'monetary2'],
 };
 
 /**
@@ -413,9 +413,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   amount: 'Amount (line total)',
   country: 'Country',
   product: 'Product code',
-  recency: 'Recency (days)',
+  recency: 'Recency (days, or last purchase date)',
   frequency: 'Frequency',
   monetary: 'Monetary',
+  frequency2: 'Frequency, added column',
+  monetary2: 'Monetary, added column',
 };
 
 /**

@@ -3,7 +3,7 @@ import { UserFacingError } from '../types';
 import { REFERENCE_CLEANING } from '../clean/clean';
 import { cancellationLines } from '../clean/cancellations';
 import { DAY_MS, dayStart } from '../ingest/dates';
-import { detectNumberFormat, parseNumber } from '../ingest/numbers';
+import { readSummary } from './summary';
 
 /**
  * RFM per customer (docs/rfm-definition.md).
@@ -131,7 +131,8 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
 }
 
 /**
- * An already aggregated RFM table (kind 'rfm') as an RfmTable, in file order. Ids come from the
+ * An already aggregated RFM table (kind 'rfm') as an RfmTable, in file order (recency may come from
+ * last-purchase dates, frequency and monetary from the sum of two columns: see summary.ts). Ids come from the
  * customer column, or are generated as spreadsheet rows ("row 2", "row 3"…). Rows with an unreadable
  * R, F or M are left out (they are reported as column problems at mapping); rows with monetary ≤ 0
  * are left out and counted when `excludeNonPositiveMonetary` (default true).
@@ -141,22 +142,7 @@ export function rfmFromTable(
   mapping: Mapping,
   options: { excludeNonPositiveMonetary?: boolean } = {},
 ): RfmTable {
-  const read = (j: number | undefined): Float64Array => {
-    const col = j === undefined ? undefined : raw.columns[j];
-    if (!col)
-      throw new UserFacingError('missing-roles', 'Choose the recency, frequency and monetary columns.');
-    const fmt = detectNumberFormat(col.dict);
-    const lut = col.dict.map((s) => parseNumber(s, fmt));
-    const out = new Float64Array(raw.rowCount);
-    for (let i = 0; i < raw.rowCount; i++) {
-      const c = col.codes[i]!;
-      out[i] = c < 0 ? NaN : lut[c]!;
-    }
-    return out;
-  };
-  const r = read(mapping.recency);
-  const f = read(mapping.frequency);
-  const mo = read(mapping.monetary);
+  const { recency: r, frequency: f, monetary: mo, analysisTime } = readSummary(raw, mapping);
   const idCol = mapping.customer === undefined ? undefined : raw.columns[mapping.customer];
   const exclude = options.excludeNonPositiveMonetary ?? true;
   const ids: string[] = [];
@@ -178,7 +164,7 @@ export function rfmFromTable(
     recency: pick(r),
     frequency: pick(f),
     monetary: pick(mo),
-    analysisTime: NaN,
+    analysisTime,
     excludedNonPositive: excluded,
     preAggregated: true,
   };
