@@ -51,13 +51,17 @@ export type Role =
   | 'product'
   | 'recency'
   | 'frequency'
-  | 'monetary';
+  | 'monetary'
+  /** A second column added to frequency / monetary in a customer summary (online + offline). */
+  | 'frequency2'
+  | 'monetary2';
 
 /** Role → column index in the RawTable. */
 export type Mapping = Partial<Record<Role, number>>;
 
 /** How a date column's numeric parts are ordered. 'ISO' covers YYYY-MM-DD and YYYYMMDD. */
-export type DateOrder = 'ISO' | 'MDY' | 'DMY' | 'YMD_COMPACT' | 'EXCEL_SERIAL';
+export type DateOrder =
+  'ISO' | 'MDY' | 'DMY' | 'YMD_COMPACT' | 'EXCEL_SERIAL' | 'MONTH_NAME' | 'EPOCH_S' | 'EPOCH_MS';
 
 /** What the data says about a date column's order; `ambiguous` means the user must choose. */
 export interface DateOrderGuess {
@@ -223,4 +227,26 @@ export interface RfmSettings {
    * notebook's preset). Default false: only non-cancellation lines are purchases.
    */
   readonly cancellationsArePurchases?: boolean;
+}
+
+/** Extra cleaning report fields (interface merging): what the data says about cancellations. */
+export interface CleaningReport {
+  readonly cancellation?: CancellationEvidence;
+}
+
+export type CancellationBasis = 'prefix' | 'negative' | 'none';
+
+export interface CancellationEvidence {
+  readonly basis: CancellationBasis;
+  /** Which column's sign was checked: 'quantity', 'amount', or null when the file has neither. */
+  readonly signColumn: 'quantity' | 'amount' | null;
+  /** Lines whose invoice starts with 'C' (case-insensitive, after leading blanks). */
+  readonly prefixedLines: number;
+  /** Prefixed lines with a negative quantity (amount). */
+  readonly prefixedNegative: number;
+  /** Distinct prefixed invoices, and one example of them (for the sentence at the UI). */
+  readonly prefixedInvoices: number;
+  readonly prefixedExample: string | null;
+  /** All lines with a negative quantity (amount), prefixed or not. */
+  readonly negativeLines: number;
 }

@@ -43,7 +43,7 @@ export const SAMPLE_ATTRIBUTION =
 /** Roles a table of each kind can use, in the order the Columns step lists them. */
 export const ROLES_BY_KIND: Record<TableKind, readonly Role[]> = {
   transactions: ['customer', 'invoice', 'date', 'quantity', 'price', 'amount', 'product', 'country'],
-  rfm: ['customer', 'recency', 'frequency', 'monetary'],
+  rfm: ['customer', 'recency', 'frequency', 'frequency2', 'monetary', 'monetary2'],
 };
 
 /**
@@ -149,6 +149,7 @@ async function runLoad(
       dateOrder: guess.dateOrder?.order ?? null,
       mappingResult: null,
       mappingError: null,
+      confirmedChecks: [],
       cleaningError: null,
       rfmError: null,
     });
@@ -317,13 +318,7 @@ async function runPipeline(from: Stage): Promise<void> {
     const missing = missingRoles(kind, get().mapping);
     if (missing.length > 0) {
       current = null;
-      set({
-        mappingStatus: 'error',
-        mappingError: {
-          code: 'missing-columns',
-          message: `Choose a column for ${listRoles(missing)} below: the RFM table cannot be computed without ${missing.length === 1 ? 'it' : 'them'}.`,
-        },
-      });
+      set({ mappingStatus: 'error', mappingError: missingColumnsError(kind, get().mapping, missing) });
       markStale(STAGE.cleaning);
       return;
     }
@@ -351,6 +346,25 @@ async function runPipeline(from: Stage): Promise<void> {
       set({ mappingStatus: 'running' });
       const res = await mappingAnswer;
       if (!live()) return;
+      const confirmed = get().confirmedChecks;
+      const open = (res.checks ?? []).filter((c) => c.blocking || !confirmed.includes(c.key));
+      if (open.length > 0) {
+        // Never ready on an implausible mapping: the Columns cell shows the evidence and the controls.
+        current = null;
+        set({
+          mappingResult: res,
+          mappingStatus: 'error',
+          mappingError: {
+            code: open.some((c) => c.blocking) ? 'mapping-unusable' : 'needs-confirmation',
+            message: open.some((c) => c.blocking)
+              ? 'The mapping cannot be used as it is: see the evidence below and change the format or the column.'
+              : 'Please check the columns below: the values do not look like their role. Confirm or change them.',
+          },
+          ...(kind === 'transactions' && res.dateOrder !== null ? { dateOrder: res.dateOrder } : {}),
+        });
+        markStale(STAGE.cleaning);
+        return;
+      }
       set({
         mappingResult: res,
         mappingStatus: 'ready',
@@ -399,10 +413,33 @@ export const ROLE_LABELS: Record<Role, string> = {
   amount: 'Amount (line total)',
   country: 'Country',
   product: 'Product code',
-  recency: 'Recency (days)',
+  recency: 'Recency (days, or last purchase date)',
   frequency: 'Frequency',
   monetary: 'Monetary',
+  frequency2: 'Frequency, added column',
+  monetary2: 'Monetary, added column',
 };
+
+/**
+ * What is missing, said plainly: a file with no date cannot give recency (refused, naming it); a file
+ * with no money column is told so, with what would make it usable.
+ */
+function missingColumnsError(kind: TableKind, m: Mapping, missing: readonly Role[]): StepError {
+  const base = `Choose a column for ${listRoles(missing)} below: the RFM table cannot be computed without ${missing.length === 1 ? 'it' : 'them'}.`;
+  if (kind !== 'transactions') return { code: 'missing-columns', message: base };
+  const noMoney = m.amount === undefined && m.quantity === undefined && m.price === undefined;
+  const noDate = missing.includes('date');
+  const parts = [base];
+  if (noDate)
+    parts.push(
+      'No date column was found: without the date of each purchase there is no recency, so this file cannot be segmented unless it has one.',
+    );
+  if (noMoney)
+    parts.push(
+      'No money column was found (no amount, unit price or quantity): monetary needs an amount per line, or quantity and unit price. A recency + frequency model that leaves monetary out is not available in this version.',
+    );
+  return { code: noDate ? 'no-date' : noMoney ? 'no-money' : 'missing-columns', message: parts.join(' ') };
+}
 
 function listRoles(roles: readonly Role[]): string {
   const names = roles.map((r) => ROLE_LABELS[r].toLowerCase());
@@ -422,6 +459,13 @@ export function setRole(role: Role, column: number | undefined): void {
   }
   set({ mapping: next });
   schedule(STAGE.mapping, 250);
+}
+
+/** Confirms a plausibility check (by key) and recomputes from the mapping. */
+export function confirmCheck(key: string): void {
+  const keys = get().confirmedChecks;
+  if (!keys.includes(key)) set({ confirmedChecks: [...keys, key] });
+  schedule(STAGE.mapping, 0);
 }
 
 export function setKind(kind: TableKind): void {

@@ -62,6 +62,8 @@ export interface DataSlice {
   readonly mappingStatus: StepStatus;
   readonly mappingError: StepError | null;
   readonly mappingResult: MappingResult | null;
+  /** Keys of the plausibility checks the user confirmed for this file (see core/ingest/plausibility). */
+  readonly confirmedChecks: readonly string[];
 
   // ── Cleaning ──
   readonly cleaningSettings: CleaningSettings;
@@ -97,6 +99,7 @@ export const initialDataState: DataSlice = {
   mappingStatus: 'waiting',
   mappingError: null,
   mappingResult: null,
+  confirmedChecks: [],
   cleaningSettings: DEFAULT_CLEANING,
   cleaningStatus: 'waiting',
   cleaningError: null,

@@ -1,6 +1,7 @@
 import type { CleaningReport, CleaningRule, CleaningSettings, CleaningStep, Transactions } from '../types';
 import { dayStart } from '../ingest/dates';
 import { findOutliers, outlierMask } from '../profile/outliers';
+import { cancellationEvidence, cancellationLines } from './cancellations';
 import type { OutlierReport } from '../profile/profile-types';
 
 /**
@@ -55,19 +56,6 @@ export const REFERENCE_CLEANING: CleaningSettings = {
   dateWindow: { start: '2011-06-01', end: '2011-12-01' },
 };
 
-/** A cancellation invoice starts with 'C' (case-insensitive, after trim). */
-export function isCancellationInvoice(invoice: string): boolean {
-  const s = invoice.trimStart();
-  return s.charCodeAt(0) === 67 || s.charCodeAt(0) === 99;
-}
-
-/** Per invoice code: 1 when that invoice is a cancellation. */
-export function cancellationFlags(tx: Transactions): Uint8Array {
-  const f = new Uint8Array(tx.invoices.length);
-  tx.invoices.forEach((s, k) => (f[k] = isCancellationInvoice(s) ? 1 : 0));
-  return f;
-}
-
 /** Per product code: 1 when it matches the list (exact, or prefix for entries ending in '*'). */
 export function nonProductFlags(products: readonly string[], list: readonly string[]): Uint8Array {
   const exact = new Set<string>();
@@ -89,7 +77,7 @@ export function nonProductFlags(products: readonly string[], list: readonly stri
 const LABELS: Record<CleaningRule, string> = {
   invalidRows: 'Rows whose date, quantity, price or amount could not be read',
   missingCustomer: 'Rows without a customer id',
-  cancellations: 'Cancellation lines (invoice starting with C)',
+  cancellations: 'Cancellation and return lines (see the evidence)',
   nonProductCodes: 'Non-product stock codes (postage, fees, adjustments…)',
   nonPositivePrice: 'Unit price zero or negative',
   unspecifiedCountry: 'Country "Unspecified"',
@@ -158,13 +146,9 @@ export function cleanTransactions(
   );
   run('missingCustomer', settings.dropMissingCustomer, (i) => cust[i]! < 0);
 
-  const inv = tx.invoice;
-  const cancelFlags = cancellationFlags(tx);
-  run(
-    'cancellations',
-    settings.cancellations === 'drop' && inv !== null,
-    (i) => inv![i]! >= 0 && cancelFlags[inv![i]!] === 1,
-  );
+  const evidence = cancellationEvidence(tx);
+  const cancelLine = cancellationLines(tx, evidence);
+  run('cancellations', settings.cancellations === 'drop', (i) => cancelLine[i] === 1);
 
   const prod = tx.product;
   const npFlags = nonProductFlags(tx.products, settings.nonProductCodes);
@@ -219,5 +203,8 @@ export function cleanTransactions(
 
   let rowsKept = 0;
   for (let i = 0; i < n; i++) rowsKept += keep[i]!;
-  return { keep, report: { rowsIn: n, customersIn, rowsKept, customersKept: alive, steps } };
+  return {
+    keep,
+    report: { rowsIn: n, customersIn, rowsKept, customersKept: alive, steps, cancellation: evidence },
+  };
 }

@@ -1,4 +1,5 @@
 import type { DateOrder, DateOrderGuess } from '../types';
+import { monthNameFields } from './month-names';
 
 /**
  * Date reading. Every date becomes the wall-clock time written in the file read as UTC milliseconds
@@ -6,9 +7,17 @@ import type { DateOrder, DateOrderGuess } from '../types';
  *
  * Forms: ISO `YYYY-MM-DD[ or T HH:MM[:SS[.fff]]]` (also with '/'), `M/D/YYYY H:MM` and `D/M/YYYY`
  * (also '.', '-' separators, 2-digit years, optional seconds and AM/PM), compact `YYYYMMDD`, and Excel
- * serial day numbers (1900 date system, 25569 = 1970-01-01; fraction = time of day).
- * Two-digit years follow POSIX strptime: 69–99 → 19xx, 00–68 → 20xx.
+ * serial day numbers (1900 date system, 25569 = 1970-01-01; fraction = time of day), month names in
+ * seven languages (`11-Feb-17`, `Feb 11, 2017`, `11 février 2017`: see month-names.ts), and Unix
+ * epoch seconds or milliseconds (UTC).
+ * Two-digit years follow POSIX strptime: 69–99 → 19xx, 00–68 → 20xx (the pivot is YEAR_PIVOT).
+ *
+ * Coded forms (Excel serials, epoch numbers, YYYYMMDD) look like plain numbers: callers accept them
+ * only with evidence from the header (a date-named column), never from the values alone.
  */
+
+/** Two-digit years below this are 20xx, the others 19xx. */
+export const YEAR_PIVOT = 69;
 
 const DAY_MS = 86_400_000;
 const ISO_RE =
@@ -17,6 +26,10 @@ const PARTS_RE =
   /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp][Mm])?)?$/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL_RE = /^\d{1,6}(?:\.\d+)?$/;
+const EPOCH_RE = /^\d{9,13}(?:\.\d+)?$/;
+/** Epoch seconds accepted: 1990-01-01 .. 2100-01-01 (9–10 digits); milliseconds: the same × 1000. */
+const EPOCH_MIN_S = 631_152_000;
+const EPOCH_MAX_S = 4_102_444_800;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -44,7 +57,7 @@ function make(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, frac = '',
 function year2(y: string): number {
   if (y.length === 4) return Number(y);
   const n = Number(y);
-  return n >= 69 ? 1900 + n : 2000 + n;
+  return n >= YEAR_PIVOT ? 1900 + n : 2000 + n;
 }
 
 function num(s: string | undefined): number {
@@ -90,6 +103,19 @@ export function parseDate(text: string, order: DateOrder): number {
       const [mo, d] = order === 'MDY' ? [a, b] : [b, a];
       return make(year2(m[4]!), mo, d, num(m[5]), num(m[6]), num(m[7]), m[8] ?? '', m[9] ?? '');
     }
+    case 'MONTH_NAME': {
+      const f = monthNameFields(s);
+      if (!f) return NaN;
+      return make(year2(f.year), f.month, f.day, f.h, f.mi, f.s, f.frac, f.ampm);
+    }
+    case 'EPOCH_S':
+    case 'EPOCH_MS': {
+      if (!EPOCH_RE.test(s)) return NaN;
+      const v = Number(s);
+      const sec = order === 'EPOCH_S' ? v : v / 1000;
+      if (!(sec >= EPOCH_MIN_S && sec < EPOCH_MAX_S)) return NaN;
+      return Math.round(sec * 1000);
+    }
     case 'EXCEL_SERIAL': {
       if (!SERIAL_RE.test(s)) return NaN;
       const v = Number(s);
@@ -115,6 +141,9 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
   let compact = 0;
   let parts = 0;
   let serial = 0;
+  let named = 0;
+  let epochS = 0;
+  let epochMs = 0;
   let firstBig = 0;
   let secondBig = 0;
   let dots = 0;
@@ -153,7 +182,14 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
     if (SERIAL_RE.test(s)) {
       const v = Number(s);
       if (v >= 18264 && v <= 73051) serial++;
+      continue;
     }
+    if (EPOCH_RE.test(s)) {
+      if (!Number.isNaN(parseDate(s, 'EPOCH_S'))) epochS++;
+      else if (!Number.isNaN(parseDate(s, 'EPOCH_MS'))) epochMs++;
+      continue;
+    }
+    if (!Number.isNaN(parseDate(s, 'MONTH_NAME'))) named++;
   }
   const none: DateOrderGuess = {
     order: null,
@@ -211,6 +247,27 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
       reason: 'No day in these dates is above 12, so day-first and month-first both fit: choose the order.',
     };
   }
+  if (named >= need)
+    return {
+      order: 'MONTH_NAME',
+      candidates: ['MONTH_NAME'],
+      ambiguous: false,
+      reason: `Dates are written with month names (${named} of ${n} distinct values read so); two-digit years: 00–${YEAR_PIVOT - 1} → 20xx, ${YEAR_PIVOT}–99 → 19xx.`,
+    };
+  if (epochS >= need)
+    return {
+      order: 'EPOCH_S',
+      candidates: ['EPOCH_S'],
+      ambiguous: false,
+      reason: 'Numbers in the range of Unix times in seconds (1990–2100).',
+    };
+  if (epochMs >= need)
+    return {
+      order: 'EPOCH_MS',
+      candidates: ['EPOCH_MS'],
+      ambiguous: false,
+      reason: 'Numbers in the range of Unix times in milliseconds (1990–2100).',
+    };
   if (serial >= need)
     return {
       order: 'EXCEL_SERIAL',
@@ -219,6 +276,11 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
       reason: 'Numbers in the range of Excel date serials (1950–2100).',
     };
   return none;
+}
+
+/** Forms that look like plain numbers: accepted only with a date-named header. */
+export function isCodedDateOrder(order: DateOrder | null): boolean {
+  return order === 'EXCEL_SERIAL' || order === 'YMD_COMPACT' || order === 'EPOCH_S' || order === 'EPOCH_MS';
 }
 
 /** Fraction of distinct non-empty values readable as dates in the guessed order (0 when none). */

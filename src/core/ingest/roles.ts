@@ -1,6 +1,8 @@
 import type { DateOrderGuess, DictColumn, Mapping, MappingGuess, RawTable, Role, TableKind } from '../types';
-import { dateShare, guessDateOrder } from './dates';
+import { dateShare, guessDateOrder, isCodedDateOrder } from './dates';
+import { isDateColumn } from '../rfm/summary';
 import { detectNumberFormat, parseNumber } from './numbers';
+import { detectInvoiceColumn } from './invoice-detect';
 
 /**
  * Role detection: header names first (normalised: lower case, letters and digits only), then the
@@ -42,6 +44,13 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'contactid',
     'shopperid',
     'shopper',
+    'cliente',
+    'idcliente',
+    'codigocliente',
+    'kunde',
+    'kundennummer',
+    'klant',
+    'klantnummer',
   ],
   invoice: [
     'invoiceno',
@@ -61,6 +70,22 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'billno',
     'bill',
     'ticketid',
+    'codigocompra',
+    'compra',
+    'pedido',
+    'numeropedido',
+    'idpedido',
+    'factura',
+    'fatura',
+    'facture',
+    'rechnung',
+    'rechnungsnummer',
+    'bestellung',
+    'bestellnummer',
+    'ordine',
+    'fattura',
+    'bestelling',
+    'factuur',
   ],
   date: [
     'invoicedate',
@@ -75,6 +100,13 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'orderdatetime',
     'day',
     'time',
+    'data',
+    'fecha',
+    'datum',
+    'datacompra',
+    'fechacompra',
+    'datapedido',
+    'dataemissao',
   ],
   quantity: [
     'quantity',
@@ -86,8 +118,30 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'items',
     'count',
     'pieces',
+    'quantidade',
+    'cantidad',
+    'menge',
+    'anzahl',
+    'quantita',
+    'aantal',
+    'qtd',
   ],
-  price: ['unitprice', 'price', 'priceeach', 'unitcost', 'itemprice', 'rate'],
+  price: [
+    'unitprice',
+    'price',
+    'priceeach',
+    'unitcost',
+    'itemprice',
+    'rate',
+    'preco',
+    'precio',
+    'preis',
+    'prezzo',
+    'prijs',
+    'precounitario',
+    'preciounitario',
+    'valorunitario',
+  ],
   amount: [
     'amount',
     'revenue',
@@ -105,6 +159,14 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'ordervalue',
     'payment',
     'subtotal',
+    'valor',
+    'valortotal',
+    'importe',
+    'betrag',
+    'umsatz',
+    'importo',
+    'bedrag',
+    'montant',
   ],
   country: ['country', 'countryname', 'region', 'market'],
   product: [
@@ -119,18 +181,52 @@ const NAMES: Readonly<Record<Role, readonly string[]>> = {
     'articleid',
     'itemcode',
   ],
-  recency: ['recency', 'recencydays', 'daysincelastpurchase', 'dayssincelast'],
-  frequency: ['frequency', 'freq', 'numorders', 'orders'],
-  monetary: ['monetary', 'monetaryvalue', 'monetarytotal'],
+  recency: [
+    'recency',
+    'recencydays',
+    'daysincelastpurchase',
+    'dayssincelast',
+    'lastorderdate',
+    'lastpurchasedate',
+    'lastpurchase',
+    'dateoflastpurchase',
+    'lasttransactiondate',
+  ],
+  frequency: [
+    'frequency',
+    'freq',
+    'numorders',
+    'orders',
+    'ordernum',
+    'ordercount',
+    'numberoforders',
+    'totalorders',
+    'numpurchases',
+    'purchasecount',
+    'totalpurchases',
+  ],
+  monetary: [
+    'monetary',
+    'monetaryvalue',
+    'monetarytotal',
+    'customervalue',
+    'totalspend',
+    'totalvalue',
+    'lifetimevalue',
+    'totalrevenue',
+  ],
+  frequency2: [],
+  monetary2: [],
 };
 
 const NUMERIC_ROLES: ReadonlySet<Role> = new Set([
   'quantity',
   'price',
   'amount',
-  'recency',
   'frequency',
   'monetary',
+  'frequency2',
+  'monetary2',
 ]);
 const SAMPLE_DISTINCT = 20_000;
 
@@ -169,11 +265,68 @@ export function numericShare(col: DictColumn): number {
 function confirms(col: DictColumn, role: Role): boolean {
   if (col.dict.length === 0) return false;
   if (NUMERIC_ROLES.has(role)) return numericShare(col) >= 0.5;
+  // Recency in days, or the date of the last purchase (a customer summary).
+  if (role === 'recency') return numericShare(col) >= 0.5 || isDateColumn(col);
+  // Ids are not amounts: a column whose values mostly have decimals is money, whatever its name.
+  if (role === 'customer' || role === 'invoice') return !mostlyDecimals(col);
   if (role === 'date') {
     const g = guessDateOrder(distinctSample(col));
     return g.order !== null && dateShare(distinctSample(col), g.order) >= 0.5;
   }
   return true;
+}
+
+function mostlyDecimals(col: DictColumn): boolean {
+  const d = distinctSample(col).filter((x) => x.trim() !== '');
+  if (d.length === 0) return false;
+  const fmt = detectNumberFormat(d);
+  let frac = 0;
+  for (const x of d) {
+    const v = parseNumber(x, fmt);
+    if (Number.isFinite(v) && !Number.isInteger(v)) frac++;
+  }
+  return frac >= 0.5 * d.length;
+}
+
+/** True when every row has its own value (one row per customer). */
+function uniquePerRow(col: DictColumn, rows: number): boolean {
+  return rows > 0 && col.dict.length === rows && col.codes.every((c) => c >= 0);
+}
+
+/**
+ * Customer summaries: the customer id when no header named it (an "…id" column with one value per
+ * row), and second frequency / monetary columns with the same kind of name (online + offline).
+ */
+function completeSummary(raw: RawTable, norms: readonly string[], mapping: Mapping): Mapping {
+  const out: Mapping = { ...mapping };
+  const taken = new Set<number>(
+    (['customer', 'recency', 'frequency', 'monetary'] as const)
+      .map((r) => out[r])
+      .filter((j): j is number => j !== undefined),
+  );
+  if (out.customer === undefined) {
+    const j = norms.findIndex(
+      (n, k) => !taken.has(k) && n.endsWith('id') && uniquePerRow(raw.columns[k]!, raw.rowCount),
+    );
+    if (j >= 0) {
+      out.customer = j;
+      taken.add(j);
+    }
+  }
+  for (const [role, extra] of [
+    ['frequency', 'frequency2'],
+    ['monetary', 'monetary2'],
+  ] as const) {
+    if (out[role] === undefined) continue;
+    const j = norms.findIndex(
+      (n, k) => !taken.has(k) && scoreName(n, role) >= 2 && confirms(raw.columns[k]!, role),
+    );
+    if (j >= 0) {
+      out[extra] = j;
+      taken.add(j);
+    }
+  }
+  return out;
 }
 
 /** Guesses kind, mapping and date order of a RawTable. */
@@ -202,21 +355,33 @@ export function guessMapping(raw: RawTable): MappingGuess {
     raw.columns.forEach((col, j) => {
       if (mapping.date !== undefined || usedCols.has(j)) return;
       const g = guessDateOrder(distinctSample(col));
-      if (g.order !== null && g.order !== 'EXCEL_SERIAL' && dateShare(distinctSample(col), g.order) >= 0.9) {
+      if (g.order !== null && !isCodedDateOrder(g.order) && dateShare(distinctSample(col), g.order) >= 0.9) {
         mapping.date = j;
         usedCols.add(j);
       }
     });
   }
+  // An invoice column found by values (orders group lines of one customer and one date).
+  if (mapping.date !== undefined && mapping.recency === undefined) {
+    const inv = detectInvoiceColumn(raw, mapping, usedCols);
+    if (inv !== null) {
+      mapping.invoice = inv;
+      usedCols.add(inv);
+    }
+  }
   const isRfm =
     mapping.recency !== undefined && mapping.frequency !== undefined && mapping.monetary !== undefined;
-  const kind: TableKind = isRfm && mapping.date === undefined ? 'rfm' : 'transactions';
+  const summary = isRfm ? completeSummary(raw, norms, mapping) : mapping;
+  const oneRowPerCustomer =
+    summary.customer !== undefined && uniquePerRow(raw.columns[summary.customer]!, raw.rowCount);
+  const kind: TableKind = isRfm && (mapping.date === undefined || oneRowPerCustomer) ? 'rfm' : 'transactions';
   let final: Mapping = mapping;
   if (kind === 'rfm') {
-    final = { recency: mapping.recency!, frequency: mapping.frequency!, monetary: mapping.monetary! };
-    if (mapping.customer !== undefined) final = { ...final, customer: mapping.customer };
+    final = { recency: summary.recency!, frequency: summary.frequency!, monetary: summary.monetary! };
+    for (const r of ['customer', 'frequency2', 'monetary2'] as const)
+      if (summary[r] !== undefined) final = { ...final, [r]: summary[r] };
   } else {
-    const { recency: _r, frequency: _f, monetary: _m, ...rest } = mapping;
+    const { recency: _r, frequency: _f, monetary: _m, frequency2: _f2, monetary2: _m2, ...rest } = mapping;
     final = rest;
   }
   const dateOrder: DateOrderGuess | null =

@@ -1,5 +1,5 @@
 import type { DateOrder, DictColumn, RawTable } from '../types';
-import { formatTime, guessDateOrder, parseDate } from '../ingest/dates';
+import { formatTime, guessDateOrder, isCodedDateOrder, parseDate } from '../ingest/dates';
 import { detectNumberFormat, parseNumber } from '../ingest/numbers';
 import { normaliseHeader } from '../ingest/roles';
 import type {
@@ -253,7 +253,7 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
   let guess = guessDateOrder(sample.length <= QUICK_SAMPLE ? sample : sample.slice(0, QUICK_SAMPLE));
   if (guess.ambiguous && sample.length > QUICK_SAMPLE) guess = guessDateOrder(sample);
   const order = guess.order;
-  const codedDate = order === 'EXCEL_SERIAL' || order === 'YMD_COMPACT';
+  const codedDate = isCodedDateOrder(order);
   if (order !== null && (!codedDate || DATE_HINT_RE.test(norm))) {
     const { lut, ok } = readAll(col, cnt, (s) => parseDate(s, order));
     if (ok >= TYPE_SHARE * nonEmpty) {

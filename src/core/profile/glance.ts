@@ -1,4 +1,5 @@
 import type { Transactions } from '../types';
+import { cancellationEvidence, prefixFlags } from '../clean/cancellations';
 import type { Glance, MonthGlance, RevenueRank } from './profile-types';
 
 /**
@@ -7,7 +8,8 @@ import type { Glance, MonthGlance, RevenueRank } from './profile-types';
  *
  * - Revenue of a line = quantity × unit price when both columns are mapped, else the amount column;
  *   lines where it is not a finite number are counted in `rowsWithoutRevenue` and add nothing.
- * - A cancellation is a line whose invoice starts with 'C' (case-insensitive, after leading blanks);
+ * - A cancellation is a line whose invoice starts with 'C' (case-insensitive, after leading blanks)
+ *   when the data supports that rule (src/core/clean/cancellations.ts), none otherwise;
  *   a return is a line with quantity < 0 (cancelled or not). Both are counted, never removed.
  * - Months are calendar months of the wall-clock date (times are read as UTC, see src/core/types.ts);
  *   every month from the first to the last date is listed, empty ones included. Lines without a
@@ -59,15 +61,7 @@ export function lineRevenue(tx: Transactions): { values: Float64Array; source: G
 }
 
 /** 1 for each invoice code whose text starts with 'C'/'c' after leading blanks. */
-export function cancellationCodes(invoices: readonly string[]): Uint8Array {
-  const out = new Uint8Array(invoices.length);
-  for (let k = 0; k < invoices.length; k++) {
-    const s = invoices[k]!.trimStart();
-    const c = s.charCodeAt(0);
-    if (c === 67 || c === 99) out[k] = 1;
-  }
-  return out;
-}
+export const cancellationCodes = prefixFlags;
 
 function rank(
   codes: Int32Array | null,
@@ -102,7 +96,9 @@ export function transactionsAtAGlance(tx: Transactions): Glance {
   const n = tx.rowCount;
   const time = tx.time;
   const { values: rev, source } = lineRevenue(tx);
-  const cancelCode = tx.invoice ? cancellationCodes(tx.invoices) : null;
+  // Prefixed invoices count as cancellations only when the values support it (clean/cancellations.ts).
+  const cancelCode =
+    tx.invoice && cancellationEvidence(tx).basis === 'prefix' ? prefixFlags(tx.invoices) : null;
   const inv = tx.invoice;
   const qty = tx.quantity;
   const cust = tx.customer;

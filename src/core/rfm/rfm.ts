@@ -1,14 +1,16 @@
 import type { CleaningSettings, Mapping, RawTable, RfmSettings, RfmTable, Transactions } from '../types';
 import { UserFacingError } from '../types';
-import { REFERENCE_CLEANING, cancellationFlags } from '../clean/clean';
+import { REFERENCE_CLEANING } from '../clean/clean';
+import { cancellationLines } from '../clean/cancellations';
 import { DAY_MS, dayStart } from '../ingest/dates';
-import { detectNumberFormat, parseNumber } from '../ingest/numbers';
+import { readSummary } from './summary';
 
 /**
  * RFM per customer (docs/rfm-definition.md).
  * - analysis time: 'nextDay' = midnight after the day of the latest kept line; 'lastTime' = the
  *   latest kept line's time; { date } = midnight starting that day.
- * - purchases = kept non-cancellation lines (all kept lines when `cancellationsArePurchases`).
+ * - purchases = kept non-cancellation lines (all kept lines when `cancellationsArePurchases`); which
+ *   lines are cancellations or returns is decided from the values (src/core/clean/cancellations.ts).
  * - recency = floor((analysis time − latest purchase time) / 1 day), in whole days.
  * - frequency: 'invoices' = distinct invoices among purchases (purchase lines when the file has no
  *   invoice column: each row is then one order, as in CDNOW); 'lines' = purchase lines; 'days' =
@@ -60,7 +62,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
   const n = tx.rowCount;
   const nc = tx.customers.length;
   const analysisTime = analysisTimeOf(tx, keep, settings);
-  const cancel = cancellationFlags(tx);
+  const cancel = cancellationLines(tx);
   const inv = tx.invoice;
   const allPurchases = settings.cancellationsArePurchases === true;
   const lastPurchase = new Float64Array(nc).fill(-Infinity);
@@ -83,8 +85,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
     if (c < 0) continue;
     hasLine[c] = 1;
     money[c]! += useAmount ? a![i]! : q![i]! * p![i]!;
-    const isCancel = inv !== null && inv[i]! >= 0 && cancel[inv[i]!] === 1;
-    if (isCancel && !allPurchases) continue;
+    if (cancel[i] === 1 && !allPurchases) continue;
     const t = tx.time[i]!;
     if (t > lastPurchase[c]!) lastPurchase[c] = t;
     if (mode === 'lines') freq[c]!++;
@@ -130,7 +131,8 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
 }
 
 /**
- * An already aggregated RFM table (kind 'rfm') as an RfmTable, in file order. Ids come from the
+ * An already aggregated RFM table (kind 'rfm') as an RfmTable, in file order (recency may come from
+ * last-purchase dates, frequency and monetary from the sum of two columns: see summary.ts). Ids come from the
  * customer column, or are generated as spreadsheet rows ("row 2", "row 3"…). Rows with an unreadable
  * R, F or M are left out (they are reported as column problems at mapping); rows with monetary ≤ 0
  * are left out and counted when `excludeNonPositiveMonetary` (default true).
@@ -140,22 +142,7 @@ export function rfmFromTable(
   mapping: Mapping,
   options: { excludeNonPositiveMonetary?: boolean } = {},
 ): RfmTable {
-  const read = (j: number | undefined): Float64Array => {
-    const col = j === undefined ? undefined : raw.columns[j];
-    if (!col)
-      throw new UserFacingError('missing-roles', 'Choose the recency, frequency and monetary columns.');
-    const fmt = detectNumberFormat(col.dict);
-    const lut = col.dict.map((s) => parseNumber(s, fmt));
-    const out = new Float64Array(raw.rowCount);
-    for (let i = 0; i < raw.rowCount; i++) {
-      const c = col.codes[i]!;
-      out[i] = c < 0 ? NaN : lut[c]!;
-    }
-    return out;
-  };
-  const r = read(mapping.recency);
-  const f = read(mapping.frequency);
-  const mo = read(mapping.monetary);
+  const { recency: r, frequency: f, monetary: mo, analysisTime } = readSummary(raw, mapping);
   const idCol = mapping.customer === undefined ? undefined : raw.columns[mapping.customer];
   const exclude = options.excludeNonPositiveMonetary ?? true;
   const ids: string[] = [];
@@ -177,7 +164,7 @@ export function rfmFromTable(
     recency: pick(r),
     frequency: pick(f),
     monetary: pick(mo),
-    analysisTime: NaN,
+    analysisTime,
     excludedNonPositive: excluded,
     preAggregated: true,
   };

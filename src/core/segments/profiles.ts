@@ -10,7 +10,8 @@
  * Medians use the mean of the two middle values for an even count (as pandas). An empty cluster has
  * size 0 and NaN statistics.
  */
-import { describeSegment, type SegmentDescription } from './describe';
+import type { SegmentDescription } from './describe';
+import { describeAgainstCentre } from './consistency';
 
 export interface RfmColumns {
   readonly recency: Float64Array;
@@ -162,7 +163,18 @@ export function computeProfiles(
           }
         : null,
       standardised: z,
-      description: describeSegment(z.recency, z.frequency, z.monetary),
+      description: describeAgainstCentre(
+        z,
+        centroidsOriginal
+          ? {
+              recency: centroidsOriginal[c * 3]!,
+              frequency: centroidsOriginal[c * 3 + 1]!,
+              monetary: centroidsOriginal[c * 3 + 2]!,
+            }
+          : s.median,
+        s.median,
+        overall.median,
+      ),
     });
   }
   return { n, k, totalRevenue, overallMedian: overall.median, overallMean: overall.mean, segments };

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { CleaningRule, CleaningSettings, CleaningStep } from '../../core/types';
+import type { CancellationEvidence, CleaningRule, CleaningSettings, CleaningStep } from '../../core/types';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { formatInt } from '../../components/format';
@@ -20,7 +20,7 @@ const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
   {
     rule: 'cancellations',
     label: 'Cancellations',
-    help: 'Invoices starting with “C”. Net: they reduce monetary but are not purchases. Drop: removed.',
+    help: 'Decided from the values (see below). Net: they reduce monetary but are not purchases. Drop: removed.',
   },
   {
     rule: 'nonProductCodes',
@@ -153,6 +153,11 @@ export function CleaningCell() {
                   <td>
                     <RuleControl rule={rule} label={label} settings={settings} />
                     {help !== '' ? <p className="muted small rules__help">{help}</p> : null}
+                    {rule === 'cancellations' && report?.cancellation ? (
+                      <p className="small rules__help" data-testid="cancellation-evidence">
+                        {cancellationSentence(report.cancellation)}
+                      </p>
+                    ) : null}
                   </td>
                   <td className="num" data-label="Lines removed" data-testid={`removed-rows-${rule}`}>
                     {step ? formatInt(step.rowsRemoved) : '—'}
@@ -181,6 +186,24 @@ export function CleaningCell() {
       </div>
     </Cell>
   );
+}
+
+/** What the data says about cancellations, in words (src/core/clean/cancellations.ts decides). */
+function cancellationSentence(e: CancellationEvidence): string {
+  const col = e.signColumn ?? 'quantity';
+  const neg = `${formatInt(e.negativeLines)} ${e.negativeLines === 1 ? 'line has' : 'lines have'} a negative ${col}`;
+  if (e.basis === 'prefix')
+    return `${formatInt(e.prefixedNegative)} of the ${formatInt(e.prefixedLines)} lines on invoices starting with “C” (e.g. ${e.prefixedExample ?? ''}) have a negative ${col}: those invoices are treated as cancellations.`;
+  const prefix =
+    e.prefixedLines === 0
+      ? 'No invoice starts with “C”.'
+      : e.signColumn === null
+        ? `${formatInt(e.prefixedInvoices)} invoices start with “C” (e.g. ${e.prefixedExample ?? ''}) but there is no quantity or amount to check: not treated as cancellations.`
+        : e.prefixedNegative === 0
+          ? `No invoice with a “C” prefix has a negative ${col} (${formatInt(e.prefixedInvoices)} such invoices, e.g. ${e.prefixedExample ?? ''}): not treated as cancellations.`
+          : `Only ${formatInt(e.prefixedNegative)} of the ${formatInt(e.prefixedLines)} lines on invoices starting with “C” (e.g. ${e.prefixedExample ?? ''}) have a negative ${col}: the prefix is not treated as a cancellation mark.`;
+  if (e.basis === 'negative') return `${prefix} ${neg}: they are treated as returns (not purchases).`;
+  return `${prefix} No line has a negative ${col}: nothing is a cancellation or return.`;
 }
 
 function RuleControl({

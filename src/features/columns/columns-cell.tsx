@@ -13,6 +13,7 @@ import {
   setRole,
 } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { MappingChecks } from './mapping-checks';
 
 const ORDER_LABELS: Record<DateOrder, string> = {
   DMY: 'Day / month / year (31/12/2011)',
@@ -20,8 +21,20 @@ const ORDER_LABELS: Record<DateOrder, string> = {
   ISO: 'Year-month-day (2011-12-31)',
   YMD_COMPACT: 'YYYYMMDD (20111231)',
   EXCEL_SERIAL: 'Excel day numbers (40908)',
+  MONTH_NAME: 'With month names (11-Feb-17, Feb 11, 2017, 11 février 2017)',
+  EPOCH_S: 'Unix time in seconds (1325289600)',
+  EPOCH_MS: 'Unix time in milliseconds (1325289600000)',
 };
-const ALL_ORDERS: readonly DateOrder[] = ['DMY', 'MDY', 'ISO', 'YMD_COMPACT', 'EXCEL_SERIAL'];
+const ALL_ORDERS: readonly DateOrder[] = [
+  'DMY',
+  'MDY',
+  'ISO',
+  'MONTH_NAME',
+  'YMD_COMPACT',
+  'EXCEL_SERIAL',
+  'EPOCH_S',
+  'EPOCH_MS',
+];
 
 const ROLE_HELP: Partial<Record<Role, string>> = {
   customer: 'kept as text (leading zeros stay)',
@@ -40,6 +53,7 @@ export function ColumnsCell() {
   const status = useNotebook((s) => s.mappingStatus);
   const error = useNotebook((s) => s.mappingError);
   const result = useNotebook((s) => s.mappingResult);
+  const confirmed = useNotebook((s) => s.confirmedChecks);
   const [view, setView] = useState<'parsed' | 'typed'>('typed');
   const kindName = useId();
   const orderName = useId();
@@ -139,6 +153,8 @@ export function ColumnsCell() {
           {error.message}
         </Message>
       ) : null}
+
+      {result?.checks ? <MappingChecks checks={result.checks} confirmed={confirmed} /> : null}
 
       {kind === 'transactions' && mapping.date !== undefined ? (
         <fieldset className="choice-row" aria-describedby={ambiguous ? 'date-order-why' : undefined}>

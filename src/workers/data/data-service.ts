@@ -19,11 +19,11 @@ import { UserFacingError } from '../../core/types';
 import { guessMapping, missingRoles } from '../../core/ingest/roles';
 import { buildTransactions } from '../../core/ingest/transactions';
 import { formatTime, guessDateOrder } from '../../core/ingest/dates';
-import { detectNumberFormat, parseNumber } from '../../core/ingest/numbers';
+import { checkMapping } from '../../core/ingest/plausibility';
+import { readSummary } from '../../core/rfm/summary';
 import { rawRows } from '../../core/ingest/table-builder';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
-import type { ColumnProblem } from '../../core/types';
 import { findOutliers, profileColumns, transactionsAtAGlance } from '../../core/profile';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile';
 import { loadFile } from './load-file';
@@ -118,33 +118,14 @@ export class DataService {
     const headers = raw.columns.map((c) => c.name);
     if (kind === 'rfm') {
       this.tx = null;
-      const problems: ColumnProblem[] = [];
-      const typed = new Map<number, Float64Array>();
-      for (const role of ['recency', 'frequency', 'monetary'] as const) {
-        const j = mapping[role]!;
-        const col = raw.columns[j]!;
-        const fmt = detectNumberFormat(col.dict);
-        const lut = col.dict.map((s) => parseNumber(s, fmt));
-        const vals = new Float64Array(raw.rowCount);
-        let bad = 0;
-        const rows: number[] = [];
-        const values: string[] = [];
-        for (let i = 0; i < raw.rowCount; i++) {
-          const c = col.codes[i]!;
-          const v = c < 0 ? NaN : lut[c]!;
-          vals[i] = v;
-          if (v !== v) {
-            bad++;
-            if (rows.length < 5) {
-              rows.push(i + 2);
-              values.push(c < 0 ? '' : col.dict[c]!);
-            }
-          }
-        }
-        typed.set(j, vals);
-        if (bad > 0)
-          problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
-      }
+      const summary = readSummary(raw, mapping);
+      const problems = summary.problems;
+      // Recency read from last-purchase dates shows as days in the typed preview.
+      const typed = new Map<number, Float64Array>([
+        [mapping.recency!, summary.recency],
+        [mapping.frequency!, summary.frequency],
+        [mapping.monetary!, summary.monetary],
+      ]);
       const idCol = mapping.customer === undefined ? undefined : raw.columns[mapping.customer];
       const n = Math.min(PREVIEW_ROWS, raw.rowCount);
       const text = rawRows(
@@ -160,6 +141,7 @@ export class DataService {
         lastTime: null,
         dateOrder: null,
         problems,
+        checks: checkMapping(raw, kind, mapping, null),
         typedPreview: {
           headers,
           rows: text.map((r, i) => r.map((s, j) => (typed.has(j) ? fmtNum(typed.get(j)![i]!) : s))),
@@ -189,6 +171,10 @@ export class DataService {
       [mapping.amount, tx.amount],
     ] as const;
     for (const [j, arr] of numCols) if (j !== undefined && arr) typedCol.set(j, (i) => fmtNum(arr[i]!));
+    const order =
+      mapping.date === undefined
+        ? null
+        : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO');
     return {
       kind,
       rowCount: tx.rowCount,
@@ -196,11 +182,9 @@ export class DataService {
       invoices: tx.invoices.length,
       firstTime: Number.isFinite(first) ? first : null,
       lastTime: Number.isFinite(last) ? last : null,
-      dateOrder:
-        mapping.date === undefined
-          ? null
-          : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO'),
+      dateOrder: order,
       problems: tx.problems,
+      checks: checkMapping(raw, kind, mapping, order),
       typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => typedCol.get(j)?.(i) ?? s)) },
     };
   }
@@ -295,6 +279,7 @@ export class DataService {
   }
 }
 
+/** A number as read, without binary float noise (358.55999999999995 → 358.56; 12 significant digits). */
 function fmtNum(v: number): string {
-  return Number.isNaN(v) ? '(unreadable)' : String(v);
+  return Number.isNaN(v) ? '(unreadable)' : String(Number(v.toPrecision(12)));
 }

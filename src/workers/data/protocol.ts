@@ -3,6 +3,7 @@
  * Every request carries an `id`; the worker answers with `progress` messages (load only) and exactly
  * one `result` or `error` for that id.
  */
+import type { MappingCheck } from '../../core/ingest/plausibility';
 import type {
   CleaningReport,
   CleaningSettings,
@@ -62,6 +63,8 @@ export interface MappingResult {
   readonly problems: readonly ColumnProblem[];
   /** First 20 rows as the app reads them (dates ISO, numbers). */
   readonly typedPreview: TablePreview;
+  /** Plausibility checks that failed (src/core/ingest/plausibility.ts); empty when all is plausible. */
+  readonly checks?: readonly MappingCheck[];
 }
 
 export type DataRequest =

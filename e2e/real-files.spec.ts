@@ -1,0 +1,106 @@
+/**
+ * Real files as analysts have them (fixtures/real, provenance in fixtures/SOURCES.md): each journey
+ * either reaches segments with the defaults or stops at the Columns step with the evidence shown and
+ * a control to act on it; never green on a wrong mapping.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ROOT, cell, chooseFile, expectPipelineReady, expectStatus, rfmRow } from './helpers';
+
+const REAL = join(ROOT, 'fixtures', 'real');
+const SUPERSTORE = join(REAL, 'superstore-2019-head.csv');
+const GROCERIES = join(REAL, 'groceries-head.csv');
+const FLO = join(REAL, 'flo-customers-head.csv');
+
+test('Superstore: "CA-" order ids are orders, not cancellations; correct RFM with the defaults; no sideways scroll at 1280 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/');
+  await chooseFile(page, SUPERSTORE);
+  await expectPipelineReady(page);
+  await expect(page.getByTestId('cancellation-evidence')).toContainText(
+    'No invoice with a “C” prefix has a negative quantity (1 such invoices, e.g. CA-2019-115238): not treated as cancellations.',
+  );
+  await expect(page.getByTestId('removed-rows-cancellations')).toHaveText('0');
+  await expect(page.getByTestId('rfm-customers')).toHaveText('28 customers modelled');
+  await expect(page.getByTestId('rfm-excluded')).toContainText('0 excluded');
+  // Jane Waco's Canadian order: bought 21/01/19, last line of the file 26/01/19 → 6 days; 1 order.
+  expect(await rfmRow(page, 'JW-15220')).toEqual({ r: 6, f: 1, m: 281.16 });
+  // In these first 69 lines (three weeks) every customer placed one order: frequency cannot separate
+  // segments, and the Transform step says so (leaving a feature out is not available yet).
+  await expectStatus(page, 'transform', 'error');
+  await expect(cell(page, 'transform')).toContainText('Every customer has the same frequency (1)');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('Groceries: no money column is said plainly, the notebook stops at Columns', async ({ page }) => {
+  await page.goto('/');
+  await chooseFile(page, GROCERIES);
+  await expectStatus(page, 'columns', 'error');
+  const err = page.getByTestId('mapping-error');
+  await expect(err).toContainText('No money column was found (no amount, unit price or quantity)');
+  await expect(err).toContainText('A recency + frequency model that leaves monetary out is not available');
+  await expect(cell(page, 'rfm')).not.toHaveAttribute('data-status', 'ready');
+  // Choosing the weekday column as the date: whole numbers 0–6 are not dates.
+  await cell(page, 'columns').getByRole('combobox', { name: /^Date/ }).selectOption({ label: 'day_of_week' });
+  await expect(page.getByTestId('mapping-checks').or(err)).toBeVisible();
+});
+
+test('FLO customer summary: a money column as customer id and an order count as amount are never green', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await chooseFile(page, FLO);
+  await expectStatus(page, 'columns', 'error');
+  const checks = page.getByTestId('mapping-checks');
+  await expect(checks.locator('[data-check="id-decimals"]')).toContainText(
+    'distinct values of “customer_value_total_ever_offline”, chosen as customer id, are numbers with decimals',
+  );
+  await expect(checks.locator('[data-check="amount-small-counts"]')).toContainText(
+    '“order_num_total_ever_online”, chosen as amount (line total), holds only 7 different whole numbers from 1 to 23',
+  );
+  for (const id of ['cleaning', 'rfm'])
+    await expect(cell(page, id)).not.toHaveAttribute('data-status', 'ready');
+  // Choosing the real id column clears that check; the count as amount still asks.
+  await cell(page, 'columns')
+    .getByRole('combobox', { name: /^Customer id/ })
+    .selectOption({ label: 'master_id' });
+  await expect(checks.locator('[data-check="id-decimals"]')).toHaveCount(0);
+  await expect(checks.locator('[data-check="amount-small-counts"]')).toHaveCount(1);
+  await expectStatus(page, 'columns', 'error');
+});
+
+test('month-name dates (11-Feb-17) are read; a date column that cannot be read is never ready', async ({
+  page,
+}) => {
+  // A small written file (not a published one): the shape of the Tableau exports with dd-Mon-yy dates.
+  const dir = mkdtempSync(join(tmpdir(), 'h19-'));
+  const file = join(dir, 'month-names.csv');
+  const lines = ['Order ID,Customer,Order Date,Sales'];
+  const days = ['03-Jan-17', '11-Feb-17', '28-Feb-17', '15-Mar-17', '02-Apr-17', '30-Apr-17'];
+  for (let i = 0; i < 60; i++)
+    lines.push(`O-${1000 + i},C${i % 12},${days[i % days.length]},${(10 + i * 1.25).toFixed(2)}`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  await page.goto('/');
+  await chooseFile(page, file);
+  await expectPipelineReady(page);
+  await expect(cell(page, 'columns')).toContainText('2017-01-03 to 2017-04-30');
+  // Forcing day/month/year: every date fails, the cell says how many and stays not ready.
+  await cell(page, 'columns')
+    .getByRole('radio', { name: /^Day \/ month \/ year/ })
+    .check();
+  await expectStatus(page, 'columns', 'error');
+  await expect(page.getByTestId('mapping-checks')).toContainText(
+    '60 of 60 filled cells of “Order Date” cannot be read as dates in the chosen format',
+  );
+  await cell(page, 'columns')
+    .getByRole('radio', { name: /^With month names/ })
+    .check();
+  await expectPipelineReady(page);
+});
