@@ -19,6 +19,10 @@ import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min
 import { loadPlotly } from './plotly-loader';
 import { safePlotConfig } from './mode-bar';
 import { registerPlot } from './registry';
+import { ChartData, tableFromTraces, type ChartTable } from './chart-table';
+import { makeToolbar } from './toolbar';
+
+export type { ChartTable } from './chart-table';
 
 export type PlotData = Data;
 export type PlotLayout = Layout;
@@ -41,7 +45,7 @@ export interface PlotProps {
   readonly onRendered?: (element: HTMLElement) => void;
   readonly onClick?: (point: PlotPoint) => void;
   readonly testId?: string;
-  /** Accessible name of the chart (role="img"). */
+  /** Accessible name of the chart (role="figure"). */
   readonly ariaLabel: string;
   /** Height in px (default 360). */
   readonly height?: number;
@@ -51,6 +55,11 @@ export interface PlotProps {
   readonly exportName?: string;
   /** Title of the chart in the export list (default: ariaLabel). */
   readonly exportTitle?: string;
+  /**
+   * The chart's data as a table, shown under it behind "Data as a table" (built when opened). Default:
+   * one row per plotted point, read from the traces.
+   */
+  readonly table?: () => ChartTable;
 }
 
 const BASE_LAYOUT: PlotLayout = {
@@ -90,6 +99,7 @@ export function Plot({
   style,
   exportName,
   exportTitle,
+  table,
 }: PlotProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'error'>('loading');
@@ -120,6 +130,7 @@ export function Plot({
         const p = (e as { points?: PlotPoint[] }).points?.[0];
         if (p && onClickRef.current) onClickRef.current(p);
       });
+      makeToolbar(el, ariaLabel);
       setState('drawn');
       setError(null);
       onRenderedRef.current?.(el);
@@ -135,7 +146,7 @@ export function Plot({
     return () => {
       cancelled = true;
     };
-  }, [data, layout, config, revision, height]);
+  }, [data, layout, config, revision, height, ariaLabel]);
 
   // Purge on unmount only (not between updates, which would lose the camera).
   useEffect(() => {
@@ -156,7 +167,7 @@ export function Plot({
     <div className={`plot${className ? ` ${className}` : ''}`} style={style} data-plot-state={state}>
       <div
         ref={ref}
-        role="img"
+        role="figure"
         aria-label={ariaLabel}
         data-testid={testId}
         style={{ width: '100%', minHeight: height }}
@@ -171,6 +182,7 @@ export function Plot({
           This chart could not be drawn: {error}
         </p>
       ) : null}
+      <ChartData label={ariaLabel} table={table ?? (() => tableFromTraces(data))} />
     </div>
   );
 }

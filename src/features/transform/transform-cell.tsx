@@ -139,7 +139,7 @@ export function TransformCell() {
             Skewness 0 is symmetric; above 1 is strongly right-skewed. Transformed value = (YJ(x, λ) − mean) /
             scale.
           </p>
-          <div className="hist-grid" aria-label="Histograms before and after the transform">
+          <div className="hist-grid" role="group" aria-label="Histograms before and after the transform">
             {FEATURE_LABELS.map((label, j) => (
               <Histogram
                 key={`b${j}`}
