@@ -58,6 +58,7 @@ export function TransformCell() {
   return (
     <Cell
       id="transform"
+      purpose="Make the three measures comparable so no single one dominates the segments."
       title="Transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
