@@ -66,6 +66,21 @@ export function SegmentsCell() {
       title="Segments"
       status={seg ? status : hasRfm && status === 'error' ? 'error' : 'waiting'}
       summary={summary}
+      howItWorks={
+        <div className="description-rule" data-testid="description-rule">
+          <p>
+            <strong>How descriptions are made.</strong> Each segment&apos;s centre in the model space is
+            measured in standard deviations from the mean of all customers (the snake plot). A feature is{' '}
+            <em>high</em> at +0.5 or more, <em>low</em> at −0.5 or less (the grey band is in between). Low
+            recency means the customers bought recently.
+          </p>
+          <p>
+            Suggested names combine recency with value (frequency and spend together): recent + high value =
+            Champions, lapsed + high value = At risk, lapsed + low value = Lost, and so on. The suggested name
+            is filled in; type over it to rename a segment; the names are used in the charts and the exports.
+          </p>
+        </div>
+      }
     >
       {seg ? (
         <>
@@ -121,21 +136,8 @@ export function SegmentsCell() {
           {seg.centroidsOriginal === null ? (
             <Message kind="warning">Centres in original units are not available.</Message>
           ) : null}
-          <div className="snake-row">
+          <div className="snake-single">
             <SnakePlot seg={seg} />
-            <div className="small muted description-rule" data-testid="description-rule">
-              <p>
-                <strong>How descriptions are made.</strong> Each segment&apos;s centre in the model space is
-                measured in standard deviations from the mean of all customers (the snake plot). A feature is{' '}
-                <em>high</em> at +0.5 or more, <em>low</em> at −0.5 or less (the grey band is in between). Low
-                recency means the customers bought recently.
-              </p>
-              <p>
-                Suggested names combine recency with value (frequency and spend together): recent + high value
-                = Champions, lapsed + high value = At risk, lapsed + low value = Lost, and so on. Type a name
-                to replace a suggestion; the names are used in the charts and the exports.
-              </p>
-            </div>
           </div>
         </>
       ) : null}

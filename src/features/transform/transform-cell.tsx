@@ -62,6 +62,16 @@ export function TransformCell() {
       title="Transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
+      howItWorks={
+        <>
+          <p>
+            k-means measures plain distances, so skewed features with big ranges would dominate it. Each
+            feature is made closer to a normal shape with a Yeo-Johnson power transform (λ fitted by maximum
+            likelihood, as scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and
+            standard deviation 1 so R, F and M weigh the same.
+          </p>
+        </>
+      }
       actions={
         status === 'error' || error?.code === 'cancelled' ? (
           <button type="button" className="button button--secondary" onClick={rerunModel}>
@@ -81,12 +91,6 @@ export function TransformCell() {
           {error.message}
         </Message>
       ) : null}
-      <p className="muted small">
-        k-means measures plain distances, so skewed features with big ranges would dominate it. Each feature
-        is made closer to a normal shape with a Yeo-Johnson power transform (λ fitted by maximum likelihood,
-        as scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and standard
-        deviation 1 so R, F and M weigh the same.
-      </p>
       {r && before && after ? (
         <>
           <div className="table-wrap">
