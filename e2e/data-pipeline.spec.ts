@@ -96,6 +96,7 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
     await expectStatus(page, 'data', 'waiting');
     await expect(page.getByTestId('file-facts')).toHaveCount(0);
     await expect(data.getByRole('progressbar')).toHaveCount(0);
+    await expect(data.getByTestId('load-cancelled')).toContainText('was cancelled. Nothing was loaded');
 
     await page.getByRole('button', { name: 'Try the sample data' }).click();
     await expectPipelineReady(page);

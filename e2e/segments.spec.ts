@@ -118,7 +118,9 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   const transform = page.getByTestId('transform-table');
   await expect(transform.getByRole('row')).toHaveCount(4);
   // Choose k: a suggestion and the k control.
-  await expect(page.getByTestId('knee')).toContainText('Suggested k');
+  await expect(page.getByTestId('knee')).toContainText(
+    /Recommended: \d+ segments — the gain in fit flattens after \d+/,
+  );
   const slider = page.getByLabel('Number of segments (k)');
   const k1 = Number(await slider.inputValue());
   expect(k1).toBeGreaterThanOrEqual(2);
@@ -236,8 +238,8 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   const body3 = parseCsv(customers3.bytes.toString('utf8')).slice(1);
   expect(body3.find((r) => r[4] === '1')![5]).toBe("'=Top <b>buyers</b>");
 
-  // Original units on log axes: the 3D plot redraws.
-  await cell(page, 'segments').getByLabel('Original units (log axes)').check();
+  // The model space (original units on log axes are the default): the 3D plot redraws.
+  await cell(page, 'segments').getByLabel('Model space (transformed, standardised)').check();
   await expect(page.locator('.plot[data-plot-state="drawn"]').filter({ has: plot3d })).toHaveCount(1);
   const logShot = await plot3d.screenshot({ path: testInfo.outputPath('segments-3d-original.png') });
   expect((await nonWhitePixels(page, logShot)).nonWhite).toBeGreaterThan(px.total * 0.03);

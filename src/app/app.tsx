@@ -1,7 +1,43 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { startFromUrl } from '../store/data-actions';
 import { CELLS, Notebook } from './notebook';
 import { SessionBar } from '../features/session/session-bar';
+import { useCellStatuses } from '../components/cell-status';
+import type { CellStatus } from '../components/cell';
+import { startFocusRescue } from './focus-rescue';
+
+/** What the step bar says of a step's state (visually as a mark, in words for screen readers). */
+const STEP_STATE: Partial<Record<CellStatus, { mark: string; text: string }>> = {
+  ready: { mark: '✓', text: 'done' },
+  running: { mark: '…', text: 'working' },
+  stale: { mark: '!', text: 'out of date' },
+  error: { mark: '!', text: 'needs attention' },
+};
+
+/** One sentence for the page's status region: what runs, what needs attention, or that all is done. */
+function pageStatus(statuses: Readonly<Record<string, CellStatus>>): string {
+  const title = (id: string) => CELLS.find((c) => c.id === id)?.title ?? id;
+  const ids = CELLS.map((c) => c.id);
+  const running = ids.filter((id) => statuses[id] === 'running');
+  if (running.length > 0) return `Working: ${running.map(title).join(', ')}…`;
+  const errors = ids.filter((id) => statuses[id] === 'error');
+  if (errors.length > 0) return `Needs attention: ${errors.map(title).join(', ')}.`;
+  if (ids.every((id) => statuses[id] === 'ready')) return 'Every step is ready.';
+  return '';
+}
+
+/** The header's height as the CSS variable --header-h (focus and anchors scroll clear of it). */
+function useHeaderHeight(ref: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--header-h', `${Math.ceil(el.offsetHeight)}px`);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+}
 
 function LockIcon() {
   return (
@@ -16,15 +52,19 @@ function LockIcon() {
 
 /** The page: header with the privacy promise, a step index, and the notebook. */
 export function App() {
+  const statuses = useCellStatuses();
+  const header = useRef<HTMLElement>(null);
+  useHeaderHeight(header);
   useEffect(() => {
     startFromUrl(window.location.search);
+    return startFocusRescue(document.body);
   }, []);
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to the notebook
       </a>
-      <header className="app-header">
+      <header className="app-header" ref={header}>
         <div className="app-header__inner">
           <div>
             <h1 className="app-title">Segment Notebook</h1>
@@ -38,20 +78,34 @@ export function App() {
         </div>
         <nav className="steps-nav" aria-label="Steps">
           <ol>
-            {CELLS.map((c, i) => (
-              <li key={c.id}>
-                <a href={`#cell-${c.id}`}>
-                  <span className="steps-nav__n" aria-hidden="true">
-                    {i + 1}
-                  </span>
-                  {c.title}
-                </a>
-              </li>
-            ))}
+            {CELLS.map((c, i) => {
+              const st = statuses[c.id];
+              const state = st ? STEP_STATE[st] : undefined;
+              return (
+                <li key={c.id}>
+                  <a
+                    href={`#cell-${c.id}`}
+                    className={st ? `steps-nav--${st}` : undefined}
+                    data-step-status={st}
+                  >
+                    <span className="steps-nav__n" aria-hidden="true">
+                      {state ? state.mark : i + 1}
+                    </span>
+                    {c.title}
+                    {state ? <span className="visually-hidden">, {state.text}</span> : null}
+                  </a>
+                </li>
+              );
+            })}
           </ol>
         </nav>
       </header>
-      <SessionBar />
+      <section className="session-region" aria-label="Your session">
+        <SessionBar />
+      </section>
+      <p className="visually-hidden" role="status" data-testid="page-status">
+        {pageStatus(statuses)}
+      </p>
       <main id="main" className="app-main" tabIndex={-1}>
         <Notebook />
       </main>

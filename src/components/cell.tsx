@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { reportCellStatus } from './cell-status';
 
 /** The step number of the cell being rendered, provided by the notebook (1-based). */
 export const CellStepContext = createContext<number | undefined>(undefined);
@@ -21,6 +22,10 @@ export interface CellProps {
   readonly status: CellStatus;
   /** One line under the title saying what the cell holds (counts, file name…). */
   readonly summary?: ReactNode;
+  /** One plain sentence of what the step is for, shown under the title. */
+  readonly purpose?: ReactNode;
+  /** How the step works (methods, settings, engine details), folded behind "How this works". */
+  readonly howItWorks?: ReactNode;
   /** Buttons shown at the right of the header. */
   readonly actions?: ReactNode;
   /** Step number shown before the title. */
@@ -49,8 +54,20 @@ function useRunningTime(status: CellStatus): number | null {
 }
 
 /** One step of the notebook: a labelled section with a status badge. */
-export function Cell({ id, title, status, summary, actions, step, children, metrics }: CellProps) {
+export function Cell({
+  id,
+  title,
+  status,
+  summary,
+  purpose,
+  howItWorks,
+  actions,
+  step,
+  children,
+  metrics,
+}: CellProps) {
   const headingId = `cell-${id}-title`;
+  useEffect(() => reportCellStatus(id, status), [id, status]);
   const contextStep = useContext(CellStepContext);
   step ??= contextStep;
   const runningMs = useRunningTime(status);
@@ -71,7 +88,7 @@ export function Cell({ id, title, status, summary, actions, step, children, metr
     >
       <header className="cell__header">
         <div className="cell__heading">
-          <h2 id={headingId} className="cell__title">
+          <h2 id={headingId} className="cell__title" tabIndex={-1}>
             {step !== undefined ? (
               <span className="cell__step" aria-hidden="true">
                 {step}
@@ -88,7 +105,20 @@ export function Cell({ id, title, status, summary, actions, step, children, metr
           </span>
         </div>
       </header>
-      <div className="cell__body">{children}</div>
+      <div className="cell__body">
+        {purpose !== undefined || howItWorks !== undefined ? (
+          <div className="cell__intro">
+            {purpose !== undefined ? <p className="cell__purpose">{purpose}</p> : null}
+            {howItWorks !== undefined ? (
+              <details className="cell__how">
+                <summary>How this works</summary>
+                <div className="cell__how-body small">{howItWorks}</div>
+              </details>
+            ) : null}
+          </div>
+        ) : null}
+        {children}
+      </div>
     </section>
   );
 }

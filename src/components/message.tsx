@@ -18,6 +18,8 @@ export function Message({
     <div
       className={`message message--${kind}`}
       role={kind === 'error' ? 'alert' : 'status'}
+      tabIndex={-1}
+      data-focus-fallback
       {...(testId !== undefined ? { 'data-testid': testId } : {})}
     >
       {title !== undefined ? <p className="message__title">{title}</p> : null}

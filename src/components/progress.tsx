@@ -15,7 +15,7 @@ export function Progress({ label, value, detail, onCancel }: ProgressProps) {
   return (
     <div className="progress">
       <div className="progress__label">
-        <span>{label}</span>
+        <span role="status">{label}</span>
         {detail !== undefined ? <span className="progress__detail">{detail}</span> : null}
       </div>
       <div className="progress__row">
@@ -31,7 +31,7 @@ export function Progress({ label, value, detail, onCancel }: ProgressProps) {
           <div className="progress__fill" style={pct === null ? undefined : { width: `${pct}%` }} />
         </div>
         {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
+          <button type="button" className="button button--secondary" onClick={onCancel} data-focus-fallback>
             Cancel
           </button>
         ) : null}

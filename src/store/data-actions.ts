@@ -210,6 +210,7 @@ export function loadSample(): Promise<void> {
           bytesTotal: unpacked ? 0 : Math.max(total, done),
           rows: 0,
           download: true,
+          ...(unpacked && total > 0 ? { downloadSize: total } : {}),
         },
       });
     }

@@ -42,8 +42,13 @@ export interface DataSlice {
   readonly loadStatus: StepStatus;
   /** Name of the file being loaded now (null when idle). */
   readonly loadingName: string | null;
-  /** 'download' while the built-in sample is fetched, then the worker's stages. */
-  readonly loadProgress: (LoadProgress & { readonly download?: boolean }) | null;
+  /**
+   * 'download' while the built-in sample is fetched, then the worker's stages. `downloadSize`: the
+   * compressed size announced by the server when the browser unpacks the download itself (bytesDone
+   * then counts unpacked bytes and bytesTotal is 0).
+   */
+  readonly loadProgress:
+    (LoadProgress & { readonly download?: boolean; readonly downloadSize?: number }) | null;
   readonly loadError: StepError | null;
   readonly loadResult: LoadResult | null;
   /** Size in bytes of the file as picked or downloaded (compressed size for .gz). */

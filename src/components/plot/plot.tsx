@@ -21,6 +21,10 @@ import { loadPlotly } from './plotly-loader';
 import { scheduleDraw } from './draw-scheduler';
 import { safePlotConfig } from './mode-bar';
 import { registerPlot } from './registry';
+import { ChartData, tableFromTraces, type ChartTable } from './chart-table';
+import { makeToolbar } from './toolbar';
+
+export type { ChartTable } from './chart-table';
 
 export type PlotData = Data;
 export type PlotLayout = Layout;
@@ -43,7 +47,7 @@ export interface PlotProps {
   readonly onRendered?: (element: HTMLElement) => void;
   readonly onClick?: (point: PlotPoint) => void;
   readonly testId?: string;
-  /** Accessible name of the chart (role="img"). */
+  /** Accessible name of the chart (role="figure"). */
   readonly ariaLabel: string;
   /** Height in px (default 360). */
   readonly height?: number;
@@ -53,6 +57,11 @@ export interface PlotProps {
   readonly exportName?: string;
   /** Title of the chart in the export list (default: ariaLabel). */
   readonly exportTitle?: string;
+  /**
+   * The chart's data as a table, shown under it behind "Data as a table" (built when opened). Default:
+   * one row per plotted point, read from the traces.
+   */
+  readonly table?: () => ChartTable;
 }
 
 const BASE_LAYOUT: PlotLayout = {
@@ -78,6 +87,7 @@ export function Plot({
   style,
   exportName,
   exportTitle,
+  table,
 }: PlotProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'error'>('loading');
@@ -108,6 +118,7 @@ export function Plot({
         const p = (e as { points?: PlotPoint[] }).points?.[0];
         if (p && onClickRef.current) onClickRef.current(p);
       });
+      makeToolbar(el, ariaLabel);
       setState('drawn');
       setError(null);
       onRenderedRef.current?.(el);
@@ -123,7 +134,7 @@ export function Plot({
     return () => {
       cancelled = true;
     };
-  }, [data, layout, config, revision, height]);
+  }, [data, layout, config, revision, height, ariaLabel]);
 
   // Purge on unmount only (not between updates, which would lose the camera).
   useEffect(() => {
@@ -144,7 +155,7 @@ export function Plot({
     <div className={`plot${className ? ` ${className}` : ''}`} style={style} data-plot-state={state}>
       <div
         ref={ref}
-        role="img"
+        role="figure"
         aria-label={ariaLabel}
         data-testid={testId}
         style={{ width: '100%', minHeight: height }}
@@ -159,6 +170,7 @@ export function Plot({
           This chart could not be drawn: {error}
         </p>
       ) : null}
+      <ChartData label={ariaLabel} table={table ?? (() => tableFromTraces(data))} />
     </div>
   );
 }

@@ -212,3 +212,19 @@ describe('isIdHeader', () => {
     expect(no.filter((h) => isIdHeader(h))).toEqual([]);
   });
 });
+
+describe('the share of numbers in a text column', () => {
+  it('says a share under 0.1% as a count, never "Only 0%"', () => {
+    const words = Array.from({ length: 2999 }, (_, i) => `word ${i % 7}`);
+    const csv = ['Note', ...words.slice(0, 1500), '42', ...words.slice(1500)].join('\n');
+    const p = profileColumns(table(csv))[0]!;
+    expect(p.type).toBe('text');
+    expect(p.typeReason).toBe('Only 1 of the 3,000 filled cells read as numbers.');
+  });
+
+  it('keeps the percentage from 0.1% up', () => {
+    const words = Array.from({ length: 990 }, (_, i) => `word ${i % 7}`);
+    const csv = ['Note', ...words, ...Array.from({ length: 10 }, (_, i) => String(i + 1))].join('\n');
+    expect(profileColumns(table(csv))[0]!.typeReason).toBe('Only 1% of the filled cells read as numbers.');
+  });
+});

@@ -334,7 +334,10 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
     type: 'text',
     typeReason:
       numericShare > 0
-        ? `Only ${pct(numericShare)} of the filled cells read as numbers.`
+        ? // A share that rounds to 0% is said as a count ("Only 0%" would read as none).
+          numericShare < 0.001
+          ? `Only ${ok.toLocaleString('en-US')} of the ${nonEmpty.toLocaleString('en-US')} filled cells read as numbers.`
+          : `Only ${pct(numericShare)} of the filled cells read as numbers.`
         : 'The values are words.',
     top: topValues(col, cnt, TOP),
   };

@@ -11,11 +11,13 @@ import {
   setEngineChoice,
   setK,
   setSeed,
+  FALLBACK_K,
 } from '../../store/model-actions';
 import type { EngineOverride } from '../../store/model-slice';
 import { useNotebook } from '../../store/store';
 import { KControl } from './k-control';
 import { SweepChart } from './sweep-chart';
+import { Recommendation } from './recommendation';
 import '../../components/model-cells.css';
 
 const ENGINE_OPTIONS: readonly { value: EngineOverride; label: string }[] = [
@@ -114,6 +116,7 @@ export function ChooseKCell() {
   return (
     <Cell
       id="choose-k"
+      purpose="Decide how many segments to make; the notebook recommends a number and says why."
       title="Choose k"
       status={hasRfm || sweep ? status : 'waiting'}
       summary={summary}
@@ -124,6 +127,34 @@ export function ChooseKCell() {
         inertias: result?.points.map((p) => p.inertia).join(','),
         'restart-sample': result?.restartSample?.size,
       }}
+      howItWorks={
+        <>
+          <p>
+            For each number of segments k from {ks.length > 0 ? Math.min(...ks) : 1} to{' '}
+            {ks.length > 0 ? Math.max(...ks) : 10}, k-means is run from several seeded starting points and the
+            best fit is kept. The fit (inertia) is the spread left inside the segments; it always falls as k
+            grows, and the point where it stops falling steeply (the elbow) is the recommendation. Silhouette,
+            Calinski-Harabasz and Davies-Bouldin score how well the segments are separated.
+          </p>
+          {knee ? <p data-testid="knee-explanation">{knee.explanation}</p> : null}
+          <details className="engine-details">
+            <summary>Compute engine</summary>
+            {info ? (
+              <p className="engine-info small" data-testid="engine-info">
+                <strong>Engine: {info.name}</strong> — {info.reason}
+                {info.renderer ? (
+                  <span className="muted">
+                    {' '}
+                    (WebGL renderer: {info.renderer}
+                    {info.software ? ', software' : ''})
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            <EngineSelect />
+          </details>
+        </>
+      }
       actions={
         <button
           type="button"
@@ -137,7 +168,6 @@ export function ChooseKCell() {
     >
       <div className="model-controls">
         <SeedInput />
-        <EngineSelect />
       </div>
       {status === 'running' && progress ? (
         <Progress
@@ -166,32 +196,9 @@ export function ChooseKCell() {
           {error.message}
         </Message>
       ) : null}
-      {info ? (
-        <p className="engine-info small" data-testid="engine-info">
-          <strong>Engine: {info.name}</strong> — {info.reason}
-          {info.renderer ? (
-            <span className="muted">
-              {' '}
-              (WebGL renderer: {info.renderer}
-              {info.software ? ', software' : ''})
-            </span>
-          ) : null}
-        </p>
-      ) : null}
       {result && knee && k !== null ? (
         <>
-          <div className="knee-box" data-testid="knee">
-            <p>
-              <strong>Suggested k = {knee.suggested ?? '—'}</strong>
-              {knee.suggested === null ? ` (no clear elbow; using k = 4 to start)` : null}
-              {' · '}
-              {knee.agree ? 'the elbow criteria agree' : 'the elbow criteria disagree'}
-              {knee.kneedle !== null || knee.gradientRule !== null
-                ? ` (Kneedle: ${knee.kneedle ?? 'none'}, gradient rule: ${knee.gradientRule ?? 'none'})`
-                : null}
-            </p>
-            <p className="muted small">{knee.explanation}</p>
-          </div>
+          <Recommendation points={result.points} knee={knee} fallbackK={FALLBACK_K} />
           <KControl
             k={k}
             min={Math.min(...ks)}

@@ -81,6 +81,7 @@ export function CleaningCell() {
     return (
       <Cell
         id="cleaning"
+        purpose="Choose which lines count, such as cancellations, returns and lines without a customer."
         title="Cleaning"
         status={hasData ? status : 'waiting'}
         summary={hasData ? 'Not needed for a ready RFM table.' : 'Load data first.'}
@@ -109,6 +110,7 @@ export function CleaningCell() {
   return (
     <Cell
       id="cleaning"
+      purpose="Choose which lines count, such as cancellations, returns and lines without a customer."
       title="Cleaning"
       status={status}
       summary={summary}

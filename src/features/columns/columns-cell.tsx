@@ -60,7 +60,13 @@ export function ColumnsCell() {
 
   if (!loadResult) {
     return (
-      <Cell id="columns" title="Columns" status="waiting" summary="Load data first.">
+      <Cell
+        id="columns"
+        purpose="Tell the notebook which column is the customer, the date, the amount and so on."
+        title="Columns"
+        status="waiting"
+        summary="Load data first."
+      >
         <p className="muted">The columns of your file and the role each plays will appear here.</p>
       </Cell>
     );
@@ -97,7 +103,13 @@ export function ColumnsCell() {
     );
 
   return (
-    <Cell id="columns" title="Columns" status={status} summary={summary}>
+    <Cell
+      id="columns"
+      purpose="Tell the notebook which column is the customer, the date, the amount and so on."
+      title="Columns"
+      status={status}
+      summary={summary}
+    >
       <fieldset className="choice-row">
         <legend>This file holds</legend>
         {(['transactions', 'rfm'] as const satisfies readonly TableKind[]).map((k) => (

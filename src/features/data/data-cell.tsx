@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { Cell, type CellStatus } from '../../components/cell';
 import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
@@ -48,6 +48,16 @@ export function DataCell() {
   // The forced encoding of the loaded file ('' = detected), from the store so a restore shows it too.
   const encoding = useNotebook((s) => s.loadChoice.encoding ?? '');
   const running = status === 'running';
+  const hasSegments = useNotebook((s) => s.sweep !== null);
+  // The name of the load the user cancelled, said until the next load starts.
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  useEffect(() => {
+    if (running) setCancelled(null);
+  }, [running]);
+  const cancel = () => {
+    setCancelled(loadingName ?? 'the file');
+    cancelLoad();
+  };
 
   const onFiles = (files: FileList | null) => {
     const f = files?.[0];
@@ -71,7 +81,11 @@ export function DataCell() {
     detail =
       progress.bytesTotal > 0
         ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${rows}`
-        : `${formatBytes(progress.bytesDone)} received${rows}`;
+        : progress.downloadSize !== undefined
+          ? // The browser unpacks a compressed download as it arrives: the unpacked bytes cannot be
+            // compared with the compressed size, so both are said (and the bar is indeterminate).
+            `${formatBytes(progress.downloadSize)} compressed download · ${formatBytes(progress.bytesDone)} unpacked so far`
+          : `${formatBytes(progress.bytesDone)} received${rows}`;
   }
 
   // The loaded file, to read again with another sheet or encoding.
@@ -81,6 +95,7 @@ export function DataCell() {
   return (
     <Cell
       id="data"
+      purpose="Bring in your transactions — one row per order line — or try the built-in sample."
       title="Data"
       status={cellStatus}
       metrics={
@@ -103,7 +118,7 @@ export function DataCell() {
         <div className="data-sources__sample">
           <button
             type="button"
-            className="button button--primary"
+            className={`button ${result ? 'button--secondary' : 'button--primary'}`}
             onClick={() => void loadSample()}
             disabled={running}
           >
@@ -160,8 +175,27 @@ export function DataCell() {
           label={label}
           value={progressValue}
           {...(detail !== undefined ? { detail } : {})}
-          onCancel={cancelLoad}
+          onCancel={cancel}
         />
+      ) : null}
+
+      {cancelled !== null && !running ? (
+        <Message kind="info" title="Loading cancelled" testId="load-cancelled">
+          <p>
+            Reading {cancelled} was cancelled.{' '}
+            {result
+              ? `The previous file, ${result.fileName}, and its results are still loaded.`
+              : 'Nothing was loaded; pick a file or try the sample again.'}
+          </p>
+        </Message>
+      ) : null}
+
+      {result && hasSegments && !running ? (
+        <p className="next-step" data-testid="go-to-segments">
+          <a href="#cell-segments" className="button button--primary">
+            Go to your segments
+          </a>
+        </p>
       ) : null}
 
       {error ? (

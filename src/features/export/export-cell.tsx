@@ -134,6 +134,7 @@ export function ExportCell() {
   return (
     <Cell
       id="export"
+      purpose="Take the segments away: customer lists, the profile table, the charts and a reusable model."
       title="Export"
       status={seg ? status : 'waiting'}
       summary={

@@ -86,6 +86,7 @@ export function PairPlotsCell() {
   return (
     <Cell
       id="pair-plots"
+      purpose="See how customers spread across recency, frequency and spend, before and after the transform."
       title="Pair plots"
       status={status}
       summary={summary}

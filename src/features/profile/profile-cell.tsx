@@ -50,6 +50,7 @@ export function ProfileCell() {
   return (
     <Cell
       id="profile"
+      purpose="Check what each column holds before anything is computed from it."
       title="Data profile"
       status={cellStatus}
       summary={summary}

@@ -83,7 +83,13 @@ function byCluster(
       legendgroup: `c${cluster}`,
       text: c.text,
       hovertemplate: `%{text}<extra>Segment ${cluster + 1}</extra>`,
-      marker: { size, color: segmentColor(cluster), opacity: 0.75, line: { width: 0 } },
+      // Lighter in 3D, where the centres must show through the cloud.
+      marker: {
+        size,
+        color: segmentColor(cluster),
+        opacity: type === 'scatter3d' ? 0.45 : 0.75,
+        line: { width: 0 },
+      },
     };
     dims.forEach((_, d) => {
       t[axes[d]!] = c.v[d];
@@ -105,7 +111,15 @@ function centroidTrace(
   const axes = ['x', 'y', 'z'];
   const t: PlotData = {
     type,
-    mode: 'markers',
+    // In 3D each centre is also labelled with its segment number, readable from any angle.
+    mode: type === 'scatter3d' ? 'markers+text' : 'markers',
+    ...(type === 'scatter3d'
+      ? {
+          textposition: 'top center',
+          texttemplate: Array.from({ length: seg.k }, (_, c) => `<b>${c + 1}</b>`),
+          textfont: { size: 14, color: '#111827' },
+        }
+      : {}),
     name: 'Centroids',
     showlegend,
     legendgroup: 'centroids',
@@ -132,7 +146,7 @@ export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
   const data = useMemo<PlotData[]>(() => {
     const traces = byCluster(seg, display, [0, 1, 2], space, 'scatter3d', 2.6);
-    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 9, true);
+    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 15, true);
     if (cen) traces.push(cen);
     return traces;
   }, [seg, display, space]);

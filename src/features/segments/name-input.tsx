@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { setClusterName } from '../../store/model-actions';
 
 /**
- * A segment's name. Typing stays local (so the charts do not redraw on every key); the name is
+ * A segment's name. The suggested name is the field's real value (the one the charts and exports
+ * use), not a placeholder: typing replaces it, emptying the field brings it back. Typing stays local (so the charts do not redraw on every key); the name is
  * stored 400 ms after the last key, on Enter and on leaving the field.
  */
 export function NameInput({
@@ -46,7 +47,10 @@ export function NameInput({
         if (timer.current) clearTimeout(timer.current);
         timer.current = setTimeout(() => commit(t), 400);
       }}
-      onBlur={() => commit(text)}
+      onBlur={() => {
+        commit(text);
+        if (text.trim() === '') setText(value);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit(text);
       }}

@@ -74,7 +74,7 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
                   k={seg.k}
                   cluster={s.cluster}
                   id={s.id}
-                  value={seg.userNames[s.cluster] ?? ''}
+                  value={seg.names[s.cluster] ?? ''}
                   placeholder={seg.suggestedNames[s.cluster] ?? ''}
                 />
                 <div className="desc small muted" data-testid={`profile-description-${s.id}`}>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Cell } from '../../components/cell';
 import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
@@ -15,13 +15,36 @@ import { ProfilesTable } from './profiles-table';
 import { SnakePlot } from './snake-plot';
 import { useSegmentation } from '../../store/selectors/segmentation';
 import '../../components/model-cells.css';
+import { ResultsSummary } from './results-summary';
+
+/** The RFM tables whose first results the page has already moved to (once per loaded table). */
+const movedTo = new WeakSet<object>();
+
+/**
+ * After the first results of a table, the page moves to them — when the analyst is not busy elsewhere
+ * (the focus is on the page, in the Data cell, on the session bar or nowhere).
+ */
+function useMoveToFirstResults(rfm: object | null, ready: boolean): void {
+  useEffect(() => {
+    if (!rfm || !ready || movedTo.has(rfm)) return;
+    movedTo.add(rfm);
+    const a = document.activeElement;
+    const idle =
+      a === null ||
+      a === document.body ||
+      a.id === 'main' ||
+      a.closest('#cell-data, .session-region, .cell__title') !== null;
+    if (!idle) return;
+    document.getElementById('results-summary')?.focus();
+  }, [rfm, ready]);
+}
 
 /** Step 7: the customers in R/F/M space coloured by segment, and each segment's profile. */
 export function SegmentsCell() {
   const seg = useSegmentation();
   const status = useNotebook((s) => s.sweepStatus);
   const hasRfm = useNotebook((s) => s.rfm !== null);
-  const [space, setSpace] = useState<Space>('model');
+  const [space, setSpace] = useState<Space>('original');
   const name = useId();
   const hidden = useMemo(
     () => (seg && space === 'original' ? nonPositiveCount(seg.sweep.rfm) : 0),
@@ -29,6 +52,7 @@ export function SegmentsCell() {
   );
 
   const n = seg?.sweep.rfm.customerIds.length ?? 0;
+  useMoveToFirstResults(seg?.sweep.rfm ?? null, seg !== null && status === 'ready');
   const summary = seg
     ? `${seg.k} segments of ${formatInt(n)} customers`
     : hasRfm
@@ -38,12 +62,29 @@ export function SegmentsCell() {
   return (
     <Cell
       id="segments"
+      purpose="Meet your segments: who is in each, what they are worth, and a name for each."
       title="Segments"
       status={seg ? status : hasRfm && status === 'error' ? 'error' : 'waiting'}
       summary={summary}
+      howItWorks={
+        <div className="description-rule" data-testid="description-rule">
+          <p>
+            <strong>How descriptions are made.</strong> Each segment&apos;s centre in the model space is
+            measured in standard deviations from the mean of all customers (the snake plot). A feature is{' '}
+            <em>high</em> at +0.5 or more, <em>low</em> at −0.5 or less (the grey band is in between). Low
+            recency means the customers bought recently.
+          </p>
+          <p>
+            Suggested names combine recency with value (frequency and spend together): recent + high value =
+            Champions, lapsed + high value = At risk, lapsed + low value = Lost, and so on. The suggested name
+            is filled in; type over it to rename a segment; the names are used in the charts and the exports.
+          </p>
+        </div>
+      }
     >
       {seg ? (
         <>
+          <ResultsSummary seg={seg} />
           <fieldset className="choice-row space-toggle">
             <legend className="visually-hidden">Axes of the charts</legend>
             <label className="choice">
@@ -95,21 +136,8 @@ export function SegmentsCell() {
           {seg.centroidsOriginal === null ? (
             <Message kind="warning">Centres in original units are not available.</Message>
           ) : null}
-          <div className="snake-row">
+          <div className="snake-single">
             <SnakePlot seg={seg} />
-            <div className="small muted description-rule" data-testid="description-rule">
-              <p>
-                <strong>How descriptions are made.</strong> Each segment&apos;s centre in the model space is
-                measured in standard deviations from the mean of all customers (the snake plot). A feature is{' '}
-                <em>high</em> at +0.5 or more, <em>low</em> at −0.5 or less (the grey band is in between). Low
-                recency means the customers bought recently.
-              </p>
-              <p>
-                Suggested names combine recency with value (frequency and spend together): recent + high value
-                = Champions, lapsed + high value = At risk, lapsed + low value = Lost, and so on. Type a name
-                to replace a suggestion; the names are used in the charts and the exports.
-              </p>
-            </div>
           </div>
         </>
       ) : null}

@@ -58,9 +58,20 @@ export function TransformCell() {
   return (
     <Cell
       id="transform"
+      purpose="Make the three measures comparable so no single one dominates the segments."
       title="Transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
+      howItWorks={
+        <>
+          <p>
+            k-means measures plain distances, so skewed features with big ranges would dominate it. Each
+            feature is made closer to a normal shape with a Yeo-Johnson power transform (λ fitted by maximum
+            likelihood, as scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and
+            standard deviation 1 so R, F and M weigh the same.
+          </p>
+        </>
+      }
       actions={
         status === 'error' || error?.code === 'cancelled' ? (
           <button type="button" className="button button--secondary" onClick={rerunModel}>
@@ -80,12 +91,6 @@ export function TransformCell() {
           {error.message}
         </Message>
       ) : null}
-      <p className="muted small">
-        k-means measures plain distances, so skewed features with big ranges would dominate it. Each feature
-        is made closer to a normal shape with a Yeo-Johnson power transform (λ fitted by maximum likelihood,
-        as scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and standard
-        deviation 1 so R, F and M weigh the same.
-      </p>
       {r && before && after ? (
         <>
           <div className="table-wrap">
@@ -139,7 +144,7 @@ export function TransformCell() {
             Skewness 0 is symmetric; above 1 is strongly right-skewed. Transformed value = (YJ(x, λ) − mean) /
             scale.
           </p>
-          <div className="hist-grid" aria-label="Histograms before and after the transform">
+          <div className="hist-grid" role="group" aria-label="Histograms before and after the transform">
             {FEATURE_LABELS.map((label, j) => (
               <Histogram
                 key={`b${j}`}
