@@ -6,14 +6,14 @@
  * one; Cancel aborts the current one and leaves the older results visible as out of date.
  */
 import { DEFAULT_SWEEP } from '../core/engine/sweep';
+import { clampK, FALLBACK_K } from '../core/pipeline/steps';
 import type { PowerFit, RfmTable } from '../core/types';
 import { createEngineClient, type EngineClient } from '../workers/engine/client';
 import type { TransformResult } from '../workers/engine/protocol';
 import { initialModelState, type EngineOverride, type ModelError, type ModelSlice } from './model-slice';
 import { useNotebook } from './store';
 
-/** The k used when the sweep suggests none. */
-export const FALLBACK_K = 4;
+export { FALLBACK_K };
 /** Largest seed accepted (k-means++ seeds are unsigned 32-bit). */
 export const MAX_SEED = 0xffffffff;
 
@@ -243,12 +243,6 @@ async function runSweep(
       set({ sweepStatus: get().sweep ? 'stale' : 'waiting', sweepError: cancelled(), sweepProgress: null });
     else set({ sweepStatus: 'error', sweepError: toModelError(e, 'sweep'), sweepProgress: null });
   }
-}
-
-function clampK(k: number, ks: readonly number[]): number {
-  if (ks.includes(k)) return k;
-  if (ks.length === 0) return k;
-  return Math.max(Math.min(...ks), Math.min(Math.max(...ks), k));
 }
 
 /** Stops the running transform or sweep; the older results stay visible as out of date. */

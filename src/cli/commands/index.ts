@@ -1,0 +1,6 @@
+/** The commands of `segment-notebook`, in the order `--help` lists them. Add a command here. */
+import type { Command } from '../command';
+import { fitCommand } from './fit';
+import { runsCommand } from './runs';
+
+export const COMMANDS: readonly Command[] = [fitCommand, runsCommand];
