@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = new URL('../dist-cli/main.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
-  process.stderr.write('segment-notebook: the command line is not built yet. Run `npm run build:cli` (or `npm ci`).\n');
+  process.stderr.write(
+    'segment-notebook: the command line is not built yet. Run `npm run build:cli` (or `npm ci`).\n',
+  );
   process.exit(70);
 }
 const { run } = await import(main.href);

@@ -12,7 +12,9 @@ let build;
 try {
   ({ build } = await import('rolldown'));
 } catch {
-  console.warn('segment-notebook: rolldown is not installed (npm ci without dev dependencies?); the CLI was not built.');
+  console.warn(
+    'segment-notebook: rolldown is not installed (npm ci without dev dependencies?); the CLI was not built.',
+  );
   process.exit(0);
 }
 
@@ -29,5 +31,10 @@ await build({
   transform: { define: { __APP_VERSION__: JSON.stringify(pkg.version) } },
   // tfjs is never loaded by the CLI (the plain engine runs); keep it out of the bundle.
   external: [/^@tensorflow\//],
-  output: { dir: out, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+  output: {
+    dir: out,
+    format: 'esm',
+    entryFileNames: '[name].mjs',
+    chunkFileNames: 'chunks/[name]-[hash].mjs',
+  },
 });

@@ -52,7 +52,9 @@ export async function run(argv: readonly string[], opts: RunOptions = {}): Promi
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    err(`segment-notebook: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`);
+    err(
+      `segment-notebook: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`,
+    );
     return EXIT.usage;
   }
   return runCommand(command, rest, { ...opts, out, err });
@@ -82,7 +84,9 @@ async function runCommand(
     return EXIT.usage;
   }
   if (parsed.values.help) {
-    opts.out(`${command.help.trimEnd()}\n\nCommon options:\n  -q, --quiet  no progress on stderr\n  -h, --help   this help\n\n${EXIT_HELP}\n`);
+    opts.out(
+      `${command.help.trimEnd()}\n\nCommon options:\n  -q, --quiet  no progress on stderr\n  -h, --help   this help\n\n${EXIT_HELP}\n`,
+    );
     return EXIT.ok;
   }
   const quiet = parsed.values.quiet === true;

@@ -74,7 +74,11 @@ export async function findRun(dir: string, ref: string, warn: (t: string) => voi
   const hits = runs.filter((r) => r.record.id === ref || r.record.id.startsWith(ref));
   if (hits.length === 1) return hits[0]!.record;
   if (hits.length === 0)
-    throw new CliError('no-such-run', `no run "${ref}" in ${dir}. \`segment-notebook runs ${dir}\` lists them.`, EXIT.usage);
+    throw new CliError(
+      'no-such-run',
+      `no run "${ref}" in ${dir}. \`segment-notebook runs ${dir}\` lists them.`,
+      EXIT.usage,
+    );
   throw new CliError(
     'ambiguous-run',
     `"${ref}" matches ${hits.length} runs in ${dir}; give more of the id.`,

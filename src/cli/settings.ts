@@ -20,8 +20,7 @@ function bad(origin: string, what: string): CliError {
 
 function merge<T extends object>(defaults: T, given: unknown, origin: string, section: string): T {
   if (given === undefined || given === null) return defaults;
-  if (typeof given !== 'object' || Array.isArray(given))
-    throw bad(origin, `"${section}" must be an object.`);
+  if (typeof given !== 'object' || Array.isArray(given)) throw bad(origin, `"${section}" must be an object.`);
   const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   for (const [key, value] of Object.entries(given)) {
     const d = (defaults as Record<string, unknown>)[key];
@@ -46,10 +45,9 @@ export function settingsFromJson(text: string, origin: string): LoadedSettings {
     throw bad(origin, `"seed" must be an integer 0..4294967295 (it is ${JSON.stringify(seed)}).`);
   const cleaning = merge(DEFAULT_CLEANING, o.cleaning, origin, 'cleaning');
   const rfm = merge(DEFAULT_RFM, o.rfm, origin, 'rfm');
-  for (const [key, allowed] of [
-    ['cancellations', ['net', 'drop']],
-  ] as const)
-    if (!allowed.includes(cleaning[key] as never)) throw bad(origin, `"cleaning.${key}" must be one of ${allowed.join(', ')}.`);
+  for (const [key, allowed] of [['cancellations', ['net', 'drop']]] as const)
+    if (!allowed.includes(cleaning[key] as never))
+      throw bad(origin, `"cleaning.${key}" must be one of ${allowed.join(', ')}.`);
   if (!['invoices', 'lines', 'days'].includes(rfm.frequency))
     throw bad(origin, '"rfm.frequency" must be one of invoices, lines, days.');
   if (!['quantityTimesPrice', 'amount'].includes(rfm.monetary))

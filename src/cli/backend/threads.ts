@@ -63,9 +63,7 @@ export function threadBackend(dir: URL): Backend {
   return {
     data(req, onProgress) {
       data ??= new ThreadPort(new URL('data-thread.mjs', dir));
-      return data.call(req as Omit<DataRequest, 'id'>, (m) =>
-        onProgress?.(m.progress as never),
-      ) as never;
+      return data.call(req as Omit<DataRequest, 'id'>, (m) => onProgress?.(m.progress as never)) as never;
     },
     engine(req, onProgress) {
       engine ??= new ThreadPort(new URL('engine-thread.mjs', dir));

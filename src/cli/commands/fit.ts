@@ -25,7 +25,8 @@ function throttled(f: (stage: string, detail?: string) => void) {
 
 export const fitCommand: Command = {
   name: 'fit',
-  summary: 'segment the customers of a transactions file (or RFM table): model.json, customers.csv, profiles.csv, run.json',
+  summary:
+    'segment the customers of a transactions file (or RFM table): model.json, customers.csv, profiles.csv, run.json',
   help: `Usage: segment-notebook fit FILE --out DIR [--settings model.json] [--preset default|reference]
                             [--k K] [--seed S] [--runs DIR | --no-record]
 
@@ -67,7 +68,12 @@ worker threads, as the app's Web Workers.`,
     let settings: LoadedSettings = PRESETS.default!;
     if (values.preset !== undefined) {
       const p = PRESETS[String(values.preset)];
-      if (!p) throw new CliError('usage', `--preset must be one of ${Object.keys(PRESETS).join(', ')}.`, EXIT.usage);
+      if (!p)
+        throw new CliError(
+          'usage',
+          `--preset must be one of ${Object.keys(PRESETS).join(', ')}.`,
+          EXIT.usage,
+        );
       settings = p;
     }
     if (typeof values.settings === 'string') {

@@ -31,7 +31,11 @@ Options:
     const warn = (t: string) => ctx.err(`segment-notebook runs: ${t}\n`);
     if (positionals[0] === 'diff') {
       if (positionals.length !== 3)
-        throw new CliError('usage', 'runs diff needs two runs: `segment-notebook runs diff A B`.', EXIT.usage);
+        throw new CliError(
+          'usage',
+          'runs diff needs two runs: `segment-notebook runs diff A B`.',
+          EXIT.usage,
+        );
       const dir = typeof values.runs === 'string' ? resolve(ctx.cwd, values.runs) : defaultRunsDir(ctx.cwd);
       const a = await findRun(dir, positionals[1]!, warn);
       const b = await findRun(dir, positionals[2]!, warn);
@@ -45,11 +49,21 @@ Options:
       return EXIT.ok;
     }
     if (positionals.length > 1)
-      throw new CliError('usage', 'give at most one runs folder (see `segment-notebook runs --help`).', EXIT.usage);
+      throw new CliError(
+        'usage',
+        'give at most one runs folder (see `segment-notebook runs --help`).',
+        EXIT.usage,
+      );
     const dir = positionals[0] !== undefined ? resolve(ctx.cwd, positionals[0]) : defaultRunsDir(ctx.cwd);
     const runs = await listRuns(dir, warn);
     if (json) {
-      ctx.out(`${JSON.stringify(runs.map((r) => ({ dir: r.dir, ...r.record })), null, 2)}\n`);
+      ctx.out(
+        `${JSON.stringify(
+          runs.map((r) => ({ dir: r.dir, ...r.record })),
+          null,
+          2,
+        )}\n`,
+      );
       return EXIT.ok;
     }
     if (runs.length === 0) {
@@ -66,7 +80,13 @@ Options:
     ]);
     const head = ['id', 'time', 'input', 'customers', 'k', 'seed'];
     const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
-    for (const r of [head, ...rows]) ctx.out(`${r.map((c, j) => c.padEnd(w[j]!)).join('  ').trimEnd()}\n`);
+    for (const r of [head, ...rows])
+      ctx.out(
+        `${r
+          .map((c, j) => c.padEnd(w[j]!))
+          .join('  ')
+          .trimEnd()}\n`,
+      );
     return EXIT.ok;
   },
 };

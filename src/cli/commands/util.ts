@@ -7,7 +7,11 @@ export function intOption(v: unknown, name: string, min: number, max: number): n
   const s = String(v).trim();
   const n = /^\d+$/.test(s) ? Number(s) : NaN;
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new CliError('usage', `${name} must be a whole number from ${min} to ${max} (got "${s}").`, EXIT.usage);
+    throw new CliError(
+      'usage',
+      `${name} must be a whole number from ${min} to ${max} (got "${s}").`,
+      EXIT.usage,
+    );
   return n;
 }
 

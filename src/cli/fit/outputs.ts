@@ -51,7 +51,11 @@ export function fitFiles(r: FitResult, datasetName: string, appVersion: string, 
     labels: r.point.result.labels,
     names: r.names,
   });
-  return { 'model.json': model, 'customers.csv': customers, 'profiles.csv': profilesCsv(r.profiles, r.names) };
+  return {
+    'model.json': model,
+    'customers.csv': customers,
+    'profiles.csv': profilesCsv(r.profiles, r.names),
+  };
 }
 
 export function fitRunRecord(

@@ -11,7 +11,9 @@ export function flatten(value: unknown, prefix: string, out: Flat = new Map()): 
   if (value === null || value === undefined) out.set(prefix, null);
   else if (Array.isArray(value)) {
     const byK = value.length > 0 && value.every((v) => typeof (v as { k?: unknown } | null)?.k === 'number');
-    value.forEach((v, i) => flatten(v, byK ? `${prefix}[k=${(v as { k: number }).k}]` : `${prefix}[${i}]`, out));
+    value.forEach((v, i) =>
+      flatten(v, byK ? `${prefix}[k=${(v as { k: number }).k}]` : `${prefix}[${i}]`, out),
+    );
   } else if (typeof value === 'object') {
     for (const [key, v] of Object.entries(value as Record<string, unknown>))
       flatten(v, prefix === '' ? key : `${prefix}.${key}`, out);
