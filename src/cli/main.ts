@@ -2,6 +2,7 @@
  * Entry of the `segment-notebook` command line (bundled to dist-cli/main.mjs by scripts/build/cli.mjs,
  * run by bin/segment-notebook.mjs). Parses the command, prints help, maps errors to exit codes.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { threadBackend } from './backend/threads';
 import { inlineBackend } from './backend/inline';
@@ -10,7 +11,17 @@ import type { Command, Context } from './command';
 import { COMMANDS } from './commands';
 import { CliError, EXIT, EXIT_HELP } from './exit-codes';
 
-export const APP_VERSION: string = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+/** The bundle has the version built in; from the sources (tests) it is read from package.json. */
+export const APP_VERSION: string = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : sourceVersion();
+
+function sourceVersion(): string {
+  try {
+    const pkg = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(pkg) as { version: string }).version;
+  } catch {
+    return '0.0.0-dev';
+  }
+}
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
