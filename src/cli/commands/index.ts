@@ -2,5 +2,7 @@
 import type { Command } from '../command';
 import { fitCommand } from './fit';
 import { runsCommand } from './runs';
+import { scoreCommand } from './score';
+import { serveCommand } from './serve';
 
-export const COMMANDS: readonly Command[] = [fitCommand, runsCommand];
+export const COMMANDS: readonly Command[] = [fitCommand, scoreCommand, serveCommand, runsCommand];

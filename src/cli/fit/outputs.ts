@@ -3,7 +3,8 @@
  * model-json.ts) from the same inputs the Export cell passes them (src/features/export/export-cell.tsx).
  */
 import { customersCsv, profilesCsv } from '../../core/segments/exports';
-import { modelJsonText } from '../../core/segments/model-json';
+import { buildModelJson, modelJsonText, type ModelJsonInput } from '../../core/segments/model-json';
+import { parseModelJson, scoreCustomers, trainingSummary } from '../../core/model';
 import { buildRunRecord, type RunRecord } from '../../core/runs/run-record';
 import type { FitResult } from './pipeline';
 
@@ -14,7 +15,7 @@ export const ARTIFACTS = ['model.json', 'customers.csv', 'profiles.csv'] as cons
 export function fitFiles(r: FitResult, datasetName: string, appVersion: string, createdAt: Date): FitFiles {
   const sw = r.sweep;
   const opts = r.sweepOptions;
-  const model = modelJsonText({
+  const input: ModelJsonInput = {
     appVersion,
     datasetName,
     createdAt,
@@ -42,7 +43,12 @@ export function fitFiles(r: FitResult, datasetName: string, appVersion: string, 
     sizes: r.profiles.segments.map((s) => s.size),
     sweep: sw.points,
     knee: sw.knee,
-  });
+  };
+  // The training summary for drift (formatVersion 2): the training customers scored by the saved
+  // model, as src/core/model does when it applies a model.
+  const cols = { recency: r.rfm.recency, frequency: r.rfm.frequency, monetary: r.rfm.monetary };
+  const scores = scoreCustomers(parseModelJson(JSON.stringify(buildModelJson(input))), cols);
+  const model = modelJsonText({ ...input, training: trainingSummary(cols, scores, r.k) });
   const customers = customersCsv({
     customerIds: r.rfm.customerIds,
     recency: r.rfm.recency,

@@ -60,13 +60,23 @@ function needInput(code: string, message: string): CliError {
   return new CliError(code, message, EXIT.data);
 }
 
-export async function fitFile(
+export interface RfmOfFile {
+  readonly load: LoadResult;
+  readonly kind: TableKind;
+  readonly mapping: MappingResult;
+  readonly cleaning: CleaningReport | null;
+  readonly rfmSettings: RfmSettings;
+  readonly rfm: RfmTable;
+}
+
+/** Load → detected columns → cleaning → RFM (the data worker's steps, as the store runs them). */
+export async function rfmOfFile(
   backend: Backend,
   file: Blob,
   fileName: string,
-  settings: FitSettings,
+  settings: { readonly cleaning: CleaningSettings; readonly rfm: RfmSettings },
   progress: FitProgress,
-): Promise<FitResult> {
+): Promise<RfmOfFile> {
   progress('reading', fileName);
   const load = await backend.data({ type: 'load', file, fileName }, (p) =>
     progress(p.stage, `${p.rows.toLocaleString('en')} rows`),
@@ -93,6 +103,23 @@ export async function fitFile(
   }
   progress('rfm');
   const rfm = await backend.data({ type: 'computeRfm', settings: rfmSettings });
+  return { load, kind, mapping, cleaning, rfmSettings, rfm };
+}
+
+export async function fitFile(
+  backend: Backend,
+  file: Blob,
+  fileName: string,
+  settings: FitSettings,
+  progress: FitProgress,
+): Promise<FitResult> {
+  const { load, kind, mapping, cleaning, rfmSettings, rfm } = await rfmOfFile(
+    backend,
+    file,
+    fileName,
+    settings,
+    progress,
+  );
   const n = rfm.customerIds.length;
   if (n < 2)
     throw needInput(
