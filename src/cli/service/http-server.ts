@@ -100,6 +100,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         resolve(Buffer.concat(chunks));
       }
     });
+    // the client went away (or was cut off by the time limit) before the end of its body
+    req.on('close', () => {
+      if (!done) {
+        done = true;
+        reject(
+          new RequestError(400, 'request-incomplete', 'The request body ended before its declared length.'),
+        );
+      }
+    });
     req.on('error', (e) => {
       if (!done) {
         done = true;
@@ -203,31 +212,41 @@ async function handle(
 
 export function createScoringServer(scorer: Scorer, options: ServiceOptions = {}): Server {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const server = createServer((req, res) => {
-    const t0 = performance.now();
-    res.on('finish', () =>
-      options.log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - t0).toFixed(1)} ms`),
-    );
-    handle(scorer, req, res, limit).catch((e: unknown) => {
-      const re = asRequestError(e);
-      if (re) {
-        // A body over the limit is not read further: answer and close the connection.
-        sendError(res, re, re.status === 413 ? { Connection: 'close' } : {});
-        if (re.status === 413) req.on('data', () => undefined);
-        return;
-      }
-      options.log?.(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      sendError(
-        res,
-        new RequestError(500, 'internal', 'The request could not be scored (an internal error).'),
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(10_000, requestTimeout),
+      keepAliveTimeout: 5_000,
+      // how often unfinished requests are checked against the time limits (Node's default is 30 s)
+      connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+    },
+    (req, res) => {
+      const t0 = performance.now();
+      res.on('finish', () =>
+        options.log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - t0).toFixed(1)} ms`),
       );
-    });
-  });
-  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
-  server.headersTimeout = Math.min(10_000, server.requestTimeout);
-  server.keepAliveTimeout = 5_000;
-  server.on('clientError', (err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      handle(scorer, req, res, limit).catch((e: unknown) => {
+        const re = asRequestError(e);
+        if (re) {
+          // A body over the limit is not read further: answer and close the connection.
+          sendError(res, re, re.status === 413 ? { Connection: 'close' } : {});
+          if (re.status === 413) req.on('data', () => undefined);
+          return;
+        }
+        options.log?.(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        sendError(
+          res,
+          new RequestError(500, 'internal', 'The request could not be scored (an internal error).'),
+        );
+      });
+    },
+  );
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const timeout =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_REQUEST_HEADERS_TIMEOUT';
+    const line = timeout ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${line}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy(err);
   });
   return server;
