@@ -2,7 +2,7 @@
  * The built command (bin/segment-notebook.mjs → dist-cli, worker threads) against the same command
  * run in this thread: identical files, so the threads change nothing. Builds dist-cli first.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,5 +58,66 @@ describe('bin/segment-notebook.mjs (bundled, worker threads)', () => {
     expect(withoutTime(readFileSync(join(dir, 'threads', 'model.json'), 'utf8'))).toBe(
       withoutTime(readFileSync(join(dir, 'inline', 'model.json'), 'utf8')),
     );
+  });
+
+  it("score MODEL FILE: the fit's own file scores to the fit's labels; the summary is JSON on stdout", () => {
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'score', 'threads/model.json', SAMPLE, '--out', 'scored/customers.csv', '-q'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout) as {
+      input: { customers: number };
+      segments: { sizeThen: number; sizeNow: number }[];
+      drift: Record<string, { psi: number }>;
+    };
+    expect(summary.input.customers).toBe(4316);
+    expect(summary.segments).toHaveLength(4);
+    for (const s of summary.segments) expect(s.sizeNow).toBe(s.sizeThen);
+    for (const f of ['recency', 'frequency', 'monetary']) expect(summary.drift[f]!.psi).toBe(0);
+    const cut = (t: string) => t.split('\n').map((l) => l.split(',').slice(0, 5).join(','));
+    expect(cut(readFileSync(join(dir, 'scored/customers.csv'), 'utf8'))).toEqual(
+      cut(readFileSync(join(dir, 'threads/customers.csv'), 'utf8')),
+    );
+    const bad = spawnSync(process.execPath, [BIN, 'score', SAMPLE, SAMPLE, '--out', 'x.csv'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(4);
+  });
+
+  it('serve: answers on loopback, stops on SIGTERM with exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', 'threads/model.json', '--port', '0'], { cwd: dir });
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(stderr)));
+    });
+    const health = (await (await fetch(`${url}/health`)).json()) as { status: string };
+    expect(health.status).toBe('ok');
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(stderr).toContain('SIGTERM');
+  });
+
+  it('serve: a taken port is exit 6', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    const r = spawnSync(process.execPath, [BIN, 'serve', 'threads/model.json', '--port', String(port)], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    blocker.close();
+    expect(r.status).toBe(6);
+    expect(r.stderr).toContain('port is taken');
   });
 });
