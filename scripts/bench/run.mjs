@@ -2,7 +2,7 @@
 // `npm run bench`: Segment Notebook against the Python notebook (pandas + scikit-learn), in one run.
 //
 //   node scripts/bench/run.mjs [--runs N] [--runs-big N] [--quick] [--inputs uci,xlsx,x10,rfm-100k,rfm-1m]
-//        [--python-runs N] [--reuse-python] [--no-python] [--no-browser] [--no-build] [--no-docs]
+//        [--python-runs N] [--reuse-python] [--no-python] [--no-browser] [--no-build] [--no-docs] [--no-service]
 //        [--python-threads N|auto] [--merge] [--cold] [--stage-timeout S]
 // --runs-big: runs for the big inputs (x10, rfm-1m), default = --runs. --reuse-python: take the Python
 // results of an input from bench-data/python-<input>.json (written by every Python run) when present.
@@ -39,6 +39,7 @@ import {
   withTimeout,
 } from './lib.mjs';
 import { COMPARE, renderDocs } from './docs.mjs';
+import { serviceBench } from './service.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BENCH_DIR = path.join(ROOT, 'bench-data');
@@ -136,6 +137,7 @@ function parseArgs(argv) {
     pythonThreads: '1',
     merge: false,
     cold: false,
+    service: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -157,6 +159,7 @@ function parseArgs(argv) {
     else if (a === '--no-browser') o.browser = false;
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-docs') o.docs = false;
+    else if (a === '--no-service') o.service = false;
     else if (a === '--stage-timeout') o.stageTimeoutS = Number(next());
     else if (a === '--help' || a === '-h') {
       console.error(
@@ -972,6 +975,15 @@ async function main() {
       python,
       comparison: compare(ours, python, info),
     };
+  }
+  if (opts.service) {
+    // The scoring service under a bounded loopback load (scripts/bench/service.mjs).
+    try {
+      log('scoring service: 1-row and 1,000-row requests, 5 s each');
+      result.service = await serviceBench({ durationS: 5, connections: 8 });
+    } catch (e) {
+      result.errors.push(`service: ${e.message}`);
+    }
   }
   const latest = path.join(BENCH_DIR, 'bench-latest.json');
   if (opts.merge && existsSync(latest)) {
