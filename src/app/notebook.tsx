@@ -12,6 +12,7 @@ import { PairPlotsCell } from '../features/profile/pair-plots-cell';
 import { ChooseKCell } from '../features/choose-k/choose-k-cell';
 import { SegmentsCell } from '../features/segments/segments-cell';
 import { ExportCell } from '../features/export/export-cell';
+import { RunsCell } from '../features/runs/runs-cell';
 
 interface Entry {
   readonly id: string;
@@ -32,6 +33,7 @@ export const CELLS: readonly Entry[] = [
   { id: 'choose-k', title: 'Choose k', Component: ChooseKCell },
   { id: 'segments', title: 'Segments', Component: SegmentsCell },
   { id: 'export', title: 'Export', Component: ExportCell },
+  { id: 'runs', title: 'Runs', Component: RunsCell },
 ];
 
 /** The notebook: every step in order, each behind its own error boundary. */
