@@ -5,7 +5,7 @@
  */
 import { parseRunRecord, type RunRecord } from '../core/runs/run-record';
 import { UserFacingError } from '../core/types';
-import { hasIndexedDb, isQuotaError } from './persistence';
+import { hasIndexedDb, isQuotaError, removeDatabase } from './persistence';
 
 export const RUNS_DB_NAME = 'segment-notebook-runs';
 const STORE = 'runs';
@@ -87,10 +87,5 @@ export async function deleteRunsDatabase(): Promise<void> {
   const db = dbPromise ? await dbPromise.catch(() => null) : null;
   db?.close();
   dbPromise = null;
-  await new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(RUNS_DB_NAME);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error ?? new Error('the run history could not be deleted'));
-    req.onblocked = () => undefined;
-  });
+  await removeDatabase(RUNS_DB_NAME);
 }

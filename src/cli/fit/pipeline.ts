@@ -6,7 +6,15 @@
  */
 import { DEFAULT_SWEEP } from '../../core/engine/sweep';
 import { missingRoles } from '../../core/ingest/roles';
-import { clampK, FALLBACK_K, mappingForKind, monetaryForMapping } from '../../core/pipeline/steps';
+import {
+  clampK,
+  copyFit,
+  FALLBACK_K,
+  mappingForKind,
+  monetaryForMapping,
+  splitCentroids,
+  stackCentroids,
+} from '../../core/pipeline/steps';
 import { suggestNames } from '../../core/segments/describe';
 import { computeProfiles, type ProfilesResult } from '../../core/segments/profiles';
 import type {
@@ -141,30 +149,13 @@ export async function fitFile(
     (done, total) => progress('sweep', `${done}/${total} k done`),
   );
   // Every k's centroids in original units, in one inverse call (as model-actions.ts).
-  const all = new Float64Array(sweep.points.reduce((s, p) => s + p.result.centroids.length, 0));
-  let at = 0;
-  for (const p of sweep.points) {
-    all.set(p.result.centroids, at);
-    at += p.result.centroids.length;
-  }
-  const fit = transform.fit;
   const inv = await backend.engine({
     type: 'inverse',
-    X: all,
+    X: stackCentroids(sweep.points),
     d: 3,
-    fit: {
-      lambdas: fit.lambdas.slice(),
-      means: fit.means.slice(),
-      scales: fit.scales.slice(),
-      ...(fit.limitedFrom ? { limitedFrom: fit.limitedFrom.slice() } : {}),
-    },
+    fit: copyFit(transform.fit),
   });
-  const centroidsOriginal = new Map<number, Float64Array>();
-  at = 0;
-  for (const p of sweep.points) {
-    centroidsOriginal.set(p.k, inv.slice(at, at + p.result.centroids.length));
-    at += p.result.centroids.length;
-  }
+  const centroidsOriginal = splitCentroids(sweep.points, inv);
   const ks = sweep.points.map((p) => p.k);
   const suggestedK = sweep.knee.suggested;
   if (settings.k !== null && !ks.includes(settings.k))

@@ -3,7 +3,7 @@
  * (src/store/data-actions.ts, model-actions.ts) and the command line (src/cli), so both walk the
  * steps the same way.
  */
-import type { Mapping, RfmSettings, Role, TableKind } from '../types';
+import type { Mapping, PowerFit, RfmSettings, Role, SweepPoint, TableKind } from '../types';
 
 /** Roles a table of each kind can use, in the order the Columns step lists them. */
 export const ROLES_BY_KIND: Record<TableKind, readonly Role[]> = {
@@ -39,4 +39,32 @@ export function clampK(k: number, ks: readonly number[]): number {
   if (ks.includes(k)) return k;
   if (ks.length === 0) return k;
   return Math.max(Math.min(...ks), Math.min(Math.max(...ks), k));
+}
+
+/** Every k's centroids stacked in one matrix (Σk × d rows), for one inverse-transform call. */
+export function stackCentroids(points: readonly SweepPoint[]): Float64Array {
+  const all = new Float64Array(points.reduce((s, p) => s + p.result.centroids.length, 0));
+  let at = 0;
+  for (const p of points) {
+    all.set(p.result.centroids, at);
+    at += p.result.centroids.length;
+  }
+  return all;
+}
+
+/** The inverse of `stackCentroids`: each k's rows of `inv` (the stacked centroids in original units). */
+export function splitCentroids(points: readonly SweepPoint[], inv: Float64Array): Map<number, Float64Array> {
+  const out = new Map<number, Float64Array>();
+  let at = 0;
+  for (const p of points) {
+    out.set(p.k, inv.slice(at, at + p.result.centroids.length));
+    at += p.result.centroids.length;
+  }
+  return out;
+}
+
+/** A copy of a fit (the engine client transfers the arrays it is given). */
+export function copyFit(fit: PowerFit): PowerFit {
+  const copy = { lambdas: fit.lambdas.slice(), means: fit.means.slice(), scales: fit.scales.slice() };
+  return fit.limitedFrom ? { ...copy, limitedFrom: fit.limitedFrom.slice() } : copy;
 }
