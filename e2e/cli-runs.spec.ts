@@ -116,7 +116,16 @@ test('CLI fit equals the browser export on the UCI sample; the Runs panel compar
   const exported = JSON.parse(readFileSync(await dl.path(), 'utf8'));
   expect(exported.format).toBe('segment-notebook-run');
   expect(exported.source).toBe('browser');
+  // Re-open the first run (seed 42): the notebook goes back to its seed and k, a new fit is recorded.
+  await runs
+    .getByRole('button', { name: /^Re-open run / })
+    .last()
+    .click();
+  await expect(seed).toHaveValue('42');
+  await expect(runs.getByTestId('runs-table').locator('tbody tr')).toHaveCount(3, { timeout: 120_000 });
+  await expectStatus(page, 'segments', 'ready');
+  await expect(page.getByLabel('Number of segments (k)')).toHaveValue(String(k));
   await runs.getByTestId('runs-import').setInputFiles(join(dir, 'out/run.json'));
-  await expect(runs.getByTestId('runs-table').locator('tbody tr')).toHaveCount(3);
+  await expect(runs.getByTestId('runs-table').locator('tbody tr')).toHaveCount(4);
   await expect(runs.getByTestId('runs-table')).toContainText('cli');
 });

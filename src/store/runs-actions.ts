@@ -5,6 +5,9 @@
  * State lives here as a small external store (as the session's), read with useSyncExternalStore.
  */
 import { buildRunRecord, parseRunRecord, type RunRecord } from '../core/runs/run-record';
+import type { CleaningSettings, RfmSettings } from '../core/types';
+import { setCleaning, setRfmSettings } from './data-actions';
+import { setK, setSeed } from './model-actions';
 import { allRuns, deleteRun, putRun } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
@@ -120,6 +123,8 @@ async function refresh(): Promise<void> {
 let installed = false;
 /** Where the run of the current sweep started (the load or the recomputation), ms. */
 let startedAt: number | null = null;
+/** k of a re-opened run, applied when its sweep finishes. */
+let pendingK: number | null = null;
 let current: { sweep: NonNullable<NotebookState['sweep']>; id: string; createdAt: Date } | null = null;
 
 /** Records runs from now on and loads the stored ones (idempotent; the Runs panel calls it). */
@@ -136,6 +141,15 @@ export function installRunRecorder(): void {
     )
       startedAt = performance.now();
     const newSweep = s.sweep !== prev.sweep && s.sweep !== null && s.sweepStatus === 'ready';
+    if (newSweep && pendingK !== null) {
+      // a re-opened run: its k once the sweep with its settings is there
+      const k = pendingK;
+      pendingK = null;
+      if (s.sweep!.result.points.some((p) => p.k === k) && k !== s.k) {
+        setK(k);
+        return;
+      }
+    }
     const newK = !newSweep && s.sweep !== null && current?.sweep === s.sweep && s.k !== prev.k;
     if (newSweep || newK) void record(s, newSweep);
   });
@@ -197,4 +211,31 @@ export async function importRunFile(file: Blob, name: string): Promise<string | 
 
 export function dismissRunsError(): void {
   setState({ error: null });
+}
+
+/**
+ * Re-opens a run on the file it was made from: its cleaning and RFM settings, seed and k are applied
+ * to the notebook, which recomputes. Resolves to a sentence when it cannot (another file is open).
+ */
+export async function reopenRun(run: RunRecord): Promise<string | null> {
+  const s = useNotebook.getState();
+  if (!s.fileBlob)
+    return `Open "${run.input.name}" first: the run is re-opened on the file it was made from.`;
+  if ((await hashOf(s.fileBlob)) !== run.input.sha256)
+    return `This run was made on "${run.input.name}" (another file than the one open, by its SHA-256). Open that file first.`;
+  const cleaning = run.params.cleaning as CleaningSettings | null;
+  const rfm = run.params.rfm as RfmSettings;
+  const same =
+    (cleaning === null || JSON.stringify(cleaning) === JSON.stringify(s.cleaningSettings)) &&
+    JSON.stringify(rfm) === JSON.stringify(s.rfmSettings) &&
+    run.params.kmeans.seed === s.seed;
+  if (same) {
+    setK(run.metrics.chosenK);
+    return null;
+  }
+  pendingK = run.metrics.chosenK;
+  setSeed(run.params.kmeans.seed);
+  if (cleaning !== null) setCleaning(cleaning);
+  setRfmSettings(rfm);
+  return null;
 }

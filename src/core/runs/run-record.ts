@@ -129,7 +129,7 @@ export function buildRunRecord(r: RunInput): RunRecord {
   };
 }
 
-/** Why a text is not a run record, or null when it is one. */
+/** Reads a run record; @throws RunFormatError saying why the text (from `origin`) is not one. */
 export function parseRunRecord(text: string, origin: string): RunRecord {
   let v: unknown;
   try {

@@ -14,6 +14,7 @@ import {
   importRunFile,
   installRunRecorder,
   removeRun,
+  reopenRun,
   runFileText,
   subscribeRuns,
 } from '../../store/runs-actions';
@@ -30,6 +31,7 @@ function when(iso: string): string {
 export function RunsCell() {
   const { runs, error, currentId } = useSyncExternalStore(subscribeRuns, getRuns, getRuns);
   const [picked, setPicked] = useState<string[]>([]);
+  const [note, setNote] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // Runs deleted elsewhere drop out of the selection.
   useEffect(() => {
@@ -83,6 +85,11 @@ export function RunsCell() {
           </button>
         </Message>
       ) : null}
+      {note ? (
+        <Message kind="warning" title="Run not re-opened">
+          {note}
+        </Message>
+      ) : null}
       {runs.length > 0 ? (
         <div className="table-wrap">
           <table className="model-table" data-testid="runs-table" aria-label="Recorded runs">
@@ -128,6 +135,14 @@ export function RunsCell() {
                       aria-label={`Export run ${r.id}`}
                     >
                       Export
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => void reopenRun(r).then(setNote)}
+                      aria-label={`Re-open run ${r.id}: apply its settings, seed and k`}
+                    >
+                      Re-open
                     </button>{' '}
                     <button
                       type="button"
