@@ -3,7 +3,7 @@
 //
 //   node scripts/bench/run.mjs [--runs N] [--runs-big N] [--quick] [--inputs uci,xlsx,x10,rfm-100k,rfm-1m]
 //        [--python-runs N] [--reuse-python] [--no-python] [--no-browser] [--no-build] [--no-docs]
-//        [--python-threads N|auto] [--merge] [--cold] [--stage-timeout S] [--no-duckdb]
+//        [--python-threads N|auto] [--merge] [--cold] [--stage-timeout S] [--no-duckdb] [--no-service]
 // --no-duckdb: leave out the second baseline, DuckDB reading the same CSV and computing cleaning + RFM
 // (scripts/bench/duckdb-baseline.mjs; transactions CSV inputs only).
 // --runs-big: runs for the big inputs (x10, rfm-1m), default = --runs. --reuse-python: take the Python
@@ -42,6 +42,7 @@ import {
 } from './lib.mjs';
 import { COMPARE, renderDocs } from './docs.mjs';
 import { duckdbBaseline } from './duckdb-baseline.mjs';
+import { serviceBench } from './service.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BENCH_DIR = path.join(ROOT, 'bench-data');
@@ -140,6 +141,7 @@ function parseArgs(argv) {
     pythonThreads: '1',
     merge: false,
     cold: false,
+    service: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -162,6 +164,7 @@ function parseArgs(argv) {
     else if (a === '--no-browser') o.browser = false;
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-docs') o.docs = false;
+    else if (a === '--no-service') o.service = false;
     else if (a === '--stage-timeout') o.stageTimeoutS = Number(next());
     else if (a === '--help' || a === '-h') {
       console.error(
@@ -1045,6 +1048,15 @@ async function main() {
       ...(duck[key] ? { duckdb: duck[key], comparisonDuckdb: compareDuckdb(ours, duck[key]) } : {}),
       comparison: compare(ours, python, info),
     };
+  }
+  if (opts.service) {
+    // The scoring service under a bounded loopback load (scripts/bench/service.mjs).
+    try {
+      log('scoring service: 1-row and 1,000-row requests, 5 s each');
+      result.service = await serviceBench({ durationS: 5, connections: 8 });
+    } catch (e) {
+      result.errors.push(`service: ${e.message}`);
+    }
   }
   const latest = path.join(BENCH_DIR, 'bench-latest.json');
   if (opts.merge && existsSync(latest)) {

@@ -13,6 +13,7 @@ import { ChooseKCell } from '../features/choose-k/choose-k-cell';
 import { SegmentsCell } from '../features/segments/segments-cell';
 import { RfmScoresCell } from '../features/rfm-scores/rfm-scores-cell';
 import { ExportCell } from '../features/export/export-cell';
+import { RunsCell } from '../features/runs/runs-cell';
 
 interface Entry {
   readonly id: string;
@@ -34,6 +35,7 @@ export const CELLS: readonly Entry[] = [
   { id: 'segments', title: 'Segments', Component: SegmentsCell },
   { id: 'rfm-scores', title: 'RFM scores', Component: RfmScoresCell },
   { id: 'export', title: 'Export', Component: ExportCell },
+  { id: 'runs', title: 'Runs', Component: RunsCell },
 ];
 
 /** The notebook: every step in order, each behind its own error boundary. */

@@ -7,6 +7,7 @@
  */
 import type { CleaningSettings, DateOrder, Mapping, RfmSettings, Role, TableKind } from '../core/types';
 import { UserFacingError } from '../core/types';
+import { mappingForKind, monetaryForMapping, ROLES_BY_KIND } from '../core/pipeline/steps';
 import {
   createDataClient,
   DEFAULT_CLEANING,
@@ -40,11 +41,7 @@ export const SAMPLE_NAME = 'online-retail.csv.gz';
 export const SAMPLE_ATTRIBUTION =
   'UCI Online Retail (Dr Daqing Chen, UCI Machine Learning Repository), CC0 copy from the CRAN package onlineretail';
 
-/** Roles a table of each kind can use, in the order the Columns step lists them. */
-export const ROLES_BY_KIND: Record<TableKind, readonly Role[]> = {
-  transactions: ['customer', 'invoice', 'date', 'quantity', 'price', 'amount', 'product', 'country'],
-  rfm: ['customer', 'recency', 'frequency', 'frequency2', 'monetary', 'monetary2'],
-};
+export { ROLES_BY_KIND, mappingForKind };
 
 /**
  * Roles still needed before RFM can be computed. Transactions need a customer id, a date and either
@@ -60,16 +57,6 @@ export function missingRoles(kind: TableKind, mapping: Mapping): Role[] {
   if (!has('amount') && !(has('quantity') && has('price'))) {
     if (!has('quantity')) out.push('quantity');
     if (!has('price')) out.push('price');
-  }
-  return out;
-}
-
-/** The part of the mapping that applies to a kind (roles of the other kind are left out). */
-export function mappingForKind(kind: TableKind, mapping: Mapping): Mapping {
-  const out: Mapping = {};
-  for (const r of ROLES_BY_KIND[kind]) {
-    const c = mapping[r];
-    if (c !== undefined) out[r] = c;
   }
   return out;
 }
@@ -325,12 +312,8 @@ async function runPipeline(from: Stage): Promise<void> {
     }
     // The monetary definition follows the mapping (quantity × price, or an amount column).
     const rs = get().rfmSettings;
-    const m = get().mapping;
-    const hasQP = m.quantity !== undefined && m.price !== undefined;
-    if (rs.monetary === 'quantityTimesPrice' && !hasQP && m.amount !== undefined)
-      set({ rfmSettings: { ...rs, monetary: 'amount' } });
-    if (rs.monetary === 'amount' && m.amount === undefined && hasQP)
-      set({ rfmSettings: { ...rs, monetary: 'quantityTimesPrice' } });
+    const next = monetaryForMapping(rs, get().mapping);
+    if (next !== rs) set({ rfmSettings: next });
   }
   const { mapping, dateOrder, cleaningSettings, rfmSettings } = get();
   const mappingAnswer =

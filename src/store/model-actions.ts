@@ -6,14 +6,14 @@
  * one; Cancel aborts the current one and leaves the older results visible as out of date.
  */
 import { DEFAULT_SWEEP } from '../core/sweep/sweep';
-import type { PowerFit, RfmTable } from '../core/types';
+import { clampK, copyFit, FALLBACK_K, splitCentroids, stackCentroids } from '../core/pipeline/steps';
+import type { RfmTable } from '../core/types';
 import { createEngineClient, type EngineClient } from '../workers/engine/client';
 import type { TransformResult } from '../workers/engine/protocol';
 import { initialModelState, type EngineOverride, type ModelError, type ModelSlice } from './model-slice';
 import { useNotebook } from './store';
 
-/** The k used when the sweep suggests none. */
-export const FALLBACK_K = 4;
+export { FALLBACK_K };
 /** Largest seed accepted (k-means++ seeds are unsigned 32-bit). */
 export const MAX_SEED = 0xffffffff;
 
@@ -80,11 +80,6 @@ function toModelError(e: unknown, step: string): ModelError {
     code: `${step}-failed`,
     message: `The ${step} could not be computed (${msg}). Press "Run again"; if it keeps failing, choose the "plain" engine.`,
   };
-}
-
-function copyFit(fit: PowerFit): PowerFit {
-  const copy = { lambdas: fit.lambdas.slice(), means: fit.means.slice(), scales: fit.scales.slice() };
-  return fit.limitedFrom ? { ...copy, limitedFrom: fit.limitedFrom.slice() } : copy;
 }
 
 /** Recomputes transform and sweep for `rfm`. `keepK` keeps the user's k when the new sweep has it. */
@@ -196,20 +191,9 @@ async function runSweep(
     });
     if (controller !== ac) return;
     // Inverse-transform every k's centroids in one call (Σk ≤ 55 rows).
-    const all = new Float64Array(result.points.reduce((s, p) => s + p.result.centroids.length, 0));
-    let at = 0;
-    for (const p of result.points) {
-      all.set(p.result.centroids, at);
-      at += p.result.centroids.length;
-    }
-    const inv = await engine().inverse(all, 3, copyFit(transform.fit));
+    const inv = await engine().inverse(stackCentroids(result.points), 3, copyFit(transform.fit));
     if (controller !== ac) return;
-    const centroidsOriginal = new Map<number, Float64Array>();
-    at = 0;
-    for (const p of result.points) {
-      centroidsOriginal.set(p.k, inv.slice(at, at + p.result.centroids.length));
-      at += p.result.centroids.length;
-    }
+    const centroidsOriginal = splitCentroids(result.points, inv);
     const ks = result.points.map((p) => p.k);
     const prevK = get().k;
     const suggested = result.knee.suggested ?? FALLBACK_K;
@@ -243,12 +227,6 @@ async function runSweep(
       set({ sweepStatus: get().sweep ? 'stale' : 'waiting', sweepError: cancelled(), sweepProgress: null });
     else set({ sweepStatus: 'error', sweepError: toModelError(e, 'sweep'), sweepProgress: null });
   }
-}
-
-function clampK(k: number, ks: readonly number[]): number {
-  if (ks.includes(k)) return k;
-  if (ks.length === 0) return k;
-  return Math.max(Math.min(...ks), Math.min(Math.max(...ks), k));
 }
 
 /** Stops the running transform or sweep; the older results stay visible as out of date. */

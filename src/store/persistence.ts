@@ -200,8 +200,13 @@ export async function deleteDatabase(): Promise<void> {
   const db = dbPromise ? await dbPromise.catch(() => null) : null;
   db?.close();
   dbPromise = null;
-  await new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
+  await removeDatabase(DB_NAME);
+}
+
+/** Deletes an IndexedDB database of this app by name. */
+export function removeDatabase(name: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
     req.onsuccess = () => resolve();
     req.onerror = () => reject(req.error ?? new Error('the database could not be deleted'));
     // Blocked: another tab holds it open; it closes on 'versionchange' and the delete then succeeds.

@@ -8,6 +8,7 @@
  * The session's own state (offer, restoring, messages, save errors) lives in a tiny external store
  * here (`useSession` via useSyncExternalStore in the UI): it is about the browser, not the notebook.
  */
+import { deleteRunsDatabase } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
 import { initialDataState, type StepError } from './data-slice';
@@ -400,6 +401,7 @@ export async function clearAllLocalData(): Promise<void> {
     savedBlobFor = null;
     fileWrite = Promise.resolve(false);
     await deleteDatabase();
+    await deleteRunsDatabase();
     setSession({
       offer: null,
       saveError: null,

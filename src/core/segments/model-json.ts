@@ -4,11 +4,18 @@
  * To assign a new customer: x = [recency, frequency, monetary] → for each feature j,
  * y_j = yeoJohnson(x_j, λ_j), z_j = (y_j − mean_j) / scale_j → nearest centroid (squared Euclidean)
  * among `clusters[*].centroidStandardised`. NaN values are written as null.
+ *
+ * formatVersion 2 adds `id` (the content id of the transform and centroid numbers, see
+ * src/core/model/model-types.ts `modelIdOf`) and `training`: a summary of the training customers for
+ * drift (per-feature quantiles, min/max, decile-bin counts; per-segment size and 99th-percentile
+ * distance; no customer rows). src/core/model/parse-model.ts reads versions 1 and 2.
  */
 import type { KneeResult, PowerFit } from '../types';
+import { modelIdOf, type TrainingSummary } from '../model/model-types';
+import { trainingSummaryJson } from '../model/summary';
 
 export const MODEL_FORMAT = 'segment-notebook-model';
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2;
 
 export interface ModelJsonInput {
   readonly appVersion: string;
@@ -49,6 +56,8 @@ export interface ModelJsonInput {
   readonly knee: KneeResult | null;
   /** RFM scores: break values and named-segment rules (optional; see src/core/rfm-scores/saved.ts). */
   readonly rfmScores?: unknown;
+  /** The training customers summarised for drift (src/core/model/summary.ts `trainingSummary`). */
+  readonly training?: TrainingSummary | null;
 }
 
 const FEATURES = ['recency', 'frequency', 'monetary'] as const;
@@ -74,6 +83,7 @@ export function buildModelJson(input: ModelJsonInput) {
   return {
     format: MODEL_FORMAT,
     formatVersion: MODEL_FORMAT_VERSION,
+    id: modelIdOf(input.fit.lambdas, input.fit.means, input.fit.scales, input.centroidsStandardised),
     appVersion: input.appVersion,
     createdAt: input.createdAt.toISOString(),
     dataset: { name: input.datasetName, customers: input.customers },
@@ -109,6 +119,7 @@ export function buildModelJson(input: ModelJsonInput) {
     })),
     knee: input.knee,
     ...(input.rfmScores !== undefined ? { rfmScores: input.rfmScores } : {}),
+    training: input.training ? trainingSummaryJson(input.training) : null,
     howToApply:
       'For each feature j: y = yeoJohnson(x_j, lambdas[j]); z = (y - means[j]) / scales[j]. Assign the customer to the cluster whose centroidStandardised is nearest (squared Euclidean distance).',
   };

@@ -1,0 +1,98 @@
+/** `segment-notebook score MODEL FILE --out customers.csv`: apply a saved model to a new file. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { computeDrift, replaySettings, scoreCustomers } from '../../core/model';
+import { customersCsv } from '../../core/segments/exports';
+import type { Command } from '../command';
+import { CliError, EXIT } from '../exit-codes';
+import { rfmOfFile } from '../fit/pipeline';
+import { readModel } from './model-file';
+import { ioError } from './util';
+
+const nullable = (v: number) => (Number.isFinite(v) ? v : null);
+
+export const scoreCommand: Command = {
+  name: 'score',
+  summary: 'apply a saved model to a new file: customers.csv and a JSON drift summary',
+  help: `Usage: segment-notebook score MODEL FILE --out customers.csv [--summary drift.json]
+
+Reads FILE (transactions or an RFM table) with the model's cleaning and RFM settings (the saved date
+window and analysis date belong to the old file and are not replayed: the analysis date is the new
+file's default), computes every customer's R, F, M, and assigns each to the model's nearest centroid
+(the saved λ, means, scales and centroids; nothing is refitted). Writes --out with the columns of the
+fit's customers.csv and prints a JSON summary on stdout (or to --summary): customers, segment sizes
+then and now, and drift per feature (population stability index over the training deciles, share
+outside the training range) when the model carries a training summary (formatVersion 2).
+
+Options:
+  --out FILE       the scored customers (CSV)                                 [required]
+  --summary FILE   write the JSON summary there instead of stdout`,
+  options: { out: { type: 'string', short: 'o' }, summary: { type: 'string' } },
+  async run({ values, positionals }, ctx) {
+    if (positionals.length !== 2)
+      throw new CliError('usage', 'give MODEL and FILE (see `segment-notebook score --help`).', EXIT.usage);
+    if (typeof values.out !== 'string')
+      throw new CliError('usage', '--out FILE is required (the scored customers CSV).', EXIT.usage);
+    const model = await readModel(ctx.cwd, positionals[0]);
+    const path = resolve(ctx.cwd, positionals[1]!);
+    const bytes = await readFile(path).catch((e) => ioError(e, path));
+    const replay = replaySettings(model);
+    for (const f of replay.notReplayed) ctx.progress(`score: the model's ${f} is not replayed on a new file`);
+    const data = await rfmOfFile(ctx.backend(), new Blob([bytes]), basename(path), replay, (stage, detail) =>
+      ctx.progress(`score: ${stage}${detail ? ` (${detail})` : ''}`),
+    );
+    const cols = { recency: data.rfm.recency, frequency: data.rfm.frequency, monetary: data.rfm.monetary };
+    const scores = scoreCustomers(model, cols);
+    const drift = computeDrift(model, cols, scores);
+    const out = resolve(ctx.cwd, values.out);
+    await mkdir(dirname(out), { recursive: true }).catch((e) => ioError(e, dirname(out)));
+    await writeFile(
+      out,
+      customersCsv({
+        customerIds: data.rfm.customerIds,
+        ...cols,
+        labels: scores.clusterIndex,
+        names: model.names,
+      }),
+    ).catch((e) => ioError(e, out));
+    const summary = {
+      model: model.id,
+      input: { name: basename(path), rows: data.load.rowCount, customers: data.rfm.customerIds.length },
+      notReplayed: replay.notReplayed,
+      segments: drift.segments.map((s, c) => ({
+        index: c,
+        id: c + 1,
+        name: model.names[c] ?? '',
+        sizeThen: s.sizeThen,
+        sizeNow: s.sizeNow,
+        shareThen: nullable(s.shareThen),
+        shareNow: nullable(s.shareNow),
+        beyondTrainingP99: s.beyond,
+      })),
+      drift: drift.features
+        ? Object.fromEntries(
+            Object.entries(drift.features).map(([f, d]) => [
+              f,
+              {
+                psi: d.psi,
+                belowShare: d.belowShare,
+                aboveShare: d.aboveShare,
+                outsideShare: d.outsideShare,
+              },
+            ]),
+          )
+        : null,
+      driftNote: drift.features
+        ? null
+        : 'The model has no training summary (formatVersion 1): drift per feature cannot be computed; refit with this version.',
+      farFromCentroid: drift.farCount,
+    };
+    const text = `${JSON.stringify(summary, null, 2)}\n`;
+    if (typeof values.summary === 'string') {
+      const s = resolve(ctx.cwd, values.summary);
+      await writeFile(s, text).catch((e) => ioError(e, s));
+    } else ctx.out(text);
+    ctx.progress(`score: ${data.rfm.customerIds.length.toLocaleString('en')} customers → ${out}`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,32 @@
+/** Small helpers shared by the commands. */
+import { CliError, EXIT } from '../exit-codes';
+
+/** An integer option in [min, max], or null when absent. */
+export function intOption(v: unknown, name: string, min: number, max: number): number | null {
+  if (v === undefined) return null;
+  const s = String(v).trim();
+  const n = /^\d+$/.test(s) ? Number(s) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(
+      'usage',
+      `${name} must be a whole number from ${min} to ${max} (got "${s}").`,
+      EXIT.usage,
+    );
+  return n;
+}
+
+/** A failed read or write as a CLI error naming the path. */
+export function ioError(e: unknown, path: string): never {
+  const code = (e as { code?: unknown }).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file or folder'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+  throw new CliError(typeof code === 'string' ? code : 'io', `cannot use ${path}: ${why}.`, EXIT.io);
+}

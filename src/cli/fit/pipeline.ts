@@ -1,0 +1,198 @@
+/**
+ * A whole notebook run without a page: load → columns (the detected mapping) → cleaning → RFM →
+ * Yeo-Johnson → sweep k = 1..10 → the chosen k → profiles and names. Every step is the browser's
+ * own code reached through the worker protocols (see ../backend), in the order and with the options
+ * the store uses (src/store/data-actions.ts, model-actions.ts).
+ */
+import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
+import { missingRoles } from '../../core/ingest/roles';
+import {
+  clampK,
+  copyFit,
+  FALLBACK_K,
+  mappingForKind,
+  monetaryForMapping,
+  splitCentroids,
+  stackCentroids,
+} from '../../core/pipeline/steps';
+import { suggestNames } from '../../core/segments/describe';
+import { computeProfiles, type ProfilesResult } from '../../core/segments/profiles';
+import type {
+  CleaningReport,
+  CleaningSettings,
+  RfmSettings,
+  RfmTable,
+  SweepPoint,
+  TableKind,
+} from '../../core/types';
+import type { LoadResult, MappingResult } from '../../workers/data/protocol';
+import type { EngineName, EngineResults, TransformResult } from '../../workers/engine/protocol';
+import type { Backend } from '../backend/backend';
+import { CliError, EXIT } from '../exit-codes';
+
+export interface FitSettings {
+  readonly cleaning: CleaningSettings;
+  readonly rfm: RfmSettings;
+  readonly seed: number;
+  /** null: the sweep's suggestion (as the browser). */
+  readonly k: number | null;
+  /** The CLI runs the float64 typed-array engine (the reference path; the browser may pick tfjs). */
+  readonly engine: EngineName;
+}
+
+export interface FitProgress {
+  (stage: string, detail?: string): void;
+}
+
+export interface FitResult {
+  readonly load: LoadResult;
+  readonly kind: TableKind;
+  readonly mapping: MappingResult;
+  readonly cleaning: CleaningReport | null;
+  readonly cleaningSettings: CleaningSettings;
+  readonly rfmSettings: RfmSettings;
+  readonly rfm: RfmTable;
+  readonly transform: TransformResult;
+  readonly sweep: EngineResults['sweep'];
+  readonly sweepOptions: typeof DEFAULT_SWEEP;
+  readonly centroidsOriginal: ReadonlyMap<number, Float64Array>;
+  readonly k: number;
+  readonly suggestedK: number | null;
+  readonly point: SweepPoint;
+  readonly profiles: ProfilesResult;
+  readonly names: readonly string[];
+  readonly seed: number;
+}
+
+function needInput(code: string, message: string): CliError {
+  return new CliError(code, message, EXIT.data);
+}
+
+export interface RfmOfFile {
+  readonly load: LoadResult;
+  readonly kind: TableKind;
+  readonly mapping: MappingResult;
+  readonly cleaning: CleaningReport | null;
+  readonly rfmSettings: RfmSettings;
+  readonly rfm: RfmTable;
+}
+
+/** Load → detected columns → cleaning → RFM (the data worker's steps, as the store runs them). */
+export async function rfmOfFile(
+  backend: Backend,
+  file: Blob,
+  fileName: string,
+  settings: { readonly cleaning: CleaningSettings; readonly rfm: RfmSettings },
+  progress: FitProgress,
+): Promise<RfmOfFile> {
+  progress('reading', fileName);
+  const load = await backend.data({ type: 'load', file, fileName }, (p) =>
+    progress(p.stage, `${p.rows.toLocaleString('en')} rows`),
+  );
+  const guess = load.guess;
+  const kind = guess.kind;
+  const missing = missingRoles(kind, guess.mapping);
+  if (missing.length > 0)
+    throw needInput(
+      'missing-columns',
+      `No column of "${fileName}" was recognised as: ${missing.join(', ')}. Rename the header (e.g. CustomerID, InvoiceDate, Quantity, UnitPrice) or open the file in the browser app to choose the columns.`,
+    );
+  const rfmSettings = monetaryForMapping(settings.rfm, guess.mapping);
+  progress('columns');
+  const mapping = await backend.data({
+    type: 'applyMapping',
+    mapping: mappingForKind(kind, guess.mapping),
+    dateOrder: kind === 'rfm' ? null : (guess.dateOrder?.order ?? null),
+  });
+  let cleaning: CleaningReport | null = null;
+  if (kind !== 'rfm') {
+    progress('cleaning');
+    cleaning = await backend.data({ type: 'clean', settings: settings.cleaning });
+  }
+  progress('rfm');
+  const rfm = await backend.data({ type: 'computeRfm', settings: rfmSettings });
+  return { load, kind, mapping, cleaning, rfmSettings, rfm };
+}
+
+export async function fitFile(
+  backend: Backend,
+  file: Blob,
+  fileName: string,
+  settings: FitSettings,
+  progress: FitProgress,
+): Promise<FitResult> {
+  const { load, kind, mapping, cleaning, rfmSettings, rfm } = await rfmOfFile(
+    backend,
+    file,
+    fileName,
+    settings,
+    progress,
+  );
+  const n = rfm.customerIds.length;
+  if (n < 2)
+    throw needInput(
+      'too-few-customers',
+      `The RFM table of "${fileName}" has ${n} customer${n === 1 ? '' : 's'}; segmentation needs at least 2. Loosen the cleaning rules (--settings).`,
+    );
+  progress('transform');
+  const transform = await backend.engine({
+    type: 'transform',
+    recency: rfm.recency.slice(),
+    frequency: rfm.frequency.slice(),
+    monetary: rfm.monetary.slice(),
+  });
+  const kMax = Math.min(DEFAULT_SWEEP.kMax, n);
+  const sweepOptions = { ...DEFAULT_SWEEP, seed: settings.seed, kMax };
+  progress('sweep', `k = ${DEFAULT_SWEEP.kMin}..${kMax}`);
+  const sweep = await backend.engine(
+    { type: 'sweep', X: transform.X.slice(), n, d: 3, options: sweepOptions, engine: settings.engine },
+    (done, total) => progress('sweep', `${done}/${total} k done`),
+  );
+  // Every k's centroids in original units, in one inverse call (as model-actions.ts).
+  const inv = await backend.engine({
+    type: 'inverse',
+    X: stackCentroids(sweep.points),
+    d: 3,
+    fit: copyFit(transform.fit),
+  });
+  const centroidsOriginal = splitCentroids(sweep.points, inv);
+  const ks = sweep.points.map((p) => p.k);
+  const suggestedK = sweep.knee.suggested;
+  if (settings.k !== null && !ks.includes(settings.k))
+    throw new CliError(
+      'k-out-of-range',
+      `--k ${settings.k} was not swept: choose k between ${Math.min(...ks)} and ${Math.max(...ks)}.`,
+      EXIT.usage,
+    );
+  const k = settings.k ?? clampK(suggestedK ?? FALLBACK_K, ks);
+  const point = sweep.points.find((p) => p.k === k)!;
+  progress('segments', `k = ${k}`);
+  // As src/features/segments/use-segmentation.ts: profiles of the chosen k, then suggested names.
+  const profiles = computeProfiles(
+    rfm,
+    point.result.labels,
+    point.k,
+    point.result.centroids,
+    centroidsOriginal.get(k) ?? null,
+  );
+  const names = suggestNames(profiles.segments.map((s) => s.description));
+  return {
+    load,
+    kind,
+    mapping,
+    cleaning,
+    cleaningSettings: settings.cleaning,
+    rfmSettings,
+    rfm,
+    transform,
+    sweep,
+    sweepOptions,
+    centroidsOriginal,
+    k,
+    suggestedK,
+    point,
+    profiles,
+    names,
+    seed: settings.seed,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `--settings FILE`: the cleaning and RFM definition (and seed) of a model.json exported by the
+ * browser or the CLI, or a plain `{"cleaning": {...}, "rfm": {...}, "seed": 42}` file. Missing keys
+ * take the app's defaults; a key of the wrong type is an error naming it.
+ */
+import { DEFAULT_CLEANING } from '../core/clean/clean';
+import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
+import type { CleaningSettings, RfmSettings } from '../core/types';
+import { CliError, EXIT } from './exit-codes';
+
+export interface LoadedSettings {
+  readonly cleaning: CleaningSettings;
+  readonly rfm: RfmSettings;
+  readonly seed: number | null;
+}
+
+function bad(origin: string, what: string): CliError {
+  return new CliError('bad-settings', `${origin}: ${what}`, EXIT.model);
+}
+
+function merge<T extends object>(defaults: T, given: unknown, origin: string, section: string): T {
+  if (given === undefined || given === null) return defaults;
+  if (typeof given !== 'object' || Array.isArray(given)) throw bad(origin, `"${section}" must be an object.`);
+  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(given)) {
+    const d = (defaults as Record<string, unknown>)[key];
+    if (d !== undefined && d !== null && value !== null && typeof d !== typeof value)
+      throw bad(origin, `"${section}.${key}" must be a ${typeof d} (it is ${JSON.stringify(value)}).`);
+    out[key] = value;
+  }
+  return out as T;
+}
+
+export function settingsFromJson(text: string, origin: string): LoadedSettings {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw bad(origin, `not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad(origin, 'expected a JSON object.');
+  const o = v as { cleaning?: unknown; rfm?: unknown; seed?: unknown; kmeans?: { seed?: unknown } };
+  const seed = o.seed ?? o.kmeans?.seed ?? null;
+  if (seed !== null && !(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) <= 0xffffffff))
+    throw bad(origin, `"seed" must be an integer 0..4294967295 (it is ${JSON.stringify(seed)}).`);
+  const cleaning = merge(DEFAULT_CLEANING, o.cleaning, origin, 'cleaning');
+  const rfm = merge(DEFAULT_RFM, o.rfm, origin, 'rfm');
+  for (const [key, allowed] of [['cancellations', ['net', 'drop']]] as const)
+    if (!allowed.includes(cleaning[key] as never))
+      throw bad(origin, `"cleaning.${key}" must be one of ${allowed.join(', ')}.`);
+  if (!['invoices', 'lines', 'days'].includes(rfm.frequency))
+    throw bad(origin, '"rfm.frequency" must be one of invoices, lines, days.');
+  if (!['quantityTimesPrice', 'amount'].includes(rfm.monetary))
+    throw bad(origin, '"rfm.monetary" must be quantityTimesPrice or amount.');
+  return { cleaning, rfm, seed: seed as number | null };
+}
+
+export const PRESETS: Record<string, LoadedSettings> = {
+  default: { cleaning: DEFAULT_CLEANING, rfm: DEFAULT_RFM, seed: null },
+  reference: { cleaning: REFERENCE_PRESET.cleaning, rfm: REFERENCE_PRESET.rfm, seed: null },
+};

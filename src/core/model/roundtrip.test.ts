@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { buildTransactions } from '../ingest/transactions';
+import { guessMapping } from '../ingest/roles';
+import { DEFAULT_CLEANING, cleanTransactions } from '../clean/clean';
+import { DEFAULT_RFM, computeRfm } from '../rfm/rfm';
+import { parseRepoFile } from '../rfm/test-data';
+import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from '../transform/power-transform';
+import { kmeans } from '../kmeans';
+import { modelJsonText } from '../segments/model-json';
+import { customersCsv } from '../segments/exports';
+import { parseModelJson } from './parse-model';
+import { scoreCustomers } from './score';
+import { trainingSummary } from './summary';
+import { computeDrift } from './drift';
+
+describe('fit on the UCI sample with the app pipeline, save, re-open, score the same customers', () => {
+  it('gives identical labels, an identical customers CSV, and no drift', () => {
+    const raw = parseRepoFile('public/sample/online-retail.csv.gz').table;
+    const g = guessMapping(raw);
+    const tx = buildTransactions(raw, g.mapping, g.dateOrder?.order ?? null);
+    const { keep } = cleanTransactions(tx, DEFAULT_CLEANING);
+    const rfm = computeRfm(tx, keep, DEFAULT_RFM);
+    const cols = [rfm.recency, rfm.frequency, rfm.monetary];
+    const fit = fitPowerTransform(cols);
+    const X = applyPowerTransform(cols, fit);
+    const n = rfm.customerIds.length;
+    const k = 5;
+    const result = kmeans(X, n, 3, { k, seed: 42, nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd' });
+    const names = ['Champions', 'Loyal', 'Promising', 'At risk', 'Lost'];
+    // distances of the fit's own labels, for the training summary
+    const distances = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < 3; j++) s += (X[i * 3 + j]! - result.centroids[result.labels[i]! * 3 + j]!) ** 2;
+      distances[i] = Math.sqrt(s);
+    }
+    const sizes = Array.from({ length: k }, (_, c) => result.labels.filter((l) => l === c).length);
+    const text = modelJsonText({
+      appVersion: 'test',
+      datasetName: 'online-retail.csv.gz',
+      createdAt: new Date(Date.UTC(2026, 11, 7)),
+      customers: n,
+      cleaningSettings: DEFAULT_CLEANING,
+      rfmSettings: DEFAULT_RFM,
+      fit,
+      k,
+      seed: 42,
+      engine: 'plain',
+      engineReason: null,
+      kmeans: {
+        nInit: 10,
+        maxIter: 300,
+        tol: 1e-4,
+        algorithm: 'lloyd',
+        inertia: result.inertia,
+        nIter: result.nIter,
+        restartSample: null,
+      },
+      centroidsStandardised: result.centroids,
+      centroidsOriginal: invertPowerTransform(result.centroids, 3, fit),
+      names,
+      descriptions: names.map(() => ''),
+      sizes,
+      sweep: [],
+      knee: null,
+      training: trainingSummary(
+        { recency: rfm.recency, frequency: rfm.frequency, monetary: rfm.monetary },
+        { clusterIndex: result.labels, distances },
+        k,
+      ),
+    });
+    expect(text.length).toBeLessThan(20_000); // no customer rows in the model JSON
+    const model = parseModelJson(text);
+    expect(model.formatVersion).toBe(2);
+    expect(model.id).toMatch(/^m-[0-9a-f]{8}$/);
+    expect(JSON.parse(text).id).toBe(model.id);
+    const scored = scoreCustomers(model, rfm);
+    expect(Array.from(scored.clusterIndex)).toEqual(Array.from(result.labels));
+    const csv = (labels: Int32Array, nm: readonly string[]) =>
+      customersCsv({
+        customerIds: rfm.customerIds,
+        recency: rfm.recency,
+        frequency: rfm.frequency,
+        monetary: rfm.monetary,
+        labels,
+        names: nm,
+      });
+    expect(csv(scored.clusterIndex, model.names)).toBe(csv(result.labels, names));
+    const drift = computeDrift(model, rfm, scored);
+    for (const f of ['recency', 'frequency', 'monetary'] as const) {
+      expect(drift.features![f].psi).toBe(0);
+      expect(drift.features![f].outsideShare).toBe(0);
+    }
+    expect(drift.segments.map((s) => s.sizeNow)).toEqual(sizes);
+    // by definition about 1 % of each segment's own customers are beyond its 99th percentile
+    drift.segments.forEach((s) => expect(s.beyond!).toBeLessThanOrEqual(Math.ceil(s.sizeNow * 0.01)));
+  });
+});
