@@ -10,7 +10,8 @@
  */
 import { activeDataClient, type DataClient } from '../workers/data/client';
 import type { LoadResult, MappingResult } from '../workers/data/client';
-import type { ProfileError, ProfileSlice } from './profile-slice';
+import type { ProfileSlice } from './profile-slice';
+import { isAbort, toStepError, type ErrorFallback } from './step-errors';
 import { useNotebook } from './store';
 
 const set = (patch: Partial<ProfileSlice>) => useNotebook.setState(patch);
@@ -21,21 +22,13 @@ let profileCtl: AbortController | null = null;
 let profileTimer: ReturnType<typeof setTimeout> | null = null;
 let glanceCtl: AbortController | null = null;
 
-function isAbort(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
-
-function toProfileError(e: unknown, what: string): ProfileError {
-  if (typeof e === 'object' && e !== null) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && typeof message === 'string' && message !== '') return { code, message };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
+/** The sentence for a profile view that failed without its own message. */
+const profileFailed =
+  (what: string): ErrorFallback =>
+  (detail) => ({
     code: `${what}-failed`,
     message: `The ${what} could not be computed (${detail}). The rest of the notebook is not affected; reload the file to try again.`,
-  };
-}
+  });
 
 function client(): DataClient | null {
   return activeDataClient();
@@ -106,7 +99,7 @@ async function runProfile(result: LoadResult): Promise<void> {
       set({ profileStatus: get().columnProfile ? 'stale' : 'waiting' });
       return;
     }
-    set({ profileStatus: 'error', profileError: toProfileError(e, 'column profile') });
+    set({ profileStatus: 'error', profileError: toStepError(e, profileFailed('column profile')) });
   }
 }
 
@@ -149,7 +142,10 @@ async function runGlance(): Promise<void> {
       set({ glanceStatus: get().glance ? 'stale' : 'waiting' });
       return;
     }
-    set({ glanceStatus: 'error', glanceError: toProfileError(e, 'overview of the transactions') });
+    set({
+      glanceStatus: 'error',
+      glanceError: toStepError(e, profileFailed('overview of the transactions')),
+    });
   }
 }
 

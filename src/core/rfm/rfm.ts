@@ -2,7 +2,7 @@ import type { CleaningSettings, Mapping, RawTable, RfmSettings, RfmTable, Transa
 import { UserFacingError } from '../types';
 import { REFERENCE_CLEANING, cancellationFlags } from '../clean/clean';
 import { DAY_MS, dayStart } from '../ingest/dates';
-import { detectNumberFormat, parseNumber } from '../ingest/numbers';
+import { readNumberColumn } from './rfm-table';
 
 /**
  * RFM per customer (docs/rfm-definition.md).
@@ -144,14 +144,7 @@ export function rfmFromTable(
     const col = j === undefined ? undefined : raw.columns[j];
     if (!col)
       throw new UserFacingError('missing-roles', 'Choose the recency, frequency and monetary columns.');
-    const fmt = detectNumberFormat(col.dict);
-    const lut = col.dict.map((s) => parseNumber(s, fmt));
-    const out = new Float64Array(raw.rowCount);
-    for (let i = 0; i < raw.rowCount; i++) {
-      const c = col.codes[i]!;
-      out[i] = c < 0 ? NaN : lut[c]!;
-    }
-    return out;
+    return readNumberColumn(raw, j!);
   };
   const r = read(mapping.recency);
   const f = read(mapping.frequency);

@@ -34,8 +34,6 @@ import type {
 } from './protocol';
 
 export type { LoadProgress, LoadResult, MappingResult } from './protocol';
-export { DEFAULT_CLEANING, REFERENCE_CLEANING, DEFAULT_NON_PRODUCT_CODES } from '../../core/clean/clean';
-export { DEFAULT_RFM, REFERENCE_PRESET } from '../../core/rfm/rfm';
 
 export interface DataClient {
   /** Parses a File/Blob (.csv .tsv .txt, or gzipped: detected by magic bytes) in a new worker. */

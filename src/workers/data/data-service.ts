@@ -19,11 +19,10 @@ import { UserFacingError } from '../../core/types';
 import { guessMapping, missingRoles } from '../../core/ingest/roles';
 import { buildTransactions } from '../../core/ingest/transactions';
 import { formatTime, guessDateOrder } from '../../core/ingest/dates';
-import { detectNumberFormat, parseNumber } from '../../core/ingest/numbers';
 import { rawRows } from '../../core/ingest/table-builder';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
-import type { ColumnProblem } from '../../core/types';
+import { typeRfmColumns } from '../../core/rfm/rfm-table';
 import { findOutliers, profileColumns, transactionsAtAGlance } from '../../core/profile';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile';
 import { loadFile } from './load-file';
@@ -118,33 +117,7 @@ export class DataService {
     const headers = raw.columns.map((c) => c.name);
     if (kind === 'rfm') {
       this.tx = null;
-      const problems: ColumnProblem[] = [];
-      const typed = new Map<number, Float64Array>();
-      for (const role of ['recency', 'frequency', 'monetary'] as const) {
-        const j = mapping[role]!;
-        const col = raw.columns[j]!;
-        const fmt = detectNumberFormat(col.dict);
-        const lut = col.dict.map((s) => parseNumber(s, fmt));
-        const vals = new Float64Array(raw.rowCount);
-        let bad = 0;
-        const rows: number[] = [];
-        const values: string[] = [];
-        for (let i = 0; i < raw.rowCount; i++) {
-          const c = col.codes[i]!;
-          const v = c < 0 ? NaN : lut[c]!;
-          vals[i] = v;
-          if (v !== v) {
-            bad++;
-            if (rows.length < 5) {
-              rows.push(i + 2);
-              values.push(c < 0 ? '' : col.dict[c]!);
-            }
-          }
-        }
-        typed.set(j, vals);
-        if (bad > 0)
-          problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
-      }
+      const { typed, problems } = typeRfmColumns(raw, mapping);
       const idCol = mapping.customer === undefined ? undefined : raw.columns[mapping.customer];
       const n = Math.min(PREVIEW_ROWS, raw.rowCount);
       const text = rawRows(
