@@ -32,12 +32,7 @@ function loadResult(name: string, guess: MappingGuess): LoadResult {
 }
 
 vi.mock('../workers/data/client', async () => {
-  const clean = await import('../core/clean/clean');
-  const rfm = await import('../core/rfm/rfm');
   return {
-    DEFAULT_CLEANING: clean.DEFAULT_CLEANING,
-    REFERENCE_PRESET: rfm.REFERENCE_PRESET,
-    DEFAULT_RFM: rfm.DEFAULT_RFM,
     createDataClient: () => ({
       async load(_file: Blob, name: string) {
         script.calls.push(`load ${name}`);

@@ -9,25 +9,15 @@ import type { CleaningSettings, DateOrder, Mapping, RfmSettings, Role, TableKind
 import { UserFacingError } from '../core/types';
 import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
-import { createDataClient, type DataClient } from '../workers/data/client';
 import { missingRoles } from '../core/ingest/roles';
 import type { StepStatus } from '../core/step';
+import { dataClient, disposeDataClient } from './data-client';
 import type { DataSlice, DataSource, LoadChoice } from './data-slice';
 import { isAbort, toStepError } from './step-errors';
 import { useNotebook } from './store';
 
 const set = (patch: Partial<DataSlice>) => useNotebook.setState(patch);
 const get = () => useNotebook.getState();
-
-let client: DataClient | null = null;
-function dataClient(): DataClient {
-  if (!client) {
-    client = createDataClient();
-    // A crashed worker was replaced by the client (file read again, mapping and cleaning replayed).
-    client.onRestart((e) => set({ workerRestart: { fileName: e.fileName, detail: e.detail } }));
-  }
-  return client;
-}
 
 /** Hides the note about a restarted data worker. */
 export function dismissWorkerRestart(): void {
@@ -189,7 +179,7 @@ export function cancelLoad(): void {
 export function resetDataWork(): void {
   cancelLoad();
   abortRun();
-  client?.dispose();
+  disposeDataClient();
 }
 
 let started = false;

@@ -41,8 +41,8 @@ const set = (patch: Partial<ModelSlice>) => useNotebook.setState(patch);
 const get = () => useNotebook.getState();
 
 /**
- * Subscribes the model to the data slice's `rfm` (idempotent). Called once when the model cells are
- * imported; recomputes at once if an RFM table is already there.
+ * Subscribes the model to the data slice's `rfm` (idempotent). Called once by the app
+ * (src/app/pipelines.ts `startPipelines`); recomputes at once if an RFM table is already there.
  */
 export function installModelSync(): void {
   if (installed) return;

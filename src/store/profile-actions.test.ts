@@ -9,8 +9,6 @@ import type { LoadResult, MappingResult } from '../workers/data/client';
 const script = vi.hoisted(() => ({ fail: null as unknown, calls: [] as string[] }));
 
 vi.mock('../workers/data/client', async () => {
-  const clean = await import('../core/clean/clean');
-  const rfm = await import('../core/rfm/rfm');
   const { DataService } = await import('../workers/data/data-service');
   const service = new DataService();
   const csv =
@@ -36,14 +34,9 @@ vi.mock('../workers/data/client', async () => {
     profile: () => step('profile', () => service.profile()),
     glance: () => step('glance', () => service.glance()),
     outliers: () => step('outliers', () => service.outliers()),
+    onRestart: () => () => undefined,
   };
-  return {
-    DEFAULT_CLEANING: clean.DEFAULT_CLEANING,
-    REFERENCE_PRESET: rfm.REFERENCE_PRESET,
-    DEFAULT_RFM: rfm.DEFAULT_RFM,
-    activeDataClient: () => client,
-    createDataClient: () => client,
-  };
+  return { createDataClient: () => client };
 });
 
 const { useNotebook } = await import('./store');

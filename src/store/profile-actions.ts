@@ -8,7 +8,7 @@
  * Nothing here blocks the page: the work runs in the worker and a newer request aborts an older one.
  * An error leaves earlier results in place (status 'error' with a plain sentence).
  */
-import { activeDataClient, type DataClient } from '../workers/data/client';
+import { dataClient } from './data-client';
 import type { LoadResult, MappingResult } from '../workers/data/client';
 import type { ProfileSlice } from './profile-slice';
 import { isAbort, toStepError, type ErrorFallback } from './step-errors';
@@ -30,13 +30,9 @@ const profileFailed =
     message: `The ${what} could not be computed (${detail}). The rest of the notebook is not affected; reload the file to try again.`,
   });
 
-function client(): DataClient | null {
-  return activeDataClient();
-}
-
 /**
- * Subscribes the profile views to the data slice (idempotent). Called when the profile cells are
- * imported; computes at once for data already loaded.
+ * Subscribes the profile views to the data slice (idempotent). Called once by the app
+ * (src/app/pipelines.ts `startPipelines`); computes at once for data already loaded.
  */
 export function installProfileSync(): void {
   if (installed) return;
@@ -75,8 +71,7 @@ function onLoad(result: LoadResult | null): void {
 }
 
 async function runProfile(result: LoadResult): Promise<void> {
-  const c = client();
-  if (!c) return;
+  const c = dataClient();
   const ctl = new AbortController();
   profileCtl = ctl;
   set({ profileStatus: 'running', profileError: null });
@@ -120,8 +115,7 @@ function onMapping(result: MappingResult | null): void {
 }
 
 async function runGlance(): Promise<void> {
-  const c = client();
-  if (!c) return;
+  const c = dataClient();
   const ctl = new AbortController();
   glanceCtl = ctl;
   set({ glanceStatus: 'running', glanceError: null });
