@@ -95,21 +95,10 @@ vi.mock('../workers/data/client', async () => {
 });
 
 const { useNotebook } = await import('./store');
+/** Resolves once the store satisfies `pred` (the actions are async). */
+const { until } = await import('./until');
 const actions = await import('./data-actions');
 const { initialDataState } = await import('./data-slice');
-
-/** Resolves once the store satisfies `pred` (the actions are async). */
-function until(pred: (s: ReturnType<typeof useNotebook.getState>) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (pred(useNotebook.getState())) return resolve();
-    const stop = useNotebook.subscribe((s) => {
-      if (pred(s)) {
-        stop();
-        resolve();
-      }
-    });
-  });
-}
 
 const file = new Blob(['x']);
 

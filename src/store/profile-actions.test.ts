@@ -40,21 +40,11 @@ vi.mock('../workers/data/client', async () => {
 });
 
 const { useNotebook } = await import('./store');
+/** Resolves once the store satisfies `pred` (the actions are async). */
+const { until } = await import('./until');
 const { installProfileSync } = await import('./profile-actions');
 const { initialProfileState } = await import('./profile-slice');
 const { initialDataState } = await import('./data-slice');
-
-function until(pred: (s: ReturnType<typeof useNotebook.getState>) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (pred(useNotebook.getState())) return resolve();
-    const stop = useNotebook.subscribe((s) => {
-      if (pred(s)) {
-        stop();
-        resolve();
-      }
-    });
-  });
-}
 
 const load = (name: string) => ({ fileName: name, rowCount: 3 }) as unknown as LoadResult;
 const mapped = (kind: 'transactions' | 'rfm') => ({ kind, rowCount: 3 }) as unknown as MappingResult;
