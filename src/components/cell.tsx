@@ -1,11 +1,12 @@
+import type { StepStatus } from '../core/step';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { reportCellStatus } from './cell-status';
 
 /** The step number of the cell being rendered, provided by the notebook (1-based). */
 export const CellStepContext = createContext<number | undefined>(undefined);
 
-/** The state of one notebook cell, shown as a badge and exposed as `data-status` for tests. */
-export type CellStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
+/** The state of one notebook cell (a step's status), shown as a badge and exposed as `data-status`. */
+export type CellStatus = StepStatus;
 
 const STATUS_TEXT: Record<CellStatus, string> = {
   waiting: 'Waiting',

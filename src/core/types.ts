@@ -108,6 +108,13 @@ export interface Transactions {
   readonly country: Int32Array | null;
   readonly countries: readonly string[];
   readonly problems: readonly ColumnProblem[];
+  /**
+   * `dupGroup[i]` is the index of the first row whose original columns are all equal to row i's (i
+   * itself when it is the first): used by the duplicates rule. Absent when the table was built without it.
+   */
+  readonly dupGroup?: Int32Array;
+  /** Which RawTable column each role came from (the mapping used to build this). */
+  readonly mapping?: Mapping;
 }
 
 // ───────────────────────────── cleaning ─────────────────────────────
@@ -126,6 +133,11 @@ export interface CleaningSettings {
   readonly dropOutliers: boolean;
   /** Inclusive start day and exclusive end day as 'YYYY-MM-DD', or null for open. */
   readonly dateWindow: { readonly start: string | null; readonly end: string | null };
+  /**
+   * negativeNetCustomers groups by (customer, product, unit price) and, when true, also country
+   * (the reference notebook's groups). Default false.
+   */
+  readonly negativeNetGroupByCountry?: boolean;
 }
 
 export type CleaningRule =
@@ -154,6 +166,8 @@ export interface CleaningReport {
   readonly rowsKept: number;
   readonly customersKept: number;
   readonly steps: readonly CleaningStep[];
+  /** What the data says about cancellations (absent on reports built before the evidence existed). */
+  readonly cancellation?: CancellationEvidence;
 }
 
 // ───────────────────────────── RFM ─────────────────────────────
@@ -164,6 +178,11 @@ export interface RfmSettings {
   readonly frequency: 'invoices' | 'lines' | 'days';
   readonly monetary: 'quantityTimesPrice' | 'amount';
   readonly excludeNonPositiveMonetary: boolean;
+  /**
+   * When true, cancellation lines count as purchases for recency and frequency (the reference
+   * notebook's preset). Default false: only non-cancellation lines are purchases.
+   */
+  readonly cancellationsArePurchases?: boolean;
 }
 
 /** Per-customer RFM, one entry per customer kept for modelling (order: customer id as text). */
@@ -196,42 +215,6 @@ export class UserFacingError extends Error {
     this.name = 'UserFacingError';
     this.code = code;
   }
-}
-
-// ───────────────────────────── data pipeline additions (appended) ─────────────────────────────
-
-/**
- * Extra fields of Transactions (interface merging). `dupGroup[i]` is the index of the first row whose
- * original columns are all equal to row i's (i itself when it is the first): used by the duplicates
- * rule. Absent when the table was built without it.
- */
-export interface Transactions {
-  readonly dupGroup?: Int32Array;
-  /** Which RawTable column each role came from (the mapping used to build this). */
-  readonly mapping?: Mapping;
-}
-
-/** Extra cleaning options (interface merging); absent means the default noted on each field. */
-export interface CleaningSettings {
-  /**
-   * negativeNetCustomers groups by (customer, product, unit price) and, when true, also country
-   * (the reference notebook's groups). Default false.
-   */
-  readonly negativeNetGroupByCountry?: boolean;
-}
-
-/** Extra RFM options (interface merging). */
-export interface RfmSettings {
-  /**
-   * When true, cancellation lines count as purchases for recency and frequency (the reference
-   * notebook's preset). Default false: only non-cancellation lines are purchases.
-   */
-  readonly cancellationsArePurchases?: boolean;
-}
-
-/** Extra cleaning report fields (interface merging): what the data says about cancellations. */
-export interface CleaningReport {
-  readonly cancellation?: CancellationEvidence;
 }
 
 export type CancellationBasis = 'prefix' | 'negative' | 'none';

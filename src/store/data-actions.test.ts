@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CleaningReport, MappingGuess, RfmTable } from '../core/types';
+import { missingRoles } from '../core/ingest/roles';
 import { UserFacingError } from '../core/types';
 import type { LoadResult, MappingResult } from '../workers/data/client';
 
@@ -31,12 +32,7 @@ function loadResult(name: string, guess: MappingGuess): LoadResult {
 }
 
 vi.mock('../workers/data/client', async () => {
-  const clean = await import('../core/clean/clean');
-  const rfm = await import('../core/rfm/rfm');
   return {
-    DEFAULT_CLEANING: clean.DEFAULT_CLEANING,
-    REFERENCE_PRESET: rfm.REFERENCE_PRESET,
-    DEFAULT_RFM: rfm.DEFAULT_RFM,
     createDataClient: () => ({
       async load(_file: Blob, name: string) {
         script.calls.push(`load ${name}`);
@@ -99,21 +95,10 @@ vi.mock('../workers/data/client', async () => {
 });
 
 const { useNotebook } = await import('./store');
+/** Resolves once the store satisfies `pred` (the actions are async). */
+const { until } = await import('./until');
 const actions = await import('./data-actions');
 const { initialDataState } = await import('./data-slice');
-
-/** Resolves once the store satisfies `pred` (the actions are async). */
-function until(pred: (s: ReturnType<typeof useNotebook.getState>) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (pred(useNotebook.getState())) return resolve();
-    const stop = useNotebook.subscribe((s) => {
-      if (pred(s)) {
-        stop();
-        resolve();
-      }
-    });
-  });
-}
 
 const file = new Blob(['x']);
 
@@ -125,15 +110,19 @@ beforeEach(() => {
   script.calls = [];
 });
 
-describe('missingRoles', () => {
+describe('missingRoles (one rule, src/core/ingest/roles.ts, used by the store and the data worker)', () => {
   it('needs customer, date and quantity × price or an amount for transactions', () => {
-    expect(actions.missingRoles('transactions', {})).toEqual(['customer', 'date', 'quantity', 'price']);
-    expect(actions.missingRoles('transactions', { customer: 0, date: 1, amount: 2 })).toEqual([]);
-    expect(actions.missingRoles('transactions', { customer: 0, date: 1, quantity: 2 })).toEqual(['price']);
+    expect(missingRoles('transactions', { customer: 0, date: 1, amount: 2 })).toEqual([]);
+    expect(missingRoles('transactions', { customer: 0, date: 1, quantity: 2 })).toEqual(['price']);
+    expect(missingRoles('transactions', { customer: 0, date: 1, price: 2 })).toEqual(['quantity']);
+  });
+  it('a file with no quantity, price or amount column asks for the amount (one column, not two)', () => {
+    expect(missingRoles('transactions', {})).toEqual(['customer', 'date', 'amount']);
+    expect(missingRoles('transactions', { customer: 0, date: 1 })).toEqual(['amount']);
   });
   it('needs recency, frequency and monetary (not an id) for an RFM table', () => {
-    expect(actions.missingRoles('rfm', { frequency: 1 })).toEqual(['recency', 'monetary']);
-    expect(actions.missingRoles('rfm', { recency: 0, frequency: 1, monetary: 2 })).toEqual([]);
+    expect(missingRoles('rfm', { frequency: 1 })).toEqual(['recency', 'monetary']);
+    expect(missingRoles('rfm', { recency: 0, frequency: 1, monetary: 2 })).toEqual([]);
   });
 });
 
@@ -171,8 +160,10 @@ describe('data pipeline actions', () => {
     await actions.loadFile(file, 'colours.csv');
     await until((s) => s.mappingStatus === 'error');
     const s = useNotebook.getState();
+    // the one rule (src/core/ingest/roles.ts): with neither quantity × price nor an amount, the
+    // amount is what is asked for
     expect(s.mappingError?.message).toMatch(
-      /^Choose a column for customer id, date, quantity and unit price below/,
+      /^Choose a column for customer id, date and amount \(line total\) below/,
     );
     expect(s.rfm).toBe(oldRfm);
     expect(s.rfmSource).toBe('a.csv');

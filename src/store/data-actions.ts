@@ -7,29 +7,18 @@
  */
 import type { CleaningSettings, DateOrder, Mapping, RfmSettings, Role, TableKind } from '../core/types';
 import { UserFacingError } from '../core/types';
+import { DEFAULT_CLEANING } from '../core/clean/clean';
+import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
+import { missingRoles } from '../core/ingest/roles';
+import type { StepError, StepStatus } from '../core/step';
 import { mappingForKind, monetaryForMapping, ROLES_BY_KIND } from '../core/pipeline/steps';
-import {
-  createDataClient,
-  DEFAULT_CLEANING,
-  DEFAULT_RFM,
-  REFERENCE_PRESET,
-  type DataClient,
-} from '../workers/data/client';
-import type { DataSlice, DataSource, LoadChoice, StepError, StepStatus } from './data-slice';
+import { dataClient, disposeDataClient } from './data-client';
+import type { DataSlice, DataSource, LoadChoice } from './data-slice';
+import { isAbort, toStepError } from './step-errors';
 import { useNotebook } from './store';
 
 const set = (patch: Partial<DataSlice>) => useNotebook.setState(patch);
 const get = () => useNotebook.getState();
-
-let client: DataClient | null = null;
-function dataClient(): DataClient {
-  if (!client) {
-    client = createDataClient();
-    // A crashed worker was replaced by the client (file read again, mapping and cleaning replayed).
-    client.onRestart((e) => set({ workerRestart: { fileName: e.fileName, detail: e.detail } }));
-  }
-  return client;
-}
 
 /** Hides the note about a restarted data worker. */
 export function dismissWorkerRestart(): void {
@@ -42,45 +31,6 @@ export const SAMPLE_ATTRIBUTION =
   'UCI Online Retail (Dr Daqing Chen, UCI Machine Learning Repository), CC0 copy from the CRAN package onlineretail';
 
 export { ROLES_BY_KIND, mappingForKind };
-
-/**
- * Roles still needed before RFM can be computed. Transactions need a customer id, a date and either
- * quantity and unit price or an amount; an RFM table needs recency, frequency and monetary (the
- * customer id is optional: rows are then named by their spreadsheet row).
- */
-export function missingRoles(kind: TableKind, mapping: Mapping): Role[] {
-  const has = (r: Role) => mapping[r] !== undefined;
-  if (kind === 'rfm') return (['recency', 'frequency', 'monetary'] as const).filter((r) => !has(r));
-  const out: Role[] = [];
-  if (!has('customer')) out.push('customer');
-  if (!has('date')) out.push('date');
-  if (!has('amount') && !(has('quantity') && has('price'))) {
-    if (!has('quantity')) out.push('quantity');
-    if (!has('price')) out.push('price');
-  }
-  return out;
-}
-
-// ───────────────────────────── errors ─────────────────────────────
-
-export function isAbort(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
-
-/** Any thrown value as a plain sentence for the user. */
-export function toStepError(e: unknown): StepError {
-  if (e instanceof UserFacingError) return { code: e.code, message: e.message };
-  if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
-    const o = e as { code: unknown; message: unknown };
-    if (typeof o.message === 'string' && o.message !== '')
-      return { code: String(o.code), message: o.message };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    code: 'internal',
-    message: `Something unexpected went wrong (${detail}). Your earlier results are kept; try again or reload the page.`,
-  };
-}
 
 // ───────────────────────────── load ─────────────────────────────
 
@@ -218,7 +168,7 @@ export function cancelLoad(): void {
 export function resetDataWork(): void {
   cancelLoad();
   abortRun();
-  client?.dispose();
+  disposeDataClient();
 }
 
 let started = false;

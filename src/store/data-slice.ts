@@ -8,17 +8,10 @@ import type {
   TableKind,
 } from '../core/types';
 import type { LoadProgress, LoadResult, MappingResult } from '../workers/data/client';
-import { DEFAULT_CLEANING, DEFAULT_RFM } from '../workers/data/client';
+import { DEFAULT_CLEANING } from '../core/clean/clean';
+import { DEFAULT_RFM } from '../core/rfm/rfm';
+import type { StepError, StepStatus } from '../core/step';
 import type { SliceCreator } from './slice';
-
-/** Status of one data step; the same words as the UI's cell badge. */
-export type StepStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
-
-/** An error to show: `code` for programs, `message` a plain sentence saying what to do. */
-export interface StepError {
-  readonly code: string;
-  readonly message: string;
-}
 
 /** Where the current load came from. */
 export type DataSource = 'file' | 'sample';

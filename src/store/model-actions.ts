@@ -10,7 +10,9 @@ import { clampK, copyFit, FALLBACK_K, splitCentroids, stackCentroids } from '../
 import type { RfmTable } from '../core/types';
 import { createEngineClient, type EngineClient } from '../workers/engine/client';
 import type { TransformResult } from '../workers/engine/protocol';
-import { initialModelState, type EngineOverride, type ModelError, type ModelSlice } from './model-slice';
+import type { StepError } from '../core/step';
+import { initialModelState, type EngineOverride, type ModelSlice } from './model-slice';
+import { isAbort, toStepError, type ErrorFallback } from './step-errors';
 import { useNotebook } from './store';
 
 export { FALLBACK_K };
@@ -39,8 +41,8 @@ const set = (patch: Partial<ModelSlice>) => useNotebook.setState(patch);
 const get = () => useNotebook.getState();
 
 /**
- * Subscribes the model to the data slice's `rfm` (idempotent). Called once when the model cells are
- * imported; recomputes at once if an RFM table is already there.
+ * Subscribes the model to the data slice's `rfm` (idempotent). Called once by the app
+ * (src/app/pipelines.ts `startPipelines`); recomputes at once if an RFM table is already there.
  */
 export function installModelSync(): void {
   if (installed) return;
@@ -66,21 +68,13 @@ function onRfmChanged(rfm: RfmTable | null): void {
   void runModel(rfm, false);
 }
 
-function isAbort(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
-
-function toModelError(e: unknown, step: string): ModelError {
-  if (typeof e === 'object' && e !== null) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && typeof message === 'string') return { code, message };
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return {
+/** The sentence for a model step that failed without its own message. */
+const modelFailed =
+  (step: string): ErrorFallback =>
+  (detail) => ({
     code: `${step}-failed`,
-    message: `The ${step} could not be computed (${msg}). Press "Run again"; if it keeps failing, choose the "plain" engine.`,
-  };
-}
+    message: `The ${step} could not be computed (${detail}). Press "Run again"; if it keeps failing, choose the "plain" engine.`,
+  });
 
 /** Recomputes transform and sweep for `rfm`. `keepK` keeps the user's k when the new sweep has it. */
 async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
@@ -130,7 +124,7 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
     } else {
       set({
         transformStatus: 'error',
-        transformError: toModelError(e, 'transform'),
+        transformError: toStepError(e, modelFailed('transform')),
         sweepStatus: get().sweep ? 'stale' : 'waiting',
       });
     }
@@ -145,7 +139,7 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
  * The first customer whose R, F or M cannot be modelled — not finite (e.g. quantity 1e308 × price
  * 1e308 overflows to Infinity) or beyond 10^15 — named by id, so the user can find the lines.
  */
-function unusableValue(rfm: RfmTable): ModelError | null {
+function unusableValue(rfm: RfmTable): StepError | null {
   const cols = [
     ['recency', rfm.recency],
     ['frequency', rfm.frequency],
@@ -163,7 +157,7 @@ function unusableValue(rfm: RfmTable): ModelError | null {
   return null;
 }
 
-function cancelled(): ModelError {
+function cancelled(): StepError {
   return {
     code: 'cancelled',
     message: 'Cancelled. The results shown are out of date; press "Run again" to compute them.',
@@ -225,7 +219,7 @@ async function runSweep(
     controller = null;
     if (isAbort(e))
       set({ sweepStatus: get().sweep ? 'stale' : 'waiting', sweepError: cancelled(), sweepProgress: null });
-    else set({ sweepStatus: 'error', sweepError: toModelError(e, 'sweep'), sweepProgress: null });
+    else set({ sweepStatus: 'error', sweepError: toStepError(e, modelFailed('sweep')), sweepProgress: null });
   }
 }
 

@@ -1,17 +1,10 @@
 import type { RfmTable, SweepResult } from '../core/types';
 import type { EngineChoice, EngineInfo, TransformResult } from '../workers/engine/protocol';
+import type { StepError, StepStatus } from '../core/step';
 import type { SliceCreator } from './slice';
-
-/** Status of one model step; the same words as the UI's cell badge. */
-export type ModelStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
 
 /** Engine override offered to users ('auto' = calibrate on the data and pick the fastest). */
 export type EngineOverride = Extract<EngineChoice, 'auto' | 'plain' | 'tfjs-wasm' | 'tfjs-webgl'>;
-
-export interface ModelError {
-  readonly code: string;
-  readonly message: string;
-}
 
 /** A transform and the RFM table it was computed from. */
 export interface TransformState {
@@ -47,11 +40,11 @@ export interface ModelSlice {
   /** Seed of k-means++ initialisation (shown and editable in the Choose k cell; saved with results). */
   readonly seed: number;
   readonly engineChoice: EngineOverride;
-  readonly transformStatus: ModelStatus;
-  readonly transformError: ModelError | null;
+  readonly transformStatus: StepStatus;
+  readonly transformError: StepError | null;
   readonly transform: TransformState | null;
-  readonly sweepStatus: ModelStatus;
-  readonly sweepError: ModelError | null;
+  readonly sweepStatus: StepStatus;
+  readonly sweepError: StepError | null;
   /** Finished k values of the running sweep (null when not running). */
   readonly sweepProgress: { readonly done: number; readonly total: number } | null;
   readonly sweep: SweepState | null;

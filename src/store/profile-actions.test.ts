@@ -9,8 +9,6 @@ import type { LoadResult, MappingResult } from '../workers/data/client';
 const script = vi.hoisted(() => ({ fail: null as unknown, calls: [] as string[] }));
 
 vi.mock('../workers/data/client', async () => {
-  const clean = await import('../core/clean/clean');
-  const rfm = await import('../core/rfm/rfm');
   const { DataService } = await import('../workers/data/data-service');
   const service = new DataService();
   const csv =
@@ -36,32 +34,17 @@ vi.mock('../workers/data/client', async () => {
     profile: () => step('profile', () => service.profile()),
     glance: () => step('glance', () => service.glance()),
     outliers: () => step('outliers', () => service.outliers()),
+    onRestart: () => () => undefined,
   };
-  return {
-    DEFAULT_CLEANING: clean.DEFAULT_CLEANING,
-    REFERENCE_PRESET: rfm.REFERENCE_PRESET,
-    DEFAULT_RFM: rfm.DEFAULT_RFM,
-    activeDataClient: () => client,
-    createDataClient: () => client,
-  };
+  return { createDataClient: () => client };
 });
 
 const { useNotebook } = await import('./store');
+/** Resolves once the store satisfies `pred` (the actions are async). */
+const { until } = await import('./until');
 const { installProfileSync } = await import('./profile-actions');
 const { initialProfileState } = await import('./profile-slice');
 const { initialDataState } = await import('./data-slice');
-
-function until(pred: (s: ReturnType<typeof useNotebook.getState>) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (pred(useNotebook.getState())) return resolve();
-    const stop = useNotebook.subscribe((s) => {
-      if (pred(s)) {
-        stop();
-        resolve();
-      }
-    });
-  });
-}
 
 const load = (name: string) => ({ fileName: name, rowCount: 3 }) as unknown as LoadResult;
 const mapped = (kind: 'transactions' | 'rfm') => ({ kind, rowCount: 3 }) as unknown as MappingResult;

@@ -8,9 +8,10 @@
  * Nothing here blocks the page: the work runs in the worker and a newer request aborts an older one.
  * An error leaves earlier results in place (status 'error' with a plain sentence).
  */
-import { activeDataClient, type DataClient } from '../workers/data/client';
+import { dataClient } from './data-client';
 import type { LoadResult, MappingResult } from '../workers/data/client';
-import type { ProfileError, ProfileSlice } from './profile-slice';
+import type { ProfileSlice } from './profile-slice';
+import { isAbort, toStepError, type ErrorFallback } from './step-errors';
 import { useNotebook } from './store';
 
 const set = (patch: Partial<ProfileSlice>) => useNotebook.setState(patch);
@@ -21,29 +22,17 @@ let profileCtl: AbortController | null = null;
 let profileTimer: ReturnType<typeof setTimeout> | null = null;
 let glanceCtl: AbortController | null = null;
 
-function isAbort(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
-
-function toProfileError(e: unknown, what: string): ProfileError {
-  if (typeof e === 'object' && e !== null) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && typeof message === 'string' && message !== '') return { code, message };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
+/** The sentence for a profile view that failed without its own message. */
+const profileFailed =
+  (what: string): ErrorFallback =>
+  (detail) => ({
     code: `${what}-failed`,
     message: `The ${what} could not be computed (${detail}). The rest of the notebook is not affected; reload the file to try again.`,
-  };
-}
-
-function client(): DataClient | null {
-  return activeDataClient();
-}
+  });
 
 /**
- * Subscribes the profile views to the data slice (idempotent). Called when the profile cells are
- * imported; computes at once for data already loaded.
+ * Subscribes the profile views to the data slice (idempotent). Called once by the app
+ * (src/app/pipelines.ts `startPipelines`); computes at once for data already loaded.
  */
 export function installProfileSync(): void {
   if (installed) return;
@@ -82,8 +71,7 @@ function onLoad(result: LoadResult | null): void {
 }
 
 async function runProfile(result: LoadResult): Promise<void> {
-  const c = client();
-  if (!c) return;
+  const c = dataClient();
   const ctl = new AbortController();
   profileCtl = ctl;
   set({ profileStatus: 'running', profileError: null });
@@ -106,7 +94,7 @@ async function runProfile(result: LoadResult): Promise<void> {
       set({ profileStatus: get().columnProfile ? 'stale' : 'waiting' });
       return;
     }
-    set({ profileStatus: 'error', profileError: toProfileError(e, 'column profile') });
+    set({ profileStatus: 'error', profileError: toStepError(e, profileFailed('column profile')) });
   }
 }
 
@@ -127,8 +115,7 @@ function onMapping(result: MappingResult | null): void {
 }
 
 async function runGlance(): Promise<void> {
-  const c = client();
-  if (!c) return;
+  const c = dataClient();
   const ctl = new AbortController();
   glanceCtl = ctl;
   set({ glanceStatus: 'running', glanceError: null });
@@ -149,7 +136,10 @@ async function runGlance(): Promise<void> {
       set({ glanceStatus: get().glance ? 'stale' : 'waiting' });
       return;
     }
-    set({ glanceStatus: 'error', glanceError: toProfileError(e, 'overview of the transactions') });
+    set({
+      glanceStatus: 'error',
+      glanceError: toStepError(e, profileFailed('overview of the transactions')),
+    });
   }
 }
 

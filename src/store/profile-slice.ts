@@ -1,13 +1,6 @@
 import type { ColumnProfile, Glance, OutlierReport } from '../core/profile/profile-types';
+import type { StepError, StepStatus } from '../core/step';
 import type { SliceCreator } from './slice';
-
-/** Status of one profile view; the same words as the UI's cell badge. */
-export type ProfileStatus = 'waiting' | 'running' | 'ready' | 'stale' | 'error';
-
-export interface ProfileError {
-  readonly code: string;
-  readonly message: string;
-}
 
 /**
  * State of the data-profile views: the column profile (computed on the parsed file, before any
@@ -17,8 +10,8 @@ export interface ProfileError {
  */
 export interface ProfileSlice {
   // ── column profile (follows the data slice's loadResult) ──
-  readonly profileStatus: ProfileStatus;
-  readonly profileError: ProfileError | null;
+  readonly profileStatus: StepStatus;
+  readonly profileError: StepError | null;
   readonly columnProfile: readonly ColumnProfile[] | null;
   /** File the profile describes (the datasetName at the time). */
   readonly profileSource: string | null;
@@ -26,8 +19,8 @@ export interface ProfileSlice {
   readonly profileMs: number | null;
 
   // ── transactions at a glance + extreme lines (follow the data slice's mappingResult) ──
-  readonly glanceStatus: ProfileStatus;
-  readonly glanceError: ProfileError | null;
+  readonly glanceStatus: StepStatus;
+  readonly glanceError: StepError | null;
   readonly glance: Glance | null;
   readonly outliers: OutlierReport | null;
   readonly glanceMs: number | null;

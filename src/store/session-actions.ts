@@ -11,10 +11,12 @@
 import { deleteRunsDatabase } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
-import { initialDataState, type StepError } from './data-slice';
+import type { StepError } from '../core/step';
+import { initialDataState } from './data-slice';
 import { initialModelState } from './model-slice';
 import { initialProfileState } from './profile-slice';
-import { loadFile, loadSample, resetDataWork, toStepError } from './data-actions';
+import { loadFile, loadSample, resetDataWork } from './data-actions';
+import { toStepError } from './step-errors';
 import { cancelModel, setK } from './model-actions';
 import {
   deleteDatabase,

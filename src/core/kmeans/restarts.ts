@@ -45,36 +45,58 @@ export function kmeansRestart(
   restart: number,
   context: RestartContext = {},
 ): KMeansRestart {
-  const k = options.k;
+  return withProblem(X, n, d, options, context, (problem) => {
+    const rng = createRng(restartSeed(options.seed, restart));
+    const init = kmeansPlusPlus(X, n, d, options.k, rng);
+    const run = lloydRun(problem, init);
+    const final = refineAndPolish(problem, run, refineOf(options, context));
+    return restartOf(restart, run.nIter, final);
+  });
+}
+
+/**
+ * Runs `fit` on the Lloyd problem of all rows of X: the context's stepper, tolerance and scratch
+ * labels, each made here when absent (a stepper made here is disposed after).
+ */
+export function withProblem<T>(
+  X: Float64Array,
+  n: number,
+  d: number,
+  options: KMeansOptions,
+  context: RestartContext,
+  fit: (problem: LloydProblem) => T,
+): T {
   const stepper = context.stepper ?? plainStepper(X, n, d);
   try {
-    const tolAbs = context.tolAbs ?? absoluteTolerance(X, n, d, options.tol);
-    const scratch = context.labelsScratch ?? new Int32Array(n);
-    const problem: LloydProblem = {
+    return fit({
       X,
       n,
       d,
-      k,
+      k: options.k,
       maxIter: options.maxIter,
-      tolAbs,
+      tolAbs: context.tolAbs ?? absoluteTolerance(X, n, d, options.tol),
       stepper,
-      labelsScratch: scratch,
-    };
-    const rng = createRng(restartSeed(options.seed, restart));
-    const init = kmeansPlusPlus(X, n, d, k, rng);
-    const run = lloydRun(problem, init);
-    const final = refineAndPolish(problem, run, refineOf(options, context));
-    return {
-      restart,
-      labels: final.labels,
-      centroids: final.centroids,
-      inertia: final.inertia,
-      nIter: run.nIter,
-      refineMoves: final.moves,
-    };
+      labelsScratch: context.labelsScratch ?? new Int32Array(n),
+    });
   } finally {
     if (context.stepper === undefined) stepper.dispose();
   }
+}
+
+/** A restart's result: its (refined) run and the Lloyd iterations before the refinement. */
+export function restartOf(
+  restart: number,
+  nIter: number,
+  final: RunResult & { moves: number },
+): KMeansRestart {
+  return {
+    restart,
+    labels: final.labels,
+    centroids: final.centroids,
+    inertia: final.inertia,
+    nIter,
+    refineMoves: final.moves,
+  };
 }
 
 /**

@@ -1,16 +1,8 @@
 import { createRng, sampleWithoutReplacement } from '../numeric/random';
-import { absoluteTolerance, lloydRun } from './lloyd';
-import { refineAndPolish, refineOf, restartSeed } from './restarts';
+import { lloydRun } from './lloyd';
+import { refineAndPolish, refineOf, restartOf, restartSeed, withProblem } from './restarts';
 import { kmeansPlusPlus } from './seeding';
-import { plainStepper } from './steppers/hamerly';
-import type {
-  KMeansOptions,
-  KMeansRestart,
-  LloydProblem,
-  RestartContext,
-  RunResult,
-  SampledRestarts,
-} from './types';
+import type { KMeansOptions, KMeansRestart, RestartContext, RunResult, SampledRestarts } from './types';
 
 /**
  * Default: from 100,000 rows the restarts are screened on a quarter of the rows, at most 100,000.
@@ -68,45 +60,19 @@ export function sampledFit(
   const rows = sampleWithoutReplacement(createRng(restartSeed(options.seed, SAMPLE_STREAM)), n, m);
   const S = new Float64Array(m * d);
   for (let t = 0; t < m; t++) S.set(X.subarray(rows[t]! * d, rows[t]! * d + d), t * d);
-  const sampleStepper = plainStepper(S, m, d);
   const screened: { restart: number; inertia: number; centroids: Float64Array }[] = [];
-  try {
-    const tolSample = absoluteTolerance(S, m, d, options.tol);
-    const sampleProblem: LloydProblem = {
-      X: S,
-      n: m,
-      d,
-      k,
-      maxIter: options.maxIter,
-      tolAbs: tolSample,
-      stepper: sampleStepper,
-      labelsScratch: new Int32Array(m),
-    };
+  // restarts on the sample, without refinement (a stepper, tolerance and scratch of its own)
+  withProblem(S, m, d, options, {}, (sampleProblem) => {
     for (let r = 0; r < Math.max(1, options.nInit); r++) {
       const init = kmeansPlusPlus(S, m, d, k, createRng(restartSeed(options.seed, r)));
       const run = lloydRun(sampleProblem, init);
       screened.push({ restart: r, inertia: run.inertia, centroids: run.centroids });
     }
-  } finally {
-    sampleStepper.dispose();
-  }
+  });
   // the lowest sample inertias first (the lower restart index on ties)
   screened.sort((a, b) => a.inertia - b.inertia || a.restart - b.restart);
   const finalists = screened.slice(0, Math.max(1, sample.finalists));
-  const stepper = context.stepper ?? plainStepper(X, n, d);
-  try {
-    const tolAbs = context.tolAbs ?? absoluteTolerance(X, n, d, options.tol);
-    const scratch = context.labelsScratch ?? new Int32Array(n);
-    const problem: LloydProblem = {
-      X,
-      n,
-      d,
-      k,
-      maxIter: options.maxIter,
-      tolAbs,
-      stepper,
-      labelsScratch: scratch,
-    };
+  return withProblem(X, n, d, options, context, (problem) => {
     // Lloyd on all rows from each finalist's centres; the best of them is refined
     let best: (RunResult & { restart: number }) | null = null;
     for (const f of finalists) {
@@ -115,15 +81,6 @@ export function sampledFit(
     }
     if (best === null) throw new Error('sampledFit: no restarts');
     const final = refineAndPolish(problem, best, refineOf(options, context));
-    return {
-      restart: best.restart,
-      labels: final.labels,
-      centroids: final.centroids,
-      inertia: final.inertia,
-      nIter: best.nIter,
-      refineMoves: final.moves,
-    };
-  } finally {
-    if (context.stepper === undefined) stepper.dispose();
-  }
+    return restartOf(best.restart, best.nIter, final);
+  });
 }

@@ -4,14 +4,8 @@ import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { PreviewTable } from '../../components/preview-table';
 import { formatInt, formatTime } from '../../components/format';
-import {
-  missingRoles,
-  ROLE_LABELS,
-  ROLES_BY_KIND,
-  setDateOrder,
-  setKind,
-  setRole,
-} from '../../store/data-actions';
+import { missingRoles } from '../../core/ingest/roles';
+import { ROLE_LABELS, ROLES_BY_KIND, setDateOrder, setKind, setRole } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 import { MappingChecks } from './mapping-checks';
 
@@ -130,7 +124,8 @@ export function ColumnsCell() {
             <div key={r} className={`role${missing.includes(r) ? ' role--missing' : ''}`}>
               <label htmlFor={id}>
                 {ROLE_LABELS[r]}
-                {required && !(kind === 'transactions' && (r === 'quantity' || r === 'price')) ? (
+                {required &&
+                !(kind === 'transactions' && (r === 'quantity' || r === 'price' || r === 'amount')) ? (
                   <span className="required"> (required)</span>
                 ) : null}
               </label>

@@ -4,11 +4,8 @@ import { Cell, type CellStatus } from '../../components/cell';
 import { Message } from '../../components/message';
 import { formatInt, formatMoney, formatMs, formatNumber } from '../../components/format';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
-import { installProfileSync } from '../../store/profile-actions';
 import { useNotebook } from '../../store/store';
 import './profile.css';
-
-installProfileSync();
 
 const BLUE = '#3b6ea8';
 const ORANGE = '#d9822b';

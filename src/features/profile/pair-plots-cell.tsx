@@ -4,11 +4,9 @@ import type { PairSample } from '../../core/profile/profile-types';
 import { Cell, type CellStatus } from '../../components/cell';
 import { formatInt } from '../../components/format';
 import { ScatterMatrix, countNonPositive, type MatrixColumn } from '../../components/plot/scatter-matrix';
-import { installProfileSync, setPairLogAxes } from '../../store/profile-actions';
+import { setPairLogAxes } from '../../store/profile-actions';
 import { useNotebook } from '../../store/store';
 import './profile.css';
-
-installProfileSync();
 
 /** Points drawn per figure at most (customers beyond it are sampled with the seed). */
 export const PAIR_MAX_POINTS = 20_000;

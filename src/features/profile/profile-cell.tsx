@@ -4,11 +4,8 @@ import { Cell, type CellStatus } from '../../components/cell';
 import { Message } from '../../components/message';
 import { preloadPlotlyWhenIdle } from '../../components/plot/plotly-loader';
 import { formatInt, formatMs, formatNumber } from '../../components/format';
-import { installProfileSync } from '../../store/profile-actions';
 import { useNotebook } from '../../store/store';
 import './profile.css';
-
-installProfileSync();
 
 const TYPE_LABEL: Record<ColumnType, string> = {
   integer: 'whole number',

@@ -5,13 +5,10 @@ import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
 import { Histogram } from '../../components/plot/histogram';
 import { Progress } from '../../components/progress';
-import { cancelModel, installModelSync, rerunModel } from '../../store/model-actions';
+import { cancelModel, rerunModel } from '../../store/model-actions';
 import { useNotebook } from '../../store/store';
 import { FEATURE_LABELS } from '../../components/palette';
 import '../../components/model-cells.css';
-
-// The model follows the RFM table from the moment the notebook's cells are loaded.
-installModelSync();
 
 function column(X: Float64Array, d: number, j: number): Float64Array {
   const n = X.length / d;

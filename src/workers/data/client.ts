@@ -34,8 +34,6 @@ import type {
 } from './protocol';
 
 export type { LoadProgress, LoadResult, MappingResult } from './protocol';
-export { DEFAULT_CLEANING, REFERENCE_CLEANING, DEFAULT_NON_PRODUCT_CODES } from '../../core/clean/clean';
-export { DEFAULT_RFM, REFERENCE_PRESET } from '../../core/rfm/rfm';
 
 export interface DataClient {
   /** Parses a File/Blob (.csv .tsv .txt, or gzipped: detected by magic bytes) in a new worker. */
@@ -189,16 +187,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A request as sent by the client (the link adds its id). */
 type Body<T extends DataRequest['type']> = DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>;
 
-let latestClient: DataClient | null = null;
-
-/**
- * The client most recently made by `createDataClient` (the app makes one, in the data actions), so
- * that other actions (the data profile) talk to the worker holding the loaded file; null before.
- */
-export function activeDataClient(): DataClient | null {
-  return latestClient;
-}
-
 export function createDataClient(): DataClient {
   let current: WorkerLink | null = null;
   let loading: WorkerLink | null = null;
@@ -338,6 +326,5 @@ export function createDataClient(): DataClient {
       return () => listeners.delete(listener);
     },
   };
-  latestClient = client;
   return client;
 }
