@@ -13,6 +13,7 @@ import { useNotebook } from './store';
 import { initialDataState, type StepError } from './data-slice';
 import { initialModelState } from './model-slice';
 import { initialProfileState } from './profile-slice';
+import { initialRfmScoresState } from './rfm-scores-slice';
 import { loadFile, loadSample, resetDataWork, toStepError } from './data-actions';
 import { cancelModel, setK } from './model-actions';
 import {
@@ -99,6 +100,7 @@ export function settingsOf(s: NotebookState, now: number): SavedSettings | null 
     engineChoice: s.engineChoice,
     k: s.k,
     clusterNames: s.clusterNames,
+    rfmScores: { settings: s.scoreSettings, rules: s.scoreRules, preset: s.rulesPreset },
     summary: summaryOf(s),
     savedAt: now,
   };
@@ -152,6 +154,8 @@ function relevantChanged(s: NotebookState, p: NotebookState): boolean {
     s.engineChoice !== p.engineChoice ||
     s.k !== p.k ||
     s.clusterNames !== p.clusterNames ||
+    s.scoreSettings !== p.scoreSettings ||
+    s.scoreRules !== p.scoreRules ||
     s.rfm !== p.rfm ||
     s.sweep !== p.sweep
   );
@@ -307,6 +311,13 @@ export async function restoreSession(): Promise<void> {
         rfmSettings: settings.rfmSettings,
         seed: settings.seed,
         engineChoice: settings.engineChoice,
+        ...(settings.rfmScores && Array.isArray(settings.rfmScores.rules)
+          ? {
+              scoreSettings: settings.rfmScores.settings,
+              scoreRules: settings.rfmScores.rules,
+              rulesPreset: settings.rfmScores.preset,
+            }
+          : {}),
       });
       // The load sets the guessed mapping and starts the pipeline in the same tick: the saved
       // mapping replaces the guess synchronously, before the pipeline reads it.
@@ -396,7 +407,12 @@ export async function clearAllLocalData(): Promise<void> {
   try {
     resetDataWork();
     cancelModel();
-    useNotebook.setState({ ...initialDataState, ...initialModelState, ...initialProfileState });
+    useNotebook.setState({
+      ...initialDataState,
+      ...initialModelState,
+      ...initialProfileState,
+      ...initialRfmScoresState,
+    });
     savedBlobFor = null;
     fileWrite = Promise.resolve(false);
     await deleteDatabase();
