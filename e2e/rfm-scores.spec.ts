@@ -10,7 +10,9 @@ import {
   assignSegments,
   computeScores,
   DEFAULT_RULES,
+  scoreWithSavedBreaks,
   segmentName,
+  type SavedRfmScores,
   type SegmentRule,
 } from '../src/core/rfm-scores';
 import { cell, expectStatus, parseCsv } from './helpers';
@@ -24,7 +26,7 @@ async function ruleCounts(page: Page): Promise<number[]> {
 }
 
 test('RFM scores: breaks, named segments, crosstab, rule edit, export with scores', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -113,5 +115,34 @@ test('RFM scores: breaks, named segments, crosstab, rule edit, export with score
   // The counts shown equal the export's.
   const exported = rules.map((ru) => body.filter((row) => row[col('rfm_segment')] === ru.name).length);
   expect(exported).toEqual(after);
+
+  // The model JSON keeps the break values and rules; scoring the exported customers with them (as the
+  // saved-model apply mode does) gives the exported segments.
+  const [mdl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-model').click()]);
+  const model = JSON.parse(readFileSync(await mdl.path(), 'utf8')) as { rfmScores: SavedRfmScores };
+  // (the CSV rounds money to 15 significant digits, so cuts from it agree to rounding)
+  for (const f of ['recency', 'frequency', 'monetary'] as const)
+    model.rfmScores.breaks[f].cuts.forEach((c, i) => expect(c).toBeCloseTo(scores.breaks[f].cuts[i]!, 9));
+  expect(model.rfmScores.rules.map((r) => r.name)).toEqual(rules.map((r) => r.name));
+  const again = scoreWithSavedBreaks(model.rfmScores, cols);
+  expect(again.map((x) => x.segment)).toEqual(body.map((row) => row[col('rfm_segment')]));
+
+  // The R package preset: its cuts are the quantiles + 1 (left-closed) and its rules replace ours.
+  const recencyCuts = (await page.getByTestId('rfm-cuts-recency').innerText()).split(';').map(num);
+  await page.getByTestId('rfm-rules-r-preset').click();
+  await expect(page.getByTestId('rfm-rules-preset')).toHaveText('R package rfm rules');
+  await expect(page.getByTestId('rfm-rule-name-0')).toHaveValue('Champions');
+  await expect(page.getByTestId('rfm-rule-name-1')).toHaveValue('Potential Loyalist');
+  await expect
+    .poll(async () => (await page.getByTestId('rfm-cuts-recency').innerText()).split(';').map(num))
+    .toEqual(recencyCuts.map((c) => c + 1));
+
+  // Custom cut points for recency, typed and applied with the keyboard.
+  const input = page.getByTestId('rfm-cuts-input-recency');
+  await input.fill('30; 90; 180; 365');
+  await input.press('Enter');
+  await expect(page.getByTestId('rfm-cuts-recency')).toHaveText('30; 90; 180; 365');
+  const recent = cols.recency.filter((v) => v < 30).length; // left-closed in the R preset: 30 → next bin
+  await expect(page.getByTestId('rfm-bin-recency-5')).toHaveText(recent.toLocaleString('en-US'));
   expect(errors).toEqual([]);
 });

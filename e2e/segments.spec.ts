@@ -148,7 +148,21 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   const customers = await download(page, 'export-customers');
   expect(customers.name).toMatch(new RegExp(`^online-retail-k${k1}-\\d{4}-\\d{2}-\\d{2}-customers\\.csv$`));
   const rows = parseCsv(customers.bytes.toString('utf8'));
-  expect(rows[0]).toEqual(['customer_id', 'recency', 'frequency', 'monetary', 'cluster_id', 'cluster_name']);
+  // (then the RFM scores and named segment, docs/rfm-scores.md; checked in rfm-scores.spec.ts)
+  expect(rows[0]).toEqual([
+    'customer_id',
+    'recency',
+    'frequency',
+    'monetary',
+    'cluster_id',
+    'cluster_name',
+    'r_score',
+    'f_score',
+    'm_score',
+    'rfm_score',
+    'rfm_sum',
+    'rfm_segment',
+  ]);
   const body = rows.slice(1);
   expect(body).toHaveLength(modelled);
   expect(new Set(body.map((r) => r[0])).size).toBe(modelled);
@@ -170,6 +184,7 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   expect(names).toHaveLength(k1);
   const zipSizes = names.map((n) => parseCsv(strFromU8(files[n]!)).length - 1);
   expect(zipSizes).toEqual(sizes1);
+  for (const n of names) expect(parseCsv(strFromU8(files[n]!))[0]).toEqual(rows[0]);
 
   // Profiles CSV and model JSON agree with the page.
   const profiles = await download(page, 'export-profiles');

@@ -16,6 +16,8 @@ import type { CleaningSettings, DateOrder, Mapping, RfmSettings, TableKind } fro
 import { UserFacingError } from '../core/types';
 import type { DataSource, LoadChoice } from './data-slice';
 import type { EngineOverride } from './model-slice';
+import type { ScoreSettings, SegmentRule } from '../core/rfm-scores';
+import type { RulesPreset } from './rfm-scores-slice';
 
 export const DB_NAME = 'segment-notebook';
 const DB_VERSION = 1;
@@ -56,6 +58,12 @@ export interface SavedSettings {
   readonly engineChoice: EngineOverride;
   readonly k: number | null;
   readonly clusterNames: Readonly<Record<number, readonly string[]>>;
+  /** RFM-score settings and named-segment rules (absent in sessions saved before them). */
+  readonly rfmScores?: {
+    readonly settings: ScoreSettings;
+    readonly rules: readonly SegmentRule[];
+    readonly preset: RulesPreset;
+  };
   readonly summary: ResultSummary;
   readonly savedAt: number;
 }

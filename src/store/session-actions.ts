@@ -15,6 +15,7 @@ import type { StepError } from '../core/step';
 import { initialDataState } from './data-slice';
 import { initialModelState } from './model-slice';
 import { initialProfileState } from './profile-slice';
+import { initialRfmScoresState } from './rfm-scores-slice';
 import { loadFile, loadSample, resetDataWork } from './data-actions';
 import { toStepError } from './step-errors';
 import { cancelModel, setK } from './model-actions';
@@ -102,6 +103,7 @@ export function settingsOf(s: NotebookState, now: number): SavedSettings | null 
     engineChoice: s.engineChoice,
     k: s.k,
     clusterNames: s.clusterNames,
+    rfmScores: { settings: s.scoreSettings, rules: s.scoreRules, preset: s.rulesPreset },
     summary: summaryOf(s),
     savedAt: now,
   };
@@ -155,6 +157,8 @@ function relevantChanged(s: NotebookState, p: NotebookState): boolean {
     s.engineChoice !== p.engineChoice ||
     s.k !== p.k ||
     s.clusterNames !== p.clusterNames ||
+    s.scoreSettings !== p.scoreSettings ||
+    s.scoreRules !== p.scoreRules ||
     s.rfm !== p.rfm ||
     s.sweep !== p.sweep
   );
@@ -310,6 +314,13 @@ export async function restoreSession(): Promise<void> {
         rfmSettings: settings.rfmSettings,
         seed: settings.seed,
         engineChoice: settings.engineChoice,
+        ...(settings.rfmScores && Array.isArray(settings.rfmScores.rules)
+          ? {
+              scoreSettings: settings.rfmScores.settings,
+              scoreRules: settings.rfmScores.rules,
+              rulesPreset: settings.rfmScores.preset,
+            }
+          : {}),
       });
       // The load sets the guessed mapping and starts the pipeline in the same tick: the saved
       // mapping replaces the guess synchronously, before the pipeline reads it.
@@ -399,7 +410,12 @@ export async function clearAllLocalData(): Promise<void> {
   try {
     resetDataWork();
     cancelModel();
-    useNotebook.setState({ ...initialDataState, ...initialModelState, ...initialProfileState });
+    useNotebook.setState({
+      ...initialDataState,
+      ...initialModelState,
+      ...initialProfileState,
+      ...initialRfmScoresState,
+    });
     savedBlobFor = null;
     fileWrite = Promise.resolve(false);
     await deleteDatabase();

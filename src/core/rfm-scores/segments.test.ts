@@ -9,7 +9,7 @@ import {
   R_RFM_RULES,
   segmentName,
 } from './segments';
-import { rfGrid, segmentClusterCrosstab, segmentSummary } from './summary';
+import { rfGrid, scoreDistributions, segmentClusterCrosstab, segmentSummary } from './summary';
 import { OTHERS } from './types';
 
 interface Ref {
@@ -178,5 +178,26 @@ describe('segment × cluster crosstab', () => {
       for (let c = 0; c < k; c++) s += ct.rowShares[r * k + c]!;
       expect(s).toBeCloseTo(1, 12);
     }
+  });
+});
+
+describe('combined and sum score distributions', () => {
+  it('counts equal a direct count of the pandas-reference scores', () => {
+    const ref5 = fixture<{
+      quantile5: Record<'recency' | 'frequency' | 'monetary', { scores: number[] }>;
+    }>('rfm-scores-reference.json').quantile5;
+    const d = scoreDistributions(scores);
+    const codes = new Map<string, number>();
+    const sums = new Map<number, number>();
+    ref5.recency.scores.forEach((r, i) => {
+      const f = ref5.frequency.scores[i]!;
+      const m = ref5.monetary.scores[i]!;
+      codes.set(`${r}${f}${m}`, (codes.get(`${r}${f}${m}`) ?? 0) + 1);
+      sums.set(r + f + m, (sums.get(r + f + m) ?? 0) + 1);
+    });
+    expect(new Map(d.combined.map((x) => [x.code, x.count]))).toEqual(codes);
+    expect(new Map(d.sum.map((x) => [x.sum, x.count]))).toEqual(sums);
+    for (let i = 1; i < d.combined.length; i++)
+      expect(d.combined[i]!.count).toBeLessThanOrEqual(d.combined[i - 1]!.count);
   });
 });

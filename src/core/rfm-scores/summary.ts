@@ -1,5 +1,6 @@
 /** Tables behind the RFM-score views: segment sizes and revenue, medians, the R×F grid, the crosstab. */
 import { median } from '../segments/profiles';
+import { combinedCode } from './binning';
 import { OTHERS, type RfmScores, type SegmentAssignment, type SegmentRule } from './types';
 
 export interface RfmColumns {
@@ -119,4 +120,28 @@ export function segmentClusterCrosstab(
     return t > 0 ? v / t : NaN;
   });
   return { rows: [...rules.map((r) => r.name), OTHERS], k, counts, rowShares, rowTotals };
+}
+
+/** Customers per combined score ("545"), most customers first, and per sum score (ascending). */
+export function scoreDistributions(scores: RfmScores): {
+  readonly combined: readonly { readonly code: string; readonly count: number }[];
+  readonly sum: readonly { readonly sum: number; readonly count: number }[];
+} {
+  const combined = new Map<string, number>();
+  const sum = new Map<number, number>();
+  for (let i = 0; i < scores.n; i++) {
+    const r = scores.r[i]!;
+    const f = scores.f[i]!;
+    const m = scores.m[i]!;
+    if (r === 0 || f === 0 || m === 0) continue;
+    const code = combinedCode(r, f, m, scores.breaks);
+    combined.set(code, (combined.get(code) ?? 0) + 1);
+    sum.set(r + f + m, (sum.get(r + f + m) ?? 0) + 1);
+  }
+  return {
+    combined: [...combined]
+      .map(([code, count]) => ({ code, count }))
+      .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)),
+    sum: [...sum].map(([s, count]) => ({ sum: s, count })).sort((a, b) => a.sum - b.sum),
+  };
 }

@@ -12,6 +12,7 @@ import {
 import { useNotebook } from '../../store/store';
 import { BreaksTable, FEATURE_LABEL } from './breaks-panel';
 import { RulesEditor } from './rules-editor';
+import { ScoreDistributions } from './score-distributions';
 import { CrosstabView, RfGridView, SegmentSizes } from './segment-views';
 import { useRfmScores } from './use-rfm-scores';
 import './rfm-scores.css';
@@ -125,6 +126,10 @@ export function RfmScoresCell() {
                   />
                 ))}
               </div>
+              <details className="rfm-figure">
+                <summary>Combined scores (e.g. 545) and sum scores</summary>
+                <ScoreDistributions scores={scores} />
+              </details>
               <h3 className="subhead">Named segments</h3>
               <p className="small muted">
                 Each customer gets the first rule (from the top) whose R, F and M score ranges hold; customers
