@@ -14,6 +14,9 @@ async function overflow(page: Page): Promise<{ scroll: number; client: number; w
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.right <= client + 1) continue;
+      // Folded content (a closed details element) is not laid out on the page.
+      const folded = el.closest('details:not([open])');
+      if (folded && !el.closest('summary')) continue;
       // Inside a scrolling box (a wide table) is fine; only what makes the page scroll counts.
       let p = el.parentElement;
       let clipped = false;

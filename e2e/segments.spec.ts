@@ -130,6 +130,15 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   await expect(page.getByTestId('profiles-table').locator('[data-testid^="profile-size-"]')).toHaveCount(k1);
   const sizes1 = await profileSizes(page);
   expect(sizes1.reduce((a, b) => a + b, 0)).toBe(modelled);
+  // The recommended k is the one set, and the summary at the top of Segments says the real numbers:
+  // the segment with the largest revenue share (segment 1, the highest spend), its share of customers.
+  await expect(page.getByTestId('knee')).toHaveAttribute('data-recommended-k', String(k1));
+  const top = Math.round((sizes1[0]! / modelled) * 100);
+  await expect(page.getByTestId('results-ready')).toContainText(
+    new RegExp(
+      `${k1} segments of ${modelled.toLocaleString('en-US')} customers · .+ ${top} % of customers, \\d+ % of revenue`,
+    ),
+  );
 
   // The 3D plot drew customers (non-background pixels in several colours).
   const plot3d = page.getByTestId('segments-3d');

@@ -63,7 +63,7 @@ export function KControl({
         </output>
         {suggested !== null && suggested !== k ? (
           <button type="button" className="button button--secondary" onClick={() => onChange(suggested)}>
-            Use suggested k = {suggested}
+            Use the recommended k = {suggested}
           </button>
         ) : null}
       </div>
