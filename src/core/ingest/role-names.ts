@@ -2,9 +2,9 @@ import type { Role } from '../types';
 
 /**
  * Header names per role, normalised (lower case, letters and digits only; see normaliseHeader), in
- * English and the common European languages (pt, es, fr, de, it, nl).
+ * English and the common European languages (pt, es, fr, de, it, nl). Exact names score 3, names
+ * starting with an entry 2, containing an entry 1 (roles.ts).
  */
-/** Exact names score 3, names starting with an entry 2, containing an entry 1. */
 export const NAMES: Readonly<Record<Role, readonly string[]>> = {
   customer: [
     'customerid',
