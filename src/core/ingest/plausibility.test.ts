@@ -104,3 +104,11 @@ describe('real groceries extract (no money, a weekday column)', () => {
     expect(asSerial.map((c) => [c.kind, c.min, c.max])).toEqual([['date-small-integers', 0, 6]]);
   });
 });
+
+it('whole-number unit prices are ordinary (no check on price)', () => {
+  const text =
+    'InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,1,2011-01-02,2.00,7001\n2,1,2011-03-08,3.00,7002\n3,1,2011-05-06,4.00,7001\n';
+  const raw = parseText(text, { fileName: 'p.csv', byteLength: text.length, encoding: 'utf-8' }).table;
+  const g = guessMapping(raw);
+  expect(checkMapping(raw, g.kind, g.mapping, g.dateOrder!.order)).toEqual([]);
+});
