@@ -85,3 +85,30 @@ describe('invoice column from values', () => {
     expect(g.mapping).toMatchObject({ customer: 1, date: 2, invoice: 3, amount: 4 });
   });
 });
+
+describe('real groceries extract (no money, a weekday column)', () => {
+  const raw = parseRepoFile('fixtures/real/groceries-head.csv').table;
+  it('finds customer, date and product, and no money column', () => {
+    const g = guessMapping(raw);
+    expect(g.kind).toBe('transactions');
+    expect(g.mapping).toEqual({ customer: 0, date: 1, product: 2 });
+    expect(g.missing).toEqual(['amount']);
+  });
+  it('the weekday column (0–6) as the date is refused or questioned, never accepted', () => {
+    const dow = col(raw, 'day_of_week');
+    const asIso = checkMapping(raw, 'transactions', { customer: 0, date: dow }, 'ISO');
+    expect(asIso.map((c) => [c.kind, c.blocking, c.count, c.total])).toEqual([
+      ['date-unreadable', true, 120, 120],
+    ]);
+    const asSerial = checkMapping(raw, 'transactions', { customer: 0, date: dow }, 'EXCEL_SERIAL');
+    expect(asSerial.map((c) => [c.kind, c.min, c.max])).toEqual([['date-small-integers', 0, 6]]);
+  });
+});
+
+it('whole-number unit prices are ordinary (no check on price)', () => {
+  const text =
+    'InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,1,2011-01-02,2.00,7001\n2,1,2011-03-08,3.00,7002\n3,1,2011-05-06,4.00,7001\n';
+  const raw = parseText(text, { fileName: 'p.csv', byteLength: text.length, encoding: 'utf-8' }).table;
+  const g = guessMapping(raw);
+  expect(checkMapping(raw, g.kind, g.mapping, g.dateOrder!.order)).toEqual([]);
+});

@@ -12,8 +12,9 @@ import { detectNumberFormat, parseNumber } from './numbers';
  *   a month or day number), which some date forms would read as days of January 1900.
  * - id-decimals: at least half of a customer or invoice column's distinct values are numbers with a
  *   fractional part (money, not ids; "17850.0" is a whole number and passes).
- * - amount-small-counts: an amount, price or monetary column holding only whole numbers no larger
- *   than 100 with at most 50 distinct values (a count of orders or items, not money).
+ * - amount-small-counts: an amount or monetary column holding only whole numbers no larger than 100
+ *   with at most 50 distinct values (a count of orders or items, not money). Unit prices are not
+ *   checked: a small price list of whole numbers (2.00, 3.00, 4.00) is ordinary.
  * - customer-unique: on a transactions mapping, every customer id occurs on exactly one row (and there
  *   are at least 20 rows): the file is more likely one row per customer (a summary).
  * Non-blocking checks are confirmed by the user (by `key`) and then no longer stop the notebook.
@@ -201,7 +202,7 @@ export function checkMapping(
     const c = col(r);
     if (c) idDecimals(r, c, out);
   }
-  const money: readonly Role[] = kind === 'rfm' ? ['monetary'] : ['amount', 'price'];
+  const money: readonly Role[] = kind === 'rfm' ? ['monetary'] : ['amount'];
   for (const r of money) {
     const c = col(r);
     if (c) smallCounts(r, c, out);
