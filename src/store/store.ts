@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createApplySlice, type ApplySlice } from './apply-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createModelSlice, type ModelSlice } from './model-slice';
 import { createProfileSlice, type ProfileSlice } from './profile-slice';
@@ -8,10 +9,11 @@ import { createProfileSlice, type ProfileSlice } from './profile-slice';
  * fields (`useNotebook((s) => s.rfm)`); async work lives in plain action functions beside each slice
  * that call `useNotebook.setState` / `getState`.
  */
-export type NotebookState = DataSlice & ModelSlice & ProfileSlice;
+export type NotebookState = DataSlice & ModelSlice & ProfileSlice & ApplySlice;
 
 export const useNotebook = create<NotebookState>()((...a) => ({
   ...createDataSlice(...a),
   ...createModelSlice(...a),
   ...createProfileSlice(...a),
+  ...createApplySlice(...a),
 }));

@@ -56,7 +56,10 @@ describe('parseModelJson', () => {
       code: 'model-missing-field',
       path: 'clusters[2].centroidStandardised.monetary',
     });
-    clusters[2] = { ...clusters[2], centroidStandardised: { recency: 1, frequency: Number.POSITIVE_INFINITY, monetary: 0 } };
+    clusters[2] = {
+      ...clusters[2],
+      centroidStandardised: { recency: 1, frequency: Number.POSITIVE_INFINITY, monetary: 0 },
+    };
     expect(failure({ ...good, clusters })).toEqual({
       code: 'model-non-finite',
       path: 'clusters[2].centroidStandardised.frequency',

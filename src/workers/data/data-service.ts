@@ -23,6 +23,7 @@ import { detectNumberFormat, parseNumber } from '../../core/ingest/numbers';
 import { rawRows } from '../../core/ingest/table-builder';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
+import { rfmAtDay } from '../../core/model/replay';
 import type { ColumnProblem } from '../../core/types';
 import { findOutliers, profileColumns, transactionsAtAGlance } from '../../core/profile';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile';
@@ -251,6 +252,19 @@ export class DataService {
       );
     }
     return table;
+  }
+
+  /** RFM at the start of `day` from the kept lines before it (transactions only; see core/model/replay). */
+  rfmAtDay(settings: RfmSettings, day: string): RfmTable {
+    this.requireMapped();
+    if (this.kind === 'rfm' || !this.tx) {
+      throw new UserFacingError(
+        'rfm-table-no-dates',
+        'An RFM table has no transaction dates, so it has no second analysis date.',
+      );
+    }
+    if (!this.keep) this.keep = cleanTransactions(this.tx, DEFAULT_CLEANING).keep;
+    return rfmAtDay(this.tx, this.keep, settings, day);
   }
 
   private dropTxCaches(): void {
