@@ -12,6 +12,7 @@ import { PairPlotsCell } from '../features/profile/pair-plots-cell';
 import { ChooseKCell } from '../features/choose-k/choose-k-cell';
 import { SegmentsCell } from '../features/segments/segments-cell';
 import { ExportCell } from '../features/export/export-cell';
+import { ApplyCell } from '../features/apply/apply-cell';
 
 interface Entry {
   readonly id: string;
@@ -27,6 +28,7 @@ export const CELLS: readonly Entry[] = [
   { id: 'glance', title: 'At a glance', Component: GlanceCell },
   { id: 'cleaning', title: 'Cleaning', Component: CleaningCell },
   { id: 'rfm', title: 'RFM', Component: RfmCell },
+  { id: 'apply', title: 'Apply a model', Component: ApplyCell },
   { id: 'transform', title: 'Transform', Component: TransformCell },
   { id: 'pair-plots', title: 'Pair plots', Component: PairPlotsCell },
   { id: 'choose-k', title: 'Choose k', Component: ChooseKCell },

@@ -289,3 +289,15 @@ async function runApply(): Promise<void> {
 export function rerunApply(): void {
   void runApply();
 }
+
+/** Reads a dropped or picked model file and opens it (see `openModelText`). */
+export async function openModelFile(file: Blob, fileName: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    set({ applyOpenError: toIssue({ code: 'model-not-json', message: String(e) }, fileName) });
+    return false;
+  }
+  return openModelText(text, fileName);
+}

@@ -94,3 +94,26 @@ export function trainingSummaryJson(s: TrainingSummary) {
     })),
   };
 }
+
+/**
+ * The training summary of a fit: X is the fit's standardised matrix (n × 3), labels and centroids
+ * (k × 3) the fit's own; distances are to each customer's own centroid.
+ */
+export function trainingSummaryOfFit(
+  cols: RfmColumns,
+  X: Float64Array,
+  labels: Int32Array,
+  centroids: Float64Array,
+  k: number,
+): TrainingSummary {
+  const n = labels.length;
+  const distances = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i]! * 3;
+    const a = X[i * 3]! - centroids[c]!;
+    const b = X[i * 3 + 1]! - centroids[c + 1]!;
+    const e = X[i * 3 + 2]! - centroids[c + 2]!;
+    distances[i] = Math.sqrt(a * a + b * b + e * e);
+  }
+  return trainingSummary(cols, { clusterIndex: labels, distances }, k);
+}
