@@ -117,7 +117,9 @@ export function ApplyCell() {
               <TransitionsPanel run={run} names={m.names} />
               <ApplyExports run={run} names={m.names} dataset={dataset} />
             </>
-          ) : null}
+          ) : (
+            <TransitionsPanel run={null} names={m.names} />
+          )}
           <RequestBox />
         </>
       ) : null}

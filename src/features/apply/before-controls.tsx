@@ -21,6 +21,7 @@ export function BeforeControls() {
       {kind === 'transactions' ? (
         <form
           className="apply-field"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             setBeforeDay(draft === '' ? null : draft);

@@ -32,6 +32,8 @@ export function issueText(issue: ApplyIssue): string {
       if (path === 'analysisDate')
         return `The second analysis date cannot be used: ${issue.message}. Choose a day between the first and the last day of the data.`;
       return `The field "${path}" of ${file} is not usable (${issue.message}). The saved numbers were changed: export the model again.`;
+    case 'before-day-invalid':
+      return `The second analysis date cannot be used: ${issue.message}. Choose a day after the first and at most one day after the last day of the data.`;
     case 'apply-missing-column':
       return `The model counts ${issue.fileName ?? 'its RFM'}, which needs the ${path} column, but no column of this file is mapped to ${path}. Map it in the Columns step, or open a file with that column.`;
     case 'score-non-finite':

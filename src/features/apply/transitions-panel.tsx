@@ -30,10 +30,10 @@ export function TransitionsPanel({
   run,
   names,
 }: {
-  readonly run: ApplyRun;
+  readonly run: ApplyRun | null;
   readonly names: readonly string[];
 }) {
-  const t = run.output.transitions;
+  const t = run?.output.transitions ?? null;
   const label = (c: number) => names[c] || `Segment ${c + 1}`;
   return (
     <section
@@ -45,7 +45,7 @@ export function TransitionsPanel({
         Who moved
       </h3>
       <BeforeControls />
-      {t === null ? (
+      {run === null ? null : t === null ? (
         <p className="muted small">Choose a second date or a previous export to see transitions.</p>
       ) : (
         <>

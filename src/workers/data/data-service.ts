@@ -264,7 +264,13 @@ export class DataService {
       );
     }
     if (!this.keep) this.keep = cleanTransactions(this.tx, DEFAULT_CLEANING).keep;
-    return rfmAtDay(this.tx, this.keep, settings, day);
+    try {
+      return rfmAtDay(this.tx, this.keep, settings, day);
+    } catch (e) {
+      // crosses the worker boundary as a UserFacingError (code + message)
+      if (e instanceof UserFacingError) throw new UserFacingError('before-day-invalid', e.message);
+      throw e;
+    }
   }
 
   private dropTxCaches(): void {
