@@ -3,6 +3,7 @@
  * feature numpy 'linear' quantiles, min/max and decile-bin counts; per segment its size and the 99th
  * percentile of its customers' distances to the centroid.
  */
+import { distancesToOwn } from './distance';
 import { ModelError } from './errors';
 import {
   MODEL_FEATURES,
@@ -106,14 +107,6 @@ export function trainingSummaryOfFit(
   centroids: Float64Array,
   k: number,
 ): TrainingSummary {
-  const n = labels.length;
-  const distances = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = labels[i]! * 3;
-    const a = X[i * 3]! - centroids[c]!;
-    const b = X[i * 3 + 1]! - centroids[c + 1]!;
-    const e = X[i * 3 + 2]! - centroids[c + 2]!;
-    distances[i] = Math.sqrt(a * a + b * b + e * e);
-  }
+  const distances = distancesToOwn(X, labels, centroids);
   return trainingSummary(cols, { clusterIndex: labels, distances }, k);
 }
