@@ -14,6 +14,7 @@ import { SegmentsCell } from '../features/segments/segments-cell';
 import { RfmScoresCell } from '../features/rfm-scores/rfm-scores-cell';
 import { ExportCell } from '../features/export/export-cell';
 import { RunsCell } from '../features/runs/runs-cell';
+import { ApplyCell } from '../features/apply/apply-cell';
 
 interface Entry {
   readonly id: string;
@@ -29,6 +30,7 @@ export const CELLS: readonly Entry[] = [
   { id: 'glance', title: 'At a glance', Component: GlanceCell },
   { id: 'cleaning', title: 'Cleaning', Component: CleaningCell },
   { id: 'rfm', title: 'RFM', Component: RfmCell },
+  { id: 'apply', title: 'Apply a model', Component: ApplyCell },
   { id: 'transform', title: 'Transform', Component: TransformCell },
   { id: 'pair-plots', title: 'Pair plots', Component: PairPlotsCell },
   { id: 'choose-k', title: 'Choose k', Component: ChooseKCell },

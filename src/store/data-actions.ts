@@ -10,7 +10,7 @@ import { UserFacingError } from '../core/types';
 import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
 import { missingRoles } from '../core/ingest/roles';
-import type { StepError, StepStatus } from '../core/step';
+import type { StepStatus } from '../core/step';
 import { mappingForKind, monetaryForMapping, ROLES_BY_KIND } from '../core/pipeline/steps';
 import { dataClient, disposeDataClient } from './data-client';
 import type { DataSlice, DataSource, LoadChoice } from './data-slice';

@@ -1,5 +1,5 @@
 import type { Mapping, Role, TableKind } from '../core/types';
-import type { StepError } from './data-slice';
+import type { StepError } from '../core/step';
 
 /** The words for each role, and the sentences of the Columns step when roles are missing. */
 export const ROLE_LABELS: Record<Role, string> = {

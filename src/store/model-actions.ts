@@ -51,13 +51,16 @@ export function installModelSync(): void {
     // A file is being read: start the engine worker now, so its start-up overlaps with parsing.
     if (state.loadStatus === 'running' && prev.loadStatus !== 'running') engine().warmUp();
     if (state.rfm !== prev.rfm) onRfmChanged(state.rfm);
+    // Apply mode closed: fit the current table again.
+    else if (state.applied === null && prev.applied !== null) onRfmChanged(state.rfm);
   });
   const rfm = get().rfm;
   if (rfm) onRfmChanged(rfm);
 }
 
 function onRfmChanged(rfm: RfmTable | null): void {
-  if (!rfm) {
+  // Apply mode (a saved model is open): nothing is refitted, see src/store/apply-actions.ts.
+  if (!rfm || get().applied !== null) {
     controller?.abort();
     controller = null;
     // Everything the model derived from the old table goes; the user's seed and engine choice stay.

@@ -245,3 +245,37 @@ function isSavedSettings(v: unknown): v is SavedSettings {
     typeof o.seed === 'number'
   );
 }
+
+// ───────────────────────────── apply mode (additive: key 'applied') ─────────────────────────────
+
+/** The applied model, the second analysis date and a previous export, kept across reloads. */
+export interface SavedApplied {
+  readonly format: 1;
+  readonly modelText: string;
+  readonly modelFileName: string;
+  readonly beforeDay: string | null;
+  readonly previous: { readonly fileName: string; readonly text: string } | null;
+  readonly savedAt: number;
+}
+
+/** Saves (or with null removes) the apply-mode record; independent of the file and settings records. */
+export async function saveApplied(rec: SavedApplied | null): Promise<void> {
+  try {
+    await tx('readwrite', (s) => {
+      if (rec === null) s.delete('applied');
+      else s.put(rec, 'applied');
+    });
+  } catch (e) {
+    throw storageError(e, 'the applied model', rec?.modelText.length);
+  }
+}
+
+export async function loadApplied(): Promise<SavedApplied | null> {
+  if (!hasIndexedDb()) return null;
+  const v = await tx<unknown>('readonly', (s) => s.get('applied'));
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  return o.format === 1 && typeof o.modelText === 'string' && typeof o.modelFileName === 'string'
+    ? (o as unknown as SavedApplied)
+    : null;
+}

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createApplySlice, type ApplySlice } from './apply-slice';
 import { createDataSlice, type DataSlice } from './data-slice';
 import { createModelSlice, type ModelSlice } from './model-slice';
 import { createProfileSlice, type ProfileSlice } from './profile-slice';
@@ -9,11 +10,12 @@ import { createRfmScoresSlice, type RfmScoresSlice } from './rfm-scores-slice';
  * fields (`useNotebook((s) => s.rfm)`); async work lives in plain action functions beside each slice
  * that call `useNotebook.setState` / `getState`.
  */
-export type NotebookState = DataSlice & ModelSlice & ProfileSlice & RfmScoresSlice;
+export type NotebookState = DataSlice & ModelSlice & ProfileSlice & RfmScoresSlice & ApplySlice;
 
 export const useNotebook = create<NotebookState>()((...a) => ({
   ...createDataSlice(...a),
   ...createModelSlice(...a),
   ...createProfileSlice(...a),
   ...createRfmScoresSlice(...a),
+  ...createApplySlice(...a),
 }));

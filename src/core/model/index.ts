@@ -38,3 +38,5 @@ export {
 } from './transitions';
 export { parseScoringRequest, requestColumnFeature, type ScoringRequest } from './request';
 export { keptDayRange, replaySettings, rfmAtDay, type ReplayedSettings } from './replay';
+export { parsePreviousCustomers, type PreviousCustomers } from './previous-export';
+export { MOVES_COLUMNS, movesCsv, type MovesSide } from './moves-csv';

@@ -10,7 +10,7 @@ import { modelJsonText } from '../segments/model-json';
 import { customersCsv } from '../segments/exports';
 import { parseModelJson } from './parse-model';
 import { scoreCustomers } from './score';
-import { trainingSummary } from './summary';
+import { trainingSummaryOfFit } from './summary';
 import { computeDrift } from './drift';
 
 describe('fit on the UCI sample with the app pipeline, save, re-open, score the same customers', () => {
@@ -27,13 +27,6 @@ describe('fit on the UCI sample with the app pipeline, save, re-open, score the 
     const k = 5;
     const result = kmeans(X, n, 3, { k, seed: 42, nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd' });
     const names = ['Champions', 'Loyal', 'Promising', 'At risk', 'Lost'];
-    // distances of the fit's own labels, for the training summary
-    const distances = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < 3; j++) s += (X[i * 3 + j]! - result.centroids[result.labels[i]! * 3 + j]!) ** 2;
-      distances[i] = Math.sqrt(s);
-    }
     const sizes = Array.from({ length: k }, (_, c) => result.labels.filter((l) => l === c).length);
     const text = modelJsonText({
       appVersion: 'test',
@@ -63,11 +56,7 @@ describe('fit on the UCI sample with the app pipeline, save, re-open, score the 
       sizes,
       sweep: [],
       knee: null,
-      training: trainingSummary(
-        { recency: rfm.recency, frequency: rfm.frequency, monetary: rfm.monetary },
-        { clusterIndex: result.labels, distances },
-        k,
-      ),
+      training: trainingSummaryOfFit(rfm, X, result.labels, result.centroids, k),
     });
     expect(text.length).toBeLessThan(20_000); // no customer rows in the model JSON
     const model = parseModelJson(text);

@@ -5,7 +5,9 @@
  * arithmetic as the k-means assignment step, so a model scores its own training data with exactly the
  * fit's labels. Nothing is fitted.
  */
+import { naiveStepper } from '../kmeans';
 import { applyPowerTransform } from '../transform/power-transform';
+import { distancesToOwn } from './distance';
 import type { PowerFit } from '../types';
 import { ModelError } from './errors';
 import { MODEL_FEATURES, type RfmColumns, type SavedModel, type ScoreResult } from './model-types';
@@ -40,35 +42,19 @@ export function standardise(model: SavedModel, cols: RfmColumns): Float64Array {
   }
 }
 
-/** Nearest centroid of each row of Z (n × 3), first minimum on ties, and the Euclidean distance. */
+/**
+ * Nearest centroid of each row of Z (n × 3), first minimum on ties — the k-means assignment step itself
+ * (`naiveStepper`, whose centroid update is ignored) — and the Euclidean distance to it.
+ */
 export function assignNearest(Z: Float64Array, centroids: Float64Array, k: number): ScoreResult {
   const n = Z.length / 3;
-  const clusterIndex = new Int32Array(n);
-  const distances = new Float64Array(n);
-  const C = centroids;
-  for (let i = 0, o = 0; i < n; i++, o += 3) {
-    const x0 = Z[o]!;
-    const x1 = Z[o + 1]!;
-    const x2 = Z[o + 2]!;
-    let a = x0 - C[0]!;
-    let b = x1 - C[1]!;
-    let e = x2 - C[2]!;
-    let bestD = a * a + b * b + e * e;
-    let best = 0;
-    for (let c = 1, q = 3; c < k; c++, q += 3) {
-      a = x0 - C[q]!;
-      b = x1 - C[q + 1]!;
-      e = x2 - C[q + 2]!;
-      const dd = a * a + b * b + e * e;
-      if (dd < bestD) {
-        bestD = dd;
-        best = c;
-      }
-    }
-    clusterIndex[i] = best;
-    distances[i] = Math.sqrt(bestD);
+  const stepper = naiveStepper(Z, n, 3);
+  try {
+    const clusterIndex = Int32Array.from(stepper.step(centroids, k).labels);
+    return { clusterIndex, distances: distancesToOwn(Z, clusterIndex, centroids) };
+  } finally {
+    stepper.dispose();
   }
-  return { clusterIndex, distances };
 }
 
 /**

@@ -3,6 +3,7 @@
  * feature numpy 'linear' quantiles, min/max and decile-bin counts; per segment its size and the 99th
  * percentile of its customers' distances to the centroid.
  */
+import { distancesToOwn } from './distance';
 import { ModelError } from './errors';
 import {
   MODEL_FEATURES,
@@ -93,4 +94,19 @@ export function trainingSummaryJson(s: TrainingSummary) {
       distanceP99: Number.isFinite(g.distanceP99) ? g.distanceP99 : null,
     })),
   };
+}
+
+/**
+ * The training summary of a fit: X is the fit's standardised matrix (n × 3), labels and centroids
+ * (k × 3) the fit's own; distances are to each customer's own centroid.
+ */
+export function trainingSummaryOfFit(
+  cols: RfmColumns,
+  X: Float64Array,
+  labels: Int32Array,
+  centroids: Float64Array,
+  k: number,
+): TrainingSummary {
+  const distances = distancesToOwn(X, labels, centroids);
+  return trainingSummary(cols, { clusterIndex: labels, distances }, k);
 }

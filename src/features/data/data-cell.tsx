@@ -11,9 +11,10 @@ import {
   SAMPLE_ATTRIBUTION,
 } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { openModelFile } from '../../store/apply-actions';
 
 const ACCEPT =
-  '.csv,.tsv,.txt,.gz,.csv.gz,.tsv.gz,.txt.gz,.xlsx,.xls,text/csv,text/plain,text/tab-separated-values,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
+  '.csv,.tsv,.txt,.json,.gz,.csv.gz,.tsv.gz,.txt.gz,.xlsx,.xls,text/csv,text/plain,text/tab-separated-values,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
 /** Text encodings the user can force when the detected one is wrong ('' = detect). */
 const ENCODINGS = [
@@ -30,6 +31,8 @@ const STAGE_TEXT = {
   cleaning: 'Cleaning',
   rfm: 'Computing RFM',
 } as const;
+
+const isModelFile = (f: File) => /\.json$/i.test(f.name);
 
 /** Step 1: bring data in — the built-in sample, a file picker or drag and drop. */
 export function DataCell() {
@@ -60,7 +63,10 @@ export function DataCell() {
   };
 
   const onFiles = (files: FileList | null) => {
-    const f = files?.[0];
+    const all = Array.from(files ?? []);
+    // A saved model (.json) opens apply mode (see the "Apply a saved model" cell); a data file loads.
+    for (const m of all.filter(isModelFile)) void openModelFile(m, m.name);
+    const f = all.find((x) => !isModelFile(x));
     if (!f) return;
     void loadFile(f, f.name);
   };
@@ -165,7 +171,7 @@ export function DataCell() {
           />
           <p className="muted small">
             .csv .tsv .txt, the same gzipped (.gz), or an Excel workbook (.xlsx). The file is read here, on
-            this computer.
+            this computer. A saved model (.json) dropped here is applied to the data instead of fitting.
           </p>
         </div>
       </div>

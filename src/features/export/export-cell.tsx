@@ -6,6 +6,7 @@ import { Message } from '../../components/message';
 import { getPlots, plotToPng, subscribePlots } from '../../components/plot/registry';
 import { customersCsv, profilesCsv, segmentCsvs } from '../../core/segments/exports';
 import { modelJsonText } from '../../core/segments/model-json';
+import { trainingSummaryOfFit } from '../../core/model/summary';
 import { exportFileName, sanitiseFileStem } from '../../core/segments/naming';
 import { rfmScoresForExport } from '../../store/rfm-scores-actions';
 import { useNotebook } from '../../store/store';
@@ -124,6 +125,14 @@ export function ExportCell() {
               sweep: sw.result.points,
               knee: sw.result.knee,
               rfmScores: rfmScoresForExport(sw.rfm)?.saved,
+              // formatVersion 2: the training customers summarised for drift when the model is applied
+              training: trainingSummaryOfFit(
+                sw.rfm,
+                sw.transform.X,
+                seg.point.result.labels,
+                seg.point.result.centroids,
+                seg.k,
+              ),
             });
             downloadBlob(textBlob(text, 'application/json'), name('model.json'));
           },

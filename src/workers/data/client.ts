@@ -55,6 +55,8 @@ export interface DataClient {
   ): Promise<MappingResult>;
   clean(settings: CleaningSettings, options?: { signal?: AbortSignal }): Promise<CleaningReport>;
   computeRfm(settings: RfmSettings, options?: { signal?: AbortSignal }): Promise<RfmTable>;
+  /** RFM at the start of `day` ('YYYY-MM-DD') from the kept lines before it. */
+  rfmAtDay(settings: RfmSettings, day: string, options?: { signal?: AbortSignal }): Promise<RfmTable>;
   /** Rows of the current table behind given spreadsheet row numbers (header = row 1). */
   rows(rowNumbers: readonly number[]): Promise<TablePreview>;
   /** The column profile of the last loaded file (types, missing, distinct, describe, top values…). */
@@ -296,6 +298,9 @@ export function createDataClient(): DataClient {
     },
     async computeRfm(settings, options = {}) {
       return send<'computeRfm'>({ type: 'computeRfm', settings }, options.signal);
+    },
+    async rfmAtDay(settings, day, options = {}) {
+      return send<'rfmAtDay'>({ type: 'rfmAtDay', settings, day }, options.signal);
     },
     async rows(rowNumbers) {
       return send<'rows'>({ type: 'rows', rowNumbers });

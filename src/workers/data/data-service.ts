@@ -24,6 +24,7 @@ import { readSummary } from '../../core/rfm/summary';
 import { rawRows } from '../../core/ingest/table-builder';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
+import { rfmAtDay } from '../../core/model/replay';
 import { findOutliers, profileColumns, transactionsAtAGlance } from '../../core/profile';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile';
 import { loadFile } from './load-file';
@@ -235,6 +236,25 @@ export class DataService {
       );
     }
     return table;
+  }
+
+  /** RFM at the start of `day` from the kept lines before it (transactions only; see core/model/replay). */
+  rfmAtDay(settings: RfmSettings, day: string): RfmTable {
+    this.requireMapped();
+    if (this.kind === 'rfm' || !this.tx) {
+      throw new UserFacingError(
+        'rfm-table-no-dates',
+        'An RFM table has no transaction dates, so it has no second analysis date.',
+      );
+    }
+    if (!this.keep) this.keep = cleanTransactions(this.tx, DEFAULT_CLEANING).keep;
+    try {
+      return rfmAtDay(this.tx, this.keep, settings, day);
+    } catch (e) {
+      // crosses the worker boundary as a UserFacingError (code + message)
+      if (e instanceof UserFacingError) throw new UserFacingError('before-day-invalid', e.message);
+      throw e;
+    }
   }
 
   private dropTxCaches(): void {

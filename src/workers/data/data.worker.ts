@@ -49,6 +49,15 @@ scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
       case 'clean':
         post({ id: req.id, type: 'result', result: service.clean(req.settings) });
         break;
+      case 'rfmAtDay': {
+        const t = service.rfmAtDay(req.settings, req.day);
+        post({ id: req.id, type: 'result', result: t }, [
+          t.recency.buffer,
+          t.frequency.buffer,
+          t.monetary.buffer,
+        ]);
+        break;
+      }
       case 'computeRfm': {
         const t = service.computeRfm(req.settings);
         post({ id: req.id, type: 'result', result: t }, [

@@ -84,6 +84,8 @@ export type DataRequest =
     }
   | { readonly id: number; readonly type: 'clean'; readonly settings: CleaningSettings }
   | { readonly id: number; readonly type: 'computeRfm'; readonly settings: RfmSettings }
+  /** RFM at midnight starting `day` from the kept lines before it (apply a model: the "before" date). */
+  | { readonly id: number; readonly type: 'rfmAtDay'; readonly settings: RfmSettings; readonly day: string }
   | { readonly id: number; readonly type: 'rows'; readonly rowNumbers: readonly number[] }
   /** The column profile of the loaded RawTable (every column, before any mapping). */
   | { readonly id: number; readonly type: 'profile' }
@@ -99,6 +101,7 @@ export interface DataResults {
   applyMapping: MappingResult;
   clean: CleaningReport;
   computeRfm: RfmTable;
+  rfmAtDay: RfmTable;
   rows: TablePreview;
   profile: readonly ColumnProfile[];
   glance: Glance;
