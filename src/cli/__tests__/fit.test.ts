@@ -143,6 +143,19 @@ describe('fit on the UCI sample (default settings, seed 42)', () => {
   });
 });
 
+describe('fit --settings with the exported model.json', () => {
+  it('reads its cleaning, RFM settings and seed: the same customers and labels', async () => {
+    const code = await run(
+      ['fit', SAMPLE, '--out', 'again', '--settings', 'out/model.json', '--no-record', '-q'],
+      { cwd: dir, backend: 'inline', out: () => undefined, err: () => undefined },
+    );
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'again/customers.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'out/customers.csv'), 'utf8'),
+    );
+  });
+});
+
 describe('command line errors', () => {
   const call = async (argv: string[]) => {
     const e: string[] = [];

@@ -8,20 +8,7 @@ import { fitFiles, fitRunRecord } from '../fit/outputs';
 import { fitFile } from '../fit/pipeline';
 import { defaultRunsDir, recordRun } from '../runs-folder';
 import { PRESETS, settingsFromJson, type LoadedSettings } from '../settings';
-import { intOption, ioError } from './util';
-
-/** Progress lines: every new stage, and within a stage at most one a second. */
-function throttled(f: (stage: string, detail?: string) => void) {
-  let last = '';
-  let at = 0;
-  return (stage: string, detail?: string) => {
-    const now = Date.now();
-    if (stage === last && now - at < 1000) return;
-    last = stage;
-    at = now;
-    f(stage, detail);
-  };
-}
+import { intOption, ioError, throttled } from './util';
 
 export const fitCommand: Command = {
   name: 'fit',

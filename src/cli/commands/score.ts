@@ -7,7 +7,7 @@ import type { Command } from '../command';
 import { CliError, EXIT } from '../exit-codes';
 import { rfmOfFile } from '../fit/pipeline';
 import { readModel } from './model-file';
-import { ioError } from './util';
+import { ioError, throttled } from './util';
 
 const nullable = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -38,8 +38,12 @@ Options:
     const bytes = await readFile(path).catch((e) => ioError(e, path));
     const replay = replaySettings(model);
     for (const f of replay.notReplayed) ctx.progress(`score: the model's ${f} is not replayed on a new file`);
-    const data = await rfmOfFile(ctx.backend(), new Blob([bytes]), basename(path), replay, (stage, detail) =>
-      ctx.progress(`score: ${stage}${detail ? ` (${detail})` : ''}`),
+    const data = await rfmOfFile(
+      ctx.backend(),
+      new Blob([bytes]),
+      basename(path),
+      replay,
+      throttled((stage, detail) => ctx.progress(`score: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const cols = { recency: data.rfm.recency, frequency: data.rfm.frequency, monetary: data.rfm.monetary };
     const scores = scoreCustomers(model, cols);

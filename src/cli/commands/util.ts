@@ -30,3 +30,16 @@ export function ioError(e: unknown, path: string): never {
             : String(e);
   throw new CliError(typeof code === 'string' ? code : 'io', `cannot use ${path}: ${why}.`, EXIT.io);
 }
+
+/** Progress lines: every new stage, and within a stage at most one a second. */
+export function throttled(f: (stage: string, detail?: string) => void) {
+  let last = '';
+  let at = 0;
+  return (stage: string, detail?: string) => {
+    const now = Date.now();
+    if (stage === last && now - at < 1000) return;
+    last = stage;
+    at = now;
+    f(stage, detail);
+  };
+}
