@@ -6,6 +6,7 @@
  * among `clusters[*].centroidStandardised`. NaN values are written as null.
  */
 import type { KneeResult, PowerFit } from '../types';
+import type { ModelInputSection } from './model-input';
 
 export const MODEL_FORMAT = 'segment-notebook-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -47,6 +48,8 @@ export interface ModelJsonInput {
     readonly daviesBouldin: number;
   }[];
   readonly knee: KneeResult | null;
+  /** How the file was read (header names per role, date order, decimal marks); optional. */
+  readonly input?: ModelInputSection | null;
 }
 
 const FEATURES = ['recency', 'frequency', 'monetary'] as const;
@@ -75,6 +78,8 @@ export function buildModelJson(input: ModelJsonInput) {
     appVersion: input.appVersion,
     createdAt: input.createdAt.toISOString(),
     dataset: { name: input.datasetName, customers: input.customers },
+    // How the file was read: what the warehouse SQL (src/core/sql) needs to re-run the rules.
+    ...(input.input ? { input: input.input } : {}),
     cleaning: input.cleaningSettings,
     rfm: input.rfmSettings,
     features: FEATURES,

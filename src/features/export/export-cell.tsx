@@ -120,6 +120,7 @@ export function ExportCell() {
               sizes: seg.profiles.segments.map((s) => s.size),
               sweep: sw.result.points,
               knee: sw.result.knee,
+              input: st.mappingResult?.input ?? null,
             });
             downloadBlob(textBlob(text, 'application/json'), name('model.json'));
           },

@@ -21,6 +21,7 @@ import { buildTransactions } from '../../core/ingest/transactions';
 import { formatTime, guessDateOrder } from '../../core/ingest/dates';
 import { detectNumberFormat, parseNumber } from '../../core/ingest/numbers';
 import { rawRows } from '../../core/ingest/table-builder';
+import { describeModelInput } from '../../core/segments/model-input';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
 import type { ColumnProblem } from '../../core/types';
@@ -164,6 +165,7 @@ export class DataService {
           headers,
           rows: text.map((r, i) => r.map((s, j) => (typed.has(j) ? fmtNum(typed.get(j)![i]!) : s))),
         },
+        input: describeModelInput(raw, mapping, null, 'rfm'),
       };
     }
     const tx = buildTransactions(raw, mapping, dateOrder);
@@ -202,6 +204,7 @@ export class DataService {
           : (dateOrder ?? guessDateOrder(raw.columns[mapping.date]!.dict).order ?? 'ISO'),
       problems: tx.problems,
       typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => typedCol.get(j)?.(i) ?? s)) },
+      input: describeModelInput(raw, mapping, dateOrder, 'transactions'),
     };
   }
 

@@ -17,6 +17,7 @@ import type {
   TablePreview,
 } from '../../core/types';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
+import type { ModelInputSection } from '../../core/segments/model-input';
 
 export interface LoadProgress {
   readonly stage: 'reading' | 'parsing' | 'typing' | 'cleaning' | 'rfm';
@@ -62,6 +63,8 @@ export interface MappingResult {
   readonly problems: readonly ColumnProblem[];
   /** First 20 rows as the app reads them (dates ISO, numbers). */
   readonly typedPreview: TablePreview;
+  /** How the file was read, for the model JSON's `input` section (header names, formats). */
+  readonly input?: ModelInputSection;
 }
 
 export type DataRequest =
