@@ -32,6 +32,10 @@ export interface Dialect {
   readonly bigint: string;
   /** 1-based position of `needle` in `hay`, 0 when absent. */
   position(hay: string, needle: string): string;
+  /** Part k (1-based) of `text` split at '-', '' when absent; undefined: no such function. */
+  splitPart?(text: string, k: number): string;
+  /** Whether `name AS MATERIALIZED (…)` is understood. */
+  readonly materialized?: boolean;
   /** True when `expr` (not null) is only ASCII digits, at least one. */
   digits(expr: string): string;
   /** True when `expr` (not null) is a plain number: [+-] digits [. digits] [e[+-]digits]. */
@@ -49,6 +53,7 @@ const backslashText = (value: string) => `'${value.replace(/\\/g, '\\\\').replac
 export const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     name: 'duckdb',
+    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
     ident: doubleQuoted,
     text: standardText,
     double: 'DOUBLE',
@@ -59,6 +64,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   postgres: {
     name: 'postgres',
+    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
     ident: doubleQuoted,
     text: standardText,
     double: 'DOUBLE PRECISION',
@@ -69,6 +75,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   sqlite: {
     name: 'sqlite',
+    materialized: true,
     ident: doubleQuoted,
     text: standardText,
     double: 'REAL',
@@ -76,11 +83,12 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     position: (h, n) => `INSTR(${h}, ${n})`,
     // No regular expressions in stock SQLite: GLOB character classes instead.
     digits: (e) => `(${e} <> '' AND ${e} NOT GLOB '*[^0-9]*')`,
-    number: (e) =>
-      `(${e} GLOB '*[0-9]*' AND ${e} NOT GLOB '*[^0-9.eE+-]*' AND ${e} NOT GLOB '*.*.*')`,
+    number: (e) => `(${e} GLOB '*[0-9]*' AND ${e} NOT GLOB '*[^0-9.eE+-]*' AND ${e} NOT GLOB '*.*.*')`,
   },
   spark: {
     name: 'spark',
+    // split_part: Spark 3.3 and later
+    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
     ident: (name) => `\`${name.replace(/`/g, '``')}\``,
     text: backslashText,
     double: 'DOUBLE',
@@ -101,6 +109,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   snowflake: {
     name: 'snowflake',
+    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
     ident: doubleQuoted,
     text: standardText,
     double: 'DOUBLE',

@@ -36,8 +36,7 @@ export function generateSql(modelJson: unknown, options: SqlOptions): string {
     throw new SqlGenerationError('sql-rfm-table', 'the model was made from an RFM table, not transactions');
   if (input.dateOrder === 'EXCEL_SERIAL')
     throw new SqlGenerationError('sql-excel-dates', 'dates are Excel serial numbers');
-  if (cleaning.dropOutliers)
-    throw new SqlGenerationError('sql-outliers', 'the extreme-lines rule is on');
+  if (cleaning.dropOutliers) throw new SqlGenerationError('sql-outliers', 'the extreme-lines rule is on');
   const col = (role: Role) => input.columns[role];
   const has = (role: Role) => col(role) !== undefined;
   if (!has('customer') || !has('date'))
@@ -66,7 +65,7 @@ export function generateSql(modelJson: unknown, options: SqlOptions): string {
   -- the file's columns (all text); fields are trimmed and an empty field is missing, as the app reads them
   SELECT
 ${fileCols.join(',\n')},
-    ${roleText('date')} AS date_text
+    ${blank(col('date')!)} AS date_text
   FROM ${table}
 )`);
   ctes.push(...dateSplitCtes(d, 'src'));
@@ -87,21 +86,37 @@ ${fileCols.join(',\n')},
       AND date_h <= 23 AND date_mi <= 59 AND date_s <= 59`;
   const tMs = `${epochDaysExpr(y, m, 'date_d')} * ${DAY}
       + date_h * 3600000 + date_mi * 60000 + date_s * 1000 + ROUND(date_frac * 1000)`;
-  const headerList = headers.map((_, j) => `f${j + 1}`).join(', ');
+  ctes.push(`date_times AS${d.materialized ? ' MATERIALIZED' : ''} (
+  -- time as milliseconds since 1970-01-01 of the wall-clock time written (no time zone); NULL = unreadable
+  SELECT date_text,
+    CASE WHEN ${valid}
+      THEN ${tMs} END AS t_ms
+  FROM date_fields
+)`);
+  // SQLite indexes a correlated lookup automatically, but not this join; the others join.
+  const tJoin =
+    d.name === 'sqlite'
+      ? {
+          column: '(SELECT date_times.t_ms FROM date_times WHERE date_times.date_text = src.date_text)',
+          from: 'FROM src',
+        }
+      : {
+          column: 'date_times.t_ms',
+          from: 'FROM src LEFT JOIN date_times ON src.date_text = date_times.date_text',
+        };
+  const headerList = headers.map((_, j) => `src.f${j + 1}`).join(', ');
   ctes.push(`typed AS (
-  -- typed values: time as milliseconds since 1970-01-01 of the wall-clock time written (no time zone),
-  -- numbers read with the file's decimal mark; NULL where the app reads NaN
+  -- typed values; numbers read with the file's decimal mark; NULL where the app reads NaN
   SELECT ${headerList},
     ${customerText} AS customer_id,
     ${has('invoice') ? roleText('invoice') : nullText} AS invoice,
     ${has('product') ? roleText('product') : nullText} AS product,
     ${has('country') ? roleText('country') : nullText} AS country,
-    CASE WHEN ${valid}
-      THEN ${tMs} END AS t_ms,
+    ${tJoin.column} AS t_ms,
     ${qExpr ?? nullNum} AS qty,
     ${pExpr ?? nullNum} AS price,
     ${aExpr ?? nullNum} AS amount
-  FROM date_fields
+  ${tJoin.from}
 )`);
   ctes.push(...cleaningCtes(d, model, { q: qExpr !== null, p: pExpr !== null, a: aExpr !== null }));
   ctes.push(...rfmCtes(d, model, { q: qExpr !== null, p: pExpr !== null, a: aExpr !== null }));
@@ -132,11 +147,16 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   if (money.q) invalid.push('qty IS NULL');
   if (money.p) invalid.push('price IS NULL');
   if (money.a) invalid.push('amount IS NULL');
-  rules.push(`    -- rule invalidRows: date, quantity, price or amount could not be read\n    NOT (${invalid.join(' OR ')})`);
-  if (c.dropMissingCustomer) rules.push(`    -- rule missingCustomer: empty customer id\n    AND customer_id IS NOT NULL`);
+  rules.push(
+    `    -- rule invalidRows: date, quantity, price or amount could not be read\n    NOT (${invalid.join(' OR ')})`,
+  );
+  if (c.dropMissingCustomer)
+    rules.push(`    -- rule missingCustomer: empty customer id\n    AND customer_id IS NOT NULL`);
   const cancel = `(invoice IS NOT NULL AND UPPER(SUBSTR(invoice, 1, 1)) = 'C')`;
   if (c.cancellations === 'drop')
-    rules.push(`    -- rule cancellations = drop: invoices starting with C are removed\n    AND NOT ${cancel}`);
+    rules.push(
+      `    -- rule cancellations = drop: invoices starting with C are removed\n    AND NOT ${cancel}`,
+    );
   if (c.dropNonProductCodes) {
     const exact: string[] = [];
     const prefixes: string[] = [];
@@ -148,18 +168,21 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
     }
     const tests: string[] = [];
     if (exact.length > 0) tests.push(`LOWER(product) IN (${exact.map((s) => d.text(s)).join(', ')})`);
-    for (const pre of prefixes)
-      tests.push(`SUBSTR(LOWER(product), 1, ${pre.length}) = ${d.text(pre)}`);
+    for (const pre of prefixes) tests.push(`SUBSTR(LOWER(product), 1, ${pre.length}) = ${d.text(pre)}`);
     if (tests.length > 0)
       rules.push(
         `    -- rule nonProductCodes: stock codes ${c.nonProductCodes.join(', ')} (case-insensitive; * = prefix)\n    AND (product IS NULL OR NOT (${tests.join(' OR ')}))`,
       );
   }
-  if (c.dropNonPositivePrice && money.p) rules.push(`    -- rule nonPositivePrice: unit price ≤ 0\n    AND price > 0`);
+  if (c.dropNonPositivePrice && money.p)
+    rules.push(`    -- rule nonPositivePrice: unit price ≤ 0\n    AND price > 0`);
   if (c.dropUnspecifiedCountry)
-    rules.push(`    -- rule unspecifiedCountry\n    AND (country IS NULL OR LOWER(country) <> 'unspecified')`);
+    rules.push(
+      `    -- rule unspecifiedCountry\n    AND (country IS NULL OR LOWER(country) <> 'unspecified')`,
+    );
   const { start, end } = c.dateWindow;
-  if (start) rules.push(`    -- rule dateWindow: from ${start} (inclusive)\n    AND t_ms >= ${dayStart(start)}`);
+  if (start)
+    rules.push(`    -- rule dateWindow: from ${start} (inclusive)\n    AND t_ms >= ${dayStart(start)}`);
   if (end) rules.push(`    -- rule dateWindow: before ${end}\n    AND t_ms < ${dayStart(end)}`);
   const ctes = [`cleaned AS (\n  SELECT * FROM typed\n  WHERE\n${rules.join('\n')}\n)`];
   let last = 'cleaned';

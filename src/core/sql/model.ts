@@ -53,7 +53,10 @@ export function asSqlModel(json: unknown): SqlModel {
   const t = json.transform;
   const triple = (v: unknown) => Array.isArray(v) && v.length === 3 && v.every(finite);
   if (!isObj(t) || !triple(t.lambdas) || !triple(t.means) || !triple(t.scales))
-    throw new SqlGenerationError('sql-not-a-model', 'transform.lambdas, means and scales need 3 numbers each');
+    throw new SqlGenerationError(
+      'sql-not-a-model',
+      'transform.lambdas, means and scales need 3 numbers each',
+    );
   const clusters = json.clusters;
   if (
     !Array.isArray(clusters) ||

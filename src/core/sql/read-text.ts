@@ -14,29 +14,55 @@ export function numberExpr(d: Dialect, text: string, decimal: '.' | ','): string
 }
 
 const PARTS = 7;
+const NORMALISE = ['T', ' ', '/', '.', ':'];
 
 /**
- * CTEs splitting `date_text` into its digit groups: separators T, space, '/', '.', ':' and '-'
- * become '-', a '-' is appended, and each step cuts one part off (date_p1 … date_p7, the rest in
- * date_rest). Returns the CTE texts; the last one is named `date_split`.
+ * CTEs splitting each distinct `date_text` of `from` into its digit groups: the separators T, space,
+ * '/', '.' and ':' become '-', then parts 1–7 are cut at the '-' (date_p1 … date_p7, '' when absent)
+ * and date_extra is 1 when there are more. The last CTE is named `date_split`. Dates are read once
+ * per distinct text (a few thousand) and joined back to the rows.
  */
 export function dateSplitCtes(d: Dialect, from: string): string[] {
-  const ctes: string[] = [];
-  const norm = ['T', ' ', '/', '.', ':'].reduce((s, c) => `REPLACE(${s}, '${c}', '-')`, 'date_text');
-  ctes.push(`date_split_0 AS (
-  -- date separators (T, space, /, ., :) all become '-', with one '-' appended
-  SELECT *, ${norm} || '-' AS date_rest_0 FROM ${from}
+  const norm = NORMALISE.reduce((s, c) => `REPLACE(${s}, '${c}', '-')`, 'date_text');
+  const ctes = [
+    `date_values AS (
+  -- each distinct date text once; separators (T, space, /, ., :) all become '-'
+  SELECT date_text, ${norm} AS date_norm
+  FROM (SELECT DISTINCT date_text FROM ${from} WHERE date_text IS NOT NULL) v
+)`,
+  ];
+  const extra = `CASE WHEN LENGTH(date_norm) - LENGTH(REPLACE(date_norm, '-', '')) > ${PARTS - 1} THEN 1 ELSE 0 END AS date_extra`;
+  if (d.splitPart) {
+    const parts = Array.from(
+      { length: PARTS },
+      (_, k) => `    ${d.splitPart!('date_norm', k + 1)} AS date_p${k + 1}`,
+    );
+    ctes.push(`date_split AS (
+  SELECT date_text,
+${parts.join(',\n')},
+    ${extra}
+  FROM date_values
 )`);
+    return ctes;
+  }
+  // No split function (SQLite): cut one part per step, each step materialised so the expressions
+  // do not nest into each other.
+  const mat = d.materialized ? ' MATERIALIZED' : '';
+  ctes.push(`date_split_0 AS${mat} (
+  SELECT date_text, ${extra}, date_norm || '-' AS date_rest_0 FROM date_values
+)`);
+  const kept = ['date_text', 'date_extra'];
   for (let k = 1; k <= PARTS; k++) {
     const prev = `date_rest_${k - 1}`;
     const pos = d.position(prev, "'-'");
     const name = k === PARTS ? 'date_split' : `date_split_${k}`;
-    ctes.push(`${name} AS (
-  SELECT *,
+    ctes.push(`${name} AS${mat} (
+  SELECT ${kept.join(', ')},
     CASE WHEN ${pos} > 0 THEN SUBSTR(${prev}, 1, ${pos} - 1) ELSE '' END AS date_p${k},
     CASE WHEN ${pos} > 0 THEN SUBSTR(${prev}, ${pos} + 1) ELSE '' END AS date_rest_${k}
-  FROM ${k === 1 ? 'date_split_0' : `date_split_${k - 1}`}
+  FROM date_split_${k - 1}
 )`);
+    kept.push(`date_p${k}`);
   }
   return ctes;
 }
@@ -61,9 +87,9 @@ export function dateSelects(d: Dialect, order: DateOrder): { shape: string; fiel
     `(${digits(4, [1, 2])} AND ${digits(5, [2])} AND ${p(6)} = '' AND ${p(7)} = '')`,
     `(${digits(4, [1, 2])} AND ${digits(5, [2])} AND ${digits(6, [2])} AND (${p(7)} = '' OR ${d.digits(p(7))}))`,
   ].join('\n        OR ');
-  const timeOk = `(${time})\n      AND date_rest_7 = ''`;
+  const timeOk = `(${time})\n      AND date_extra = 0`;
   const iso = `${digits(1, [4])} AND ${digits(2, [1, 2])} AND ${digits(3, [1, 2])}\n      AND ${timeOk}`;
-  const compact = `${digits(1, [8])} AND ${p(2)} = '' AND date_rest_7 = ''`;
+  const compact = `${digits(1, [8])} AND ${p(2)} = '' AND date_extra = 0`;
   const parts = `${digits(1, [1, 2])} AND ${digits(2, [1, 2])} AND ${digits(3, [2, 4])}\n      AND ${timeOk}`;
   const num = (text: string) => `CAST(${text} AS ${d.double})`;
   let shape: string;

@@ -47,8 +47,7 @@ export function scoringCtes(d: Dialect, model: SqlModel): string[] {
       ? `      ELSE ${c.id}`
       : `      WHEN ${later.join(' AND ')} THEN ${c.id}`;
   });
-  const assign =
-    clusters.length === 1 ? `${clusters[0]!.id}` : `CASE\n${branches.join('\n')}\n    END`;
+  const assign = clusters.length === 1 ? `${clusters[0]!.id}` : `CASE\n${branches.join('\n')}\n    END`;
   return [
     `transformed AS (
   -- Yeo-Johnson with the saved λ, then standardised with the saved mean and scale
