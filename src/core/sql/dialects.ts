@@ -54,6 +54,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     name: 'duckdb',
     splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
+    materialized: true,
     ident: doubleQuoted,
     text: standardText,
     double: 'DOUBLE',
@@ -65,6 +66,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   postgres: {
     name: 'postgres',
     splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
+    materialized: true,
     ident: doubleQuoted,
     text: standardText,
     double: 'DOUBLE PRECISION',

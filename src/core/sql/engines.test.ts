@@ -4,7 +4,7 @@
  * is the app's own core pipeline (__fixtures__/browser-side.ts); each engine reads the file's rows
  * as an all-text table named by the file's headers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   postgresUnavailable,
   runDuckDb,
   runSqlite,
+  SQLITE,
   startPostgres,
   type Postgres,
   type SqlRow,
@@ -28,6 +29,9 @@ const FILES = [
 const dir = mkdtempSync(join(tmpdir(), 'sn-sql-'));
 const models = new Map<string, { browser: BrowserModel; csv: string }>();
 const pgReason = postgresUnavailable();
+const sqliteReason = existsSync(SQLITE)
+  ? null
+  : `${SQLITE} is missing (scripts/test/ensure-postgres.mjs installs it as root)`;
 let pg: Postgres | null = null;
 
 beforeAll(async () => {
@@ -92,8 +96,9 @@ describe.each(FILES)('$name', ({ name, customers }) => {
   it.each(['duckdb', 'sqlite', 'postgres'] as const)(
     '%s reproduces RFM and segments for every customer',
     async (dialect) => {
-      if (dialect === 'postgres' && pgReason !== null) {
-        console.log(`skipped ${name} on PostgreSQL: ${pgReason}`);
+      const reason = dialect === 'postgres' ? pgReason : dialect === 'sqlite' ? sqliteReason : null;
+      if (reason !== null) {
+        console.log(`skipped ${name} on ${dialect}: ${reason}`);
         return;
       }
       const { browser, csv } = models.get(name)!;

@@ -69,13 +69,14 @@ ${fileCols.join(',\n')},
   FROM ${table}
 )`);
   ctes.push(...dateSplitCtes(d, 'src'));
-  ctes.push(`date_shaped AS (
+  const mat = d.materialized ? ' MATERIALIZED' : '';
+  ctes.push(`date_shaped AS${mat} (
   -- the date's shape for order ${input.dateOrder ?? 'ISO'}; NULL = unreadable
   SELECT *,
     ${dates.shape} AS date_shape
   FROM date_split
 )`);
-  ctes.push(`date_fields AS (
+  ctes.push(`date_fields AS${mat} (
   SELECT *,
     ${dates.fields}
   FROM date_shaped
@@ -86,7 +87,7 @@ ${fileCols.join(',\n')},
       AND date_h <= 23 AND date_mi <= 59 AND date_s <= 59`;
   const tMs = `${epochDaysExpr(y, m, 'date_d')} * ${DAY}
       + date_h * 3600000 + date_mi * 60000 + date_s * 1000 + ROUND(date_frac * 1000)`;
-  ctes.push(`date_times AS${d.materialized ? ' MATERIALIZED' : ''} (
+  ctes.push(`date_times AS${mat} (
   -- time as milliseconds since 1970-01-01 of the wall-clock time written (no time zone); NULL = unreadable
   SELECT date_text,
     CASE WHEN ${valid}
