@@ -4,7 +4,7 @@
  * an all-text CSV for loading into a SQL engine.
  */
 import { writeFileSync } from 'node:fs';
-import type { RawTable, RfmTable } from '../../types';
+import type { CleaningSettings, RawTable, RfmSettings, RfmTable } from '../../types';
 import { guessMapping } from '../../ingest/roles';
 import { buildTransactions } from '../../ingest/transactions';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../clean/clean';
@@ -27,12 +27,20 @@ export interface BrowserModel {
   readonly model: unknown;
 }
 
-export function browserModel(file: string, k: number): BrowserModel {
-  const { table: raw } = parseRepoFile(file);
+export function browserModel(
+  file: string | { readonly raw: RawTable; readonly name: string },
+  k: number,
+  settings: { readonly cleaning: CleaningSettings; readonly rfm: RfmSettings } = {
+    cleaning: DEFAULT_CLEANING,
+    rfm: DEFAULT_RFM,
+  },
+): BrowserModel {
+  const raw = typeof file === 'string' ? parseRepoFile(file).table : file.raw;
+  const datasetName = typeof file === 'string' ? file.split('/').pop()! : file.name;
   const guess = guessMapping(raw);
   const tx = buildTransactions(raw, guess.mapping, guess.dateOrder?.order ?? null);
-  const { keep } = cleanTransactions(tx, DEFAULT_CLEANING);
-  const rfm = computeRfm(tx, keep, DEFAULT_RFM);
+  const { keep } = cleanTransactions(tx, settings.cleaning);
+  const rfm = computeRfm(tx, keep, settings.rfm);
   const cols = [rfm.recency, rfm.frequency, rfm.monetary];
   const fit = fitPowerTransform(cols);
   const X = applyPowerTransform(cols, fit);
@@ -46,11 +54,11 @@ export function browserModel(file: string, k: number): BrowserModel {
   for (const l of result.labels) sizes[l]!++;
   const json = buildModelJson({
     appVersion: 'test',
-    datasetName: file.split('/').pop()!,
+    datasetName,
     createdAt: new Date(0),
     customers: n,
-    cleaningSettings: DEFAULT_CLEANING,
-    rfmSettings: DEFAULT_RFM,
+    cleaningSettings: settings.cleaning,
+    rfmSettings: settings.rfm,
     fit,
     k,
     seed: DEFAULT_SWEEP.seed,
