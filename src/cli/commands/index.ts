@@ -4,5 +4,6 @@ import { fitCommand } from './fit';
 import { runsCommand } from './runs';
 import { scoreCommand } from './score';
 import { serveCommand } from './serve';
+import { sqlCommand } from './sql';
 
-export const COMMANDS: readonly Command[] = [fitCommand, scoreCommand, serveCommand, runsCommand];
+export const COMMANDS: readonly Command[] = [fitCommand, scoreCommand, serveCommand, runsCommand, sqlCommand];

@@ -13,6 +13,7 @@
 import type { KneeResult, PowerFit } from '../types';
 import { modelIdOf, type TrainingSummary } from '../model/model-types';
 import { trainingSummaryJson } from '../model/summary';
+import type { ModelInputSection } from './model-input';
 
 export const MODEL_FORMAT = 'segment-notebook-model';
 export const MODEL_FORMAT_VERSION = 2;
@@ -58,6 +59,8 @@ export interface ModelJsonInput {
   readonly rfmScores?: unknown;
   /** The training customers summarised for drift (src/core/model/summary.ts `trainingSummary`). */
   readonly training?: TrainingSummary | null;
+  /** How the file was read (header names per role, date order, decimal marks); optional. */
+  readonly input?: ModelInputSection | null;
 }
 
 const FEATURES = ['recency', 'frequency', 'monetary'] as const;
@@ -87,6 +90,8 @@ export function buildModelJson(input: ModelJsonInput) {
     appVersion: input.appVersion,
     createdAt: input.createdAt.toISOString(),
     dataset: { name: input.datasetName, customers: input.customers },
+    // How the file was read: what the warehouse SQL (src/core/sql) needs to re-run the rules.
+    ...(input.input ? { input: input.input } : {}),
     cleaning: input.cleaningSettings,
     rfm: input.rfmSettings,
     features: FEATURES,

@@ -5,8 +5,9 @@ import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
 import { getPlots, plotToPng, subscribePlots } from '../../components/plot/registry';
 import { customersCsv, profilesCsv, segmentCsvs } from '../../core/segments/exports';
-import { modelJsonText } from '../../core/segments/model-json';
+import { buildModelJson, modelJsonText, type ModelJsonInput } from '../../core/segments/model-json';
 import { trainingSummaryOfFit } from '../../core/model/summary';
+import { WarehouseSql } from './warehouse-sql';
 import { exportFileName, sanitiseFileStem } from '../../core/segments/naming';
 import { rfmScoresForExport } from '../../store/rfm-scores-actions';
 import { useNotebook } from '../../store/store';
@@ -27,6 +28,51 @@ function customerInput(seg: Segmentation) {
     names: seg.names,
     // RFM scores and named segments under the current settings (docs/rfm-scores.md).
     rfmScores: rfmScoresForExport(rfm)?.columns,
+  };
+}
+
+/** The model JSON input of the current segmentation (the Model download and the warehouse SQL). */
+function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInput {
+  const st = useNotebook.getState();
+  const sw = seg.sweep;
+  return {
+    appVersion: __APP_VERSION__,
+    datasetName,
+    createdAt: new Date(),
+    customers: seg.profiles.n,
+    cleaningSettings: st.cleaningSettings,
+    rfmSettings: st.rfmSettings,
+    fit: sw.transform.fit,
+    k: seg.k,
+    seed: sw.seed,
+    engine: sw.engineInfo.name,
+    engineReason: sw.engineInfo.reason,
+    kmeans: {
+      nInit: sw.nInit,
+      maxIter: sw.maxIter,
+      tol: sw.tol,
+      algorithm: sw.algorithm,
+      inertia: seg.point.inertia,
+      nIter: seg.point.result.nIter,
+      restartSample: sw.result.restartSample ?? null,
+    },
+    centroidsStandardised: seg.point.result.centroids,
+    centroidsOriginal: seg.centroidsOriginal,
+    names: seg.names,
+    descriptions: seg.profiles.segments.map((s) => s.description.text),
+    sizes: seg.profiles.segments.map((s) => s.size),
+    sweep: sw.result.points,
+    knee: sw.result.knee,
+    input: st.mappingResult?.input ?? null,
+    rfmScores: rfmScoresForExport(sw.rfm)?.saved,
+    // formatVersion 2: the training customers summarised for drift when the model is applied
+    training: trainingSummaryOfFit(
+      sw.rfm,
+      sw.transform.X,
+      seg.point.result.labels,
+      seg.point.result.centroids,
+      seg.k,
+    ),
   };
 }
 
@@ -94,46 +140,7 @@ export function ExportCell() {
           file: name('model.json'),
           detail: 'cleaning and RFM settings, λ, means, scales, centres in both spaces, seed, engine, k',
           action: () => {
-            const st = useNotebook.getState();
-            const sw = seg.sweep;
-            const text = modelJsonText({
-              appVersion: __APP_VERSION__,
-              datasetName,
-              createdAt: new Date(),
-              customers: seg.profiles.n,
-              cleaningSettings: st.cleaningSettings,
-              rfmSettings: st.rfmSettings,
-              fit: sw.transform.fit,
-              k: seg.k,
-              seed: sw.seed,
-              engine: sw.engineInfo.name,
-              engineReason: sw.engineInfo.reason,
-              kmeans: {
-                nInit: sw.nInit,
-                maxIter: sw.maxIter,
-                tol: sw.tol,
-                algorithm: sw.algorithm,
-                inertia: seg.point.inertia,
-                nIter: seg.point.result.nIter,
-                restartSample: sw.result.restartSample ?? null,
-              },
-              centroidsStandardised: seg.point.result.centroids,
-              centroidsOriginal: seg.centroidsOriginal,
-              names: seg.names,
-              descriptions: seg.profiles.segments.map((s) => s.description.text),
-              sizes: seg.profiles.segments.map((s) => s.size),
-              sweep: sw.result.points,
-              knee: sw.result.knee,
-              rfmScores: rfmScoresForExport(sw.rfm)?.saved,
-              // formatVersion 2: the training customers summarised for drift when the model is applied
-              training: trainingSummaryOfFit(
-                sw.rfm,
-                sw.transform.X,
-                seg.point.result.labels,
-                seg.point.result.centroids,
-                seg.k,
-              ),
-            });
+            const text = modelJsonText(modelInput(seg, datasetName));
             downloadBlob(textBlob(text, 'application/json'), name('model.json'));
           },
         },
@@ -179,6 +186,12 @@ export function ExportCell() {
               </li>
             ))}
           </ul>
+          <WarehouseSql
+            disabled={!ready || busy !== null}
+            datasetName={datasetName}
+            k={seg.k}
+            model={() => buildModelJson(modelInput(seg, datasetName))}
+          />
           <h3 className="subhead">Charts (PNG)</h3>
           {plots.length === 0 ? <p className="muted small">No charts are drawn yet.</p> : null}
           <ul className="export-list export-list--charts">

@@ -22,6 +22,7 @@ import { formatTime, guessDateOrder } from '../../core/ingest/dates';
 import { checkMapping } from '../../core/ingest/plausibility';
 import { readSummary } from '../../core/rfm/summary';
 import { rawRows } from '../../core/ingest/table-builder';
+import { describeModelInput } from '../../core/segments/model-input';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
 import { rfmAtDay } from '../../core/model/replay';
@@ -147,6 +148,7 @@ export class DataService {
           headers,
           rows: text.map((r, i) => r.map((s, j) => (typed.has(j) ? fmtNum(typed.get(j)![i]!) : s))),
         },
+        input: describeModelInput(raw, mapping, null, 'rfm'),
       };
     }
     const tx = buildTransactions(raw, mapping, dateOrder);
@@ -187,6 +189,7 @@ export class DataService {
       problems: tx.problems,
       checks: checkMapping(raw, kind, mapping, order),
       typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => typedCol.get(j)?.(i) ?? s)) },
+      input: describeModelInput(raw, mapping, dateOrder, 'transactions'),
     };
   }
 

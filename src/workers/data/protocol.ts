@@ -18,6 +18,7 @@ import type {
   TablePreview,
 } from '../../core/types';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
+import type { ModelInputSection } from '../../core/segments/model-input';
 
 export interface LoadProgress {
   readonly stage: 'reading' | 'parsing' | 'typing' | 'cleaning' | 'rfm';
@@ -65,6 +66,8 @@ export interface MappingResult {
   readonly typedPreview: TablePreview;
   /** Plausibility checks that failed (src/core/ingest/plausibility.ts); empty when all is plausible. */
   readonly checks?: readonly MappingCheck[];
+  /** How the file was read, for the model JSON's `input` section (header names, formats). */
+  readonly input?: ModelInputSection;
 }
 
 export type DataRequest =

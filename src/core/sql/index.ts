@@ -1,0 +1,3 @@
+export * from './dialects';
+export * from './model';
+export * from './generate';

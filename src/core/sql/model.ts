@@ -1,0 +1,83 @@
+import type { CleaningSettings, RfmSettings } from '../types';
+import type { ModelInputSection } from '../segments/model-input';
+
+/** The parts of a model JSON (src/core/segments/model-json.ts) that the SQL needs. */
+export interface SqlModel {
+  readonly input: ModelInputSection;
+  readonly cleaning: CleaningSettings;
+  readonly rfm: RfmSettings;
+  readonly transform: {
+    readonly lambdas: readonly number[];
+    readonly means: readonly number[];
+    readonly scales: readonly number[];
+  };
+  readonly clusters: readonly {
+    readonly id: number;
+    readonly name: string;
+    readonly centroidStandardised: {
+      readonly recency: number;
+      readonly frequency: number;
+      readonly monetary: number;
+    } | null;
+  }[];
+  readonly dataset?: { readonly name?: string | null; readonly customers?: number };
+  readonly appVersion?: string;
+}
+
+/** Why SQL cannot be written for a model; the sentence is written at the UI or CLI edge. */
+export type SqlErrorCode =
+  | 'sql-not-a-model'
+  | 'sql-no-input'
+  | 'sql-rfm-table'
+  | 'sql-excel-dates'
+  | 'sql-outliers'
+  | 'sql-bad-dialect';
+
+export class SqlGenerationError extends Error {
+  constructor(
+    readonly code: SqlErrorCode,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'SqlGenerationError';
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Checks a parsed model JSON has what the SQL needs; throws SqlGenerationError otherwise. */
+export function asSqlModel(json: unknown): SqlModel {
+  if (!isObj(json) || json.format !== 'segment-notebook-model')
+    throw new SqlGenerationError('sql-not-a-model', 'format is not segment-notebook-model');
+  const t = json.transform;
+  const triple = (v: unknown) => Array.isArray(v) && v.length === 3 && v.every(finite);
+  if (!isObj(t) || !triple(t.lambdas) || !triple(t.means) || !triple(t.scales))
+    throw new SqlGenerationError(
+      'sql-not-a-model',
+      'transform.lambdas, means and scales need 3 numbers each',
+    );
+  const clusters = json.clusters;
+  if (
+    !Array.isArray(clusters) ||
+    clusters.length === 0 ||
+    !clusters.every(
+      (c) =>
+        isObj(c) &&
+        finite(c.id) &&
+        isObj(c.centroidStandardised) &&
+        finite(c.centroidStandardised.recency) &&
+        finite(c.centroidStandardised.frequency) &&
+        finite(c.centroidStandardised.monetary),
+    )
+  )
+    throw new SqlGenerationError('sql-not-a-model', 'clusters need an id and a finite centroidStandardised');
+  if (!isObj(json.input) || !Array.isArray(json.input.headers) || !isObj(json.input.columns))
+    throw new SqlGenerationError(
+      'sql-no-input',
+      'the model has no input section (header names and formats); export it again from this version',
+    );
+  if (!isObj(json.cleaning) || !isObj(json.rfm))
+    throw new SqlGenerationError('sql-not-a-model', 'cleaning and rfm settings are missing');
+  return json as unknown as SqlModel;
+}
