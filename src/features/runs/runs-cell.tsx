@@ -19,7 +19,7 @@ import {
   subscribeRuns,
 } from '../../store/runs-actions';
 import { RunsCompare } from './runs-compare';
-import '../segments/model-cells.css';
+import '../../components/model-cells.css';
 import './runs.css';
 
 installRunRecorder();
