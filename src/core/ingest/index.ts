@@ -1,5 +1,6 @@
 export * from './encoding';
 export * from './delimited';
+export * from './dict-column';
 export * from './table-builder';
 export * from './dates';
 export * from './numbers';

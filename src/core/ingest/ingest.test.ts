@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, isGzip } from './encoding';
 import { lastRowBoundary, parseDelimited, sniffDelimiter, splitWhitespace } from './delimited';
-import { DictColumnBuilder, RawTableBuilder, uniqueHeaders } from './table-builder';
+import { DictColumnBuilder, uniqueHeaders } from './dict-column';
+import { RawTableBuilder } from './table-builder';
 import { guessDateOrder, parseDate } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
 import { guessMapping } from './roles';

@@ -20,7 +20,8 @@
  *    the same arrays a single pass builds, and rewrites each piece's codes to global codes.
  */
 import type { RawTable, TablePreview } from '../types';
-import { RawTableBuilder, uniqueHeaders, type TablePiece } from './table-builder';
+import { uniqueHeaders } from './dict-column';
+import { RawTableBuilder, type TablePiece } from './table-builder';
 import { sniffDelimiter } from './delimited';
 
 const LF = 10;

@@ -2,7 +2,7 @@ import { Cell } from '../../components/cell';
 import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
-import { cancelApply, dismissOpenError, installApplySync, rerunApply } from '../../store/apply-actions';
+import { cancelApply, dismissOpenError, rerunApply } from '../../store/apply-actions';
 import { useNotebook } from '../../store/store';
 import { ApplyExports } from './apply-exports';
 import { DriftPanel } from './drift-panel';
@@ -11,8 +11,6 @@ import { ModelOpener } from './model-opener';
 import { RequestBox } from './request-box';
 import { TransitionsPanel } from './transitions-panel';
 import './apply.css';
-
-installApplySync();
 
 const STAGE_TEXT = {
   scoring: 'Scoring the customers with the saved model',

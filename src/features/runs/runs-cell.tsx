@@ -12,7 +12,6 @@ import {
   dismissRunsError,
   getRuns,
   importRunFile,
-  installRunRecorder,
   removeRun,
   reopenRun,
   runFileText,
@@ -21,8 +20,6 @@ import {
 import { RunsCompare } from './runs-compare';
 import '../../components/model-cells.css';
 import './runs.css';
-
-installRunRecorder();
 
 function when(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
