@@ -3,6 +3,16 @@
  * browser or the CLI, or a plain `{"cleaning": {...}, "rfm": {...}, "seed": 42}` file. Missing keys
  * take the app's defaults; a key of the wrong type is an error naming it.
  */
+import {
+  checkSavedRfmScores,
+  DEFAULT_RULES,
+  DEFAULT_SCORE_SETTINGS,
+  SCORE_FEATURES,
+  type SavedRfmScores,
+  type ScoreFeature,
+  type ScoreSettings,
+  type SegmentRule,
+} from '../core/rfm-scores';
 import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
 import type { CleaningSettings, RfmSettings } from '../core/types';
@@ -12,6 +22,29 @@ export interface LoadedSettings {
   readonly cleaning: CleaningSettings;
   readonly rfm: RfmSettings;
   readonly seed: number | null;
+  /** RFM-score settings and rules (the browser's defaults unless a settings model.json has its own). */
+  readonly scores: { readonly settings: ScoreSettings; readonly rules: readonly SegmentRule[] };
+}
+
+const DEFAULT_SCORES = { settings: DEFAULT_SCORE_SETTINGS, rules: DEFAULT_RULES };
+
+/** The score settings a model's `rfmScores` field was made with (custom cuts kept), and its rules. */
+function scoresOf(v: unknown, origin: string): LoadedSettings['scores'] {
+  if (v === undefined || v === null) return DEFAULT_SCORES;
+  if (checkSavedRfmScores(v) !== null)
+    throw bad(origin, '"rfmScores" should hold break values for recency, frequency and monetary and rules.');
+  const saved = v as SavedRfmScores;
+  const customCuts: Partial<Record<ScoreFeature, readonly number[]>> = {};
+  for (const f of SCORE_FEATURES)
+    if (saved.breaks[f].source === 'custom') customCuts[f] = saved.breaks[f].cuts;
+  return {
+    settings: {
+      scores: saved.breaks.recency.scores,
+      method: saved.method,
+      ...(Object.keys(customCuts).length > 0 ? { customCuts } : {}),
+    },
+    rules: saved.rules,
+  };
 }
 
 function bad(origin: string, what: string): CliError {
@@ -39,7 +72,13 @@ export function settingsFromJson(text: string, origin: string): LoadedSettings {
     throw bad(origin, `not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad(origin, 'expected a JSON object.');
-  const o = v as { cleaning?: unknown; rfm?: unknown; seed?: unknown; kmeans?: { seed?: unknown } };
+  const o = v as {
+    cleaning?: unknown;
+    rfm?: unknown;
+    seed?: unknown;
+    kmeans?: { seed?: unknown };
+    rfmScores?: unknown;
+  };
   const seed = o.seed ?? o.kmeans?.seed ?? null;
   if (seed !== null && !(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) <= 0xffffffff))
     throw bad(origin, `"seed" must be an integer 0..4294967295 (it is ${JSON.stringify(seed)}).`);
@@ -52,10 +91,15 @@ export function settingsFromJson(text: string, origin: string): LoadedSettings {
     throw bad(origin, '"rfm.frequency" must be one of invoices, lines, days.');
   if (!['quantityTimesPrice', 'amount'].includes(rfm.monetary))
     throw bad(origin, '"rfm.monetary" must be quantityTimesPrice or amount.');
-  return { cleaning, rfm, seed: seed as number | null };
+  return { cleaning, rfm, seed: seed as number | null, scores: scoresOf(o.rfmScores, origin) };
 }
 
 export const PRESETS: Record<string, LoadedSettings> = {
-  default: { cleaning: DEFAULT_CLEANING, rfm: DEFAULT_RFM, seed: null },
-  reference: { cleaning: REFERENCE_PRESET.cleaning, rfm: REFERENCE_PRESET.rfm, seed: null },
+  default: { cleaning: DEFAULT_CLEANING, rfm: DEFAULT_RFM, seed: null, scores: DEFAULT_SCORES },
+  reference: {
+    cleaning: REFERENCE_PRESET.cleaning,
+    rfm: REFERENCE_PRESET.rfm,
+    seed: null,
+    scores: DEFAULT_SCORES,
+  },
 };

@@ -10,6 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../main';
 import { parseRunRecord } from '../../core/runs/run-record';
 
+const scoresRef = JSON.parse(
+  readFileSync(join(process.cwd(), 'src/core/rfm-scores/__fixtures__/rfm-scores-reference.json'), 'utf8'),
+) as {
+  ids: string[];
+  quantile5: Record<'recency' | 'frequency' | 'monetary', { cuts: number[]; scores: number[] }>;
+  defaultSegments: { segment: string[] };
+};
 const SAMPLE = join(process.cwd(), 'public/sample/online-retail.csv.gz');
 const rfmRef = JSON.parse(
   readFileSync(join(process.cwd(), 'src/core/rfm/__fixtures__/online-retail-default.json'), 'utf8'),
@@ -54,6 +61,12 @@ describe('fit on the UCI sample (default settings, seed 42)', () => {
       'monetary',
       'cluster_id',
       'cluster_name',
+      'r_score',
+      'f_score',
+      'm_score',
+      'rfm_score',
+      'rfm_sum',
+      'rfm_segment',
     ]);
     const body = rows.slice(1);
     const want = Object.entries(rfmRef.rfm);
@@ -67,6 +80,29 @@ describe('fit on the UCI sample (default settings, seed 42)', () => {
       expect(Number(got[2])).toBe(f);
       expect(Number(got[3])).toBeCloseTo(m, 6);
     }
+  });
+
+  it('customers.csv: RFM scores and named segments as pandas qcut and the default rules give', () => {
+    const rows = parseCsv(readFileSync(join(dir, 'out/customers.csv'), 'utf8')).slice(1);
+    const byId = new Map(rows.map((r) => [r[0]!, r]));
+    const q = scoresRef.quantile5;
+    let checked = 0;
+    scoresRef.ids.forEach((id, i) => {
+      const got = byId.get(id)!;
+      expect([got[6], got[7], got[8], got[11]], id).toEqual([
+        String(q.recency.scores[i]),
+        String(q.frequency.scores[i]),
+        String(q.monetary.scores[i]),
+        scoresRef.defaultSegments.segment[i],
+      ]);
+      checked++;
+    });
+    expect(checked).toBe(4316);
+    const model = JSON.parse(readFileSync(join(dir, 'out/model.json'), 'utf8'));
+    // numpy's 'linear' quantiles; the interpolation may round in the last bit.
+    (model.rfmScores.breaks.monetary.cuts as number[]).forEach((c, j) =>
+      expect(Math.abs(c - q.monetary.cuts[j]!)).toBeLessThanOrEqual(1e-12 * q.monetary.cuts[j]!),
+    );
   });
 
   it('model.json: the suggested k, its sizes summing to the customers, λ for 3 features', () => {

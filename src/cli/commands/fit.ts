@@ -28,7 +28,7 @@ and records the run (run.json plus the three files) in the runs folder.
 
 Options:
   --out DIR          output folder (created if missing)                        [required]
-  --settings FILE    cleaning and RFM settings (and seed) from a model.json or a settings JSON
+  --settings FILE    cleaning, RFM and RFM-score settings (and seed) from a model.json or a settings JSON
   --preset NAME      default (the app's defaults) or reference (the reference notebook's)
   --k K              number of segments (1..10); default: the sweep's suggested k, as the app
   --seed S           k-means++ seed (0..4294967295); default: the settings' seed, else 42
@@ -82,7 +82,7 @@ worker threads, as the app's Web Workers.`,
       throttled((stage, detail) => ctx.progress(`fit: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const createdAt = new Date();
-    const files = fitFiles(result, name, ctx.appVersion, createdAt);
+    const files = fitFiles(result, name, ctx.appVersion, createdAt, settings.scores);
     const record = fitRunRecord(
       result,
       { name, sha256, bytes: bytes.byteLength },

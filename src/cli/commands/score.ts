@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { computeDrift, replaySettings, scoreCustomers } from '../../core/model';
 import { customersCsv } from '../../core/segments/exports';
+import { savedScoreColumns, scoreWithSavedBreaks } from '../../core/rfm-scores';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../exit-codes';
 import { rfmOfFile } from '../fit/pipeline';
@@ -57,6 +58,10 @@ Options:
         ...cols,
         labels: scores.clusterIndex,
         names: model.names,
+        // RFM scores with the model's SAVED break values and rules (nothing re-computed).
+        rfmScores: model.rfmScores
+          ? savedScoreColumns(scoreWithSavedBreaks(model.rfmScores, cols))
+          : undefined,
       }),
     ).catch((e) => ioError(e, out));
     const summary = {

@@ -6,14 +6,32 @@ import { customersCsv, profilesCsv } from '../../core/segments/exports';
 import { buildModelJson, modelJsonText, type ModelJsonInput } from '../../core/segments/model-json';
 import { parseModelJson, scoreCustomers, trainingSummary } from '../../core/model';
 import { buildRunRecord, type RunRecord } from '../../core/runs/run-record';
+import {
+  DEFAULT_RULES,
+  DEFAULT_SCORE_SETTINGS,
+  rfmScoresExport,
+  type ScoreSettings,
+  type SegmentRule,
+} from '../../core/rfm-scores';
 import type { FitResult } from './pipeline';
 
 export type FitFiles = Readonly<Record<(typeof ARTIFACTS)[number], string>>;
 
 export const ARTIFACTS = ['model.json', 'customers.csv', 'profiles.csv'] as const;
 
-export function fitFiles(r: FitResult, datasetName: string, appVersion: string, createdAt: Date): FitFiles {
+export function fitFiles(
+  r: FitResult,
+  datasetName: string,
+  appVersion: string,
+  createdAt: Date,
+  scoring: { readonly settings: ScoreSettings; readonly rules: readonly SegmentRule[] } = {
+    settings: DEFAULT_SCORE_SETTINGS,
+    rules: DEFAULT_RULES,
+  },
+): FitFiles {
   const sw = r.sweep;
+  // RFM scores as the Export cell adds them (the browser's default score settings and rules).
+  const rfmScores = rfmScoresExport(r.rfm, scoring.settings, scoring.rules);
   const opts = r.sweepOptions;
   const input: ModelJsonInput = {
     appVersion,
@@ -43,6 +61,7 @@ export function fitFiles(r: FitResult, datasetName: string, appVersion: string, 
     sizes: r.profiles.segments.map((s) => s.size),
     sweep: sw.points,
     knee: sw.knee,
+    rfmScores: rfmScores?.saved,
   };
   // The training summary for drift (formatVersion 2): the training customers scored by the saved
   // model, as src/core/model does when it applies a model.
@@ -56,6 +75,7 @@ export function fitFiles(r: FitResult, datasetName: string, appVersion: string, 
     monetary: r.rfm.monetary,
     labels: r.point.result.labels,
     names: r.names,
+    rfmScores: rfmScores?.columns,
   });
   return {
     'model.json': model,

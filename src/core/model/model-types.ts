@@ -1,4 +1,5 @@
 /** The typed, validated form of a saved model JSON (see src/core/segments/model-json.ts, the writer). */
+import type { SavedRfmScores } from '../rfm-scores/saved';
 
 export const MODEL_FEATURES = ['recency', 'frequency', 'monetary'] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
@@ -62,6 +63,8 @@ export interface SavedModel {
   readonly sizes: readonly number[];
   /** formatVersion ≥ 2 only; null: drift cannot be computed (formatVersion 1). */
   readonly training: TrainingSummary | null;
+  /** RFM-score break values and named-segment rules (the optional `rfmScores` field), or null. */
+  readonly rfmScores: SavedRfmScores | null;
 }
 
 /** R, F, M columns of equal length. */

@@ -84,4 +84,38 @@ describe('parseModelJson', () => {
     });
     expect(ok.training?.features.monetary.counts).toEqual([3, 4]);
   });
+
+  it('reads the rfmScores field (break values and rules) and names a malformed rule', () => {
+    const b = (cuts: number[], reversed = false) => ({
+      cuts,
+      closed: 'right',
+      reversed,
+      scores: cuts.length + 1,
+      source: 'quantile',
+    });
+    const rfmScores = {
+      version: 1,
+      method: 'quantile',
+      breaks: {
+        recency: b([12, 32, 71, 179], true),
+        frequency: b([1, 2, 3, 6]),
+        monetary: b([242, 470, 910, 2000]),
+      },
+      rules: [
+        { id: 'c', name: 'Champions', r: { min: 4, max: 5 }, f: { min: 4, max: 5 }, m: { min: 4, max: 5 } },
+      ],
+      othersName: 'Others',
+    };
+    expect(parseModelJson({ ...good, rfmScores }).rfmScores?.breaks.frequency.cuts).toEqual([1, 2, 3, 6]);
+    expect(parseModelJson(good).rfmScores).toBeNull();
+    const badRule = { ...rfmScores, rules: [{ name: 'Champions', r: { min: 5, max: 4 } }] };
+    expect(failure({ ...good, rfmScores: badRule })).toEqual({
+      code: 'model-bad-value',
+      path: 'rfmScores.rules[0]',
+    });
+    expect(failure({ ...good, rfmScores: { breaks: {} } })).toEqual({
+      code: 'model-bad-value',
+      path: 'rfmScores',
+    });
+  });
 });

@@ -3,3 +3,4 @@ export * from './binning';
 export * from './segments';
 export * from './summary';
 export * from './saved';
+export * from './export';

@@ -155,3 +155,16 @@ export function scoreExportColumns(
     segment,
   };
 }
+
+/** The export columns of customers scored with a saved model's break values and rules. */
+export function savedScoreColumns(scores: readonly SavedScore[]): RfmScoreColumns {
+  const nan = (v: number) => (v === 0 ? NaN : v);
+  return {
+    r: Float64Array.from(scores, (s) => nan(s.r)),
+    f: Float64Array.from(scores, (s) => nan(s.f)),
+    m: Float64Array.from(scores, (s) => nan(s.m)),
+    combined: scores.map((s) => s.combined),
+    sum: Float64Array.from(scores, (s) => s.sum),
+    segment: scores.map((s) => s.segment),
+  };
+}
