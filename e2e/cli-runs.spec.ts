@@ -38,7 +38,7 @@ test('CLI fit equals the browser export on the UCI sample; the Runs panel compar
   execFileSync(
     process.execPath,
     [
-      join(ROOT, 'bin/segment-notebook.mjs'),
+      join(ROOT, 'scripts/segment-notebook.mjs'),
       'fit',
       UCI_GZ,
       '--out',

@@ -1,6 +1,6 @@
 // Bundles the command line (src/cli) with rolldown (vite 8's bundler, already in node_modules) into
 // dist-cli/ (git-ignored): main.mjs plus the worker-thread entries. Run by `npm ci` (prepare) and
-// `npm run build:cli`; bin/segment-notebook.mjs runs the result. Same source as the browser app.
+// `npm run build:cli`; scripts/segment-notebook.mjs runs the result. Same source as the browser app.
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 /**
  * Entry of the `segment-notebook` command line (bundled to dist-cli/main.mjs by scripts/build/cli.mjs,
- * run by bin/segment-notebook.mjs). Parses the command, prints help, maps errors to exit codes.
+ * run by scripts/segment-notebook.mjs). Parses the command, prints help, maps errors to exit codes.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

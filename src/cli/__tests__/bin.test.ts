@@ -1,5 +1,5 @@
 /**
- * The built command (bin/segment-notebook.mjs → dist-cli, worker threads) against the same command
+ * The built command (scripts/segment-notebook.mjs → dist-cli, worker threads) against the same command
  * run in this thread: identical files, so the threads change nothing. Builds dist-cli first.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../main';
 
 const ROOT = process.cwd();
-const BIN = join(ROOT, 'bin/segment-notebook.mjs');
+const BIN = join(ROOT, 'scripts/segment-notebook.mjs');
 const SAMPLE = join(ROOT, 'public/sample/online-retail.csv.gz');
 let dir = '';
 
@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const withoutTime = (text: string) => text.replace(/"createdAt": "[^"]+"/, '"createdAt": "…"');
 
-describe('bin/segment-notebook.mjs (bundled, worker threads)', () => {
+describe('scripts/segment-notebook.mjs (bundled, worker threads)', () => {
   it('--help per command, exit 0; unknown command exit 2', () => {
     for (const cmd of ['fit', 'runs']) {
       const r = spawnSync(process.execPath, [BIN, cmd, '--help'], { encoding: 'utf8' });
