@@ -220,6 +220,7 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
 function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   const r = model.rfm;
   const a = r.analysisDate;
+  const fixed = typeof a === 'object';
   const [analysis, analysisNote] =
     typeof a === 'object'
       ? [String(dayStart(a.date)), `midnight starting ${a.date}`]
@@ -240,9 +241,11 @@ function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
     ? `\n    -- customers with monetary ≤ 0 are left out (≤ ${MONEY_EPS} counts as 0: lines that cancel exactly leave float noise)\n    AND monetary > ${doubleLiteral(MONEY_EPS)}`
     : '';
   return [
+    // Exactly one row: rfm CROSS JOINs it. A fixed day is a constant, so it has no FROM (a
+    // constant selected FROM kept would be one row per kept line and multiply every customer).
     `analysis AS (
   -- analysis time: ${analysisNote}
-  SELECT ${analysis} AS analysis_ms FROM kept
+  SELECT ${analysis} AS analysis_ms${fixed ? '' : ' FROM kept'}
 )`,
     `per_customer AS (
   -- purchases are ${r.cancellationsArePurchases === true ? 'all kept lines' : 'kept lines that are not cancellations (invoice starting with C)'}
