@@ -94,19 +94,23 @@ ${fileCols.join(',\n')},
       THEN ${tMs} END AS t_ms
   FROM date_fields
 )`);
-  // SQLite indexes a correlated lookup automatically, but not this join; the others join.
+  // SQLite indexes a correlated lookup automatically, but not this join; the others join. `typed`
+  // is then materialised: inlined into its users, the lookup is copied into every place t_ms is
+  // read and only the first copy gets the index (the others scan date_times per row: lines × dates).
   const tJoin =
     d.name === 'sqlite'
       ? {
           column: '(SELECT date_times.t_ms FROM date_times WHERE date_times.date_text = src.date_text)',
           from: 'FROM src',
+          mat: ' MATERIALIZED',
         }
       : {
           column: 'date_times.t_ms',
           from: 'FROM src LEFT JOIN date_times ON src.date_text = date_times.date_text',
+          mat: '',
         };
   const headerList = headers.map((_, j) => `src.f${j + 1}`).join(', ');
-  ctes.push(`typed AS (
+  ctes.push(`typed AS${tJoin.mat} (
   -- typed values; numbers read with the file's decimal mark; NULL where the app reads NaN
   SELECT ${headerList},
     ${customerText} AS customer_id,
