@@ -210,9 +210,12 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
     GROUP BY ${keys.join(', ')}
   ) g WHERE net < 0
 )`);
+    // An anti-join (negative_net has each customer once, never NULL), not NOT IN (subquery): that
+    // is a per-line scan of the list in PostgreSQL once the list outgrows work_mem.
     ctes.push(`kept AS (
-  SELECT * FROM ${last}
-  WHERE customer_id IS NULL OR customer_id NOT IN (SELECT customer_id FROM negative_net)
+  SELECT ${last}.* FROM ${last}
+  LEFT JOIN negative_net ON negative_net.customer_id = ${last}.customer_id
+  WHERE negative_net.customer_id IS NULL
 )`);
   } else {
     ctes.push(`kept AS (SELECT * FROM ${last})`);
