@@ -94,19 +94,23 @@ ${fileCols.join(',\n')},
       THEN ${tMs} END AS t_ms
   FROM date_fields
 )`);
-  // SQLite indexes a correlated lookup automatically, but not this join; the others join.
+  // SQLite indexes a correlated lookup automatically, but not this join; the others join. `typed`
+  // is then materialised: inlined into its users, the lookup is copied into every place t_ms is
+  // read and only the first copy gets the index (the others scan date_times per row: lines × dates).
   const tJoin =
     d.name === 'sqlite'
       ? {
           column: '(SELECT date_times.t_ms FROM date_times WHERE date_times.date_text = src.date_text)',
           from: 'FROM src',
+          mat: ' MATERIALIZED',
         }
       : {
           column: 'date_times.t_ms',
           from: 'FROM src LEFT JOIN date_times ON src.date_text = date_times.date_text',
+          mat: '',
         };
   const headerList = headers.map((_, j) => `src.f${j + 1}`).join(', ');
-  ctes.push(`typed AS (
+  ctes.push(`typed AS${tJoin.mat} (
   -- typed values; numbers read with the file's decimal mark; NULL where the app reads NaN
   SELECT ${headerList},
     ${customerText} AS customer_id,
@@ -206,9 +210,12 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
     GROUP BY ${keys.join(', ')}
   ) g WHERE net < 0
 )`);
+    // An anti-join (negative_net has each customer once, never NULL), not NOT IN (subquery): that
+    // is a per-line scan of the list in PostgreSQL once the list outgrows work_mem.
     ctes.push(`kept AS (
-  SELECT * FROM ${last}
-  WHERE customer_id IS NULL OR customer_id NOT IN (SELECT customer_id FROM negative_net)
+  SELECT ${last}.* FROM ${last}
+  LEFT JOIN negative_net ON negative_net.customer_id = ${last}.customer_id
+  WHERE negative_net.customer_id IS NULL
 )`);
   } else {
     ctes.push(`kept AS (SELECT * FROM ${last})`);
@@ -220,6 +227,7 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
 function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   const r = model.rfm;
   const a = r.analysisDate;
+  const fixed = typeof a === 'object';
   const [analysis, analysisNote] =
     typeof a === 'object'
       ? [String(dayStart(a.date)), `midnight starting ${a.date}`]
@@ -240,9 +248,11 @@ function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
     ? `\n    -- customers with monetary ≤ 0 are left out (≤ ${MONEY_EPS} counts as 0: lines that cancel exactly leave float noise)\n    AND monetary > ${doubleLiteral(MONEY_EPS)}`
     : '';
   return [
+    // Exactly one row: rfm CROSS JOINs it. A fixed day is a constant, so it has no FROM (a
+    // constant selected FROM kept would be one row per kept line and multiply every customer).
     `analysis AS (
   -- analysis time: ${analysisNote}
-  SELECT ${analysis} AS analysis_ms FROM kept
+  SELECT ${analysis} AS analysis_ms${fixed ? '' : ' FROM kept'}
 )`,
     `per_customer AS (
   -- purchases are ${r.cancellationsArePurchases === true ? 'all kept lines' : 'kept lines that are not cancellations (invoice starting with C)'}

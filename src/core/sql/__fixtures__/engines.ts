@@ -44,6 +44,8 @@ export async function runDuckDb(csv: string, sql: string): Promise<SqlRow[]> {
   const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
   try {
+    // a runaway plan errors instead of taking the machine's memory (or its disk: no spilling)
+    await con.run(`SET memory_limit = '3GB'; SET threads = 2; SET temp_directory = ''`);
     await con.run(
       `CREATE TABLE transactions AS SELECT * FROM read_csv('${csv}', all_varchar = true, header = true)`,
     );

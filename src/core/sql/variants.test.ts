@@ -1,25 +1,55 @@
 /**
- * The settings the UCI defaults leave untouched, run for real on DuckDB: the UCI file rewritten with
+ * The settings the UCI defaults leave untouched, run for real on DuckDB, SQLite and PostgreSQL 15
+ * (the last two skipped with a note when absent, as in engines.test.ts): the UCI file rewritten with
  * day-first dates (D/M/YYYY H:MM) and decimal-comma prices, read by the app's parser (which detects
  * both), modelled with the reference notebook's preset (cancellations counted as lines, non-product
  * list, date window, negative-net customers by country, analysis at the latest time, no monetary
  * exclusion) and with cancellations dropped + distinct-day frequency + a fixed analysis day.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CleaningSettings, RfmSettings } from '../types';
 import { parseText } from '../ingest/parse-text';
 import { DEFAULT_CLEANING } from '../clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../rfm/rfm';
 import { parseRepoFile } from '../rfm/test-data';
 import { generateSql } from './generate';
-import { browserModel, writeTextCsv } from './__fixtures__/browser-side';
-import { runDuckDb } from './__fixtures__/engines';
+import type { SqlDialect } from './dialects';
+import { browserModel, writeTextCsv, type BrowserModel } from './__fixtures__/browser-side';
+import {
+  postgresUnavailable,
+  runDuckDb,
+  runSqlite,
+  SQLITE,
+  startPostgres,
+  type Postgres,
+  type SqlRow,
+} from './__fixtures__/engines';
 
 const dir = mkdtempSync(join(tmpdir(), 'sn-sql-variants-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pgReason = postgresUnavailable();
+const sqliteReason = existsSync(SQLITE)
+  ? null
+  : `${SQLITE} is missing (scripts/test/ensure-postgres.mjs installs it as root)`;
+let pg: Postgres | null = null;
+
+beforeAll(async () => {
+  if (pgReason === null) pg = await startPostgres();
+  else console.log(`PostgreSQL tests skipped: ${pgReason}`);
+});
+
+afterAll(() => {
+  pg?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(dialect: SqlDialect, sql: string): Promise<SqlRow[]> {
+  if (dialect === 'duckdb') return runDuckDb(csv, sql);
+  if (dialect === 'sqlite') return runSqlite(csv, sql);
+  return pg!.run(csv, sql);
+}
 
 /** The first 120,000 UCI lines with dates as D/M/YYYY H:MM and prices with a decimal comma. */
 function dayFirstCommaFile() {
@@ -63,29 +93,41 @@ const SETTINGS: Record<string, { cleaning: CleaningSettings; rfm: RfmSettings }>
 };
 
 describe.each(Object.entries(SETTINGS))('%s', (_, settings) => {
-  it('DuckDB equals the browser for every customer', async () => {
-    const b = browserModel({ raw, name: 'retail-dmy.csv' }, 3, settings);
+  let b: BrowserModel;
+  it('the browser reads D/M/Y dates and decimal commas', () => {
+    b = browserModel({ raw, name: 'retail-dmy.csv' }, 3, settings);
     const input = (b.model as { input: { dateOrder: string; decimalSeparators: Record<string, string> } })
       .input;
     expect(input.dateOrder).toBe('DMY');
     expect(input.decimalSeparators.price).toBe(',');
     expect(b.rfm.customerIds.length).toBeGreaterThan(500);
-    const rows = await runDuckDb(csv, generateSql(b.model, { dialect: 'duckdb' }));
-    expect(rows.length).toBe(b.rfm.customerIds.length);
-    const byId = new Map(rows.map((r) => [r.customerId, r]));
-    let differ = 0;
-    b.rfm.customerIds.forEach((id, i) => {
-      const r = byId.get(id);
-      const m = b.rfm.monetary[i]!;
-      if (
-        !r ||
-        r.recency !== b.rfm.recency[i] ||
-        r.frequency !== b.rfm.frequency[i] ||
-        !(Math.abs(r.monetary - m) <= 1e-9 * Math.abs(m)) ||
-        r.clusterId !== b.clusterIds[i]
-      )
-        differ++;
-    });
-    expect(differ).toBe(0);
   });
+  it.each(['duckdb', 'sqlite', 'postgres'] as const)(
+    '%s equals the browser for every customer',
+    async (dialect) => {
+      const reason = dialect === 'postgres' ? pgReason : dialect === 'sqlite' ? sqliteReason : null;
+      if (reason !== null) {
+        console.log(`skipped on ${dialect}: ${reason}`);
+        return;
+      }
+      b ??= browserModel({ raw, name: 'retail-dmy.csv' }, 3, settings);
+      const rows = await run(dialect, generateSql(b.model, { dialect }));
+      expect(rows.length).toBe(b.rfm.customerIds.length);
+      const byId = new Map(rows.map((r) => [r.customerId, r]));
+      let differ = 0;
+      b.rfm.customerIds.forEach((id, i) => {
+        const r = byId.get(id);
+        const m = b.rfm.monetary[i]!;
+        if (
+          !r ||
+          r.recency !== b.rfm.recency[i] ||
+          r.frequency !== b.rfm.frequency[i] ||
+          !(Math.abs(r.monetary - m) <= 1e-9 * Math.abs(m)) ||
+          r.clusterId !== b.clusterIds[i]
+        )
+          differ++;
+      });
+      expect(differ).toBe(0);
+    },
+  );
 });
