@@ -47,7 +47,8 @@ test('no click on a computed notebook opens, loads or navigates to another origi
   page,
   baseURL,
 }) => {
-  test.setTimeout(400_000);
+  // Hundreds of controls, some of which recompute (k, engine, score settings): slow on a loaded machine.
+  test.setTimeout(600_000);
   const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
   const context = page.context();
   const requests: string[] = [];

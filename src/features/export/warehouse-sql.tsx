@@ -119,7 +119,7 @@ export function WarehouseSql(props: {
           type="button"
           className="button button--secondary"
           disabled={props.disabled || !tableOk}
-          data-testid="export-sql-copy"
+          data-testid="sql-copy"
           onClick={() => {
             const text = script();
             if (text === null) return;
