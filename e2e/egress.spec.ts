@@ -29,13 +29,20 @@ async function clickAll(page: Page, selector: string, skip: RegExp): Promise<num
   for (let i = 0; i < count; i++) {
     const el = page.locator(selector).nth(i);
     try {
-      if (!(await el.isVisible()) || !(await el.isEnabled())) continue;
-      const label = `${(await el.getAttribute('aria-label')) ?? ''} ${(await el.textContent()) ?? ''}`;
-      if (skip.test(label)) continue;
-      await el.scrollIntoViewIfNeeded({ timeout: 2000 });
-      await el.click({ timeout: 3000 });
+      // One round trip to decide (visible, enabled, not skipped), then a real click.
+      const wanted = await el.evaluate(
+        (e, pattern) => {
+          const r = e.getBoundingClientRect();
+          const visible = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+          const label = `${e.getAttribute('aria-label') ?? ''} ${e.textContent ?? ''}`;
+          return visible && !(e as HTMLButtonElement).disabled && !new RegExp(pattern, 'i').test(label);
+        },
+        skip.source,
+        { timeout: 2000 },
+      );
+      if (!wanted) continue;
+      await el.click({ timeout: 2000 });
       clicked++;
-      await page.waitForTimeout(50);
     } catch {
       // The control went away (a cell re-rendered) or is covered: the next one.
     }
