@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { computeDrift, replaySettings, scoreCustomers } from '../../core/model';
 import { customersCsv } from '../../core/segments/exports';
-import { savedScoreColumns, scoreWithSavedBreaks } from '../../core/rfm-scores';
+import { savedScoreColumnsFor } from '../../core/rfm-scores';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../exit-codes';
 import { rfmOfFile } from '../fit/pipeline';
@@ -59,9 +59,7 @@ Options:
         labels: scores.clusterIndex,
         names: model.names,
         // RFM scores with the model's SAVED break values and rules (nothing re-computed).
-        rfmScores: model.rfmScores
-          ? savedScoreColumns(scoreWithSavedBreaks(model.rfmScores, cols))
-          : undefined,
+        rfmScores: savedScoreColumnsFor(model.rfmScores, cols),
       }),
     ).catch((e) => ioError(e, out));
     const summary = {

@@ -168,3 +168,11 @@ export function savedScoreColumns(scores: readonly SavedScore[]): RfmScoreColumn
     segment: scores.map((s) => s.segment),
   };
 }
+
+/** A saved model's score columns for new customers (its saved breaks and rules); none without them. */
+export function savedScoreColumnsFor(
+  saved: SavedRfmScores | null,
+  customers: Parameters<typeof scoreWithSavedBreaks>[1],
+): RfmScoreColumns | undefined {
+  return saved ? savedScoreColumns(scoreWithSavedBreaks(saved, customers)) : undefined;
+}

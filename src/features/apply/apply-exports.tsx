@@ -2,7 +2,7 @@ import { downloadBlob, textBlob } from '../../components/download';
 import { formatInt } from '../../components/format';
 import { movesCsv } from '../../core/model/moves-csv';
 import { customersCsv } from '../../core/segments/exports';
-import { savedScoreColumns, scoreWithSavedBreaks } from '../../core/rfm-scores';
+import { savedScoreColumnsFor } from '../../core/rfm-scores';
 import { isoDay, sanitiseFileStem } from '../../core/segments/naming';
 import type { ApplyRun } from '../../store/apply-slice';
 
@@ -35,9 +35,7 @@ export function ApplyExports(props: {
           labels: run.output.now.clusterIndex,
           names,
           // RFM scores with the model's SAVED break values and rules (nothing re-computed).
-          rfmScores: run.model.rfmScores
-            ? savedScoreColumns(scoreWithSavedBreaks(run.model.rfmScores, rfm))
-            : undefined,
+          rfmScores: savedScoreColumnsFor(run.model.rfmScores, rfm),
         }),
         CSV,
       ),
