@@ -4,7 +4,7 @@
  * is the app's own core pipeline (__fixtures__/browser-side.ts); each engine reads the file's rows
  * as an all-text table named by the file's headers.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
   postgresUnavailable,
   runDuckDb,
   runSqlite,
-  SQLITE,
+  sqliteUnavailable,
   startPostgres,
   type Postgres,
   type SqlRow,
@@ -29,9 +29,7 @@ const FILES = [
 const dir = mkdtempSync(join(tmpdir(), 'sn-sql-'));
 const models = new Map<string, { browser: BrowserModel; csv: string }>();
 const pgReason = postgresUnavailable();
-const sqliteReason = existsSync(SQLITE)
-  ? null
-  : `${SQLITE} is missing (scripts/test/ensure-postgres.mjs installs it as root)`;
+const sqliteReason = sqliteUnavailable();
 let pg: Postgres | null = null;
 
 beforeAll(async () => {

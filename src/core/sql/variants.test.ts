@@ -6,7 +6,7 @@
  * list, date window, negative-net customers by country, analysis at the latest time, no monetary
  * exclusion) and with cancellations dropped + distinct-day frequency + a fixed analysis day.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ import {
   postgresUnavailable,
   runDuckDb,
   runSqlite,
-  SQLITE,
+  sqliteUnavailable,
   startPostgres,
   type Postgres,
   type SqlRow,
@@ -30,9 +30,7 @@ import {
 
 const dir = mkdtempSync(join(tmpdir(), 'sn-sql-variants-'));
 const pgReason = postgresUnavailable();
-const sqliteReason = existsSync(SQLITE)
-  ? null
-  : `${SQLITE} is missing (scripts/test/ensure-postgres.mjs installs it as root)`;
+const sqliteReason = sqliteUnavailable();
 let pg: Postgres | null = null;
 
 beforeAll(async () => {

@@ -104,6 +104,13 @@ export interface Postgres {
   stop(): void;
 }
 
+/** Why the sqlite3 CLI cannot run here, or null when it can. */
+export function sqliteUnavailable(): string | null {
+  return existsSync(SQLITE)
+    ? null
+    : `${SQLITE} is missing (scripts/test/ensure-postgres.mjs installs it as root)`;
+}
+
 /** Why PostgreSQL cannot run here, or null when it can. */
 export function postgresUnavailable(): string | null {
   if (!existsSync(`${PG_BIN}/initdb`))
