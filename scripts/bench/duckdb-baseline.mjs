@@ -8,27 +8,20 @@
 // out as in the app). The customers counted are printed next to the app's so that a different definition
 // shows. Runs on transactions inputs only; `node scripts/bench/duckdb-baseline.mjs FILE [RUNS]` runs it alone.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The default non-product codes (src/core/clean), compared case-insensitively after trim. */
-const NON_PRODUCT = [
-  'POST',
-  'DOT',
-  'M',
-  'D',
-  'C2',
-  'BANK CHARGES',
-  'PADS',
-  'CRUK',
-  'AMAZONFEE',
-  'B',
-  'S',
-  'DCGSSBOY',
-  'DCGSSGIRL',
-];
-const NON_PRODUCT_PREFIXES = ['GIFT_0001_'];
+/** The app's default non-product codes (src/core/clean/non-product-codes.json; a trailing * is a prefix). */
+const CODES = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../../src/core/clean/non-product-codes.json', import.meta.url)),
+    'utf8',
+  ),
+).map((c) => c.trim().toUpperCase());
+const NON_PRODUCT = CODES.filter((c) => !c.endsWith('*'));
+const NON_PRODUCT_PREFIXES = CODES.filter((c) => c.endsWith('*')).map((c) => c.slice(0, -1));
 
 const sqlString = (s) => `'${String(s).replace(/'/g, "''")}'`;
 

@@ -25,7 +25,14 @@
 // and bench-data/rfm-sample.json (the real table's summary).
 //
 // Usage: node scripts/data/sample-rfm.mjs [--force] [--sizes 100000,1000000]
-import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -36,22 +43,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const SOURCE = path.join(ROOT, 'public', 'sample', 'online-retail.csv.gz');
 const OUT_DIR = path.join(ROOT, 'bench-data');
 
-const NON_PRODUCT = [
-  'POST',
-  'DOT',
-  'M',
-  'D',
-  'C2',
-  'BANK CHARGES',
-  'PADS',
-  'CRUK',
-  'AMAZONFEE',
-  'B',
-  'S',
-  'DCGSSBOY',
-  'DCGSSGIRL',
-  'gift_0001_*',
-];
+/** The app's default non-product codes (a trailing * is a prefix). */
+const NON_PRODUCT = JSON.parse(
+  readFileSync(path.join(ROOT, 'src', 'core', 'clean', 'non-product-codes.json'), 'utf8'),
+);
 const DAY_MS = 86_400_000;
 
 /** Splits a CSV line into unquoted field values ("" inside quotes is a quote). */

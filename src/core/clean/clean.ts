@@ -1,3 +1,4 @@
+import NON_PRODUCT_CODES from './non-product-codes.json';
 import type { CleaningReport, CleaningRule, CleaningSettings, CleaningStep, Transactions } from '../types';
 import { dayStart } from '../ingest/dates';
 import { findOutliers, outlierMask } from '../profile/outliers';
@@ -10,23 +11,12 @@ import type { OutlierReport } from '../profile/profile-types';
  * line left before the rule and none after). `keep[i]` is 1 for a row kept.
  */
 
-/** The default non-product stock codes of Online Retail (compared case-insensitively after trim). */
-export const DEFAULT_NON_PRODUCT_CODES: readonly string[] = [
-  'POST',
-  'DOT',
-  'M',
-  'D',
-  'C2',
-  'BANK CHARGES',
-  'PADS',
-  'CRUK',
-  'AMAZONFEE',
-  'B',
-  'S',
-  'DCGSSBOY',
-  'DCGSSGIRL',
-  'gift_0001_*',
-];
+/**
+ * The default non-product stock codes of Online Retail (compared case-insensitively after trim; a
+ * trailing `*` is a prefix). Kept in non-product-codes.json so the benchmark and data scripts read the
+ * same list.
+ */
+export const DEFAULT_NON_PRODUCT_CODES: readonly string[] = NON_PRODUCT_CODES;
 
 export const DEFAULT_CLEANING: CleaningSettings = {
   dropMissingCustomer: true,
