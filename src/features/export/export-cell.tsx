@@ -12,7 +12,7 @@ import { exportFileName, sanitiseFileStem } from '../../core/segments/naming';
 import { rfmScoresForExport } from '../../store/rfm-scores-actions';
 import { useNotebook } from '../../store/store';
 import { useSegmentation, type Segmentation } from '../../store/selectors/segmentation';
-import { downloadBlob, textBlob } from './download';
+import { downloadBlob, textBlob } from '../../components/download';
 import '../../components/model-cells.css';
 
 const CSV = 'text/csv;charset=utf-8';

@@ -9,7 +9,7 @@ import {
   type SqlDialect,
 } from '../../core/sql';
 import { exportFileName } from '../../core/segments/naming';
-import { downloadBlob, textBlob } from './download';
+import { downloadBlob, textBlob } from '../../components/download';
 
 /** What to tell the user when a model cannot be written as SQL (codes of src/core/sql/model.ts). */
 function sentence(e: unknown): string {
