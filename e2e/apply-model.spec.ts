@@ -8,6 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT, UCI_GZ, cell, chooseFile, expectStatus } from './helpers';
 
@@ -123,5 +124,49 @@ test('apply a saved model: same labels as the fit, drift, transitions, persisten
   await page.reload();
   await expect(page.getByTestId('apply-mode-note')).toBeVisible();
   await expect(page.getByTestId('apply-before-day')).toHaveValue(reference.cutoff);
+  expect(pageErrors).toEqual([]);
+});
+
+test('apply a saved model to the same data under other headers: the user maps what the app cannot know, labels unchanged', async ({
+  page,
+}, info) => {
+  test.setTimeout(290_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  // The same transactions as a German export: header names in another language, and two columns whose
+  // names say nothing ("Kennung" the customer, "Nr" the stock code), which the app must not guess.
+  const lines = gunzipSync(readFileSync(UCI_GZ)).toString('utf8').split('\n');
+  expect(lines[0]).toContain('CustomerID');
+  lines[0] = 'Rechnungsnummer,Nr,Beschreibung,Menge,Rechnungsdatum,Einzelpreis,Kennung,Land';
+  const renamed = info.outputPath('rechnungen.csv.gz');
+  writeFileSync(renamed, gzipSync(lines.join('\n')));
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Try the sample data' }).click();
+  await expectStatus(page, 'export', 'ready');
+  const model = await download(page, 'export-model');
+  const fitCustomers = await download(page, 'export-customers');
+
+  await page.reload();
+  await page.getByTestId('apply-model-input').setInputFiles(model.path);
+  await chooseFile(page, renamed);
+  const columns = cell(page, 'columns');
+  const customer = columns.getByRole('combobox', { name: /^Customer id/ });
+  await expect(customer).toBeVisible({ timeout: 120_000 });
+  await expect(columns.getByLabel('Quantity').locator('option:checked')).toHaveText('Menge');
+  await expect(cell(page, 'apply')).not.toHaveAttribute('data-status', 'ready');
+  await customer.selectOption({ label: 'Kennung' });
+
+  // The model cleaned non-product codes by the stock code: without that column the R, F, M would differ,
+  // so nothing is scored and the apply cell names the column the training file had.
+  await expectStatus(page, 'apply', 'error');
+  await expect(page.getByTestId('apply-error')).toContainText(
+    'uses the product column ("StockCode" in the training file)',
+  );
+  await columns.getByRole('combobox', { name: /^Product code/ }).selectOption({ label: 'Nr' });
+  await expectStatus(page, 'apply', 'ready');
+  const applied = await download(page, 'apply-export-customers');
+  expect(applied.text).toBe(fitCustomers.text);
   expect(pageErrors).toEqual([]);
 });

@@ -8,7 +8,8 @@
 import { parseModelJson } from '../core/model/parse-model';
 import { replaySettings } from '../core/model/replay';
 import type { SavedModel } from '../core/model/model-types';
-import type { Mapping, RfmSettings, TableKind } from '../core/types';
+import type { CleaningSettings, Mapping, RfmSettings, TableKind } from '../core/types';
+import { missingRequiredColumn } from '../core/model/required-columns';
 import {
   createApplyClient,
   type ApplyClient,
@@ -197,25 +198,24 @@ export function scoreRequestBody(body: string): Promise<RequestOutput> {
     .catch((e: unknown) => Promise.reject(toIssue(e)));
 }
 
-/** The column a replayed RFM definition needs but the mapping lacks (silent fallbacks are refused). */
-export function missingColumnFor(kind: TableKind, mapping: Mapping, rfm: RfmSettings): ApplyIssue | null {
-  if (kind !== 'transactions') return null;
-  const need = (role: keyof Mapping, setting: string): ApplyIssue | null =>
-    mapping[role] === undefined
-      ? {
-          code: 'apply-missing-column',
-          message: `${role} is not mapped`,
-          path: role,
-          row: null,
-          fileName: setting,
-        }
-      : null;
-  if (rfm.frequency === 'invoices') {
-    const m = need('invoice', 'frequency: invoices');
-    if (m) return m;
-  }
-  if (rfm.monetary === 'amount') return need('amount', 'monetary: amount');
-  return need('quantity', 'monetary: quantity × price') ?? need('price', 'monetary: quantity × price');
+/** The column the replayed definition needs but the mapping lacks, as an issue (see core's rule). */
+export function missingColumnFor(
+  kind: TableKind,
+  mapping: Mapping,
+  rfm: RfmSettings,
+  cleaning: CleaningSettings,
+  trained: SavedModel['trainingColumns'],
+): ApplyIssue | null {
+  const m = missingRequiredColumn(kind, mapping, rfm, cleaning, trained);
+  return m
+    ? {
+        code: 'apply-missing-column',
+        message: m.trainingHeader ?? '',
+        path: m.role,
+        row: null,
+        fileName: m.usedBy,
+      }
+    : null;
 }
 
 async function runApply(): Promise<void> {
@@ -230,7 +230,13 @@ async function runApply(): Promise<void> {
     set({ applyStatus: s.applyRun ? 'stale' : 'waiting', applyStage: null });
     return;
   }
-  const missing = missingColumnFor(s.kind, s.mapping, s.rfmSettings);
+  const missing = missingColumnFor(
+    s.kind,
+    s.mapping,
+    s.rfmSettings,
+    s.cleaningSettings,
+    applied.model.trainingColumns,
+  );
   if (missing) {
     set({ applyStatus: 'error', applyError: missing, applyStage: null });
     return;

@@ -264,6 +264,28 @@ describe('roles', () => {
     });
     expect(g.missing).toEqual([]);
   });
+  it('maps German and Portuguese exports, product column included', () => {
+    const de = guessMapping(
+      table(
+        'Rechnungsnummer,Artikelnummer,Beschreibung,Menge,Rechnungsdatum,Einzelpreis,Kundennummer,Land\n536365,85123A,X,6,2010-12-01 08:26:00,2.55,17850,DE\n',
+      ),
+    );
+    expect(de.mapping).toEqual({
+      invoice: 0,
+      product: 1,
+      quantity: 3,
+      date: 4,
+      price: 5,
+      customer: 6,
+      country: 7,
+    });
+    const pt = guessMapping(
+      table(
+        'CodigoCompra,CodigoProduto,Quantidade,DataCompra,PrecoUnitario,CodigoCliente\n1,P-7,2,2020-01-02,3.5,9\n',
+      ),
+    );
+    expect(pt.mapping).toMatchObject({ invoice: 0, product: 1, quantity: 2, date: 3, price: 4, customer: 5 });
+  });
   it('maps a grocery log with household, basket, sales value and timestamp', () => {
     const t = table(
       '"household_id","store_id","basket_id","product_id","quantity","sales_value","retail_disc","week","transaction_timestamp"\n"2261","309","31625220889","940996",1,3.86,0.43,5,"2017-01-28 14:06:53"\n',

@@ -1,5 +1,6 @@
 /** The typed, validated form of a saved model JSON (see src/core/segments/model-json.ts, the writer). */
 import type { SavedRfmScores } from '../rfm-scores/saved';
+import type { Role } from '../types';
 
 export const MODEL_FEATURES = ['recency', 'frequency', 'monetary'] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
@@ -65,6 +66,8 @@ export interface SavedModel {
   readonly training: TrainingSummary | null;
   /** RFM-score break values and named-segment rules (the optional `rfmScores` field), or null. */
   readonly rfmScores: SavedRfmScores | null;
+  /** Role → header of the training file (the `input.columns` field), or null when not written. */
+  readonly trainingColumns: Partial<Record<Role, string>> | null;
 }
 
 /** R, F, M columns of equal length. */

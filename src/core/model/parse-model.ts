@@ -4,6 +4,7 @@
  */
 import { MODEL_FORMAT } from '../segments/model-json';
 import { checkSavedRfmScores, type SavedRfmScores } from '../rfm-scores/saved';
+import type { Role } from '../types';
 import { ModelError } from './errors';
 import {
   MODEL_FEATURES,
@@ -15,6 +16,22 @@ import {
   type SegmentSummary,
   type TrainingSummary,
 } from './model-types';
+
+const ROLES: readonly Role[] = [
+  'customer',
+  'invoice',
+  'date',
+  'quantity',
+  'price',
+  'amount',
+  'country',
+  'product',
+  'recency',
+  'frequency',
+  'monetary',
+  'frequency2',
+  'monetary2',
+];
 
 /** The formatVersions this reader understands. */
 export const READABLE_MODEL_VERSIONS: readonly number[] = [1, 2];
@@ -241,7 +258,17 @@ export function parseModelJson(input: unknown): SavedModel {
         ? readTraining(value.training, k)
         : null,
     rfmScores: readRfmScores(value.rfmScores),
+    trainingColumns: readTrainingColumns(value.input),
   };
+}
+
+/** `input.columns` (role → header): only string values of known roles are kept; anything else → null. */
+function readTrainingColumns(input: unknown): Partial<Record<Role, string>> | null {
+  if (!isObj(input) || !isObj(input.columns)) return null;
+  const out: Partial<Record<Role, string>> = {};
+  for (const [role, header] of Object.entries(input.columns))
+    if (ROLES.includes(role as Role) && typeof header === 'string') out[role as Role] = header;
+  return out;
 }
 
 /** The optional `rfmScores` field: absent or null → null; present but unusable → a ModelError. */

@@ -34,8 +34,14 @@ export function issueText(issue: ApplyIssue): string {
       return `The field "${path}" of ${file} is not usable (${issue.message}). The saved numbers were changed: export the model again.`;
     case 'before-day-invalid':
       return `The second analysis date cannot be used: ${issue.message}. Choose a day after the first and at most one day after the last day of the data.`;
-    case 'apply-missing-column':
-      return `The model counts ${issue.fileName ?? 'its RFM'}, which needs the ${path} column, but no column of this file is mapped to ${path}. Map it in the Columns step, or open a file with that column.`;
+    case 'apply-missing-column': {
+      const was = issue.message ? ` ("${issue.message}" in the training file)` : '';
+      const rule = issue.fileName ?? '';
+      const what = rule.startsWith('cleaning: ')
+        ? `The model's cleaning rule "${rule.slice('cleaning: '.length)}" uses the ${path} column${was}, but no column of this file is mapped to ${path}; without it the customers' R, F, M would not be the model's.`
+        : `The model counts ${rule || 'its RFM'}, which needs the ${path} column${was}, but no column of this file is mapped to ${path}.`;
+      return `${what} Map it in the Columns step, or open a file with that column.`;
+    }
     case 'score-non-finite':
     case 'score-length-mismatch':
       return `The ${FEATURE_TEXT[path] ?? 'R, F or M'} value of customer ${rowText(issue)} is not a finite number (${issue.message}). Check the data or the cleaning rules.`;
