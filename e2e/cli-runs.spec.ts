@@ -64,6 +64,9 @@ test('CLI fit equals the browser export on the UCI sample; the Runs panel compar
   for (const key of ['lambdas', 'means', 'scales'])
     expect(cliModel.transform[key]).toEqual(browserModel.transform[key]);
   expect(cliModel.kmeans.k).toBe(k);
+  // How the file was read (headers per role, formats): the same section the browser writes.
+  expect(cliModel.input).toEqual(browserModel.input);
+  expect(cliModel.input.columns.product).toBe('StockCode');
   // Centroids and inertia: the same code, but Node 20's V8 (11.3) and Chromium's V8 round Math.pow,
   // Math.log and Math.exp differently in the last bit for ~5-10 % of arguments (measured), so the
   // transformed values, and with them centroids and inertia, may differ by a few ulps (1e-15

@@ -6,6 +6,7 @@ import type { Command } from '../command';
 import { CliError, EXIT } from '../exit-codes';
 import { fitFiles, fitRunRecord } from '../fit/outputs';
 import { fitFile } from '../fit/pipeline';
+import { COLUMN_HELP, parseColumnOptions } from '../fit/columns';
 import { defaultRunsDir, recordRun } from '../runs-folder';
 import { PRESETS, settingsFromJson, type LoadedSettings } from '../settings';
 import { intOption, ioError, throttled } from './util';
@@ -34,6 +35,7 @@ Options:
   --seed S           k-means++ seed (0..4294967295); default: the settings' seed, else 42
   --runs DIR         runs folder (default ./runs or $SEGMENT_NOTEBOOK_RUNS)
   --no-record        do not record the run in the runs folder
+${COLUMN_HELP}
 
 The engine is the float64 typed-array one (the app's "plain" engine); data and engine steps run in
 worker threads, as the app's Web Workers.`,
@@ -45,6 +47,7 @@ worker threads, as the app's Web Workers.`,
     seed: { type: 'string' },
     runs: { type: 'string' },
     'no-record': { type: 'boolean' },
+    column: { type: 'string', multiple: true },
   },
   async run({ values, positionals }, ctx) {
     if (positionals.length !== 1)
@@ -67,6 +70,7 @@ worker threads, as the app's Web Workers.`,
       const file = resolve(ctx.cwd, values.settings);
       settings = settingsFromJson(await readFile(file, 'utf8').catch((e) => ioError(e, file)), file);
     }
+    const columns = parseColumnOptions(values.column);
     const k = intOption(values.k, '--k', 1, 10);
     const seed = intOption(values.seed, '--seed', 0, 0xffffffff) ?? settings.seed ?? 42;
     const t0 = performance.now();
@@ -78,7 +82,7 @@ worker threads, as the app's Web Workers.`,
       backend,
       new Blob([bytes]),
       name,
-      { cleaning: settings.cleaning, rfm: settings.rfm, seed, k, engine: 'plain' },
+      { cleaning: settings.cleaning, rfm: settings.rfm, seed, k, engine: 'plain', columns },
       throttled((stage, detail) => ctx.progress(`fit: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const createdAt = new Date();

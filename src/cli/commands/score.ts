@@ -7,6 +7,7 @@ import { savedScoreColumnsFor } from '../../core/rfm-scores';
 import type { Command } from '../command';
 import { CliError, EXIT } from '../exit-codes';
 import { rfmOfFile } from '../fit/pipeline';
+import { COLUMN_HELP, parseColumnOptions } from '../fit/columns';
 import { readModel } from './model-file';
 import { ioError, throttled } from './util';
 
@@ -27,13 +28,23 @@ outside the training range) when the model carries a training summary (formatVer
 
 Options:
   --out FILE       the scored customers (CSV)                                 [required]
-  --summary FILE   write the JSON summary there instead of stdout`,
-  options: { out: { type: 'string', short: 'o' }, summary: { type: 'string' } },
+  --summary FILE   write the JSON summary there instead of stdout
+${COLUMN_HELP}
+
+Columns are detected from headers and values, then the model's training headers where the file has
+them; a cleaning rule of the model whose column is missing (non-product codes, unspecified country)
+stops the scoring with exit 3 naming the column, since the R, F, M would not be the model's.`,
+  options: {
+    out: { type: 'string', short: 'o' },
+    summary: { type: 'string' },
+    column: { type: 'string', multiple: true },
+  },
   async run({ values, positionals }, ctx) {
     if (positionals.length !== 2)
       throw new CliError('usage', 'give MODEL and FILE (see `segment-notebook score --help`).', EXIT.usage);
     if (typeof values.out !== 'string')
       throw new CliError('usage', '--out FILE is required (the scored customers CSV).', EXIT.usage);
+    const columns = parseColumnOptions(values.column);
     const model = await readModel(ctx.cwd, positionals[0]);
     const path = resolve(ctx.cwd, positionals[1]!);
     const bytes = await readFile(path).catch((e) => ioError(e, path));
@@ -43,7 +54,7 @@ Options:
       ctx.backend(),
       new Blob([bytes]),
       basename(path),
-      replay,
+      { ...replay, columns, training: model.trainingColumns },
       throttled((stage, detail) => ctx.progress(`score: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const cols = { recency: data.rfm.recency, frequency: data.rfm.frequency, monetary: data.rfm.monetary };

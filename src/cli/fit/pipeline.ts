@@ -22,6 +22,7 @@ import type {
   CleaningSettings,
   RfmSettings,
   RfmTable,
+  Role,
   SweepPoint,
   TableKind,
 } from '../../core/types';
@@ -29,6 +30,8 @@ import type { LoadResult, MappingResult } from '../../workers/data/protocol';
 import type { EngineName, EngineResults, TransformResult } from '../../workers/engine/protocol';
 import type { Backend } from '../backend/backend';
 import { CliError, EXIT } from '../exit-codes';
+import { missingRequiredColumn } from '../../core/model/required-columns';
+import { resolveColumns } from './columns';
 
 export interface FitSettings {
   readonly cleaning: CleaningSettings;
@@ -38,6 +41,8 @@ export interface FitSettings {
   readonly k: number | null;
   /** The CLI runs the float64 typed-array engine (the reference path; the browser may pick tfjs). */
   readonly engine: EngineName;
+  /** `--column ROLE=HEADER` choices. */
+  readonly columns?: Partial<Record<Role, string>>;
 }
 
 export interface FitProgress {
@@ -82,7 +87,14 @@ export async function rfmOfFile(
   backend: Backend,
   file: Blob,
   fileName: string,
-  settings: { readonly cleaning: CleaningSettings; readonly rfm: RfmSettings },
+  settings: {
+    readonly cleaning: CleaningSettings;
+    readonly rfm: RfmSettings;
+    /** `--column ROLE=HEADER` choices. */
+    readonly columns?: Partial<Record<Role, string>>;
+    /** Applying a saved model: role → header of its training file (`input.columns`). */
+    readonly training?: Partial<Record<Role, string>> | null;
+  },
   progress: FitProgress,
 ): Promise<RfmOfFile> {
   progress('reading', fileName);
@@ -91,18 +103,34 @@ export async function rfmOfFile(
   );
   const guess = load.guess;
   const kind = guess.kind;
-  const missing = missingRoles(kind, guess.mapping);
+  const chosen = resolveColumns(
+    fileName,
+    load.headers,
+    guess.mapping,
+    settings.columns ?? {},
+    settings.training ?? null,
+  );
+  const missing = missingRoles(kind, chosen);
   if (missing.length > 0)
     throw needInput(
       'missing-columns',
-      `No column of "${fileName}" was recognised as: ${missing.join(', ')}. Rename the header (e.g. CustomerID, InvoiceDate, Quantity, UnitPrice) or open the file in the browser app to choose the columns.`,
+      `No column of "${fileName}" was recognised as: ${missing.join(', ')}. Name it with --column (e.g. --column ${missing[0]}=HEADER; the file's columns: ${load.headers.map((h) => `"${h}"`).join(', ')}).`,
     );
-  const rfmSettings = monetaryForMapping(settings.rfm, guess.mapping);
+  const rfmSettings = monetaryForMapping(settings.rfm, chosen);
+  if (settings.training !== undefined) {
+    const need = missingRequiredColumn(kind, chosen, rfmSettings, settings.cleaning, settings.training);
+    if (need)
+      throw needInput(
+        'missing-columns',
+        `The model's ${need.usedBy.startsWith('cleaning: ') ? `cleaning rule "${need.usedBy.slice(10)}"` : `RFM definition (${need.usedBy})`} needs the ${need.role} column${need.trainingHeader ? ` ("${need.trainingHeader}" in the training file)` : ''}, but no column of "${fileName}" was recognised as ${need.role}; without it the customers' R, F, M would not be the model's. Name it with --column ${need.role}=HEADER (the file's columns: ${load.headers.map((h) => `"${h}"`).join(', ')}).`,
+      );
+  }
   progress('columns');
   const mapping = await backend.data({
     type: 'applyMapping',
-    mapping: mappingForKind(kind, guess.mapping),
-    dateOrder: kind === 'rfm' ? null : (guess.dateOrder?.order ?? null),
+    mapping: mappingForKind(kind, chosen),
+    dateOrder:
+      kind === 'rfm' ? null : chosen.date === guess.mapping.date ? (guess.dateOrder?.order ?? null) : null,
   });
   let cleaning: CleaningReport | null = null;
   if (kind !== 'rfm') {
