@@ -13,7 +13,7 @@
 // - four real arrow-key k changes 250 ms apart on the k control: each interaction's input → next
 //   paint (Event Timing API, the largest entry per interactionId) and the long frames meanwhile.
 // Prints one JSON document on stdout (progress on stderr). It reports, it never fails.
-/* global window, document, PerformanceObserver */
+/* global window */
 import { existsSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';

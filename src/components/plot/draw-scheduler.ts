@@ -18,6 +18,8 @@
  * Visibility is read with `getBoundingClientRect` at each turn, so scrolling changes the order at once.
  */
 
+import { afterNextPaint } from '../after-paint';
+
 interface DrawRequest {
   readonly element: Element;
   readonly draw: () => Promise<void>;
@@ -82,16 +84,6 @@ export function pickInView(
   return best;
 }
 
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Resolves after the next frame has been painted (or in the next task where there are no frames). */
-function afterPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return nextTask();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
 function idle(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function')
@@ -116,7 +108,7 @@ async function pump(): Promise<void> {
   try {
     watchInput();
     while (pending.length > 0) {
-      await afterPaint();
+      await afterNextPaint();
       dropStale();
       if (pending.length === 0) break;
       let i = pickInView(pending, window.innerHeight);
