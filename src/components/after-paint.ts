@@ -9,3 +9,27 @@ export function afterNextPaint(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/**
+ * Hands values on after the next paint, the latest only: values given before then replace each
+ * other, so steps faster than a frame cost one hand-over. `pending()` tells whether one waits.
+ */
+export function latestAfterPaint<T>(hand: (value: T) => void): {
+  readonly give: (value: T) => void;
+  readonly pending: () => boolean;
+} {
+  let waiting: { value: T } | null = null;
+  return {
+    give(value: T) {
+      const scheduled = waiting !== null;
+      waiting = { value };
+      if (scheduled) return;
+      void afterNextPaint().then(() => {
+        const w = waiting;
+        waiting = null;
+        if (w) hand(w.value);
+      });
+    },
+    pending: () => waiting !== null,
+  };
+}

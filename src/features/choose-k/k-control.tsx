@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { afterNextPaint } from '../../components/after-paint';
+import { latestAfterPaint } from '../../components/after-paint';
 
 /**
  * The k control: a slider (arrow keys move it one step, Home/End to the ends) with − / + buttons.
@@ -24,23 +24,20 @@ export function KControl({
 }) {
   const id = useId();
   const [shown, setShown] = useState(k);
-  const pending = useRef<number | null>(null);
   const latest = useRef({ k, onChange });
+  const [handOn] = useState(() =>
+    latestAfterPaint<number>((value) => {
+      if (value !== latest.current.k) latest.current.onChange(value);
+      else setShown(value);
+    }),
+  );
   useEffect(() => {
     latest.current = { k, onChange };
-    if (pending.current === null) setShown(k);
-  }, [k, onChange]);
+    if (!handOn.pending()) setShown(k);
+  }, [k, onChange, handOn]);
   const choose = (next: number) => {
     setShown(next);
-    const scheduled = pending.current !== null;
-    pending.current = next;
-    if (scheduled) return;
-    void afterNextPaint().then(() => {
-      const value = pending.current;
-      pending.current = null;
-      if (value !== null && value !== latest.current.k) latest.current.onChange(value);
-      else if (value !== null) setShown(value);
-    });
+    handOn.give(next);
   };
   return (
     <div className="k-control">
