@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isNearView, pickInView, scheduleDraw } from './draw-scheduler';
+import { QUIET_MS, isNearView, pickInView, scheduleDraw } from './draw-scheduler';
 
 /** An element stand-in laid out at `top` with the given height (0 × 0: not laid out, e.g. folded). */
 function box(top: number, height = 300, width = 800): Element {
@@ -75,5 +75,37 @@ describe('scheduleDraw', () => {
     await dropped;
     await expect(failing).rejects.toThrow('no WebGL');
     expect(order).toEqual(['first']);
+  });
+
+  it('draws a chart out of view only once no input came for QUIET_MS, while charts in view follow at once', async () => {
+    const listeners: (() => void)[] = [];
+    g.window = {
+      innerHeight: 800,
+      addEventListener: (_type: string, fn: () => void) => listeners.push(fn),
+    };
+    const t0 = performance.now();
+    const drawnAt: Record<string, number> = {};
+    const draw = (name: string) => async () => {
+      drawnAt[name] = performance.now() - t0;
+    };
+    const first = scheduleDraw(box(0), draw('first'), () => false);
+    await first;
+    expect(listeners.length).toBeGreaterThan(0);
+    // A key press every 100 ms for 500 ms (the analyst stepping through k).
+    const input = () => listeners.forEach((l) => l());
+    input();
+    const below = scheduleDraw(box(3000), draw('below'), () => false);
+    let lastInput = performance.now() - t0;
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      input();
+      lastInput = performance.now() - t0;
+    }
+    const inView = scheduleDraw(box(100), draw('in view'), () => false);
+    await inView;
+    expect(drawnAt['below']).toBeUndefined();
+    expect(drawnAt['in view']! - lastInput).toBeLessThan(QUIET_MS);
+    await below;
+    expect(drawnAt['below']! - lastInput).toBeGreaterThanOrEqual(QUIET_MS - 5);
   });
 });
