@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { PowerFit } from '../../core/types';
+import { DataTable } from '../../components/data-table';
 import { Cell } from '../../components/cell';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
@@ -90,43 +91,21 @@ export function TransformCell() {
       ) : null}
       {r && before && after ? (
         <>
-          <div className="table-wrap">
-            <table className="model-table" data-testid="transform-table">
-              <caption className="visually-hidden">Transform parameters per feature</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Feature</th>
-                  <th scope="col" className="num">
-                    λ
-                  </th>
-                  <th scope="col" className="num">
-                    Mean after Yeo-Johnson
-                  </th>
-                  <th scope="col" className="num">
-                    Scale (std)
-                  </th>
-                  <th scope="col" className="num">
-                    Skewness before
-                  </th>
-                  <th scope="col" className="num">
-                    Skewness after
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {FEATURE_LABELS.map((label, j) => (
-                  <tr key={label}>
-                    <th scope="row">{label}</th>
-                    <td className="num">{fmt(r.fit.lambdas[j])}</td>
-                    <td className="num">{fmt(r.fit.means[j])}</td>
-                    <td className="num">{fmt(r.fit.scales[j])}</td>
-                    <td className="num">{fmt(r.skewBefore[j], 2)}</td>
-                    <td className="num">{fmt(r.skewAfter[j], 2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="transform-table"
+            caption="Transform parameters per feature"
+            captionHidden
+            rows={FEATURE_LABELS}
+            rowKey={(label) => label}
+            columns={[
+              { header: 'Feature', rowHeader: true, cell: (label) => label },
+              { header: 'λ', numeric: true, cell: (_, j) => fmt(r.fit.lambdas[j]) },
+              { header: 'Mean after Yeo-Johnson', numeric: true, cell: (_, j) => fmt(r.fit.means[j]) },
+              { header: 'Scale (std)', numeric: true, cell: (_, j) => fmt(r.fit.scales[j]) },
+              { header: 'Skewness before', numeric: true, cell: (_, j) => fmt(r.skewBefore[j], 2) },
+              { header: 'Skewness after', numeric: true, cell: (_, j) => fmt(r.skewAfter[j], 2) },
+            ]}
+          />
           {limitedNotes(r.fit).map((note) => (
             <Message key={note.label} kind="info" title={`λ of ${note.label} limited`}>
               <span data-testid="lambda-limited">
