@@ -14,6 +14,7 @@ import type { KneeResult, PowerFit } from '../types';
 import { modelIdOf, type TrainingSummary } from '../model/model-types';
 import { trainingSummaryJson } from '../model/summary';
 import type { ModelInputSection } from './model-input';
+import type { SweepScores } from '../sweep/types';
 
 export const MODEL_FORMAT = 'segment-notebook-model';
 export const MODEL_FORMAT_VERSION = 2;
@@ -47,13 +48,7 @@ export interface ModelJsonInput {
   readonly names: readonly string[];
   readonly descriptions: readonly string[];
   readonly sizes: readonly number[];
-  readonly sweep: readonly {
-    readonly k: number;
-    readonly inertia: number;
-    readonly silhouette: number;
-    readonly calinskiHarabasz: number;
-    readonly daviesBouldin: number;
-  }[];
+  readonly sweep: readonly SweepScores[];
   readonly knee: KneeResult | null;
   /** RFM scores: break values and named-segment rules (optional; see src/core/rfm-scores/saved.ts). */
   readonly rfmScores?: unknown;
