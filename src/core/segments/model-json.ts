@@ -58,6 +58,31 @@ export interface ModelJsonInput {
   readonly input?: ModelInputSection | null;
 }
 
+/**
+ * The `kmeans` section of a model JSON input: the sweep's options and the chosen k's fit (its inertia
+ * and iterations), and the restart sample when restarts were screened on one.
+ */
+export function modelKmeansSection(
+  options: {
+    readonly nInit: number;
+    readonly maxIter: number;
+    readonly tol: number;
+    readonly algorithm: string;
+  },
+  point: { readonly inertia: number; readonly result: { readonly nIter: number } },
+  restartSample?: { readonly size: number; readonly finalists: number } | null,
+): ModelJsonInput['kmeans'] {
+  return {
+    nInit: options.nInit,
+    maxIter: options.maxIter,
+    tol: options.tol,
+    algorithm: options.algorithm,
+    inertia: point.inertia,
+    nIter: point.result.nIter,
+    restartSample: restartSample ?? null,
+  };
+}
+
 const FEATURES = ['recency', 'frequency', 'monetary'] as const;
 
 function row(m: Float64Array | null, c: number): Record<(typeof FEATURES)[number], number> | null {

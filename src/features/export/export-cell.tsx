@@ -6,7 +6,12 @@ import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
 import { getPlots, plotToPng, subscribePlots } from '../../components/plot/registry';
 import { customersCsv, profilesCsv, segmentCsvs } from '../../core/segments/exports';
-import { buildModelJson, modelJsonText, type ModelJsonInput } from '../../core/segments/model-json';
+import {
+  buildModelJson,
+  modelJsonText,
+  modelKmeansSection,
+  type ModelJsonInput,
+} from '../../core/segments/model-json';
 import { trainingSummaryOfFit } from '../../core/model/summary';
 import { WarehouseSql } from './warehouse-sql';
 import { exportFileName, sanitiseFileStem } from '../../core/segments/naming';
@@ -48,15 +53,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
     seed: sw.seed,
     engine: sw.engineInfo.name,
     engineReason: sw.engineInfo.reason,
-    kmeans: {
-      nInit: sw.nInit,
-      maxIter: sw.maxIter,
-      tol: sw.tol,
-      algorithm: sw.algorithm,
-      inertia: seg.point.inertia,
-      nIter: seg.point.result.nIter,
-      restartSample: sw.result.restartSample ?? null,
-    },
+    kmeans: modelKmeansSection(sw, seg.point, sw.result.restartSample),
     centroidsStandardised: seg.point.result.centroids,
     centroidsOriginal: seg.centroidsOriginal,
     names: seg.names,
