@@ -1,7 +1,7 @@
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 
 /** One column of a {@link DataTable}: its header and how to render a row's cell. */
-export interface TableColumn<R> {
+export interface DataColumn<R> {
   readonly header: ReactNode;
   readonly cell: (row: R, index: number) => ReactNode;
   /** Numbers: header and cells right-aligned (class `num`). */
@@ -23,7 +23,7 @@ export interface DataTableProps<R> {
   /** Names the table for screen readers; shown above it unless `captionHidden`. */
   readonly caption: ReactNode;
   readonly captionHidden?: boolean;
-  readonly columns: readonly TableColumn<R>[];
+  readonly columns: readonly DataColumn<R>[];
   readonly rows: readonly R[];
   readonly rowKey?: (row: R, index: number) => Key;
   readonly rowProps?: (row: R, index: number) => DataProps<HTMLTableRowElement> | undefined;

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { CancellationEvidence, CleaningRule, CleaningSettings, CleaningStep } from '../../core/types';
 import { Cell } from '../../components/cell';
-import { DataTable } from '../../components/data-table';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';
 import { formatInt } from '../../components/format';
 import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/data-actions';
@@ -108,6 +108,21 @@ export function CleaningCell() {
     'Choose which lines count as purchases.'
   );
 
+  /** A count removed by each rule ('—' before the first run), labelled for the narrow layout. */
+  const removedColumn = (
+    header: string,
+    what: 'rows' | 'customers',
+    count: (step: CleaningStep) => number,
+  ): DataColumn<(typeof RULES)[number]> => ({
+    header,
+    numeric: true,
+    cell: ({ rule }) => {
+      const step = steps.get(rule);
+      return step ? formatInt(count(step)) : '—';
+    },
+    cellProps: ({ rule }) => ({ 'data-label': header, 'data-testid': `removed-${what}-${rule}` }),
+  });
+
   return (
     <Cell
       id="cleaning"
@@ -159,30 +174,8 @@ export function CleaningCell() {
               </>
             ),
           },
-          {
-            header: 'Lines removed',
-            numeric: true,
-            cell: ({ rule }) => {
-              const step = steps.get(rule);
-              return step ? formatInt(step.rowsRemoved) : '—';
-            },
-            cellProps: ({ rule }) => ({
-              'data-label': 'Lines removed',
-              'data-testid': `removed-rows-${rule}`,
-            }),
-          },
-          {
-            header: 'Customers removed',
-            numeric: true,
-            cell: ({ rule }) => {
-              const step = steps.get(rule);
-              return step ? formatInt(step.customersRemoved) : '—';
-            },
-            cellProps: ({ rule }) => ({
-              'data-label': 'Customers removed',
-              'data-testid': `removed-customers-${rule}`,
-            }),
-          },
+          removedColumn('Lines removed', 'rows', (step) => step.rowsRemoved),
+          removedColumn('Customers removed', 'customers', (step) => step.customersRemoved),
         ]}
         foot={
           report ? (

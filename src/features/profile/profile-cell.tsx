@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ColumnProfile, ColumnType } from '../../core/profile/profile-types';
 import { Cell, type CellStatus } from '../../components/cell';
-import { DataTable, type TableColumn } from '../../components/data-table';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';
 import { preloadPlotlyWhenIdle } from '../../components/plot/plotly-loader';
 import { formatInt, formatMs, formatNumber } from '../../components/format';
@@ -109,7 +109,7 @@ function pct(part: number, whole: number): string {
 const col = (name: string) => () => ({ 'data-col': name });
 
 /** The columns of the profile table, one row per column of the file. */
-const PROFILE_COLUMNS: readonly TableColumn<ColumnProfile>[] = [
+const PROFILE_COLUMNS: readonly DataColumn<ColumnProfile>[] = [
   {
     header: 'Column',
     rowHeader: true,

@@ -11,6 +11,9 @@ import { useNotebook } from '../../store/store';
 import { FEATURE_LABELS } from '../../components/palette';
 import '../../components/model-cells.css';
 
+const FEATURE_KEYS = ['recency', 'frequency', 'monetary'] as const;
+const FEATURE_NAMES = ['Recency', 'Frequency', 'Monetary'] as const;
+
 function column(X: Float64Array, d: number, j: number): Float64Array {
   const n = X.length / d;
   const out = new Float64Array(n);
@@ -121,26 +124,21 @@ export function TransformCell() {
             scale.
           </p>
           <div className="hist-grid" role="group" aria-label="Histograms before and after the transform">
-            {FEATURE_LABELS.map((label, j) => (
-              <Histogram
-                key={`b${j}`}
-                values={before[j]!}
-                title={`${label}: before (skew ${formatNumber(Number(fmt(r.skewBefore[j], 2)))})`}
-                color="#9aa5b1"
-                exportName={`transform-before-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} before transform`}
-              />
-            ))}
-            {FEATURE_LABELS.map((label, j) => (
-              <Histogram
-                key={`a${j}`}
-                values={after[j]!}
-                title={`${label}: after (skew ${formatNumber(Number(fmt(r.skewAfter[j], 2)))})`}
-                xTitle="standard deviations"
-                exportName={`transform-after-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} after transform`}
-              />
-            ))}
+            {(['before', 'after'] as const).flatMap((when) =>
+              FEATURE_LABELS.map((label, j) => {
+                const skew = fmt((when === 'before' ? r.skewBefore : r.skewAfter)[j], 2);
+                return (
+                  <Histogram
+                    key={`${when[0]}${j}`}
+                    values={(when === 'before' ? before : after)[j]!}
+                    title={`${label}: ${when} (skew ${formatNumber(Number(skew))})`}
+                    {...(when === 'before' ? { color: '#9aa5b1' } : { xTitle: 'standard deviations' })}
+                    exportName={`transform-${when}-${FEATURE_KEYS[j]}`}
+                    exportTitle={`${FEATURE_NAMES[j]} ${when} transform`}
+                  />
+                );
+              }),
+            )}
           </div>
         </>
       ) : null}
