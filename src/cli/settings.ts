@@ -4,12 +4,11 @@
  * take the app's defaults; a key of the wrong type is an error naming it.
  */
 import {
-  checkSavedRfmScores,
   DEFAULT_RULES,
   DEFAULT_SCORE_SETTINGS,
-  SCORE_FEATURES,
+  savedRfmScoresProblem,
+  savedScoreSettings,
   type SavedRfmScores,
-  type ScoreFeature,
   type ScoreSettings,
   type SegmentRule,
 } from '../core/rfm-scores';
@@ -31,20 +30,14 @@ const DEFAULT_SCORES = { settings: DEFAULT_SCORE_SETTINGS, rules: DEFAULT_RULES 
 /** The score settings a model's `rfmScores` field was made with (custom cuts kept), and its rules. */
 function scoresOf(v: unknown, origin: string): LoadedSettings['scores'] {
   if (v === undefined || v === null) return DEFAULT_SCORES;
-  if (checkSavedRfmScores(v) !== null)
-    throw bad(origin, '"rfmScores" should hold break values for recency, frequency and monetary and rules.');
-  const saved = v as SavedRfmScores;
-  const customCuts: Partial<Record<ScoreFeature, readonly number[]>> = {};
-  for (const f of SCORE_FEATURES)
-    if (saved.breaks[f].source === 'custom') customCuts[f] = saved.breaks[f].cuts;
-  return {
-    settings: {
-      scores: saved.breaks.recency.scores,
-      method: saved.method,
-      ...(Object.keys(customCuts).length > 0 ? { customCuts } : {}),
-    },
-    rules: saved.rules,
-  };
+  const problem = savedRfmScoresProblem(v);
+  if (problem === null) return savedScoreSettings(v as SavedRfmScores);
+  throw bad(
+    origin,
+    problem.field === 'rfmScores'
+      ? '"rfmScores" should hold break values for recency, frequency and monetary and rules.'
+      : `"${problem.field}" should have a name and r, f, m ranges (min ≤ max).`,
+  );
 }
 
 function bad(origin: string, what: string): CliError {

@@ -82,14 +82,19 @@ export interface MappingGuess {
   readonly missing: readonly Role[];
 }
 
+/** Non-empty cells that could not be read as their column's type. */
+export interface UnreadableCells {
+  readonly count: number;
+  /** Spreadsheet rows of the first (at most 5) such cells, in file order. */
+  readonly exampleRows: readonly number[];
+  /** Their text (same order as exampleRows). */
+  readonly exampleValues: readonly string[];
+}
+
 /** Values of a mapped column that could not be read as the role's type. */
-export interface ColumnProblem {
+export interface ColumnProblem extends UnreadableCells {
   readonly role: Role;
   readonly column: string;
-  readonly count: number;
-  /** Spreadsheet row numbers, at most 5. */
-  readonly exampleRows: readonly number[];
-  readonly exampleValues: readonly string[];
 }
 
 /** Transactions with typed columns, produced from a RawTable and a Mapping. */

@@ -145,23 +145,26 @@ let paused = false;
 let savedBlobFor: { blob: Blob | null; name: string } | null = null;
 let fileWrite: Promise<boolean> = Promise.resolve(false);
 
+/** The parts of the state a saved session holds: a change to any of them saves again. */
+const RELEVANT: readonly (keyof NotebookState)[] = [
+  'datasetName',
+  'kind',
+  'mapping',
+  'dateOrder',
+  'cleaningSettings',
+  'rfmSettings',
+  'seed',
+  'engineChoice',
+  'k',
+  'clusterNames',
+  'scoreSettings',
+  'scoreRules',
+  'rfm',
+  'sweep',
+];
+
 function relevantChanged(s: NotebookState, p: NotebookState): boolean {
-  return (
-    s.datasetName !== p.datasetName ||
-    s.kind !== p.kind ||
-    s.mapping !== p.mapping ||
-    s.dateOrder !== p.dateOrder ||
-    s.cleaningSettings !== p.cleaningSettings ||
-    s.rfmSettings !== p.rfmSettings ||
-    s.seed !== p.seed ||
-    s.engineChoice !== p.engineChoice ||
-    s.k !== p.k ||
-    s.clusterNames !== p.clusterNames ||
-    s.scoreSettings !== p.scoreSettings ||
-    s.scoreRules !== p.scoreRules ||
-    s.rfm !== p.rfm ||
-    s.sweep !== p.sweep
-  );
+  return RELEVANT.some((key) => s[key] !== p[key]);
 }
 
 /** Starts saving the session as the user works (idempotent). */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../main';
 import { parseRunRecord } from '../../core/runs/run-record';
+import { CUSTOMER_COLUMNS, RFM_SCORE_COLUMNS } from '../../core/segments/exports';
 
 const scoresRef = JSON.parse(
   readFileSync(join(process.cwd(), 'src/core/rfm-scores/__fixtures__/rfm-scores-reference.json'), 'utf8'),
@@ -54,20 +55,8 @@ describe('fit on the UCI sample (default settings, seed 42)', () => {
 
   it('customers.csv: every customer of the pandas reference with the same R, F, M', () => {
     const rows = parseCsv(readFileSync(join(dir, 'out/customers.csv'), 'utf8'));
-    expect(rows[0]).toEqual([
-      'customer_id',
-      'recency',
-      'frequency',
-      'monetary',
-      'cluster_id',
-      'cluster_name',
-      'r_score',
-      'f_score',
-      'm_score',
-      'rfm_score',
-      'rfm_sum',
-      'rfm_segment',
-    ]);
+    // The browser export's columns (src/core/segments/exports.ts), then the RFM-score columns.
+    expect(rows[0]).toEqual([...CUSTOMER_COLUMNS, ...RFM_SCORE_COLUMNS]);
     const body = rows.slice(1);
     const want = Object.entries(rfmRef.rfm);
     expect(body.length).toBe(want.length);

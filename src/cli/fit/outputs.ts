@@ -3,7 +3,12 @@
  * model-json.ts) from the same inputs the Export cell passes them (src/features/export/export-cell.tsx).
  */
 import { customersCsv, profilesCsv } from '../../core/segments/exports';
-import { buildModelJson, modelJsonText, type ModelJsonInput } from '../../core/segments/model-json';
+import {
+  buildModelJson,
+  modelJsonText,
+  modelKmeansSection,
+  type ModelJsonInput,
+} from '../../core/segments/model-json';
 import { parseModelJson, scoreCustomers, trainingSummary } from '../../core/model';
 import { buildRunRecord, type RunRecord } from '../../core/runs/run-record';
 import {
@@ -45,15 +50,7 @@ export function fitFiles(
     seed: r.seed,
     engine: sw.engineInfo.name,
     engineReason: sw.engineInfo.reason,
-    kmeans: {
-      nInit: opts.nInit,
-      maxIter: opts.maxIter,
-      tol: opts.tol,
-      algorithm: opts.algorithm,
-      inertia: r.point.inertia,
-      nIter: r.point.result.nIter,
-      restartSample: sw.restartSample ?? null,
-    },
+    kmeans: modelKmeansSection(opts, r.point, sw.restartSample),
     centroidsStandardised: r.point.result.centroids,
     centroidsOriginal: r.centroidsOriginal.get(r.k) ?? null,
     names: r.names,

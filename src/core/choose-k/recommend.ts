@@ -6,15 +6,10 @@
  * Pure: reads the sweep's scores and the knee already computed; the UI writes the sentences.
  */
 import type { KneeResult } from '../types';
+import type { SweepScores } from '../sweep/types';
 
 /** The scores of one k the recommendation reads (a SweepPoint has them all). */
-export interface KScores {
-  readonly k: number;
-  readonly inertia: number;
-  readonly silhouette: number;
-  readonly calinskiHarabasz: number;
-  readonly daviesBouldin: number;
-}
+export type KScores = SweepScores;
 
 export type Separation = 'best' | 'good' | 'fair' | 'weak';
 

@@ -3,7 +3,7 @@
  * ModelError naming the field. Reads formatVersion 1 (no training summary: drift unavailable) and 2.
  */
 import { MODEL_FORMAT } from '../segments/model-json';
-import { checkSavedRfmScores, type SavedRfmScores } from '../rfm-scores/saved';
+import { savedRfmScoresProblem, type SavedRfmScores } from '../rfm-scores/saved';
 import type { Role } from '../types';
 import { ModelError } from './errors';
 import {
@@ -274,23 +274,13 @@ function readTrainingColumns(input: unknown): Partial<Record<Role, string>> | nu
 /** The optional `rfmScores` field: absent or null → null; present but unusable → a ModelError. */
 function readRfmScores(v: unknown): SavedRfmScores | null {
   if (v === undefined || v === null) return null;
-  if (checkSavedRfmScores(v) !== null)
-    throw new ModelError(
-      'model-bad-value',
-      'rfmScores',
-      'rfmScores should hold break values for recency, frequency and monetary and a list of rules',
-    );
-  const rules = (v as { rules: unknown[] }).rules;
-  rules.forEach((r, i) => {
-    const o = isObj(r) ? r : null;
-    const range = (x: unknown) =>
-      isObj(x) && typeof x.min === 'number' && typeof x.max === 'number' && x.min <= x.max;
-    if (!o || typeof o.name !== 'string' || !range(o.r) || !range(o.f) || !range(o.m))
-      throw new ModelError(
-        'model-bad-value',
-        `rfmScores.rules[${i}]`,
-        `rfmScores.rules[${i}] should have a name and r, f, m ranges (min ≤ max)`,
-      );
-  });
-  return v as SavedRfmScores;
+  const problem = savedRfmScoresProblem(v);
+  if (problem === null) return v as SavedRfmScores;
+  throw new ModelError(
+    'model-bad-value',
+    problem.field,
+    problem.field === 'rfmScores'
+      ? 'rfmScores should hold break values for recency, frequency and monetary and a list of rules'
+      : `${problem.field} should have a name and r, f, m ranges (min ≤ max)`,
+  );
 }

@@ -6,7 +6,8 @@ import { DEFAULT_RFM, computeRfm } from '../rfm/rfm';
 import { parseRepoFile } from '../rfm/test-data';
 import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from '../transform/power-transform';
 import { kmeans } from '../kmeans';
-import { modelJsonText } from '../segments/model-json';
+import { modelJsonText, modelKmeansSection } from '../segments/model-json';
+import { DEFAULT_SWEEP } from '../sweep/sweep';
 import { customersCsv } from '../segments/exports';
 import { parseModelJson } from './parse-model';
 import { scoreCustomers } from './score';
@@ -40,15 +41,7 @@ describe('fit on the UCI sample with the app pipeline, save, re-open, score the 
       seed: 42,
       engine: 'plain',
       engineReason: null,
-      kmeans: {
-        nInit: 10,
-        maxIter: 300,
-        tol: 1e-4,
-        algorithm: 'lloyd',
-        inertia: result.inertia,
-        nIter: result.nIter,
-        restartSample: null,
-      },
+      kmeans: modelKmeansSection(DEFAULT_SWEEP, { inertia: result.inertia, result }),
       centroidsStandardised: result.centroids,
       centroidsOriginal: invertPowerTransform(result.centroids, 3, fit),
       names,

@@ -1,4 +1,5 @@
 import type { Transactions } from '../types';
+import { civilFromDays } from '../numeric/civil-date';
 import { cancellationEvidence, prefixFlags } from '../clean/cancellations';
 import type { Glance, MonthGlance, RevenueRank } from './profile-types';
 
@@ -22,23 +23,9 @@ import type { Glance, MonthGlance, RevenueRank } from './profile-types';
 const DAY_MS = 86_400_000;
 const TOP = 10;
 
-/** Calendar (year, month 1–12) of a day number since 1970-01-01 (Howard Hinnant's civil_from_days). */
-function civil(days: number): { y: number; m: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m };
-}
-
 /** Month number (year × 12 + month − 1) of a time in ms. */
 function monthKey(t: number): number {
-  const { y, m } = civil(Math.floor(t / DAY_MS));
+  const [y, m] = civilFromDays(Math.floor(t / DAY_MS));
   return y * 12 + m - 1;
 }
 

@@ -2,7 +2,7 @@
  * Result types of the data profile (src/core/profile). Plain data: cross a worker boundary by
  * structured clone. Row numbers are spreadsheet rows (header = row 1, first data row = row 2).
  */
-import type { DateOrder } from '../types';
+import type { DateOrder, UnreadableCells } from '../types';
 
 /** What a column looks like from its values (and, for ids and coded dates, its header). */
 export type ColumnType = 'integer' | 'number' | 'date' | 'text' | 'id-like' | 'empty';
@@ -44,13 +44,7 @@ export interface DateSummary {
 }
 
 /** Non-empty cells of a number/date column that could not be read as that type. */
-export interface Unparseable {
-  readonly count: number;
-  /** Spreadsheet rows of the first (at most 5) such cells, in file order. */
-  readonly exampleRows: readonly number[];
-  /** Their text (same order as exampleRows). */
-  readonly exampleValues: readonly string[];
-}
+export type Unparseable = UnreadableCells;
 
 export interface ColumnProfile {
   /** Column index in the RawTable. */

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { uciColumns } from './__fixtures__/load';
 import { combinedCode, computeScores, sumScore } from './binning';
 import { assignSegments, DEFAULT_RULES, segmentName } from './segments';
-import { checkSavedRfmScores, savedRfmScores, scoreWithSavedBreaks } from './saved';
+import {
+  checkSavedRfmScores,
+  savedRfmScores,
+  savedRfmScoresProblem,
+  savedScoreSettings,
+  scoreWithSavedBreaks,
+} from './saved';
 
 const uci = uciColumns();
 
@@ -42,5 +48,31 @@ describe('saved breaks (model JSON rfmScores)', () => {
     expect(checkSavedRfmScores({ breaks: { recency: { cuts: [1], closed: 'up' } }, rules: [] })).toBe(
       'rfm-scores-invalid',
     );
+  });
+
+  it('names the rule at fault (one check for the model reader and the CLI) and reads the settings back', () => {
+    const s = computeScores(uci, {
+      scores: 5,
+      method: 'quantile',
+      customCuts: { recency: [10, 30, 90, 200] },
+    });
+    const saved = savedRfmScores({ scores: 5, method: 'quantile' }, s.breaks, DEFAULT_RULES);
+    expect(savedRfmScoresProblem(saved)).toBeNull();
+    const badRule = { ...saved, rules: [saved.rules[0], { ...saved.rules[1], f: { min: 4, max: 2 } }] };
+    expect(savedRfmScoresProblem(badRule)).toEqual({
+      code: 'rfm-scores-invalid',
+      field: 'rfmScores.rules[1]',
+    });
+    expect(savedRfmScoresProblem({ ...saved, rules: 'none' })).toEqual({
+      code: 'rfm-scores-invalid',
+      field: 'rfmScores',
+    });
+    const back = savedScoreSettings(saved);
+    expect(back.settings).toEqual({
+      scores: 5,
+      method: 'quantile',
+      customCuts: { recency: [10, 30, 90, 200] },
+    });
+    expect(back.rules).toEqual(saved.rules);
   });
 });

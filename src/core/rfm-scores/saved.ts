@@ -10,6 +10,7 @@ import {
   type Breaks,
   type FeatureBreaks,
   type RfmScores,
+  type ScoreFeature,
   type ScoreSettings,
   type SegmentAssignment,
   type SegmentRule,
@@ -67,14 +68,63 @@ function isBreaks(b: unknown): b is FeatureBreaks {
   );
 }
 
-/** Error code when a model's `rfmScores` field cannot be used ('rfm-scores-invalid'), else null. */
-export function checkSavedRfmScores(saved: unknown): 'rfm-scores-invalid' | null {
-  if (typeof saved !== 'object' || saved === null) return 'rfm-scores-invalid';
+/** Why a model's `rfmScores` field cannot be used: its code and the field at fault. */
+export interface SavedRfmScoresProblem {
+  readonly code: 'rfm-scores-invalid';
+  /** 'rfmScores' (break values or the rule list) or 'rfmScores.rules[i]' (one rule). */
+  readonly field: string;
+}
+
+const isRange = (x: unknown) =>
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as { min?: unknown }).min === 'number' &&
+  typeof (x as { max?: unknown }).max === 'number' &&
+  (x as { min: number }).min <= (x as { max: number }).max;
+
+function isRule(r: unknown): boolean {
+  if (typeof r !== 'object' || r === null) return false;
+  const o = r as Record<string, unknown>;
+  return typeof o.name === 'string' && isRange(o.r) && isRange(o.f) && isRange(o.m);
+}
+
+/**
+ * The one check of a model's `rfmScores` field (browser model reader and CLI settings): break values
+ * for recency, frequency and monetary, and a list of rules each with a name and r, f, m ranges
+ * (min ≤ max). Null when usable.
+ */
+export function savedRfmScoresProblem(saved: unknown): SavedRfmScoresProblem | null {
+  const whole = { code: 'rfm-scores-invalid', field: 'rfmScores' } as const;
+  if (typeof saved !== 'object' || saved === null) return whole;
   const o = saved as Record<string, unknown>;
   const b = o.breaks as Record<string, unknown> | undefined;
-  if (!b || !SCORE_FEATURES.every((f) => isBreaks(b[f]))) return 'rfm-scores-invalid';
-  if (!Array.isArray(o.rules)) return 'rfm-scores-invalid';
-  return null;
+  if (!b || !SCORE_FEATURES.every((f) => isBreaks(b[f]))) return whole;
+  if (!Array.isArray(o.rules)) return whole;
+  const bad = o.rules.findIndex((r) => !isRule(r));
+  return bad < 0 ? null : { code: 'rfm-scores-invalid', field: `rfmScores.rules[${bad}]` };
+}
+
+/** Error code when a model's `rfmScores` field cannot be used ('rfm-scores-invalid'), else null. */
+export function checkSavedRfmScores(saved: unknown): 'rfm-scores-invalid' | null {
+  return savedRfmScoresProblem(saved)?.code ?? null;
+}
+
+/** The score settings a saved `rfmScores` field was made with (its custom cuts kept), and its rules. */
+export function savedScoreSettings(saved: SavedRfmScores): {
+  readonly settings: ScoreSettings;
+  readonly rules: readonly SegmentRule[];
+} {
+  const customCuts: Partial<Record<ScoreFeature, readonly number[]>> = {};
+  for (const f of SCORE_FEATURES)
+    if (saved.breaks[f].source === 'custom') customCuts[f] = saved.breaks[f].cuts;
+  return {
+    settings: {
+      scores: saved.breaks.recency.scores,
+      method: saved.method,
+      ...(Object.keys(customCuts).length > 0 ? { customCuts } : {}),
+    },
+    rules: saved.rules,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customersCsv, profilesCsv, segmentCsvs } from './exports';
-import { modelJsonText } from './model-json';
+import { modelJsonText, modelKmeansSection } from './model-json';
+import { DEFAULT_SWEEP } from '../sweep/sweep';
 import { computeProfiles } from './profiles';
 import { fitPowerTransform } from '../transform/power-transform';
 
@@ -63,15 +64,11 @@ describe('profilesCsv and model JSON', () => {
     seed: 42,
     engine: 'plain',
     engineReason: null,
-    kmeans: {
-      nInit: 10,
-      maxIter: 300,
-      tol: 1e-4,
-      algorithm: 'lloyd',
-      inertia: 12.5,
-      nIter: 3,
-      restartSample: { size: 100_000, finalists: 3 },
-    },
+    kmeans: modelKmeansSection(
+      DEFAULT_SWEEP,
+      { inertia: 12.5, result: { nIter: 3 } },
+      { size: 100_000, finalists: 3 },
+    ),
     centroidsStandardised: Float64Array.of(0, 1, 1, 0, -1, -1),
     centroidsOriginal: null,
     names: input.names,

@@ -14,6 +14,7 @@ import type { KneeResult, PowerFit } from '../types';
 import { modelIdOf, type TrainingSummary } from '../model/model-types';
 import { trainingSummaryJson } from '../model/summary';
 import type { ModelInputSection } from './model-input';
+import type { SweepScores } from '../sweep/types';
 
 export const MODEL_FORMAT = 'segment-notebook-model';
 export const MODEL_FORMAT_VERSION = 2;
@@ -47,13 +48,7 @@ export interface ModelJsonInput {
   readonly names: readonly string[];
   readonly descriptions: readonly string[];
   readonly sizes: readonly number[];
-  readonly sweep: readonly {
-    readonly k: number;
-    readonly inertia: number;
-    readonly silhouette: number;
-    readonly calinskiHarabasz: number;
-    readonly daviesBouldin: number;
-  }[];
+  readonly sweep: readonly SweepScores[];
   readonly knee: KneeResult | null;
   /** RFM scores: break values and named-segment rules (optional; see src/core/rfm-scores/saved.ts). */
   readonly rfmScores?: unknown;
@@ -61,6 +56,31 @@ export interface ModelJsonInput {
   readonly training?: TrainingSummary | null;
   /** How the file was read (header names per role, date order, decimal marks); optional. */
   readonly input?: ModelInputSection | null;
+}
+
+/**
+ * The `kmeans` section of a model JSON input: the sweep's options and the chosen k's fit (its inertia
+ * and iterations), and the restart sample when restarts were screened on one.
+ */
+export function modelKmeansSection(
+  options: {
+    readonly nInit: number;
+    readonly maxIter: number;
+    readonly tol: number;
+    readonly algorithm: string;
+  },
+  point: { readonly inertia: number; readonly result: { readonly nIter: number } },
+  restartSample?: { readonly size: number; readonly finalists: number } | null,
+): ModelJsonInput['kmeans'] {
+  return {
+    nInit: options.nInit,
+    maxIter: options.maxIter,
+    tol: options.tol,
+    algorithm: options.algorithm,
+    inertia: point.inertia,
+    nIter: point.result.nIter,
+    restartSample: restartSample ?? null,
+  };
 }
 
 const FEATURES = ['recency', 'frequency', 'monetary'] as const;

@@ -4,48 +4,28 @@
  * is the app's own core pipeline (__fixtures__/browser-side.ts); each engine reads the file's rows
  * as an all-text table named by the file's headers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSql } from './generate';
-import type { SqlDialect } from './dialects';
 import { browserModel, writeTextCsv, type BrowserModel } from './__fixtures__/browser-side';
-import {
-  postgresUnavailable,
-  runDuckDb,
-  runSqlite,
-  sqliteUnavailable,
-  startPostgres,
-  type Postgres,
-  type SqlRow,
-} from './__fixtures__/engines';
+import { sqlEngines, type SqlRow } from './__fixtures__/engines';
 
 const FILES = [
   { name: 'UCI Online Retail', file: 'public/sample/online-retail.csv.gz', k: 4, customers: 4316 },
   { name: 'CDNOW', file: 'fixtures/cdnow-master.txt', k: 4, customers: 23502 },
 ] as const;
 
-const dir = mkdtempSync(join(tmpdir(), 'sn-sql-'));
+const engines = sqlEngines('sn-sql-');
+const dir = engines.dir;
 const models = new Map<string, { browser: BrowserModel; csv: string }>();
-const pgReason = postgresUnavailable();
-const sqliteReason = sqliteUnavailable();
-let pg: Postgres | null = null;
 
-beforeAll(async () => {
+beforeAll(() => {
   for (const f of FILES) {
     const browser = browserModel(f.file, f.k);
     const csv = join(dir, `${f.name.replace(/\W+/g, '-')}.csv`);
     writeTextCsv(browser.raw, csv);
     models.set(f.name, { browser, csv });
   }
-  if (pgReason === null) pg = await startPostgres();
-  else console.log(`PostgreSQL tests skipped: ${pgReason}`);
-});
-
-afterAll(() => {
-  pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Every browser customer once, R and F exact, M to 1e-9 relative, the same cluster and name. */
@@ -81,12 +61,6 @@ function expectSame(rows: readonly SqlRow[], b: BrowserModel): void {
   expect({ rfmDiffer, segmentsDiffer, examples }).toEqual({ rfmDiffer: 0, segmentsDiffer: 0, examples: [] });
 }
 
-async function run(dialect: SqlDialect, csv: string, sql: string): Promise<SqlRow[]> {
-  if (dialect === 'duckdb') return runDuckDb(csv, sql);
-  if (dialect === 'sqlite') return runSqlite(csv, sql);
-  return pg!.run(csv, sql);
-}
-
 describe.each(FILES)('$name', ({ name, customers }) => {
   it('the browser side models the expected customers', () => {
     expect(models.get(name)!.browser.rfm.customerIds.length).toBe(customers);
@@ -94,14 +68,14 @@ describe.each(FILES)('$name', ({ name, customers }) => {
   it.each(['duckdb', 'sqlite', 'postgres'] as const)(
     '%s reproduces RFM and segments for every customer',
     async (dialect) => {
-      const reason = dialect === 'postgres' ? pgReason : dialect === 'sqlite' ? sqliteReason : null;
+      const reason = engines.skipReason(dialect);
       if (reason !== null) {
         console.log(`skipped ${name} on ${dialect}: ${reason}`);
         return;
       }
       const { browser, csv } = models.get(name)!;
       const sql = generateSql(browser.model, { dialect });
-      expectSame(await run(dialect, csv, sql), browser);
+      expectSame(await engines.run(dialect, csv, sql), browser);
     },
   );
 });

@@ -6,48 +6,19 @@
  * list, date window, negative-net customers by country, analysis at the latest time, no monetary
  * exclusion) and with cancellations dropped + distinct-day frequency + a fixed analysis day.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CleaningSettings, RfmSettings } from '../types';
 import { parseText } from '../ingest/parse-text';
 import { DEFAULT_CLEANING } from '../clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../rfm/rfm';
 import { parseRepoFile } from '../rfm/test-data';
 import { generateSql } from './generate';
-import type { SqlDialect } from './dialects';
 import { browserModel, writeTextCsv, type BrowserModel } from './__fixtures__/browser-side';
-import {
-  postgresUnavailable,
-  runDuckDb,
-  runSqlite,
-  sqliteUnavailable,
-  startPostgres,
-  type Postgres,
-  type SqlRow,
-} from './__fixtures__/engines';
+import { sqlEngines } from './__fixtures__/engines';
 
-const dir = mkdtempSync(join(tmpdir(), 'sn-sql-variants-'));
-const pgReason = postgresUnavailable();
-const sqliteReason = sqliteUnavailable();
-let pg: Postgres | null = null;
-
-beforeAll(async () => {
-  if (pgReason === null) pg = await startPostgres();
-  else console.log(`PostgreSQL tests skipped: ${pgReason}`);
-});
-
-afterAll(() => {
-  pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(dialect: SqlDialect, sql: string): Promise<SqlRow[]> {
-  if (dialect === 'duckdb') return runDuckDb(csv, sql);
-  if (dialect === 'sqlite') return runSqlite(csv, sql);
-  return pg!.run(csv, sql);
-}
+const engines = sqlEngines('sn-sql-variants-');
+const dir = engines.dir;
 
 /** The first 120,000 UCI lines with dates as D/M/YYYY H:MM and prices with a decimal comma. */
 function dayFirstCommaFile() {
@@ -103,13 +74,13 @@ describe.each(Object.entries(SETTINGS))('%s', (_, settings) => {
   it.each(['duckdb', 'sqlite', 'postgres'] as const)(
     '%s equals the browser for every customer',
     async (dialect) => {
-      const reason = dialect === 'postgres' ? pgReason : dialect === 'sqlite' ? sqliteReason : null;
+      const reason = engines.skipReason(dialect);
       if (reason !== null) {
         console.log(`skipped on ${dialect}: ${reason}`);
         return;
       }
       b ??= browserModel({ raw, name: 'retail-dmy.csv' }, 3, settings);
-      const rows = await run(dialect, generateSql(b.model, { dialect }));
+      const rows = await engines.run(dialect, csv, generateSql(b.model, { dialect }));
       expect(rows.length).toBe(b.rfm.customerIds.length);
       const byId = new Map(rows.map((r) => [r.customerId, r]));
       let differ = 0;

@@ -1,13 +1,17 @@
 /** The elbow sweep's result: one point per k, the knee, and how it was computed. */
 import type { KMeansResult } from '../kmeans/types';
 
-export interface SweepPoint {
+/** The scores of one k (what the recommendation reads and the model JSON keeps). */
+export interface SweepScores {
   readonly k: number;
   readonly inertia: number;
   /** NaN for k = 1 (undefined). */
   readonly silhouette: number;
   readonly calinskiHarabasz: number;
   readonly daviesBouldin: number;
+}
+
+export interface SweepPoint extends SweepScores {
   readonly result: KMeansResult;
 }
 

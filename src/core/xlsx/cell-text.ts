@@ -3,6 +3,7 @@
  * 'YYYY-MM-DD HH:MM:SS' (no time-zone shift: the wall-clock time written in the workbook), numbers
  * into shortest round-trip decimals, and number formats into "is this a date?".
  */
+import { civilFromDays } from '../numeric/civil-date';
 
 /** How a cell style displays numbers. */
 export const FMT_PLAIN = 0;
@@ -59,21 +60,6 @@ export function customFormatKind(code: string): FormatKind {
   if (hs) return dy ? FMT_DATETIME : FMT_TIME;
   if (dy || m) return FMT_DATE;
   return FMT_PLAIN;
-}
-
-/** Days from 1970-01-01 to the civil date (proleptic Gregorian; H. Hinnant's days_from_civil). */
-function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }
 
 function pad2(n: number): string {

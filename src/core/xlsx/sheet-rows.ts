@@ -20,7 +20,7 @@
  * must not look like ragged rows). A row wider than the header keeps its extra cells.
  */
 import { FMT_PLAIN, isoCellToText, numberToText, serialToText, type FormatKind } from './cell-text';
-import { attrValue, decodeOoxmlEscapes, decodeXmlEntities } from './xml-scanner';
+import { attrValue, decodeOoxmlEscapes, decodeXmlEntities, isSpace, tagEnd } from './xml-scanner';
 
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
@@ -76,24 +76,6 @@ function cellType(t: string | undefined): number {
     default:
       return T_STR;
   }
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** Index of the '>' closing a start tag whose name ends at `i` (quotes respected), or -1. */
-function tagEnd(buf: string, i: number): number {
-  const n = buf.length;
-  let q = 0;
-  for (; i < n; i++) {
-    const c = buf.charCodeAt(i);
-    if (q !== 0) {
-      if (c === q) q = 0;
-    } else if (c === 34 || c === 39) q = c;
-    else if (c === 62) return i;
-  }
-  return -1;
 }
 
 function columnIndexAt(buf: string, s: number, e: number): number {

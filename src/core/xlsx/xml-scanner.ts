@@ -52,7 +52,8 @@ export function decodeOoxmlEscapes(s: string): string {
     : s.replace(ESCAPE_RE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function isSpace(c: number): boolean {
+/** XML white space (space, tab, LF, CR). */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
@@ -143,15 +144,8 @@ export class XmlScanner {
         if (c === 62 || c === 47 || isSpace(c)) break;
       }
       const nameEnd = i;
-      let q = 0;
-      for (; i < n; i++) {
-        const c = buf.charCodeAt(i);
-        if (q !== 0) {
-          if (c === q) q = 0;
-        } else if (c === 34 || c === 39) q = c;
-        else if (c === 62) break;
-      }
-      if (i >= n) return TOK_END;
+      i = tagEnd(buf, nameEnd);
+      if (i < 0) return TOK_END;
       const self = buf.charCodeAt(i - 1) === 47 && i - 1 >= nameEnd;
       this.name = localName(buf.slice(p + 1, nameEnd));
       this.attrStart = nameEnd;
@@ -186,6 +180,20 @@ export class XmlScanner {
   attr(want: string): string | undefined {
     return attrValue(this.buf, this.attrStart, this.attrEnd, want);
   }
+}
+
+/** Index of the '>' closing a start tag whose name ends at `i` (quotes respected), or -1. */
+export function tagEnd(buf: string, i: number): number {
+  const n = buf.length;
+  let q = 0;
+  for (; i < n; i++) {
+    const c = buf.charCodeAt(i);
+    if (q !== 0) {
+      if (c === q) q = 0;
+    } else if (c === 34 || c === 39) q = c;
+    else if (c === 62) return i;
+  }
+  return -1;
 }
 
 /**

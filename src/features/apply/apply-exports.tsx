@@ -1,3 +1,4 @@
+import { ActionItem } from '../../components/action-item';
 import { downloadBlob, textBlob } from '../../components/download';
 import { formatInt } from '../../components/format';
 import { movesCsv } from '../../core/model/moves-csv';
@@ -68,34 +69,20 @@ export function ApplyExports(props: {
         Downloads
       </h3>
       <ul className="apply-exports">
-        <li>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={customers}
-            data-testid="apply-export-customers"
-          >
-            Scored customers (CSV)
-          </button>{' '}
+        <ActionItem label="Scored customers (CSV)" onClick={customers} testId="apply-export-customers">
+          {' '}
           <span className="muted small">
             {formatInt(rfm.customerIds.length)} rows: customer_id, recency, frequency, monetary, cluster_id,
             cluster_name
           </span>
-        </li>
+        </ActionItem>
         {t ? (
-          <li>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={moves}
-              data-testid="apply-export-moves"
-            >
-              Customer moves (CSV)
-            </button>{' '}
+          <ActionItem label="Customer moves (CSV)" onClick={moves} testId="apply-export-moves">
+            {' '}
             <span className="muted small">
               {formatInt(t.ids.length)} rows: id, move, segment before and after, R/F/M at both sides
             </span>
-          </li>
+          </ActionItem>
         ) : null}
       </ul>
     </section>

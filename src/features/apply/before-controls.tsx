@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { HiddenFileInput } from '../../components/hidden-file-input';
 import { clearPreviousExport, openPreviousExport, setBeforeDay } from '../../store/apply-actions';
 import { useNotebook } from '../../store/store';
 
@@ -62,19 +63,12 @@ export function BeforeControls() {
             </button>
           </>
         ) : null}
-        <input
-          ref={inputRef}
-          className="visually-hidden"
-          tabIndex={-1}
-          type="file"
+        <HiddenFileInput
+          inputRef={inputRef}
           accept=".csv,text/csv"
-          aria-label="Choose a previous customers export (.csv)"
-          data-testid="apply-previous-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void f.text().then((t) => openPreviousExport(t, f.name));
-            e.target.value = '';
-          }}
+          label="Choose a previous customers export (.csv)"
+          testId="apply-previous-input"
+          onFile={(f) => void f.text().then((t) => openPreviousExport(t, f.name))}
         />
       </p>
     </div>

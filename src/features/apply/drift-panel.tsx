@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataTable } from '../../components/data-table';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
 import { Plot } from '../../components/plot/plot';
@@ -43,41 +44,26 @@ export function DriftPanel({ run, names }: { readonly run: ApplyRun; readonly na
       <h3 className="subhead" id="apply-drift-title">
         Segments and drift
       </h3>
-      <div className="table-wrap">
-        <table className="apply-table" data-testid="apply-segments-table">
-          <caption className="visually-hidden">Segment sizes at training and now</caption>
-          <thead>
-            <tr>
-              <th scope="col">Segment</th>
-              <th scope="col">Name</th>
-              <th scope="col" className="num">
-                Customers now
-              </th>
-              <th scope="col" className="num">
-                Share now
-              </th>
-              <th scope="col" className="num">
-                Share at training
-              </th>
-              <th scope="col" className="num">
-                Far from centre
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {drift.segments.map((s, c) => (
-              <tr key={c} data-testid={`apply-segment-${c + 1}`}>
-                <th scope="row">{c + 1}</th>
-                <td>{names[c] || `Segment ${c + 1}`}</td>
-                <td className="num">{formatInt(s.sizeNow)}</td>
-                <td className="num">{pct(s.shareNow)}</td>
-                <td className="num">{pct(s.shareThen)}</td>
-                <td className="num">{s.beyond === null ? '—' : formatInt(s.beyond)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="apply-table"
+        testId="apply-segments-table"
+        caption="Segment sizes at training and now"
+        captionHidden
+        rows={drift.segments}
+        rowProps={(_, c) => ({ 'data-testid': `apply-segment-${c + 1}` })}
+        columns={[
+          { header: 'Segment', rowHeader: true, cell: (_, c) => c + 1 },
+          { header: 'Name', cell: (_, c) => names[c] || `Segment ${c + 1}` },
+          { header: 'Customers now', numeric: true, cell: (s) => formatInt(s.sizeNow) },
+          { header: 'Share now', numeric: true, cell: (s) => pct(s.shareNow) },
+          { header: 'Share at training', numeric: true, cell: (s) => pct(s.shareThen) },
+          {
+            header: 'Far from centre',
+            numeric: true,
+            cell: (s) => (s.beyond === null ? '—' : formatInt(s.beyond)),
+          },
+        ]}
+      />
       <p className="muted small">
         “Far from centre”: customers farther from their segment’s centre than 99% of the training customers of
         that segment were (
@@ -91,40 +77,22 @@ export function DriftPanel({ run, names }: { readonly run: ApplyRun; readonly na
         </Message>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="apply-table" data-testid="apply-drift-table">
-              <caption className="visually-hidden">Drift per feature</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Feature</th>
-                  <th scope="col" className="num">
-                    PSI
-                  </th>
-                  <th scope="col">Reading</th>
-                  <th scope="col" className="num">
-                    Below training range
-                  </th>
-                  <th scope="col" className="num">
-                    Above training range
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {MODEL_FEATURES.map((f) => {
-                  const d = drift.features![f];
-                  return (
-                    <tr key={f} data-testid={`apply-drift-${f}`} data-psi={d.psi}>
-                      <th scope="row">{FEATURE_LABEL[f]}</th>
-                      <td className="num">{d.psi.toFixed(3)}</td>
-                      <td>{psiWord(d.psi)}</td>
-                      <td className="num">{pct(d.belowShare)}</td>
-                      <td className="num">{pct(d.aboveShare)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="apply-table"
+            testId="apply-drift-table"
+            caption="Drift per feature"
+            captionHidden
+            rows={MODEL_FEATURES.map((f) => ({ f, d: drift.features![f] }))}
+            rowKey={(r) => r.f}
+            rowProps={({ f, d }) => ({ 'data-testid': `apply-drift-${f}`, 'data-psi': d.psi })}
+            columns={[
+              { header: 'Feature', rowHeader: true, cell: ({ f }) => FEATURE_LABEL[f] },
+              { header: 'PSI', numeric: true, cell: ({ d }) => d.psi.toFixed(3) },
+              { header: 'Reading', cell: ({ d }) => psiWord(d.psi) },
+              { header: 'Below training range', numeric: true, cell: ({ d }) => pct(d.belowShare) },
+              { header: 'Above training range', numeric: true, cell: ({ d }) => pct(d.aboveShare) },
+            ]}
+          />
           <p className="muted small">
             PSI compares the share of customers in each training decile bin, now against training (below 0.1:
             stable; 0.1–0.25: moderate; above 0.25: large).

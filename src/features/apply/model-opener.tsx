@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { HiddenFileInput } from '../../components/hidden-file-input';
 import { closeModel, openModelFile } from '../../store/apply-actions';
 
 /** "Open a saved model…": a file button and a drop area for the model JSON. */
@@ -42,19 +43,12 @@ export function ModelOpener({ open }: { readonly open: boolean }) {
           </button>
         ) : null}
       </p>
-      <input
-        ref={inputRef}
-        className="visually-hidden"
-        tabIndex={-1}
-        type="file"
+      <HiddenFileInput
+        inputRef={inputRef}
         accept=".json,application/json"
-        aria-label="Choose a saved model (.json)"
-        data-testid="apply-model-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void openModelFile(f, f.name);
-          e.target.value = '';
-        }}
+        label="Choose a saved model (.json)"
+        testId="apply-model-input"
+        onFile={(f) => void openModelFile(f, f.name)}
       />
       <p className="muted small">
         Drop the model .json saved by the Export step here (or on the Data step). Its cleaning and RFM

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { DataTable } from '../../components/data-table';
 import { formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
 import type { RequestOutput } from '../../workers/apply/client';
@@ -68,36 +69,19 @@ export function RequestBox() {
         </Message>
       ) : null}
       {result ? (
-        <div className="table-wrap">
-          <table className="apply-table" data-testid="apply-request-result">
-            <caption className="visually-hidden">Scored rows of the request</caption>
-            <thead>
-              <tr>
-                <th scope="col">Index</th>
-                <th scope="col" className="num">
-                  Cluster id
-                </th>
-                <th scope="col">Segment</th>
-                <th scope="col" className="num">
-                  Distance
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.index.map((ix, i) => {
-                const c = result.clusterIndex[i]!;
-                return (
-                  <tr key={i}>
-                    <th scope="row">{String(ix)}</th>
-                    <td className="num">{c + 1}</td>
-                    <td>{names[c] || `Segment ${c + 1}`}</td>
-                    <td className="num">{formatNumber(result.distances[i]!)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="apply-table"
+          testId="apply-request-result"
+          caption="Scored rows of the request"
+          captionHidden
+          rows={result.index.map((ix, i) => ({ ix, c: result.clusterIndex[i]!, d: result.distances[i]! }))}
+          columns={[
+            { header: 'Index', rowHeader: true, cell: (r) => String(r.ix) },
+            { header: 'Cluster id', numeric: true, cell: (r) => r.c + 1 },
+            { header: 'Segment', cell: (r) => names[r.c] || `Segment ${r.c + 1}` },
+            { header: 'Distance', numeric: true, cell: (r) => formatNumber(r.d) },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import { formatInt, formatMoney } from '../../components/format';
 import { Plot } from '../../components/plot/plot';
 import type { ApplyRun } from '../../store/apply-slice';
@@ -53,79 +54,43 @@ export function TransitionsPanel({
             Before: {beforeLabel(run)}; after: this file at its analysis date. Rows: segment before (or new);
             columns: segment after (or gone).
           </p>
-          <div className="table-wrap">
-            <table className="apply-table" data-testid="apply-transition-matrix">
-              <caption className="visually-hidden">
-                Customers by segment before (rows) and after (columns)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Before \ after</th>
-                  {Array.from({ length: t.k }, (_, c) => (
-                    <th key={c} scope="col" className="num">
-                      {c + 1}. {label(c)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    Gone
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {t.matrix.map((row, r) => (
-                  <tr key={r} data-testid={`apply-transition-row-${r < t.k ? r + 1 : 'new'}`}>
-                    <th scope="row">{r < t.k ? `${r + 1}. ${label(r)}` : 'New'}</th>
-                    {row.map((v, c) => (
-                      <td key={c} className={`num${r === c ? ' apply-diag' : ''}`}>
-                        {formatInt(v)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="table-wrap">
-            <table className="apply-table" data-testid="apply-flows">
-              <caption className="visually-hidden">
-                Customers and revenue moving in and out of each segment
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Segment</th>
-                  <th scope="col" className="num">
-                    Stayed
-                  </th>
-                  <th scope="col" className="num">
-                    In
-                  </th>
-                  <th scope="col" className="num">
-                    Out
-                  </th>
-                  <th scope="col" className="num">
-                    Revenue in
-                  </th>
-                  <th scope="col" className="num">
-                    Revenue out
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {t.perSegment.map((s, c) => (
-                  <tr key={c}>
-                    <th scope="row">
-                      {c + 1}. {label(c)}
-                    </th>
-                    <td className="num">{formatInt(s.stayed)}</td>
-                    <td className="num">{formatInt(s.in)}</td>
-                    <td className="num">{formatInt(s.out)}</td>
-                    <td className="num">{formatMoney(s.revenueIn)}</td>
-                    <td className="num">{formatMoney(s.revenueOut)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="apply-table"
+            testId="apply-transition-matrix"
+            caption="Customers by segment before (rows) and after (columns)"
+            captionHidden
+            rows={t.matrix}
+            rowProps={(_, r) => ({ 'data-testid': `apply-transition-row-${r < t.k ? r + 1 : 'new'}` })}
+            columns={[
+              {
+                header: 'Before \\ after',
+                rowHeader: true,
+                cell: (_, r) => (r < t.k ? `${r + 1}. ${label(r)}` : 'New'),
+              },
+              ...Array.from({ length: t.k + 1 }, (_, c) => ({
+                header: c < t.k ? `${c + 1}. ${label(c)}` : 'Gone',
+                numeric: true,
+                cell: (row: readonly number[]) => formatInt(row[c]!),
+                cellProps: (_: readonly number[], r: number) =>
+                  r === c ? { className: 'apply-diag' } : undefined,
+              })),
+            ]}
+          />
+          <DataTable
+            className="apply-table"
+            testId="apply-flows"
+            caption="Customers and revenue moving in and out of each segment"
+            captionHidden
+            rows={t.perSegment}
+            columns={[
+              { header: 'Segment', rowHeader: true, cell: (_, c) => `${c + 1}. ${label(c)}` },
+              { header: 'Stayed', numeric: true, cell: (s) => formatInt(s.stayed) },
+              { header: 'In', numeric: true, cell: (s) => formatInt(s.in) },
+              { header: 'Out', numeric: true, cell: (s) => formatInt(s.out) },
+              { header: 'Revenue in', numeric: true, cell: (s) => formatMoney(s.revenueIn) },
+              { header: 'Revenue out', numeric: true, cell: (s) => formatMoney(s.revenueOut) },
+            ]}
+          />
           <p className="muted small">
             Revenue in: monetary (after) of the customers who moved into the segment; revenue out: monetary
             (before) of those who left it.

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Cell } from '../../components/cell';
+import { DataTable } from '../../components/data-table';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
@@ -26,6 +27,8 @@ const ENGINE_OPTIONS: readonly { value: EngineOverride; label: string }[] = [
   { value: 'tfjs-wasm', label: 'TensorFlow.js WebAssembly' },
   { value: 'tfjs-webgl', label: 'TensorFlow.js WebGL (GPU)' },
 ];
+
+const fixed3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
 function SeedInput() {
   const seed = useNotebook((s) => s.seed);
@@ -209,52 +212,26 @@ export function ChooseKCell() {
           <SweepChart result={result} k={k} onPick={setK} />
           <details className="sweep-details">
             <summary>Scores as a table</summary>
-            <div className="table-wrap">
-              <table className="model-table" data-testid="sweep-table">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      k
-                    </th>
-                    <th scope="col" className="num">
-                      Inertia
-                    </th>
-                    <th scope="col" className="num">
-                      Silhouette
-                    </th>
-                    <th scope="col" className="num">
-                      Calinski-Harabasz
-                    </th>
-                    <th scope="col" className="num">
-                      Davies-Bouldin
-                    </th>
-                    <th scope="col" className="num">
-                      Iterations
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.points.map((p) => (
-                    <tr
-                      key={p.k}
-                      aria-current={p.k === k ? 'true' : undefined}
-                      className={p.k === k ? 'is-current' : undefined}
-                    >
-                      <td className="num">{p.k}</td>
-                      <td className="num">{formatNumber(p.inertia)}</td>
-                      <td className="num">{Number.isFinite(p.silhouette) ? p.silhouette.toFixed(3) : '—'}</td>
-                      <td className="num">
-                        {Number.isFinite(p.calinskiHarabasz) ? formatInt(p.calinskiHarabasz) : '—'}
-                      </td>
-                      <td className="num">
-                        {Number.isFinite(p.daviesBouldin) ? p.daviesBouldin.toFixed(3) : '—'}
-                      </td>
-                      <td className="num">{p.result.nIter}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="sweep-table"
+              caption="Scores of the k-means fit per number of segments k"
+              captionHidden
+              rows={result.points}
+              rowKey={(p) => p.k}
+              rowProps={(p) => (p.k === k ? { 'aria-current': 'true', className: 'is-current' } : undefined)}
+              columns={[
+                { header: 'k', numeric: true, rowHeader: true, cell: (p) => p.k },
+                { header: 'Inertia', numeric: true, cell: (p) => formatNumber(p.inertia) },
+                { header: 'Silhouette', numeric: true, cell: (p) => fixed3(p.silhouette) },
+                {
+                  header: 'Calinski-Harabasz',
+                  numeric: true,
+                  cell: (p) => (Number.isFinite(p.calinskiHarabasz) ? formatInt(p.calinskiHarabasz) : '—'),
+                },
+                { header: 'Davies-Bouldin', numeric: true, cell: (p) => fixed3(p.daviesBouldin) },
+                { header: 'Iterations', numeric: true, cell: (p) => p.result.nIter },
+              ]}
+            />
             <p className="muted small">
               Silhouette{' '}
               {result.silhouetteSampleSize < sweep!.rfm.customerIds.length

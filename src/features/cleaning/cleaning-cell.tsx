@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { CancellationEvidence, CleaningRule, CleaningSettings, CleaningStep } from '../../core/types';
 import { Cell } from '../../components/cell';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';
 import { formatInt } from '../../components/format';
 import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/data-actions';
@@ -107,6 +108,21 @@ export function CleaningCell() {
     'Choose which lines count as purchases.'
   );
 
+  /** A count removed by each rule ('—' before the first run), labelled for the narrow layout. */
+  const removedColumn = (
+    header: string,
+    what: 'rows' | 'customers',
+    count: (step: CleaningStep) => number,
+  ): DataColumn<(typeof RULES)[number]> => ({
+    header,
+    numeric: true,
+    cell: ({ rule }) => {
+      const step = steps.get(rule);
+      return step ? formatInt(count(step)) : '—';
+    },
+    cellProps: ({ rule }) => ({ 'data-label': header, 'data-testid': `removed-${what}-${rule}` }),
+  });
+
   return (
     <Cell
       id="cleaning"
@@ -130,62 +146,47 @@ export function CleaningCell() {
           {error.message} The last good results are still shown.
         </Message>
       ) : null}
-      <div className="table-wrap">
-        <table className="rules" aria-label="Cleaning rules">
-          <thead>
+      <DataTable
+        className="rules"
+        caption="Cleaning rules"
+        captionHidden
+        rows={RULES}
+        rowKey={(r) => r.rule}
+        rowProps={({ rule }) => {
+          const step = steps.get(rule);
+          return {
+            'data-rule': rule,
+            className: step && !step.enabled && TOGGLES[rule] !== undefined ? 'rules__off' : undefined,
+          };
+        }}
+        columns={[
+          {
+            header: 'Rule',
+            cell: ({ rule, label, help }) => (
+              <>
+                <RuleControl rule={rule} label={label} settings={settings} />
+                {help !== '' ? <p className="muted small rules__help">{help}</p> : null}
+                {rule === 'cancellations' && report?.cancellation ? (
+                  <p className="small rules__help" data-testid="cancellation-evidence">
+                    {cancellationSentence(report.cancellation)}
+                  </p>
+                ) : null}
+              </>
+            ),
+          },
+          removedColumn('Lines removed', 'rows', (step) => step.rowsRemoved),
+          removedColumn('Customers removed', 'customers', (step) => step.customersRemoved),
+        ]}
+        foot={
+          report ? (
             <tr>
-              <th scope="col">Rule</th>
-              <th scope="col" className="num">
-                Lines removed
-              </th>
-              <th scope="col" className="num">
-                Customers removed
-              </th>
+              <th scope="row">Kept</th>
+              <td className="num">{formatInt(report.rowsKept)} lines</td>
+              <td className="num">{formatInt(report.customersKept)} customers</td>
             </tr>
-          </thead>
-          <tbody>
-            {RULES.map(({ rule, label, help }) => {
-              const step = steps.get(rule);
-              return (
-                <tr
-                  key={rule}
-                  data-rule={rule}
-                  className={step && !step.enabled && TOGGLES[rule] !== undefined ? 'rules__off' : undefined}
-                >
-                  <td>
-                    <RuleControl rule={rule} label={label} settings={settings} />
-                    {help !== '' ? <p className="muted small rules__help">{help}</p> : null}
-                    {rule === 'cancellations' && report?.cancellation ? (
-                      <p className="small rules__help" data-testid="cancellation-evidence">
-                        {cancellationSentence(report.cancellation)}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td className="num" data-label="Lines removed" data-testid={`removed-rows-${rule}`}>
-                    {step ? formatInt(step.rowsRemoved) : '—'}
-                  </td>
-                  <td
-                    className="num"
-                    data-label="Customers removed"
-                    data-testid={`removed-customers-${rule}`}
-                  >
-                    {step ? formatInt(step.customersRemoved) : '—'}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          {report ? (
-            <tfoot>
-              <tr>
-                <th scope="row">Kept</th>
-                <td className="num">{formatInt(report.rowsKept)} lines</td>
-                <td className="num">{formatInt(report.customersKept)} customers</td>
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
+          ) : undefined
+        }
+      />
     </Cell>
   );
 }
@@ -293,40 +294,52 @@ function CodeList({ codes, disabled }: { codes: readonly string[]; disabled: boo
 }
 
 function DateWindow({ settings }: { settings: CleaningSettings }) {
-  const startId = useId();
-  const endId = useId();
   const { start, end } = settings.dateWindow;
   const bad = start !== null && end !== null && start >= end;
   return (
     <div>
       <span className="rules__name">Date window</span>
       <div className="rules__inline">
-        <label htmlFor={startId} className="small">
-          From
-        </label>
-        <input
-          id={startId}
-          type="date"
-          value={start ?? ''}
-          onChange={(e) =>
-            setCleaning({ dateWindow: { start: e.target.value === '' ? null : e.target.value, end } })
-          }
+        <DayInput
+          label="From"
+          value={start}
+          onChange={(day) => setCleaning({ dateWindow: { start: day, end } })}
         />
-        <label htmlFor={endId} className="small">
-          Before
-        </label>
-        <input
-          id={endId}
-          type="date"
-          value={end ?? ''}
-          onChange={(e) =>
-            setCleaning({ dateWindow: { start, end: e.target.value === '' ? null : e.target.value } })
-          }
+        <DayInput
+          label="Before"
+          value={end}
+          onChange={(day) => setCleaning({ dateWindow: { start, end: day } })}
         />
       </div>
       {bad ? (
         <p className="small error-text">The start day must come before the end day: nothing would be kept.</p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled day picker; an empty field is `null` (no bound). */
+function DayInput({
+  label,
+  value,
+  onChange,
+}: {
+  readonly label: string;
+  readonly value: string | null;
+  readonly onChange: (day: string | null) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="small">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+      />
+    </>
   );
 }

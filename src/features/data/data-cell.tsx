@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { Cell, type CellStatus } from '../../components/cell';
+import { HiddenFileInput } from '../../components/hidden-file-input';
 import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
 import { delimiterName, formatBytes, formatInt, formatMs } from '../../components/format';
@@ -156,18 +157,12 @@ export function DataCell() {
               Choose a file…
             </button>
           </p>
-          <input
+          <HiddenFileInput
             id={inputId}
-            ref={inputRef}
-            className="visually-hidden"
-            tabIndex={-1}
-            type="file"
+            inputRef={inputRef}
             accept={ACCEPT}
-            aria-label="Choose a data file"
-            onChange={(e) => {
-              onFiles(e.target.files);
-              e.target.value = '';
-            }}
+            label="Choose a data file"
+            onFiles={onFiles}
           />
           <p className="muted small">
             .csv .tsv .txt, the same gzipped (.gz), or an Excel workbook (.xlsx). The file is read here, on

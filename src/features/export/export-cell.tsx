@@ -1,11 +1,17 @@
 import { useState, useSyncExternalStore } from 'react';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { ActionItem } from '../../components/action-item';
 import { Cell } from '../../components/cell';
 import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
 import { getPlots, plotToPng, subscribePlots } from '../../components/plot/registry';
 import { customersCsv, profilesCsv, segmentCsvs } from '../../core/segments/exports';
-import { buildModelJson, modelJsonText, type ModelJsonInput } from '../../core/segments/model-json';
+import {
+  buildModelJson,
+  modelJsonText,
+  modelKmeansSection,
+  type ModelJsonInput,
+} from '../../core/segments/model-json';
 import { trainingSummaryOfFit } from '../../core/model/summary';
 import { WarehouseSql } from './warehouse-sql';
 import { exportFileName, sanitiseFileStem } from '../../core/segments/naming';
@@ -47,15 +53,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
     seed: sw.seed,
     engine: sw.engineInfo.name,
     engineReason: sw.engineInfo.reason,
-    kmeans: {
-      nInit: sw.nInit,
-      maxIter: sw.maxIter,
-      tol: sw.tol,
-      algorithm: sw.algorithm,
-      inertia: seg.point.inertia,
-      nIter: seg.point.result.nIter,
-      restartSample: sw.result.restartSample ?? null,
-    },
+    kmeans: modelKmeansSection(sw, seg.point, sw.result.restartSample),
     centroidsStandardised: seg.point.result.centroids,
     centroidsOriginal: seg.centroidsOriginal,
     names: seg.names,
@@ -171,19 +169,16 @@ export function ExportCell() {
         <>
           <ul className="export-list">
             {files.map((f) => (
-              <li key={f.id}>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={!ready || busy !== null}
-                  onClick={run(f.label, f.action)}
-                  data-testid={`export-${f.id}`}
-                >
-                  {f.label}
-                </button>
+              <ActionItem
+                key={f.id}
+                label={f.label}
+                disabled={!ready || busy !== null}
+                onClick={run(f.label, f.action)}
+                testId={`export-${f.id}`}
+              >
                 <span className="export-list__file">{f.file}</span>
                 <span className="muted small">{f.detail}</span>
-              </li>
+              </ActionItem>
             ))}
           </ul>
           <WarehouseSql
@@ -196,19 +191,16 @@ export function ExportCell() {
           {plots.length === 0 ? <p className="muted small">No charts are drawn yet.</p> : null}
           <ul className="export-list export-list--charts">
             {plots.map((p) => (
-              <li key={p.id}>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={!ready || busy !== null}
-                  data-testid={`export-png-${p.name}`}
-                  onClick={run(`${p.title} image`, async () =>
-                    downloadBlob(await plotToPng(p.element), name(`${p.name}.png`)),
-                  )}
-                >
-                  {p.title}
-                </button>
-              </li>
+              <ActionItem
+                key={p.id}
+                primary={false}
+                label={p.title}
+                disabled={!ready || busy !== null}
+                testId={`export-png-${p.name}`}
+                onClick={run(`${p.title} image`, async () =>
+                  downloadBlob(await plotToPng(p.element), name(`${p.name}.png`)),
+                )}
+              />
             ))}
           </ul>
           {plots.length > 1 ? (

@@ -55,6 +55,11 @@ export function WarehouseSql(props: {
       return null;
     }
   };
+  /** A click handler that uses the script, if it can be written (else the error is shown). */
+  const withScript = (use: (text: string) => void) => () => {
+    const text = script();
+    if (text !== null) use(text);
+  };
   const fileName = exportFileName(props.datasetName, props.k, new Date(), `${dialect}.sql`);
 
   return (
@@ -106,12 +111,10 @@ export function WarehouseSql(props: {
           className="button button--secondary"
           disabled={props.disabled || !tableOk}
           data-testid="export-sql-download"
-          onClick={() => {
-            const text = script();
-            if (text === null) return;
+          onClick={withScript((text) => {
             downloadBlob(textBlob(text, 'application/sql'), fileName);
             setStatus(`Saved ${fileName}.`);
-          }}
+          })}
         >
           Download SQL
         </button>{' '}
@@ -120,14 +123,12 @@ export function WarehouseSql(props: {
           className="button button--secondary"
           disabled={props.disabled || !tableOk}
           data-testid="sql-copy"
-          onClick={() => {
-            const text = script();
-            if (text === null) return;
+          onClick={withScript((text) => {
             navigator.clipboard.writeText(text).then(
               () => setStatus('The SQL is on the clipboard.'),
               () => setError('The browser did not allow copying; use Download SQL instead.'),
             );
-          }}
+          })}
         >
           Copy SQL
         </button>

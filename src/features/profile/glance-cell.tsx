@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Glance, OutlierLine, OutlierReport, RevenueRank } from '../../core/profile/profile-types';
 import { Cell, type CellStatus } from '../../components/cell';
+import { DataTable } from '../../components/data-table';
 import { Message } from '../../components/message';
 import { formatInt, formatMoney, formatMs, formatNumber } from '../../components/format';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
@@ -141,93 +142,105 @@ function rankData(ranks: readonly RevenueRank[], color: string, what: string): P
   ];
 }
 
+type MonthRow = Glance['months'][number];
+
+/** A per-month series: bars on the left axis, or a line with markers (on the right one). */
+interface MonthSeries {
+  readonly kind: 'bar' | 'line' | 'dots';
+  readonly name: string;
+  readonly y: (m: MonthRow) => number | null;
+  readonly color: string;
+  readonly hover: string;
+}
+
+const MONTHLY: readonly MonthSeries[] = [
+  {
+    kind: 'bar',
+    name: 'Revenue',
+    y: (m) => m.revenue,
+    color: BLUE,
+    hover: '%{x}: %{y:,.0f}<extra>revenue</extra>',
+  },
+  {
+    kind: 'line',
+    name: 'Lines',
+    y: (m) => m.rows,
+    color: ORANGE,
+    hover: '%{x}: %{y:,} lines<extra></extra>',
+  },
+];
+
+const RETURNS: readonly MonthSeries[] = [
+  {
+    kind: 'bar',
+    name: 'Cancellation lines',
+    y: (m) => m.cancellations,
+    color: RED,
+    hover: '%{x}: %{y:,}<extra>cancellations</extra>',
+  },
+  {
+    kind: 'bar',
+    name: 'Returns (quantity < 0)',
+    y: (m) => m.returns,
+    color: GREY,
+    hover: '%{x}: %{y:,}<extra>returns</extra>',
+  },
+  {
+    kind: 'dots',
+    name: 'Without customer id (%)',
+    y: (m) => (m.rows > 0 ? (100 * m.missingCustomer) / m.rows : null),
+    color: ORANGE,
+    hover: '%{x}: %{y:.1f}% of lines without a customer<extra></extra>',
+  },
+];
+
+function monthTrace(months: readonly MonthRow[], s: MonthSeries): PlotData {
+  const common = { name: s.name, x: months.map((m) => m.month), y: months.map(s.y), hovertemplate: s.hover };
+  if (s.kind === 'bar') return { type: 'bar', ...common, marker: { color: s.color } } as PlotData;
+  const line = s.kind === 'dots' ? { color: s.color, dash: 'dot' } : { color: s.color };
+  return { type: 'scatter', mode: 'lines+markers', ...common, yaxis: 'y2', line } as PlotData;
+}
+
+/** Months along x, a count on the left axis and a second measure on the right one. */
+function monthLayout(title: string, left: string, right: string, extra: PlotLayout = {}): PlotLayout {
+  return {
+    ...SMALL_LAYOUT,
+    ...extra,
+    title: chartTitle(title),
+    xaxis: { type: 'category', tickfont: { size: 10 } },
+    yaxis: { title: { text: left }, rangemode: 'tozero' },
+    yaxis2: {
+      title: { text: right },
+      overlaying: 'y',
+      side: 'right',
+      rangemode: 'tozero',
+      showgrid: false,
+      ...(right.startsWith('%') ? { ticksuffix: '%' } : {}),
+    },
+  } as PlotLayout;
+}
+
 function GlanceCharts({ g }: { g: Glance }) {
-  const months = useMemo(() => g.months.map((m) => m.month), [g]);
-  const monthly = useMemo<{ data: PlotData[]; layout: PlotLayout }>(
+  const monthly = useMemo(
     () => ({
-      data: [
-        {
-          type: 'bar',
-          name: 'Revenue',
-          x: months,
-          y: g.months.map((m) => m.revenue),
-          marker: { color: BLUE },
-          hovertemplate: '%{x}: %{y:,.0f}<extra>revenue</extra>',
-        },
-        {
-          type: 'scatter',
-          mode: 'lines+markers',
-          name: 'Lines',
-          x: months,
-          y: g.months.map((m) => m.rows),
-          yaxis: 'y2',
-          line: { color: ORANGE },
-          hovertemplate: '%{x}: %{y:,} lines<extra></extra>',
-        },
-      ] as PlotData[],
-      layout: {
-        ...SMALL_LAYOUT,
-        title: chartTitle('Revenue and lines per month'),
-        xaxis: { type: 'category', tickfont: { size: 10 } },
-        yaxis: { title: { text: 'revenue' }, rangemode: 'tozero' },
-        yaxis2: {
-          title: { text: 'lines' },
-          overlaying: 'y',
-          side: 'right',
-          rangemode: 'tozero',
-          showgrid: false,
-        },
-      } as PlotLayout,
+      data: MONTHLY.map((m) => monthTrace(g.months, m)),
+      layout: monthLayout('Revenue and lines per month', 'revenue', 'lines'),
     }),
-    [g, months],
+    [g],
   );
-  const returns = useMemo<{ data: PlotData[]; layout: PlotLayout }>(
+  const returns = useMemo(
     () => ({
-      data: [
+      data: RETURNS.map((m) => monthTrace(g.months, m)),
+      layout: monthLayout(
+        'Cancellations, returns and lines without a customer',
+        'lines',
+        '% no customer id',
         {
-          type: 'bar',
-          name: 'Cancellation lines',
-          x: months,
-          y: g.months.map((m) => m.cancellations),
-          marker: { color: RED },
-          hovertemplate: '%{x}: %{y:,}<extra>cancellations</extra>',
+          barmode: 'group',
         },
-        {
-          type: 'bar',
-          name: 'Returns (quantity < 0)',
-          x: months,
-          y: g.months.map((m) => m.returns),
-          marker: { color: GREY },
-          hovertemplate: '%{x}: %{y:,}<extra>returns</extra>',
-        },
-        {
-          type: 'scatter',
-          mode: 'lines+markers',
-          name: 'Without customer id (%)',
-          x: months,
-          y: g.months.map((m) => (m.rows > 0 ? (100 * m.missingCustomer) / m.rows : null)),
-          yaxis: 'y2',
-          line: { color: ORANGE, dash: 'dot' },
-          hovertemplate: '%{x}: %{y:.1f}% of lines without a customer<extra></extra>',
-        },
-      ] as PlotData[],
-      layout: {
-        ...SMALL_LAYOUT,
-        barmode: 'group',
-        title: chartTitle('Cancellations, returns and lines without a customer'),
-        xaxis: { type: 'category', tickfont: { size: 10 } },
-        yaxis: { title: { text: 'lines' }, rangemode: 'tozero' },
-        yaxis2: {
-          title: { text: '% no customer id' },
-          overlaying: 'y',
-          side: 'right',
-          rangemode: 'tozero',
-          showgrid: false,
-          ticksuffix: '%',
-        },
-      } as PlotLayout,
+      ),
     }),
-    [g, months],
+    [g],
   );
   const countries = useMemo(() => rankData(g.topCountries, BLUE, 'Country'), [g]);
   const products = useMemo(() => rankData(g.topProducts, BLUE, 'Product'), [g]);
@@ -337,47 +350,43 @@ function Outliers({ report }: { report: OutlierReport }) {
         {tables
           .filter(([, lines]) => lines.length > 0)
           .map(([measure, lines]) => (
-            <div className="table-wrap" key={measure}>
-              <table className="outlier-table" aria-label={MEASURE_TITLE[measure]}>
-                <caption>{MEASURE_TITLE[measure]}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      Row
-                    </th>
-                    <th scope="col" className="num">
-                      {measure === 'price' ? 'Unit price' : measure === 'quantity' ? 'Quantity' : 'Amount'}
-                    </th>
-                    <th scope="col">Invoice</th>
-                    <th scope="col">Product</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col">Flagged</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lines.map((l) => (
-                    <tr
-                      key={l.row}
-                      className={l.flagged ? 'is-flagged' : undefined}
-                      data-flagged={l.flagged ? 'true' : 'false'}
-                    >
-                      <td className="num" data-col="row">
-                        {formatInt(l.spreadsheetRow)}
-                      </td>
-                      <td className="num" data-col="value">
-                        {formatNumber(l.value)}
-                      </td>
-                      <td>{l.invoice}</td>
-                      <td>{l.product}</td>
-                      <td>{l.customer === '' ? <span className="muted">none</span> : l.customer}</td>
-                      <td>
-                        {l.flagged ? <span className="flag">extreme</span> : <span className="muted">—</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              key={measure}
+              className="outlier-table"
+              caption={MEASURE_TITLE[measure]}
+              rows={lines}
+              rowKey={(l) => l.row}
+              rowProps={(l) => ({
+                className: l.flagged ? 'is-flagged' : undefined,
+                'data-flagged': l.flagged ? 'true' : 'false',
+              })}
+              columns={[
+                {
+                  header: 'Row',
+                  numeric: true,
+                  rowHeader: true,
+                  cell: (l) => formatInt(l.spreadsheetRow),
+                  cellProps: () => ({ 'data-col': 'row' }),
+                },
+                {
+                  header: measure === 'price' ? 'Unit price' : measure === 'quantity' ? 'Quantity' : 'Amount',
+                  numeric: true,
+                  cell: (l) => formatNumber(l.value),
+                  cellProps: () => ({ 'data-col': 'value' }),
+                },
+                { header: 'Invoice', cell: (l) => l.invoice },
+                { header: 'Product', cell: (l) => l.product },
+                {
+                  header: 'Customer',
+                  cell: (l) => (l.customer === '' ? <span className="muted">none</span> : l.customer),
+                },
+                {
+                  header: 'Flagged',
+                  cell: (l) =>
+                    l.flagged ? <span className="flag">extreme</span> : <span className="muted">—</span>,
+                },
+              ]}
+            />
           ))}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ColumnProfile, ColumnType } from '../../core/profile/profile-types';
 import { Cell, type CellStatus } from '../../components/cell';
+import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';
 import { preloadPlotlyWhenIdle } from '../../components/plot/plotly-loader';
 import { formatInt, formatMs, formatNumber } from '../../components/format';
@@ -84,29 +85,15 @@ export function ProfileCell() {
               <dd>{formatInt(columns.filter((c) => c.unparseable !== null).length)}</dd>
             </div>
           </dl>
-          <div className="table-wrap">
-            <table className="profile-table" aria-label="Column profile">
-              <thead>
-                <tr>
-                  <th scope="col">Column</th>
-                  <th scope="col">Type</th>
-                  <th scope="col" className="num">
-                    Missing
-                  </th>
-                  <th scope="col" className="num">
-                    Distinct
-                  </th>
-                  <th scope="col">Values</th>
-                  <th scope="col">Unreadable cells</th>
-                </tr>
-              </thead>
-              <tbody>
-                {columns.map((c) => (
-                  <ColumnRow key={c.index} c={c} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="profile-table"
+            caption="Column profile"
+            captionHidden
+            rows={columns}
+            rowKey={(c) => c.index}
+            rowProps={(c) => ({ 'data-column': c.name })}
+            columns={PROFILE_COLUMNS}
+          />
         </>
       )}
     </Cell>
@@ -119,17 +106,31 @@ function pct(part: number, whole: number): string {
   return `${p < 0.1 && p > 0 ? '<0.1' : p.toFixed(1)}%`;
 }
 
-function ColumnRow({ c }: { c: ColumnProfile }) {
-  return (
-    <tr data-column={c.name}>
-      <th scope="row" className="profile-table__name">
-        {c.name === '' ? <span className="muted">(no header, column {c.index + 1})</span> : c.name}
-      </th>
-      <td data-col="type">
+const col = (name: string) => () => ({ 'data-col': name });
+
+/** The columns of the profile table, one row per column of the file. */
+const PROFILE_COLUMNS: readonly DataColumn<ColumnProfile>[] = [
+  {
+    header: 'Column',
+    rowHeader: true,
+    cell: (c) => (c.name === '' ? <span className="muted">(no header, column {c.index + 1})</span> : c.name),
+    cellProps: () => ({ className: 'profile-table__name' }),
+  },
+  {
+    header: 'Type',
+    cell: (c) => (
+      <>
         <span className={`type-chip type-chip--${c.type}`}>{TYPE_LABEL[c.type]}</span>
         <p className="muted small profile-table__why">{c.typeReason}</p>
-      </td>
-      <td className="num" data-col="missing">
+      </>
+    ),
+    cellProps: col('type'),
+  },
+  {
+    header: 'Missing',
+    numeric: true,
+    cell: (c) => (
+      <>
         {formatInt(c.missing)}
         {c.missing > 0 ? (
           <span className="muted small profile-table__pct">{pct(c.missing, c.rows)}</span>
@@ -137,33 +138,32 @@ function ColumnRow({ c }: { c: ColumnProfile }) {
         {c.naLike > 0 ? (
           <span className="muted small profile-table__pct">+ {formatInt(c.naLike)} “NA”-like</span>
         ) : null}
-      </td>
-      <td className="num" data-col="distinct">
-        {formatInt(c.distinct)}
-      </td>
-      <td data-col="values">
-        <Values c={c} />
-      </td>
-      <td data-col="unparseable">
-        {c.unparseable ? (
-          <div className="profile-bad">
-            <span className="error-text">
-              {formatInt(c.unparseable.count)} {c.unparseable.count === 1 ? 'cell does' : 'cells do'} not read
-              as {c.type === 'date' ? 'a date' : 'a number'}
-            </span>
-            <ul className="small profile-bad__list">
-              {c.unparseable.exampleRows.map((r, k) => (
-                <li key={r}>
-                  row {formatInt(r)}: <code>{c.unparseable!.exampleValues[k] ?? ''}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
-    </tr>
+      </>
+    ),
+    cellProps: col('missing'),
+  },
+  { header: 'Distinct', numeric: true, cell: (c) => formatInt(c.distinct), cellProps: col('distinct') },
+  { header: 'Values', cell: (c) => <Values c={c} />, cellProps: col('values') },
+  { header: 'Unreadable cells', cell: (c) => <Unreadable c={c} />, cellProps: col('unparseable') },
+];
+
+function Unreadable({ c }: { c: ColumnProfile }): ReactNode {
+  if (!c.unparseable) return <span className="muted">—</span>;
+  const u = c.unparseable;
+  return (
+    <div className="profile-bad">
+      <span className="error-text">
+        {formatInt(u.count)} {u.count === 1 ? 'cell does' : 'cells do'} not read as{' '}
+        {c.type === 'date' ? 'a date' : 'a number'}
+      </span>
+      <ul className="small profile-bad__list">
+        {u.exampleRows.map((r, k) => (
+          <li key={r}>
+            row {formatInt(r)}: <code>{u.exampleValues[k] ?? ''}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { DataTable } from '../../components/data-table';
 import { formatInt, formatNumber } from '../../components/format';
 import type { BinNote, FeatureReport, ScoreFeature } from '../../core/rfm-scores';
 import { setCustomCuts } from '../../store/rfm-scores-actions';
@@ -122,29 +123,26 @@ export function BreaksTable({ report }: { report: FeatureReport }) {
         : 'quantiles (pandas qcut), right-closed';
   return (
     <div className="rfm-breaks" data-testid={`rfm-breaks-${f}`}>
-      <table className="model-table">
-        <caption>
-          <strong>{FEATURE_LABEL[f]}</strong>
-          <span className="muted small">
-            {' '}
-            — cut points <span data-testid={`rfm-cuts-${f}`}>{b.cuts.map(fmt).join('; ')}</span> ({source})
-            {b.reversed ? '; reversed: most recent = highest score' : ''}
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Score</th>
-            <th scope="col">Values</th>
-            <th scope="col" className="num">
-              Customers
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...report.bins].reverse().map((bin) => (
-            <tr key={bin.score}>
-              <th scope="row">{bin.score}</th>
-              <td>
+      <DataTable
+        wrap={false}
+        caption={
+          <>
+            <strong>{FEATURE_LABEL[f]}</strong>
+            <span className="muted small">
+              {' '}
+              — cut points <span data-testid={`rfm-cuts-${f}`}>{b.cuts.map(fmt).join('; ')}</span> ({source})
+              {b.reversed ? '; reversed: most recent = highest score' : ''}
+            </span>
+          </>
+        }
+        rows={[...report.bins].reverse()}
+        rowKey={(bin) => bin.score}
+        columns={[
+          { header: 'Score', rowHeader: true, cell: (bin) => bin.score },
+          {
+            header: 'Values',
+            cell: (bin) => (
+              <>
                 {rangeText(bin.lower, bin.upper, b.closed)}
                 {bin.count > 0 ? (
                   <span className="muted small">
@@ -153,14 +151,17 @@ export function BreaksTable({ report }: { report: FeatureReport }) {
                     {bin.max !== bin.min ? `–${fmt(bin.max)}` : ''})
                   </span>
                 ) : null}
-              </td>
-              <td className="num" data-testid={`rfm-bin-${f}-${bin.score}`}>
-                {formatInt(bin.count)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            header: 'Customers',
+            numeric: true,
+            cell: (bin) => formatInt(bin.count),
+            cellProps: (bin) => ({ 'data-testid': `rfm-bin-${f}-${bin.score}` }),
+          },
+        ]}
+      />
       {report.notes.length > 0 ? (
         <ul className="small rfm-notes" data-testid={`rfm-notes-${f}`}>
           {report.notes.map((n, i) => (

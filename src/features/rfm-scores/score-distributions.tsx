@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { DataTable } from '../../components/data-table';
 import { formatInt } from '../../components/format';
 import { scoreDistributions, type RfmScores } from '../../core/rfm-scores';
 
@@ -9,50 +10,48 @@ export function ScoreDistributions({ scores }: { scores: RfmScores }) {
   const d = useMemo(() => scoreDistributions(scores), [scores]);
   return (
     <div className="rfm-distributions" data-testid="rfm-score-distributions">
-      <table className="model-table">
-        <caption>
-          Most common combined scores (R F M){' '}
-          <span className="muted small">
-            — {formatInt(d.combined.length)} combinations in use
-            {d.combined.length > TOP ? `, the ${TOP} largest shown` : ''}
-          </span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Combined score</th>
-            <th scope="col" className="num">
-              Customers
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.combined.slice(0, TOP).map((c) => (
-            <tr key={c.code}>
-              <th scope="row">{c.code}</th>
-              <td className="num">{formatInt(c.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="model-table">
-        <caption>Sum score (R + F + M)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Sum</th>
-            <th scope="col" className="num">
-              Customers
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.sum.map((s) => (
-            <tr key={s.sum}>
-              <th scope="row">{s.sum}</th>
-              <td className="num">{formatInt(s.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountTable
+        caption={
+          <>
+            Most common combined scores (R F M){' '}
+            <span className="muted small">
+              — {formatInt(d.combined.length)} combinations in use
+              {d.combined.length > TOP ? `, the ${TOP} largest shown` : ''}
+            </span>
+          </>
+        }
+        label="Combined score"
+        rows={d.combined.slice(0, TOP).map((c) => ({ key: c.code, count: c.count }))}
+      />
+      <CountTable
+        caption="Sum score (R + F + M)"
+        label="Sum"
+        rows={d.sum.map((s) => ({ key: s.sum, count: s.count }))}
+      />
     </div>
+  );
+}
+
+/** Customers per value of a score. */
+function CountTable({
+  caption,
+  label,
+  rows,
+}: {
+  readonly caption: ReactNode;
+  readonly label: string;
+  readonly rows: readonly { readonly key: string | number; readonly count: number }[];
+}) {
+  return (
+    <DataTable
+      wrap={false}
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.key}
+      columns={[
+        { header: label, rowHeader: true, cell: (r) => r.key },
+        { header: 'Customers', numeric: true, cell: (r) => formatInt(r.count) },
+      ]}
+    />
   );
 }

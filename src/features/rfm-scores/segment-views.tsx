@@ -1,9 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
+import { DataTable } from '../../components/data-table';
 import { formatInt, formatMoney, formatNumber } from '../../components/format';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
 import type { Crosstab, RfGrid, SegmentSummaryRow } from '../../core/rfm-scores';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
+
+/** A median only where the segment has customers. */
+const ifAny = (r: SegmentSummaryRow, text: string) => (r.customers ? text : '—');
 
 /** A chart with its data as a table behind a disclosure (the accessible alternative). */
 function Figure(props: { title: string; testId: string; chart: ReactNode; table?: ReactNode }) {
@@ -76,53 +80,27 @@ export function SegmentSizes({ rows }: { rows: readonly SegmentSummaryRow[] }) {
           />
         }
       />
-      <div className="table-wrap">
-        <table className="model-table" data-testid="rfm-segment-table">
-          <caption>Named segments: size, revenue and median recency, frequency and monetary</caption>
-          <thead>
-            <tr>
-              <th scope="col">Segment</th>
-              <th scope="col" className="num">
-                Customers
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-              <th scope="col" className="num">
-                Revenue
-              </th>
-              <th scope="col" className="num">
-                Revenue share
-              </th>
-              <th scope="col" className="num">
-                Median R (days)
-              </th>
-              <th scope="col" className="num">
-                Median F
-              </th>
-              <th scope="col" className="num">
-                Median M
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.rule}-${r.name}`}>
-                <th scope="row">{r.name}</th>
-                <td className="num" data-testid={`rfm-size-${r.rule}`}>
-                  {formatInt(r.customers)}
-                </td>
-                <td className="num">{pct(r.share)}</td>
-                <td className="num">{formatMoney(r.revenue)}</td>
-                <td className="num">{pct(r.revenueShare)}</td>
-                <td className="num">{r.customers ? formatNumber(r.medianRecency) : '—'}</td>
-                <td className="num">{r.customers ? formatNumber(r.medianFrequency) : '—'}</td>
-                <td className="num">{r.customers ? formatMoney(r.medianMonetary) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="rfm-segment-table"
+        caption="Named segments: size, revenue and median recency, frequency and monetary"
+        rows={rows}
+        rowKey={(r) => `${r.rule}-${r.name}`}
+        columns={[
+          { header: 'Segment', rowHeader: true, cell: (r) => r.name },
+          {
+            header: 'Customers',
+            numeric: true,
+            cell: (r) => formatInt(r.customers),
+            cellProps: (r) => ({ 'data-testid': `rfm-size-${r.rule}` }),
+          },
+          { header: 'Share', numeric: true, cell: (r) => pct(r.share) },
+          { header: 'Revenue', numeric: true, cell: (r) => formatMoney(r.revenue) },
+          { header: 'Revenue share', numeric: true, cell: (r) => pct(r.revenueShare) },
+          { header: 'Median R (days)', numeric: true, cell: (r) => ifAny(r, formatNumber(r.medianRecency)) },
+          { header: 'Median F', numeric: true, cell: (r) => ifAny(r, formatNumber(r.medianFrequency)) },
+          { header: 'Median M', numeric: true, cell: (r) => ifAny(r, formatMoney(r.medianMonetary)) },
+        ]}
+      />
     </>
   );
 }
@@ -178,37 +156,23 @@ export function RfGridView({ grid }: { grid: RfGrid }) {
         />
       }
       table={
-        <table className="model-table">
-          <caption className="visually-hidden">
-            Customers and mean monetary per recency and frequency score
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">R \ F</th>
-              {Array.from({ length: fScores }, (_, f) => (
-                <th scope="col" key={f} className="num">
-                  F {f + 1}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: rScores }, (_, r) => (
-              <tr key={r}>
-                <th scope="row">R {r + 1}</th>
-                {Array.from({ length: fScores }, (_, f) => {
-                  const i = r * fScores + f;
-                  return (
-                    <td key={f} className="num">
-                      {formatInt(grid.count[i]!)}
-                      {grid.count[i]! > 0 ? ` · ${formatMoney(grid.meanMonetary[i]!)}` : ''}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          wrap={false}
+          caption="Customers and mean monetary per recency and frequency score"
+          captionHidden
+          rows={Array.from({ length: rScores }, (_, r) => r)}
+          columns={[
+            { header: 'R \\ F', rowHeader: true, cell: (r) => `R ${r + 1}` },
+            ...Array.from({ length: fScores }, (_, f) => ({
+              header: `F ${f + 1}`,
+              numeric: true,
+              cell: (r: number) => {
+                const i = r * fScores + f;
+                return `${formatInt(grid.count[i]!)}${grid.count[i]! > 0 ? ` · ${formatMoney(grid.meanMonetary[i]!)}` : ''}`;
+              },
+            })),
+          ]}
+        />
       }
     />
   );
@@ -264,37 +228,24 @@ export function CrosstabView({ ct }: { ct: Crosstab & { clusterNames: readonly s
         />
       }
       table={
-        <table className="model-table" data-testid="rfm-crosstab-table">
-          <caption className="visually-hidden">
-            Customers per named segment and k-means cluster, with row shares
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Named segment</th>
-              {ct.clusterNames.map((n) => (
-                <th scope="col" key={n} className="num">
-                  {n}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r}>
-                <th scope="row">{ct.rows[r]}</th>
-                {Array.from({ length: ct.k }, (_, c) => (
-                  <td key={c} className="num">
-                    {formatInt(ct.counts[r * ct.k + c]!)} ({pct(ct.rowShares[r * ct.k + c]!)})
-                  </td>
-                ))}
-                <td className="num">{formatInt(ct.rowTotals[r]!)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          wrap={false}
+          testId="rfm-crosstab-table"
+          caption="Customers per named segment and k-means cluster, with row shares"
+          captionHidden
+          rows={rows}
+          rowKey={(r) => r}
+          columns={[
+            { header: 'Named segment', rowHeader: true, cell: (r) => ct.rows[r] },
+            ...ct.clusterNames.map((n, c) => ({
+              header: n,
+              numeric: true,
+              cell: (r: number) =>
+                `${formatInt(ct.counts[r * ct.k + c]!)} (${pct(ct.rowShares[r * ct.k + c]!)})`,
+            })),
+            { header: 'Total', numeric: true, cell: (r) => formatInt(ct.rowTotals[r]!) },
+          ]}
+        />
       }
     />
   );

@@ -173,14 +173,7 @@ export function RfmCell() {
             </select>
           </div>
           <div className="rfm-settings__col">
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={settings.excludeNonPositiveMonetary}
-                onChange={(e) => setRfmSettings({ excludeNonPositiveMonetary: e.target.checked })}
-              />
-              Leave out customers whose monetary is zero or below
-            </label>
+            <ExcludeNonPositive settings={settings} />
             <label className="choice">
               <input
                 type="checkbox"
@@ -195,14 +188,7 @@ export function RfmCell() {
 
       {hasData && kind === 'rfm' ? (
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={settings.excludeNonPositiveMonetary}
-              onChange={(e) => setRfmSettings({ excludeNonPositiveMonetary: e.target.checked })}
-            />
-            Leave out customers whose monetary is zero or below
-          </label>
+          <ExcludeNonPositive settings={settings} />
         </form>
       ) : null}
 
@@ -256,5 +242,19 @@ export function RfmCell() {
         <p className="muted">The RFM table appears here once the data is loaded and mapped.</p>
       )}
     </Cell>
+  );
+}
+
+/** The one RFM setting of both file kinds (transactions and a ready RFM table). */
+function ExcludeNonPositive({ settings }: { readonly settings: RfmSettings }) {
+  return (
+    <label className="choice">
+      <input
+        type="checkbox"
+        checked={settings.excludeNonPositiveMonetary}
+        onChange={(e) => setRfmSettings({ excludeNonPositiveMonetary: e.target.checked })}
+      />
+      Leave out customers whose monetary is zero or below
+    </label>
   );
 }

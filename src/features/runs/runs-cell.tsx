@@ -5,7 +5,9 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Cell } from '../../components/cell';
 import { downloadBlob, textBlob } from '../../components/download';
+import { DataTable } from '../../components/data-table';
 import { formatInt } from '../../components/format';
+import { HiddenFileInput } from '../../components/hidden-file-input';
 import { Message } from '../../components/message';
 import type { RunRecord } from '../../core/runs/run-record';
 import {
@@ -58,18 +60,12 @@ export function RunsCell() {
           >
             Import a run…
           </button>
-          <input
-            ref={fileInput}
-            type="file"
+          <HiddenFileInput
+            inputRef={fileInput}
             accept=".json,application/json"
-            hidden
-            aria-label="Import a run file"
-            data-testid="runs-import"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void importRunFile(f, f.name);
-              e.target.value = '';
-            }}
+            label="Import a run file"
+            testId="runs-import"
+            onFile={(f) => void importRunFile(f, f.name)}
           />
         </>
       }
@@ -88,76 +84,83 @@ export function RunsCell() {
         </Message>
       ) : null}
       {runs.length > 0 ? (
-        <div className="table-wrap">
-          <table className="model-table" data-testid="runs-table" aria-label="Recorded runs">
-            <thead>
-              <tr>
-                <th scope="col">Compare</th>
-                <th scope="col">Time</th>
-                <th scope="col">Input</th>
-                <th scope="col">Customers</th>
-                <th scope="col">k</th>
-                <th scope="col">Seed</th>
-                <th scope="col">From</th>
-                <th scope="col">File</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...runs].reverse().map((r) => (
-                <tr key={r.id} data-run-id={r.id} aria-current={r.id === currentId ? 'true' : undefined}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={picked.includes(r.id)}
-                      onChange={() => toggle(r.id)}
-                      aria-label={`Compare run ${r.id}`}
-                    />
-                  </td>
-                  <td>
-                    {when(r.createdAt)}
-                    {r.id === currentId ? <span className="muted small"> (current)</span> : null}
-                  </td>
-                  <td>{r.input.name}</td>
-                  <td>{formatInt(r.metrics.customersModelled)}</td>
-                  <td>{r.metrics.chosenK}</td>
-                  <td>{r.params.kmeans.seed}</td>
-                  <td>{r.source}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() =>
-                        downloadBlob(textBlob(runFileText(r), 'application/json'), `run-${r.id}.json`)
-                      }
-                      aria-label={`Export run ${r.id}`}
-                    >
-                      Export
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => void reopenRun(r).then(setNote)}
-                      aria-label={`Re-open run ${r.id}: apply its settings, seed and k`}
-                    >
-                      Re-open
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => void removeRun(r.id)}
-                      aria-label={`Delete run ${r.id}`}
-                    >
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="runs-table"
+          caption="Recorded runs"
+          captionHidden
+          rows={[...runs].reverse()}
+          rowKey={(r) => r.id}
+          rowProps={(r) => ({ 'data-run-id': r.id, 'aria-current': r.id === currentId ? 'true' : undefined })}
+          columns={[
+            {
+              header: 'Compare',
+              cell: (r) => (
+                <input
+                  type="checkbox"
+                  checked={picked.includes(r.id)}
+                  onChange={() => toggle(r.id)}
+                  aria-label={`Compare run ${r.id}`}
+                />
+              ),
+            },
+            {
+              header: 'Time',
+              cell: (r) => (
+                <>
+                  {when(r.createdAt)}
+                  {r.id === currentId ? <span className="muted small"> (current)</span> : null}
+                </>
+              ),
+            },
+            { header: 'Input', cell: (r) => r.input.name },
+            { header: 'Customers', numeric: true, cell: (r) => formatInt(r.metrics.customersModelled) },
+            { header: 'k', numeric: true, cell: (r) => r.metrics.chosenK },
+            { header: 'Seed', numeric: true, cell: (r) => r.params.kmeans.seed },
+            { header: 'From', cell: (r) => r.source },
+            { header: 'File', cell: (r) => <RunButtons run={r} onNote={setNote} /> },
+          ]}
+        />
       ) : null}
       {chosen.length === 2 ? <RunsCompare a={chosen[0]!} b={chosen[1]!} /> : null}
       {chosen.length === 1 ? <p className="muted small">Tick a second run to compare.</p> : null}
     </Cell>
+  );
+}
+
+/** Export, re-open and delete one run. */
+function RunButtons({
+  run: r,
+  onNote,
+}: {
+  readonly run: RunRecord;
+  readonly onNote: (note: string | null) => void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => downloadBlob(textBlob(runFileText(r), 'application/json'), `run-${r.id}.json`)}
+        aria-label={`Export run ${r.id}`}
+      >
+        Export
+      </button>{' '}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void reopenRun(r).then(onNote)}
+        aria-label={`Re-open run ${r.id}: apply its settings, seed and k`}
+      >
+        Re-open
+      </button>{' '}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void removeRun(r.id)}
+        aria-label={`Delete run ${r.id}`}
+      >
+        Delete
+      </button>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 /** Two runs side by side: the main figures, what changed (every differing parameter and metric), the sweep per k. */
-import type { ReactNode } from 'react';
+import { DataTable } from '../../components/data-table';
 import { diffRuns } from '../../core/runs/diff';
 import type { RunRecord } from '../../core/runs/run-record';
 
@@ -12,16 +12,30 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function Row({ label, a, b }: { label: string; a: unknown; b: unknown }): ReactNode {
-  const same = JSON.stringify(a) === JSON.stringify(b);
-  return (
-    <tr className={same ? undefined : 'runs-compare__changed'}>
-      <th scope="row">{label}</th>
-      <td>{show(a)}</td>
-      <td>{show(b)}</td>
-      <td>{same ? '' : 'changed'}</td>
-    </tr>
-  );
+interface Line {
+  readonly label: string;
+  readonly a: unknown;
+  readonly b: unknown;
+}
+
+const same = (l: Line) => JSON.stringify(l.a) === JSON.stringify(l.b);
+
+/** The main figures of two runs, one line each. */
+function mainLines(a: RunRecord, b: RunRecord): Line[] {
+  const line = (label: string, f: (r: RunRecord) => unknown): Line => ({ label, a: f(a), b: f(b) });
+  return [
+    line('input', (r) => r.input.name),
+    line('input sha256', (r) => r.input.sha256.slice(0, 16)),
+    line('customers modelled', (r) => r.metrics.customersModelled),
+    line('seed', (r) => r.params.kmeans.seed),
+    line('suggested k', (r) => r.metrics.suggestedK),
+    line('chosen k', (r) => r.metrics.chosenK),
+    line('segment sizes', (r) => r.metrics.segmentSizes.join(' / ')),
+    line('inertia at chosen k', (r) => r.metrics.inertia),
+    line('λ (R, F, M)', (r) => r.metrics.lambdas.map(show).join(', ')),
+    line('engine', (r) => r.params.kmeans.engine),
+    line('duration (ms)', (r) => r.durationMs),
+  ];
 }
 
 export function RunsCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
@@ -33,95 +47,57 @@ export function RunsCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
       <h3 className="subhead">
         A: {a.id} · B: {b.id}
       </h3>
-      <div className="table-wrap">
-        <table className="model-table" aria-label="Runs side by side">
-          <thead>
-            <tr>
-              <th scope="col" />
-              <th scope="col">A</th>
-              <th scope="col">B</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            <Row label="input" a={a.input.name} b={b.input.name} />
-            <Row label="input sha256" a={a.input.sha256.slice(0, 16)} b={b.input.sha256.slice(0, 16)} />
-            <Row label="customers modelled" a={a.metrics.customersModelled} b={b.metrics.customersModelled} />
-            <Row label="seed" a={a.params.kmeans.seed} b={b.params.kmeans.seed} />
-            <Row label="suggested k" a={a.metrics.suggestedK} b={b.metrics.suggestedK} />
-            <Row label="chosen k" a={a.metrics.chosenK} b={b.metrics.chosenK} />
-            <Row
-              label="segment sizes"
-              a={a.metrics.segmentSizes.join(' / ')}
-              b={b.metrics.segmentSizes.join(' / ')}
-            />
-            <Row label="inertia at chosen k" a={a.metrics.inertia} b={b.metrics.inertia} />
-            <Row
-              label="λ (R, F, M)"
-              a={a.metrics.lambdas.map(show).join(', ')}
-              b={b.metrics.lambdas.map(show).join(', ')}
-            />
-            <Row label="engine" a={a.params.kmeans.engine} b={b.params.kmeans.engine} />
-            <Row label="duration (ms)" a={a.durationMs} b={b.durationMs} />
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Runs side by side"
+        captionHidden
+        rows={mainLines(a, b)}
+        rowKey={(l) => l.label}
+        rowProps={(l) => (same(l) ? {} : { className: 'runs-compare__changed' })}
+        columns={[
+          { header: <span className="visually-hidden">Figure</span>, rowHeader: true, cell: (l) => l.label },
+          { header: 'A', cell: (l) => show(l.a) },
+          { header: 'B', cell: (l) => show(l.b) },
+          {
+            header: <span className="visually-hidden">Changed</span>,
+            cell: (l) => (same(l) ? '' : 'changed'),
+          },
+        ]}
+      />
       <h3 className="subhead">What changed in the settings and results</h3>
       {diff.length === 0 ? (
         <p data-testid="runs-no-change">No setting or result differs (sweep metrics aside).</p>
       ) : (
-        <div className="table-wrap">
-          <table className="model-table" data-testid="runs-diff" aria-label="Differences between the runs">
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">A</th>
-                <th scope="col">B</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.map((d) => (
-                <tr key={d.path} data-path={d.path}>
-                  <th scope="row">
-                    <code>{d.path}</code>
-                  </th>
-                  <td>{show(d.a)}</td>
-                  <td>{show(d.b)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="runs-diff"
+          caption="Differences between the runs"
+          captionHidden
+          rows={diff}
+          rowKey={(d) => d.path}
+          rowProps={(d) => ({ 'data-path': d.path })}
+          columns={[
+            { header: 'Field', rowHeader: true, cell: (d) => <code>{d.path}</code> },
+            { header: 'A', cell: (d) => show(d.a) },
+            { header: 'B', cell: (d) => show(d.b) },
+          ]}
+        />
       )}
       <h3 className="subhead">Sweep per k</h3>
-      <div className="table-wrap">
-        <table className="model-table" aria-label="Sweep metrics of both runs per k">
-          <thead>
-            <tr>
-              <th scope="col">k</th>
-              <th scope="col">inertia A</th>
-              <th scope="col">inertia B</th>
-              <th scope="col">silhouette A</th>
-              <th scope="col">silhouette B</th>
-              <th scope="col">Davies-Bouldin A</th>
-              <th scope="col">Davies-Bouldin B</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ks.map((k) => (
-              <tr key={k}>
-                <th scope="row">{k}</th>
-                <td>{show(at(a, k)?.inertia)}</td>
-                <td>{show(at(b, k)?.inertia)}</td>
-                <td>{show(at(a, k)?.silhouette)}</td>
-                <td>{show(at(b, k)?.silhouette)}</td>
-                <td>{show(at(a, k)?.daviesBouldin)}</td>
-                <td>{show(at(b, k)?.daviesBouldin)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Sweep metrics of both runs per k"
+        captionHidden
+        rows={ks}
+        rowKey={(k) => k}
+        columns={[
+          { header: 'k', rowHeader: true, cell: (k) => k },
+          ...(['inertia', 'silhouette', 'daviesBouldin'] as const).flatMap((m) =>
+            ([a, b] as const).map((r, j) => ({
+              header: `${m === 'daviesBouldin' ? 'Davies-Bouldin' : m} ${j === 0 ? 'A' : 'B'}`,
+              numeric: true,
+              cell: (k: number) => show(at(r, k)?.[m]),
+            })),
+          ),
+        ]}
+      />
     </section>
   );
 }

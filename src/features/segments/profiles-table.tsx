@@ -42,24 +42,13 @@ export function ProfilesTable({ seg }: { seg: Segmentation }) {
             </th>
           </tr>
           <tr>
-            <th scope="col" className="num">
-              R (days)
-            </th>
-            <th scope="col" className="num">
-              F
-            </th>
-            <th scope="col" className="num">
-              M
-            </th>
-            <th scope="col" className="num">
-              R (days)
-            </th>
-            <th scope="col" className="num">
-              F
-            </th>
-            <th scope="col" className="num">
-              M
-            </th>
+            {[0, 1].flatMap((g) =>
+              ['R (days)', 'F', 'M'].map((h) => (
+                <th key={`${g}${h}`} scope="col" className="num">
+                  {h}
+                </th>
+              )),
+            )}
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { PowerFit } from '../../core/types';
+import { DataTable } from '../../components/data-table';
 import { Cell } from '../../components/cell';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
@@ -9,6 +10,9 @@ import { cancelModel, rerunModel } from '../../store/model-actions';
 import { useNotebook } from '../../store/store';
 import { FEATURE_LABELS } from '../../components/palette';
 import '../../components/model-cells.css';
+
+const FEATURE_KEYS = ['recency', 'frequency', 'monetary'] as const;
+const FEATURE_NAMES = ['Recency', 'Frequency', 'Monetary'] as const;
 
 function column(X: Float64Array, d: number, j: number): Float64Array {
   const n = X.length / d;
@@ -90,43 +94,21 @@ export function TransformCell() {
       ) : null}
       {r && before && after ? (
         <>
-          <div className="table-wrap">
-            <table className="model-table" data-testid="transform-table">
-              <caption className="visually-hidden">Transform parameters per feature</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Feature</th>
-                  <th scope="col" className="num">
-                    λ
-                  </th>
-                  <th scope="col" className="num">
-                    Mean after Yeo-Johnson
-                  </th>
-                  <th scope="col" className="num">
-                    Scale (std)
-                  </th>
-                  <th scope="col" className="num">
-                    Skewness before
-                  </th>
-                  <th scope="col" className="num">
-                    Skewness after
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {FEATURE_LABELS.map((label, j) => (
-                  <tr key={label}>
-                    <th scope="row">{label}</th>
-                    <td className="num">{fmt(r.fit.lambdas[j])}</td>
-                    <td className="num">{fmt(r.fit.means[j])}</td>
-                    <td className="num">{fmt(r.fit.scales[j])}</td>
-                    <td className="num">{fmt(r.skewBefore[j], 2)}</td>
-                    <td className="num">{fmt(r.skewAfter[j], 2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="transform-table"
+            caption="Transform parameters per feature"
+            captionHidden
+            rows={FEATURE_LABELS}
+            rowKey={(label) => label}
+            columns={[
+              { header: 'Feature', rowHeader: true, cell: (label) => label },
+              { header: 'λ', numeric: true, cell: (_, j) => fmt(r.fit.lambdas[j]) },
+              { header: 'Mean after Yeo-Johnson', numeric: true, cell: (_, j) => fmt(r.fit.means[j]) },
+              { header: 'Scale (std)', numeric: true, cell: (_, j) => fmt(r.fit.scales[j]) },
+              { header: 'Skewness before', numeric: true, cell: (_, j) => fmt(r.skewBefore[j], 2) },
+              { header: 'Skewness after', numeric: true, cell: (_, j) => fmt(r.skewAfter[j], 2) },
+            ]}
+          />
           {limitedNotes(r.fit).map((note) => (
             <Message key={note.label} kind="info" title={`λ of ${note.label} limited`}>
               <span data-testid="lambda-limited">
@@ -142,26 +124,21 @@ export function TransformCell() {
             scale.
           </p>
           <div className="hist-grid" role="group" aria-label="Histograms before and after the transform">
-            {FEATURE_LABELS.map((label, j) => (
-              <Histogram
-                key={`b${j}`}
-                values={before[j]!}
-                title={`${label}: before (skew ${formatNumber(Number(fmt(r.skewBefore[j], 2)))})`}
-                color="#9aa5b1"
-                exportName={`transform-before-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} before transform`}
-              />
-            ))}
-            {FEATURE_LABELS.map((label, j) => (
-              <Histogram
-                key={`a${j}`}
-                values={after[j]!}
-                title={`${label}: after (skew ${formatNumber(Number(fmt(r.skewAfter[j], 2)))})`}
-                xTitle="standard deviations"
-                exportName={`transform-after-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} after transform`}
-              />
-            ))}
+            {(['before', 'after'] as const).flatMap((when) =>
+              FEATURE_LABELS.map((label, j) => {
+                const skew = fmt((when === 'before' ? r.skewBefore : r.skewAfter)[j], 2);
+                return (
+                  <Histogram
+                    key={`${when[0]}${j}`}
+                    values={(when === 'before' ? before : after)[j]!}
+                    title={`${label}: ${when} (skew ${formatNumber(Number(skew))})`}
+                    {...(when === 'before' ? { color: '#9aa5b1' } : { xTitle: 'standard deviations' })}
+                    exportName={`transform-${when}-${FEATURE_KEYS[j]}`}
+                    exportTitle={`${FEATURE_NAMES[j]} ${when} transform`}
+                  />
+                );
+              }),
+            )}
           </div>
         </>
       ) : null}

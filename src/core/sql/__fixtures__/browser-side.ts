@@ -14,7 +14,7 @@ import { applyPowerTransform, fitPowerTransform } from '../../transform/power-tr
 import { kmeans } from '../../kmeans';
 import { DEFAULT_SWEEP, fitOptions } from '../../sweep/sweep';
 import { describeSegment, suggestNames } from '../../segments/describe';
-import { buildModelJson } from '../../segments/model-json';
+import { buildModelJson, modelKmeansSection } from '../../segments/model-json';
 import { describeModelInput } from '../../segments/model-input';
 
 export interface BrowserModel {
@@ -64,15 +64,7 @@ export function browserModel(
     seed: DEFAULT_SWEEP.seed,
     engine: 'plain',
     engineReason: null,
-    kmeans: {
-      nInit: DEFAULT_SWEEP.nInit,
-      maxIter: DEFAULT_SWEEP.maxIter,
-      tol: DEFAULT_SWEEP.tol,
-      algorithm: 'lloyd',
-      inertia: result.inertia,
-      nIter: result.nIter,
-      restartSample: null,
-    },
+    kmeans: modelKmeansSection(DEFAULT_SWEEP, { inertia: result.inertia, result }),
     centroidsStandardised: C,
     centroidsOriginal: null,
     names,

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
 import { parseDelimited } from '../../ingest/delimited';
 
 export interface SqlRow {
@@ -164,6 +165,40 @@ export async function startPostgres(): Promise<Postgres> {
     stop() {
       process.removeListener('exit', stop);
       stop();
+    },
+  };
+}
+
+export type EngineName = 'duckdb' | 'sqlite' | 'postgres';
+
+/**
+ * The engines of one test file: a temporary directory, PostgreSQL started before the tests (when
+ * installed), why an engine is skipped here, and `run` on the engine named; stops and cleans up after.
+ */
+export function sqlEngines(prefix: string): {
+  readonly dir: string;
+  skipReason(engine: EngineName): string | null;
+  run(engine: EngineName, csv: string, sql: string): Promise<SqlRow[]>;
+} {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const pgReason = postgresUnavailable();
+  const sqliteReason = sqliteUnavailable();
+  let pg: Postgres | null = null;
+  beforeAll(async () => {
+    if (pgReason === null) pg = await startPostgres();
+    else console.log(`PostgreSQL tests skipped: ${pgReason}`);
+  });
+  afterAll(() => {
+    pg?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dir,
+    skipReason: (engine) => (engine === 'postgres' ? pgReason : engine === 'sqlite' ? sqliteReason : null),
+    run: async (engine, csv, sql) => {
+      if (engine === 'duckdb') return runDuckDb(csv, sql);
+      if (engine === 'sqlite') return runSqlite(csv, sql);
+      return pg!.run(csv, sql);
     },
   };
 }
