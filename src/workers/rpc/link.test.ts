@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLink, type WorkerLike } from './link';
+import { createLink, type Build, type WorkerLike } from './link';
 import { standardReader, type StandardResponse } from './standard';
 
 type Req =
@@ -83,12 +83,12 @@ function setup(crashOn: Req['type'] | null = null, crashes = 1, extra: { rebuild
   return { link, workers, restarts };
 }
 
-const sum = (xs: number[], steps = 0) => {
-  return () => {
+const sum =
+  (xs: number[], steps = 0): Build<Req> =>
+  () => {
     const a = Float64Array.from(xs);
-    return [{ type: 'sum' as const, xs: a, steps }, [a.buffer]] as const;
+    return [{ type: 'sum', xs: a, steps }, [a.buffer]];
   };
-};
 
 describe('worker link (src/workers/rpc)', () => {
   it('starts lazily, matches answers to ids, reports progress and rebuilds errors', async () => {
