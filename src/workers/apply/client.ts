@@ -58,7 +58,10 @@ export function createApplyClient(
       body: Body<T>,
       opts: { signal?: AbortSignal; onProgress?: (s: ApplyStage) => void } = {},
     ) {
-      return link.call<ApplyResults[T]>(() => [body as unknown as DistributiveOmit<ApplyRequest, 'id'>], opts);
+      return link.call<ApplyResults[T]>(
+        () => [body as unknown as DistributiveOmit<ApplyRequest, 'id'>],
+        opts,
+      );
     },
     dispose: () => link.dispose(),
   };

@@ -24,6 +24,7 @@ import type { LoadProgress } from './protocol';
 import { isWorkbookFile, loadWorkbook } from './load-workbook';
 import { canCutBytes, planPieces } from '../../core/ingest/pieces';
 import { concat, readInPieces, spawnWorkerParsers, type PieceParser } from './parallel-load';
+import { abortError } from '../rpc/abort';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
@@ -65,12 +66,6 @@ export interface LoadedFile {
 }
 
 class InvalidUtf8 extends Error {}
-
-export function abortError(): Error {
-  const e = new Error('The load was cancelled.');
-  e.name = 'AbortError';
-  return e;
-}
 
 /** Loads a file, retrying once as windows-1252 when text that began as UTF-8 turns out not to be. */
 export async function loadFile(file: Blob, fileName: string, opts: LoadOptions): Promise<LoadedFile> {
@@ -302,7 +297,7 @@ async function loadWith(
 
   if (partsLen >= PIECE_CHARS || done) flush(done);
   while (!done && !nul) {
-    if (opts.isCancelled()) throw abortError();
+    if (opts.isCancelled()) throw abortError('The load was cancelled.');
     const chunk = await readChunk(reader, fileName);
     if (chunk === null) {
       addText(decode(undefined, false));
@@ -384,7 +379,7 @@ async function loadInPieces(
   });
   if (r.kind !== 'merged') {
     await reader.cancel().catch(() => undefined);
-    if (r.kind === 'cancelled') throw abortError();
+    if (r.kind === 'cancelled') throw abortError('The load was cancelled.');
     if (r.kind === 'bad-text') throw new InvalidUtf8();
     if (r.kind === 'nul')
       fail(

@@ -26,6 +26,7 @@ import { RawTableBuilder } from '../../core/ingest/table-builder';
 import { looksLikeOle2, looksLikeZip } from '../../core/xlsx/zip-directory';
 import { describeSheets, readWorkbook } from '../xlsx/read-workbook';
 import type { LoadProgress } from './protocol';
+import { abortError } from '../rpc/abort';
 
 /** The label used as the RawTable's delimiter and encoding for a workbook. */
 export const WORKBOOK_LABEL = 'xlsx';
@@ -57,12 +58,6 @@ export function looksLikeWorkbook(head: Uint8Array): boolean {
 export async function isWorkbookFile(file: Blob): Promise<boolean> {
   if (file.size < 4) return false;
   return looksLikeWorkbook(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
-}
-
-function abortError(): Error {
-  const e = new Error('The load was cancelled.');
-  e.name = 'AbortError';
-  return e;
 }
 
 /** Codes after which, with no sheet asked for, the next worksheet is tried. */
@@ -106,7 +101,7 @@ async function loadAny(file: Blob, fileName: string, opts: LoadWorkbookOptions):
   const total = file.size;
   opts.onProgress({ stage: 'reading', bytesDone: 0, bytesTotal: total, rows: 0 });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (opts.isCancelled()) throw abortError();
+  if (opts.isCancelled()) throw abortError('The load was cancelled.');
   if (opts.sheet !== undefined) return loadSheet(bytes, total, fileName, opts.sheet, opts);
 
   // Default: the first visible worksheet, then the others in tab order while they hold no table.
@@ -151,7 +146,7 @@ async function loadSheet(
     },
     shouldStop: opts.isCancelled,
   });
-  if (res.stopped) throw abortError();
+  if (res.stopped) throw abortError('The load was cancelled.');
   const where = `the sheet "${res.sheet}" of "${fileName}"`;
   const others = res.sheets.filter((s) => s !== res.sheet);
   const choose =

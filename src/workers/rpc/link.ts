@@ -25,6 +25,9 @@
  * The link speaks to a `WorkerLike` (a browser Worker, a Node worker_threads Worker through an
  * adapter, or an in-process fake in tests).
  */
+import { abortError } from './abort';
+
+export { abortError };
 
 /** The part of a Worker the link uses (a browser Worker is one; Node's needs `fromNodeWorker`). */
 export interface WorkerLike<Req = unknown, Res = unknown> {
@@ -88,13 +91,6 @@ export interface Link<Req, P> {
   onRestart(listener: (detail: string) => void): () => void;
   /** The browser's message of the last crash, null when the link's worker never crashed. */
   readonly crashDetail: string | null;
-}
-
-/** An Error whose name is 'AbortError', as fetch and DOM APIs reject on abort. */
-export function abortError(message = 'The operation was cancelled.'): Error {
-  const e = new Error(message);
-  e.name = 'AbortError';
-  return e;
 }
 
 interface Pending<Req, P> {
