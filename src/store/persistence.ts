@@ -89,33 +89,20 @@ export function isQuotaError(e: unknown): boolean {
   );
 }
 
-/** Any storage failure as a plain sentence. */
+/** Any storage failure as a coded error (`what`: the store's words for what was being kept). */
 export function storageError(e: unknown, what: string, bytes?: number): UserFacingError {
   if (e instanceof UserFacingError) return e;
   if (isQuotaError(e)) {
-    const size = bytes !== undefined ? ` (${(bytes / 1e6).toFixed(1)} MB)` : '';
-    return new UserFacingError(
-      'storage-full',
-      `This browser has no room left to keep ${what}${size}, so your session will not be restored after a reload. Your work on this page continues. Free disk space, or press "Clear all local data" and try again.`,
-    );
+    return new UserFacingError({ code: 'storage-full', what, ...(bytes !== undefined ? { bytes } : {}) });
   }
   const detail = e instanceof Error ? e.message : String(e);
-  return new UserFacingError(
-    'storage-failed',
-    `Your session could not be saved in this browser (${detail}). Your work on this page continues, but it will not be restored after a reload.`,
-  );
+  return new UserFacingError({ code: 'storage-failed', detail });
 }
 
 let dbPromise: Promise<IDBDatabase> | null = null;
 
 function openDb(): Promise<IDBDatabase> {
-  if (!hasIndexedDb())
-    return Promise.reject(
-      new UserFacingError(
-        'storage-unavailable',
-        'This browser does not allow the app to keep data (IndexedDB is off).',
-      ),
-    );
+  if (!hasIndexedDb()) return Promise.reject(new UserFacingError({ code: 'storage-unavailable' }));
   dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = () => {

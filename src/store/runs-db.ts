@@ -42,14 +42,8 @@ async function tx<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBReq
       const e = t.error ?? req.error;
       reject(
         isQuotaError(e)
-          ? new UserFacingError(
-              'storage-full',
-              'The browser storage is full: the run was not kept. Delete old runs or export them.',
-            )
-          : new UserFacingError(
-              'runs-storage',
-              `The run history could not be used (${e?.message ?? 'unknown error'}).`,
-            ),
+          ? new UserFacingError({ code: 'storage-full', what: 'run' })
+          : new UserFacingError({ code: 'runs-storage', detail: e?.message ?? 'unknown error' }),
       );
     };
     t.onerror = fail;

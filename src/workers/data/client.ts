@@ -3,7 +3,7 @@
  *
  * Each `load` starts a NEW worker; the previous file's worker keeps its data until the new load
  * succeeds, so a cancelled or failed load leaves everything as it was. The other calls go to the
- * worker of the last successful load. Errors reject as `UserFacingError` (`code`, plain `message`),
+ * worker of the last successful load. Errors reject as `UserFacingError` (`code` and `facts`),
  * or as an `AbortError` (an Error named 'AbortError') when the signal aborts.
  *
  * A worker that dies (an error event: an uncaught exception, out of memory) is replaced: the client
@@ -85,12 +85,10 @@ export interface DataWorkerRestart {
   readonly detail: string;
 }
 
-const CRASHED = 'worker-crashed';
-
 function fromWire(e: WireError): Error {
   if (e.name === 'AbortError') return abortError();
-  if (e.name === 'UserFacingError') return new UserFacingError(e.code, e.message);
-  return new UserFacingError('internal', `Something went wrong while reading the data: ${e.message}`);
+  if (e.facts !== undefined) return new UserFacingError(e.facts);
+  return new UserFacingError({ code: 'internal', detail: e.message, reading: true });
 }
 
 /** A request as sent by the client (the link adds its id). */
@@ -119,16 +117,11 @@ export function createDataClient(): DataClient {
       read: standardReader<DataResponse, WireError, LoadProgress>(fromWire, (m) => m.progress),
       cancelMessage: (id, target) => ({ id, type: 'cancel', target }),
       errors: {
-        crashed: (detail) =>
-          new UserFacingError(
-            CRASHED,
-            `The data worker stopped unexpectedly (${detail}) and could not be restarted with your file. Reload the page (your session is kept) and try again; very large files may need more memory.`,
-          ),
+        crashed: (detail) => new UserFacingError({ code: 'worker-crashed', detail }),
       },
       async rebuild(call) {
         const state = replay;
-        if (!state || current !== link)
-          throw new UserFacingError(CRASHED, 'The data worker stopped unexpectedly. Load the file again.');
+        if (!state || current !== link) throw new UserFacingError({ code: 'worker-crashed' });
         await call(() => [state.load]);
         if (state.applyMapping) await call(() => [state.applyMapping!]);
         if (state.clean) await call(() => [state.clean!]);
@@ -141,8 +134,7 @@ export function createDataClient(): DataClient {
   };
 
   const needCurrent = (): DataLink => {
-    if (!current)
-      throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
+    if (!current) throw new UserFacingError({ code: 'no-data' });
     return current;
   };
 

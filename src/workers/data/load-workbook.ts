@@ -20,7 +20,7 @@
  * first that holds a table is loaded; the result names it and lists all worksheets so the user can
  * switch. When none does, the first sheet's error is reported.
  */
-import type { RawTable, TablePreview } from '../../core/types';
+import type { AppErrorData, RawTable, TablePreview } from '../../core/types';
 import { UserFacingError } from '../../core/types';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
 import { looksLikeOle2, looksLikeZip } from '../../core/xlsx/zip-directory';
@@ -89,12 +89,7 @@ const WORKBOOK_NAME = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|zip)$/i;
 function notTextWhenNamedSo(e: unknown, fileName: string): unknown {
   if (!(e instanceof UserFacingError) || !e.code.startsWith('xlsx-') || WORKBOOK_NAME.test(fileName))
     return e;
-  const prefix = `"${fileName}": `;
-  const why = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return new UserFacingError(
-    e.code,
-    `"${fileName}" is not a text file but a ZIP archive or spreadsheet workbook. ${why}`,
-  );
+  return new UserFacingError({ ...e.facts, fileName, notText: true } as AppErrorData);
 }
 
 async function loadAny(file: Blob, fileName: string, opts: LoadWorkbookOptions): Promise<LoadedWorkbook> {
@@ -147,16 +142,8 @@ async function loadSheet(
     shouldStop: opts.isCancelled,
   });
   if (res.stopped) throw abortError('The load was cancelled.');
-  const where = `the sheet "${res.sheet}" of "${fileName}"`;
-  const others = res.sheets.filter((s) => s !== res.sheet);
-  const choose =
-    others.length > 0 ? ` Or choose another sheet: ${others.map((s) => `"${s}"`).join(', ')}.` : '';
-  if (builder.rowCount === 0) {
-    throw new UserFacingError(
-      'header-only',
-      `${cap(where)} has a header row but no data rows. Add the data below the header and save it again.${choose}`,
-    );
-  }
+  const where = { fileName, sheet: res.sheet, otherSheets: res.sheets.filter((s) => s !== res.sheet) };
+  if (builder.rowCount === 0) throw new UserFacingError({ code: 'header-only', ...where });
   send('typing');
   const table = builder.build({
     fileName,
@@ -165,14 +152,7 @@ async function loadSheet(
     encoding: WORKBOOK_LABEL,
   });
   if (table.columns.length < 2) {
-    throw new UserFacingError(
-      'no-usable-columns',
-      `${cap(where)} has a single column ("${table.columns[0]?.name ?? ''}"); a transactions or RFM table needs at least a customer and a value column side by side.${choose}`,
-    );
+    throw new UserFacingError({ code: 'no-usable-columns', ...where, column: table.columns[0]?.name ?? '' });
   }
   return { table, preview: builder.tablePreview(), sheets: res.sheets, sheet: res.sheet };
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

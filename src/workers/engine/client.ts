@@ -87,11 +87,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       m.totalK,
     ]),
     errors: {
-      crashed: (detail) =>
-        new UserFacingError(
-          'engine-crashed',
-          `The compute engine stopped unexpectedly twice on this step (${detail}). Press "Run again"; if it keeps failing, choose the "plain" engine or fewer customers.`,
-        ),
+      crashed: (detail) => new UserFacingError({ code: 'engine-crashed', detail }),
       interrupted: () =>
         new Error('The computation was interrupted because another one was cancelled; run it again.'),
       disposed: () => abortError('The engine was shut down.'),
@@ -189,7 +185,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
 }
 
 function deserializeError(e: SerializedError): Error {
-  if (e.name === 'UserFacingError' && e.code !== undefined) return new UserFacingError(e.code, e.message);
+  if (e.facts !== undefined) return new UserFacingError(e.facts);
   const err = new Error(e.message);
   err.name = e.name;
   return err;
