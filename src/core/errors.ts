@@ -68,7 +68,8 @@ export interface ErrorFacts {
   'nothing-kept': InFile;
   'no-customers': InFile;
   'rfm-table-no-dates': NoFacts;
-  'before-day-invalid': { readonly cause: AppErrorData };
+  /** The model core's detail on a second analysis date (the apply step wraps it in its sentence). */
+  'before-day-invalid': { readonly detail: string };
   'not-transactions': InFile & { readonly wanted: 'overview' | 'outliers' };
   'worker-crashed': { readonly detail?: string };
   // ── model steps (src/core/transform, src/core/kmeans, src/core/sweep, the engine worker)

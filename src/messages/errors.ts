@@ -139,7 +139,7 @@ const MESSAGES: { readonly [C in ErrorCode]: (f: ErrorOf<C>) => string } = {
   'no-customers': (f) =>
     `No customer in "${f.fileName}" has a purchase with positive monetary value after cleaning. Check the column mapping and cleaning rules.`,
   'rfm-table-no-dates': () => 'An RFM table has no transaction dates, so it has no second analysis date.',
-  'before-day-invalid': (f) => errorMessage(f.cause),
+  'before-day-invalid': (f) => f.detail,
   'not-transactions': (f) =>
     `"${f.fileName}" is mapped as a ready RFM table (one row per customer), so there are no transaction lines for ${f.wanted === 'overview' ? 'an overview' : 'an outlier check'}.`,
   'worker-crashed': (f) =>

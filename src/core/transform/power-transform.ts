@@ -50,10 +50,21 @@ function validateColumn(x: Float64Array, name: string): void {
   for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
     if (!Number.isFinite(v)) {
-      throw new UserFacingError({ code: 'power-non-finite', column: name, customer: i + 1, value: String(v) });
+      throw new UserFacingError({
+        code: 'power-non-finite',
+        column: name,
+        customer: i + 1,
+        value: String(v),
+      });
     }
     if (Math.abs(v) > MAX_ABS_VALUE) {
-      throw new UserFacingError({ code: 'power-overflow', why: 'value', column: name, customer: i + 1, value: v });
+      throw new UserFacingError({
+        code: 'power-overflow',
+        why: 'value',
+        column: name,
+        customer: i + 1,
+        value: v,
+      });
     }
   }
 }
@@ -214,7 +225,13 @@ export function applyPowerTransform(
       const z = (yeoJohnson(x[i]!, lambda) - mean) / scale;
       if (!Number.isFinite(z)) {
         const name = featureName(j, d, names);
-        throw new UserFacingError({ code: 'power-overflow', why: 'result', column: name, customer: i + 1, value: x[i]! });
+        throw new UserFacingError({
+          code: 'power-overflow',
+          why: 'result',
+          column: name,
+          customer: i + 1,
+          value: x[i]!,
+        });
       }
       out[i * d + j] = z;
     }
@@ -237,7 +254,12 @@ export function invertPowerTransform(
       const x = yeoJohnsonInverse(y, fit.lambdas[j]!);
       if (!Number.isFinite(x)) {
         const name = featureName(j, d, names);
-        throw new UserFacingError({ code: 'power-inverse-domain', row: i + 1, column: name, value: X[i * d + j]! });
+        throw new UserFacingError({
+          code: 'power-inverse-domain',
+          row: i + 1,
+          column: name,
+          value: X[i * d + j]!,
+        });
       }
       out[i * d + j] = x;
     }

@@ -26,6 +26,7 @@ import { describeModelInput } from '../../core/segments/model-input';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
 import { rfmAtDay } from '../../core/model/replay';
+import { ModelError } from '../../core/model/errors';
 import { findOutliers, profileColumns, transactionsAtAGlance } from '../../core/profile';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile';
 import { loadFile } from './load-file';
@@ -244,8 +245,8 @@ export class DataService {
       return rfmAtDay(this.tx, this.keep, settings, day);
     } catch (e) {
       // crosses the worker boundary as a UserFacingError (code + facts)
-      if (e instanceof UserFacingError)
-        throw new UserFacingError({ code: 'before-day-invalid', cause: e.facts });
+      if (e instanceof ModelError)
+        throw new UserFacingError({ code: 'before-day-invalid', detail: e.message });
       throw e;
     }
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { msToSerial, writeXlsx, type WriterRow } from '../../../scripts/data/xlsx-writer.mjs';
 import type { RawTable } from '../../core/types';
 import { UserFacingError } from '../../core/types';
+import { errorText } from '../../messages/errors';
 import { loadFile } from './load-file';
 import { isWorkbookFile, loadWorkbook, looksLikeWorkbook, type LoadWorkbookOptions } from './load-workbook';
 import type { LoadProgress } from './protocol';
@@ -97,7 +98,9 @@ async function rejection(p: Promise<unknown>): Promise<{ code: string; name: str
     await p;
   } catch (e) {
     const err = e as Error;
-    return { code: e instanceof UserFacingError ? e.code : '', name: err.name, message: err.message };
+    // the sentence the UI and CLI show (src/messages/errors.ts)
+    const message = errorText(e) ?? err.message;
+    return { code: e instanceof UserFacingError ? e.code : '', name: err.name, message };
   }
   return { code: 'resolved', name: '', message: '' };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
 import { UserFacingError } from '../../core/types';
+import { errorText } from '../../messages/errors';
 import { createEngineClient, type WorkerLike } from './client';
 import { handleRequest } from './engine-handler';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -200,7 +201,7 @@ describe('engine client', () => {
     const err = await client.sweep(X, 10, 3, sweepOptions).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserFacingError);
     expect((err as UserFacingError).code).toBe('engine-crashed');
-    expect((err as Error).message).toMatch(
+    expect(errorText(err)).toMatch(
       /^The compute engine stopped unexpectedly twice on this step \(Uncaught RangeError: out of memory\)\. Press "Run again"/,
     );
     expect(f.workers).toHaveLength(2);
