@@ -93,6 +93,9 @@ describe('error messages (src/messages/errors.ts)', () => {
     expect(errorMessage({ ...EXAMPLES['xlsx-corrupt'], fileName: 'export.csv', notText: true })).toBe(
       '"export.csv" is not a text file but a ZIP archive or spreadsheet workbook. This workbook could not be opened: its ZIP structure is damaged (no end record). Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.',
     );
+    expect(errorMessage(EXAMPLES['engine-crashed'])).toBe(
+      'The compute engine stopped unexpectedly twice on this step (Uncaught RangeError: out of memory). Press "Run again"; if it keeps failing, choose the "plain" engine or fewer customers.',
+    );
     expect(errorMessage(EXAMPLES['storage-full'])).toContain('keep a copy of the file (312.5 MB)');
     expect(errorMessage(EXAMPLES.internal)).toBe(
       'Something unexpected went wrong (boom). Your earlier results are kept; try again or reload the page.',

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
 import { UserFacingError } from '../../core/types';
-import { errorText } from '../../messages/errors';
 import { createEngineClient, type WorkerLike } from './client';
 import { handleRequest } from './engine-handler';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -201,9 +200,10 @@ describe('engine client', () => {
     const err = await client.sweep(X, 10, 3, sweepOptions).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserFacingError);
     expect((err as UserFacingError).code).toBe('engine-crashed');
-    expect(errorText(err)).toMatch(
-      /^The compute engine stopped unexpectedly twice on this step \(Uncaught RangeError: out of memory\)\. Press "Run again"/,
-    );
+    expect((err as UserFacingError).facts).toEqual({
+      code: 'engine-crashed',
+      detail: 'Uncaught RangeError: out of memory',
+    });
     expect(f.workers).toHaveLength(2);
     // A later call gets a fresh worker.
     await expect(client.transform(rfm)).resolves.toBeDefined();
