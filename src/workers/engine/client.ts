@@ -10,8 +10,8 @@
  *   worker are rejected with a message saying to run them again.
  * - A worker that dies (error event) is replaced: every call it was running or had queued is sent
  *   once more to a fresh worker (requests are pure computations on inputs the client still holds),
- *   and `onRestart` listeners are told. A call whose second attempt dies too rejects with a plain
- *   message ('engine-crashed').
+ *   and `onRestart` listeners are told. A call whose second attempt dies too rejects with the code
+ *   'engine-crashed' (its sentence: src/messages).
  * - Engine choice: `engine: 'auto'` (default) calibrates on the first sweep/fit of a data size
  *   (half-octave buckets of n, per d) and reuses that measurement afterwards; a name forces it.
  */
