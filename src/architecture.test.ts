@@ -45,4 +45,13 @@ describe('eslint.config.js holds the layers', () => {
     const messages = await lintAs('feature-imports-shared.txt', 'src/features/export/lint-fixture.ts');
     expect(messages.filter((m) => m.ruleId === 'import-x/no-restricted-paths')).toEqual([]);
   }, 60_000);
+
+  test('src/workers importing the message module fails; the store may', async () => {
+    const worker = await lintAs('worker-imports-messages.txt', 'src/workers/data/lint-fixture.ts');
+    const zones = worker.filter((m) => m.ruleId === 'import-x/no-restricted-paths');
+    expect(zones).toHaveLength(1);
+    expect(zones[0]!.message).toContain('sentences are written at the edge');
+    const store = await lintAs('worker-imports-messages.txt', 'src/store/sub/lint-fixture.ts');
+    expect(store.filter((m) => m.ruleId === 'import-x/no-restricted-paths')).toEqual([]);
+  }, 60_000);
 });

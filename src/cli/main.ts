@@ -10,6 +10,7 @@ import type { Backend } from './backend/backend';
 import type { Command, Context } from './command';
 import { COMMANDS } from './commands';
 import { CliError, EXIT, EXIT_HELP } from './exit-codes';
+import { errorText } from '../messages/errors';
 
 /** The bundle has the version built in; from the sources (tests) it is read from package.json. */
 export const APP_VERSION: string = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : sourceVersion();
@@ -127,8 +128,8 @@ async function runCommand(
     }
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && e instanceof Error && code !== 'internal') {
-      // A UserFacingError from the shared code: its sentence, its code; the input was not usable.
-      opts.err(`segment-notebook ${command.name}: ${e.message} [${code}]\n`);
+      // A UserFacingError from the shared code: its sentence (src/messages), its code; the input was not usable.
+      opts.err(`segment-notebook ${command.name}: ${errorText(e) ?? e.message} [${code}]\n`);
       return /^E[A-Z]+$/.test(code) ? EXIT.io : EXIT.data;
     }
     opts.err(

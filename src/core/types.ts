@@ -212,15 +212,8 @@ export type { KMeansOptions, KMeansResult, LloydStepper, LloydStepperFactory } f
 
 export type { KneeResult, SweepPoint, SweepResult } from './sweep/types';
 
-/** An error meant for the user: `code` for programs, `message` a plain sentence saying what to do. */
-export class UserFacingError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'UserFacingError';
-    this.code = code;
-  }
-}
+export { UserFacingError } from './errors';
+export type { AppErrorData, ErrorCode } from './errors';
 
 export type CancellationBasis = 'prefix' | 'negative' | 'none';
 

@@ -16,6 +16,7 @@ import {
   type BeforeInput,
   type RequestOutput,
 } from '../workers/apply/client';
+import { errorText } from '../messages/errors';
 import { dataClient } from './data-client';
 import type { ApplyIssue, ApplySlice, BeforeSide } from './apply-slice';
 import { setCleaning, setRfmSettings } from './data-actions';
@@ -39,7 +40,7 @@ export function toIssue(e: unknown, fileName?: string): ApplyIssue {
   const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
   return {
     code: typeof o.code === 'string' ? o.code : 'apply-failed',
-    message: typeof o.message === 'string' ? o.message : String(e),
+    message: errorText(e) ?? (typeof o.message === 'string' ? o.message : String(e)),
     path: typeof o.path === 'string' ? o.path : null,
     row: typeof o.row === 'number' ? o.row : null,
     ...(fileName === undefined ? {} : { fileName }),

@@ -142,11 +142,14 @@ describe('data pipeline actions', () => {
     await actions.loadFile(file, 'a.csv');
     await until((s) => s.rfmStatus === 'ready');
     const before = useNotebook.getState();
-    script.loadError = new UserFacingError('empty-file', '"b.csv" is empty (0 bytes).');
+    script.loadError = new UserFacingError({ code: 'empty-file', fileName: 'b.csv', why: 'zero-bytes' });
     await actions.loadFile(file, 'b.csv');
     const s = useNotebook.getState();
     expect(s.loadStatus).toBe('error');
-    expect(s.loadError).toEqual({ code: 'empty-file', message: '"b.csv" is empty (0 bytes).' });
+    expect(s.loadError).toEqual({
+      code: 'empty-file',
+      message: '"b.csv" is empty (0 bytes). Choose the file again or export it anew from your spreadsheet.',
+    });
     expect(s.loadResult).toBe(before.loadResult);
     expect(s.rfm).toBe(before.rfm);
     expect(s.cleaningReport).toBe(before.cleaningReport);
@@ -175,12 +178,14 @@ describe('data pipeline actions', () => {
     await actions.loadFile(file, 'a.csv');
     await until((s) => s.rfmStatus === 'ready');
     const before = useNotebook.getState();
-    script.cleanError = new UserFacingError('bad', 'Cleaning went wrong.');
+    script.cleanError = new UserFacingError({ code: 'nothing-kept', fileName: 'a.csv' });
     actions.setCleaning({ dropDuplicates: false });
     expect(useNotebook.getState().cleaningStatus).toBe('stale');
     await until((s) => s.cleaningStatus === 'error');
     let s = useNotebook.getState();
-    expect(s.cleaningError?.message).toBe('Cleaning went wrong.');
+    expect(s.cleaningError?.message).toBe(
+      'The cleaning rules removed every row of "a.csv". Turn some rules off or widen the date window.',
+    );
     expect(s.cleaningReport).toBe(before.cleaningReport);
     expect(s.rfm).toBe(before.rfm);
     expect(s.cleaningSettings.dropDuplicates).toBe(false);

@@ -120,16 +120,10 @@ export function loadSample(): Promise<void> {
       resp = await fetch(url, { signal });
     } catch (e) {
       if (isAbort(e)) throw e;
-      throw new UserFacingError(
-        'sample-fetch',
-        'The sample data could not be fetched. Check that the app is still being served and try again.',
-      );
+      throw new UserFacingError({ code: 'sample-fetch' });
     }
     if (!resp.ok || !resp.body) {
-      throw new UserFacingError(
-        'sample-fetch',
-        `The sample data could not be fetched (HTTP ${resp.status}). Try again, or load your own file.`,
-      );
+      throw new UserFacingError({ code: 'sample-fetch', status: resp.status });
     }
     const total = Number(resp.headers.get('content-length')) || 0;
     // A server may send the .gz with Content-Encoding: gzip: the browser then hands over the

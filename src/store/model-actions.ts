@@ -71,13 +71,10 @@ function onRfmChanged(rfm: RfmTable | null): void {
   void runModel(rfm, false);
 }
 
-/** The sentence for a model step that failed without its own message. */
+/** The code for a model step that failed without its own code. */
 const modelFailed =
-  (step: string): ErrorFallback =>
-  (detail) => ({
-    code: `${step}-failed`,
-    message: `The ${step} could not be computed (${detail}). Press "Run again"; if it keeps failing, choose the "plain" engine.`,
-  });
+  (step: 'transform' | 'sweep'): ErrorFallback =>
+  (detail) => ({ code: step === 'transform' ? 'transform-failed' : 'sweep-failed', detail });
 
 /** Recomputes transform and sweep for `rfm`. `keepK` keeps the user's k when the new sweep has it. */
 async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {

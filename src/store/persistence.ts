@@ -18,6 +18,7 @@ import type { DataSource, LoadChoice } from './data-slice';
 import type { EngineOverride } from './model-slice';
 import type { ScoreSettings, SegmentRule } from '../core/rfm-scores';
 import type { RulesPreset } from './rfm-scores-slice';
+import { hasIndexedDb, idbStore } from './idb';
 
 export const DB_NAME = 'segment-notebook';
 const DB_VERSION = 1;
@@ -73,10 +74,7 @@ export interface SavedSession {
   readonly settings: SavedSettings | null;
 }
 
-/** True when IndexedDB exists here (not in Node tests, not in some private modes). */
-export function hasIndexedDb(): boolean {
-  return typeof indexedDB !== 'undefined';
-}
+export { hasIndexedDb, removeDatabase } from './idb';
 
 /** Whether a thrown value (DOMException or a transaction's error) means the storage is full. */
 export function isQuotaError(e: unknown): boolean {
@@ -89,85 +87,18 @@ export function isQuotaError(e: unknown): boolean {
   );
 }
 
-/** Any storage failure as a plain sentence. */
+/** Any storage failure as a coded error (`what`: the store's words for what was being kept). */
 export function storageError(e: unknown, what: string, bytes?: number): UserFacingError {
   if (e instanceof UserFacingError) return e;
   if (isQuotaError(e)) {
-    const size = bytes !== undefined ? ` (${(bytes / 1e6).toFixed(1)} MB)` : '';
-    return new UserFacingError(
-      'storage-full',
-      `This browser has no room left to keep ${what}${size}, so your session will not be restored after a reload. Your work on this page continues. Free disk space, or press "Clear all local data" and try again.`,
-    );
+    return new UserFacingError({ code: 'storage-full', what, ...(bytes !== undefined ? { bytes } : {}) });
   }
   const detail = e instanceof Error ? e.message : String(e);
-  return new UserFacingError(
-    'storage-failed',
-    `Your session could not be saved in this browser (${detail}). Your work on this page continues, but it will not be restored after a reload.`,
-  );
+  return new UserFacingError({ code: 'storage-failed', detail });
 }
 
-let dbPromise: Promise<IDBDatabase> | null = null;
-
-function openDb(): Promise<IDBDatabase> {
-  if (!hasIndexedDb())
-    return Promise.reject(
-      new UserFacingError(
-        'storage-unavailable',
-        'This browser does not allow the app to keep data (IndexedDB is off).',
-      ),
-    );
-  dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, DB_VERSION);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      // Another tab deleting the database ("Clear all local data") asks us to let go.
-      db.onversionchange = () => {
-        db.close();
-        dbPromise = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => {
-      dbPromise = null;
-      reject(req.error ?? new Error('IndexedDB could not be opened'));
-    };
-    req.onblocked = () => {
-      dbPromise = null;
-      reject(new Error('IndexedDB is blocked by another tab of this app'));
-    };
-  });
-  return dbPromise;
-}
-
-/** Runs one read-write or read-only transaction; resolves when it COMMITS (quota errors abort it). */
-async function tx<T>(
-  mode: IDBTransactionMode,
-  body: (store: IDBObjectStore) => IDBRequest<T> | void,
-): Promise<T | undefined> {
-  const db = await openDb();
-  return new Promise<T | undefined>((resolve, reject) => {
-    let t: IDBTransaction;
-    let req: IDBRequest<T> | void;
-    try {
-      t = db.transaction(STORE, mode);
-      req = body(t.objectStore(STORE));
-    } catch (e) {
-      reject(e);
-      return;
-    }
-    t.oncomplete = () => resolve(req ? req.result : undefined);
-    t.onabort = () => reject(t.error ?? (req ? req.error : null) ?? new Error('transaction aborted'));
-    t.onerror = (ev) => {
-      // Let onabort report the transaction's error (a QuotaExceededError shows up there).
-      ev.preventDefault();
-      t.abort();
-    };
-  });
-}
+const db = idbStore(DB_NAME, DB_VERSION, STORE);
+const tx = db.tx;
 
 /** Saves the file record (replaces the previous one and drops its settings). */
 export async function saveFile(file: SavedFile): Promise<void> {
@@ -203,23 +134,8 @@ export async function loadSession(): Promise<SavedSession | null> {
 }
 
 /** Deletes the whole database (every saved byte of this app in IndexedDB). */
-export async function deleteDatabase(): Promise<void> {
-  if (!hasIndexedDb()) return;
-  const db = dbPromise ? await dbPromise.catch(() => null) : null;
-  db?.close();
-  dbPromise = null;
-  await removeDatabase(DB_NAME);
-}
-
-/** Deletes an IndexedDB database of this app by name. */
-export function removeDatabase(name: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error ?? new Error('the database could not be deleted'));
-    // Blocked: another tab holds it open; it closes on 'versionchange' and the delete then succeeds.
-    req.onblocked = () => undefined;
-  });
+export function deleteDatabase(): Promise<void> {
+  return db.deleteDatabase();
 }
 
 function isSavedFile(v: unknown): v is SavedFile {

@@ -22,13 +22,10 @@ let profileCtl: AbortController | null = null;
 let profileTimer: ReturnType<typeof setTimeout> | null = null;
 let glanceCtl: AbortController | null = null;
 
-/** The sentence for a profile view that failed without its own message. */
+/** The code for a profile view that failed without its own code. */
 const profileFailed =
-  (what: string): ErrorFallback =>
-  (detail) => ({
-    code: `${what}-failed`,
-    message: `The ${what} could not be computed (${detail}). The rest of the notebook is not affected; reload the file to try again.`,
-  });
+  (what: 'profile' | 'glance'): ErrorFallback =>
+  (detail) => ({ code: what === 'profile' ? 'profile-failed' : 'glance-failed', detail });
 
 /**
  * Subscribes the profile views to the data slice (idempotent). Called once by the app
@@ -94,7 +91,7 @@ async function runProfile(result: LoadResult): Promise<void> {
       set({ profileStatus: get().columnProfile ? 'stale' : 'waiting' });
       return;
     }
-    set({ profileStatus: 'error', profileError: toStepError(e, profileFailed('column profile')) });
+    set({ profileStatus: 'error', profileError: toStepError(e, profileFailed('profile')) });
   }
 }
 
@@ -138,7 +135,7 @@ async function runGlance(): Promise<void> {
     }
     set({
       glanceStatus: 'error',
-      glanceError: toStepError(e, profileFailed('overview of the transactions')),
+      glanceError: toStepError(e, profileFailed('glance')),
     });
   }
 }

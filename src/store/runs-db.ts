@@ -5,56 +5,27 @@
  */
 import { parseRunRecord, type RunRecord } from '../core/runs/run-record';
 import { UserFacingError } from '../core/types';
-import { hasIndexedDb, isQuotaError, removeDatabase } from './persistence';
+import { hasIndexedDb, idbStore } from './idb';
+import { isQuotaError } from './persistence';
 
 export const RUNS_DB_NAME = 'segment-notebook-runs';
 const STORE = 'runs';
 
-let dbPromise: Promise<IDBDatabase> | null = null;
+const db = idbStore(RUNS_DB_NAME, 1, STORE, { keyPath: 'id' });
 
-function open(): Promise<IDBDatabase> {
-  dbPromise ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(RUNS_DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE))
-        req.result.createObjectStore(STORE, { keyPath: 'id' });
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => {
-        db.close();
-        dbPromise = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => reject(req.error ?? new Error('the run history could not be opened'));
-  });
-  return dbPromise;
-}
-
+/** One transaction on the run store; its failures as coded errors (a full disk: 'storage-full'). */
 async function tx<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const t = db.transaction(STORE, mode);
-    const req = op(t.objectStore(STORE));
-    t.oncomplete = () => resolve(req.result);
-    const fail = () => {
-      const e = t.error ?? req.error;
-      reject(
-        isQuotaError(e)
-          ? new UserFacingError(
-              'storage-full',
-              'The browser storage is full: the run was not kept. Delete old runs or export them.',
-            )
-          : new UserFacingError(
-              'runs-storage',
-              `The run history could not be used (${e?.message ?? 'unknown error'}).`,
-            ),
-      );
-    };
-    t.onerror = fail;
-    t.onabort = fail;
-  });
+  try {
+    return (await db.tx(mode, op)) as T;
+  } catch (e) {
+    if (e instanceof UserFacingError) throw e;
+    throw isQuotaError(e)
+      ? new UserFacingError({ code: 'storage-full', what: 'run' })
+      : new UserFacingError({
+          code: 'runs-storage',
+          detail: e instanceof Error || e instanceof DOMException ? e.message : 'unknown error',
+        });
+  }
 }
 
 export async function putRun(run: RunRecord): Promise<void> {
@@ -84,8 +55,5 @@ export async function allRuns(): Promise<RunRecord[]> {
 
 export async function deleteRunsDatabase(): Promise<void> {
   if (!hasIndexedDb()) return;
-  const db = dbPromise ? await dbPromise.catch(() => null) : null;
-  db?.close();
-  dbPromise = null;
-  await removeDatabase(RUNS_DB_NAME);
+  await db.deleteDatabase();
 }

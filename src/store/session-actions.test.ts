@@ -9,6 +9,7 @@ import { DEFAULT_SWEEP, sweepK } from '../core/sweep/sweep';
 import { fixtureColumns, loadFixture } from '../core/__fixtures__/load';
 import type { RfmTable } from '../core/types';
 import { isQuotaError, storageError } from './persistence';
+import { toStepError } from './step-errors';
 import { compareSummary, settingsOf, summaryOf } from './session-actions';
 import { useNotebook } from './store';
 import type { SweepState } from './model-slice';
@@ -98,7 +99,7 @@ describe('storage errors', () => {
     expect(isQuotaError(e)).toBe(true);
     const u = storageError(e, 'a copy of the file', 312_500_000);
     expect(u.code).toBe('storage-full');
-    expect(u.message).toContain('312.5 MB');
+    expect(toStepError(u).message).toContain('keep a copy of the file (312.5 MB)');
     expect(isQuotaError(new DOMException('x', 'NotFoundError'))).toBe(false);
     expect(storageError(new Error('disk'), 'x').code).toBe('storage-failed');
   });

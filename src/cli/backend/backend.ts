@@ -5,6 +5,7 @@
  */
 import type { DataRequest, DataResults, LoadProgress, WireError } from '../../workers/data/protocol';
 import type { EngineRequest, EngineResults, SerializedError } from '../../workers/engine/protocol';
+import type { AppErrorData } from '../../core/errors';
 
 /** Distributes `Omit` over a union. */
 export type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
@@ -21,12 +22,14 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** A worker's error as a thrown Error carrying its code (UserFacingError fields survive). */
+/** A worker's error as a thrown Error carrying its code (UserFacingError's code and facts survive). */
 export class BackendError extends Error {
   readonly code: string;
+  readonly facts: AppErrorData | undefined;
   constructor(e: WireError | SerializedError) {
     super(e.message);
     this.name = e.name;
     this.code = e.code ?? (e.name === 'AbortError' ? 'aborted' : 'internal');
+    this.facts = e.facts;
   }
 }

@@ -7,6 +7,7 @@ import { DataService } from '../../workers/data/data-service';
 import { handleRequest } from '../../workers/engine/engine-handler';
 import type { EngineResponse } from '../../workers/engine/protocol';
 import { BackendError, type Backend } from './backend';
+import { UserFacingError } from '../../core/errors';
 
 export function inlineBackend(): Backend {
   const service = new DataService();
@@ -43,6 +44,7 @@ export function inlineBackend(): Backend {
           name: e instanceof Error ? e.name : 'Error',
           code: typeof code === 'string' ? code : 'internal',
           message: e instanceof Error ? e.message : String(e),
+          ...(e instanceof UserFacingError ? { facts: e.facts } : {}),
         });
       }
     },

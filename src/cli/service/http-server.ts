@@ -13,6 +13,7 @@
  * Request bodies are bounded in size and time; a handler failure never ends the process.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { errorText } from '../../messages/errors';
 
 export interface ScoreAnswer {
   readonly predictions: readonly number[];
@@ -148,7 +149,7 @@ function asRequestError(e: unknown): RequestError | null {
       return new RequestError(
         400,
         o.code,
-        o.message,
+        errorText(e) ?? o.message,
         typeof o.path === 'string' && o.path !== '' ? o.path : null,
         typeof o.row === 'number' ? o.row : null,
       );

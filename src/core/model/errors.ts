@@ -3,8 +3,6 @@
  * the field ('transform.lambdas[1]', 'input_data.data[3][2]') or is '' for the whole input, and `row`
  * (0-based) the customer or request row when there is one. `message` is a short technical detail.
  */
-import { UserFacingError } from '../types';
-
 export type ModelErrorCode =
   // model JSON
   | 'model-not-json'
@@ -37,12 +35,13 @@ export type ModelErrorCode =
   | 'drift-unavailable'
   | 'transitions-mismatch';
 
-export class ModelError extends UserFacingError {
-  declare readonly code: ModelErrorCode;
+export class ModelError extends Error {
+  readonly code: ModelErrorCode;
   readonly path: string;
   readonly row: number | null;
   constructor(code: ModelErrorCode, path: string, message: string, row: number | null = null) {
-    super(code, message);
+    super(message);
+    this.code = code;
     this.name = 'ModelError';
     this.path = path;
     this.row = row;

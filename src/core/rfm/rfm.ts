@@ -71,11 +71,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
   const hasLine = new Uint8Array(nc);
   const { quantity: q, price: p, amount: a } = tx;
   const useAmount = settings.monetary === 'amount' ? a !== null : q === null || p === null;
-  if (useAmount && a === null)
-    throw new UserFacingError(
-      'missing-roles',
-      'There is no money column: choose the quantity and unit price columns, or an amount column.',
-    );
+  if (useAmount && a === null) throw new UserFacingError({ code: 'missing-roles', need: 'money' });
   const mode = settings.frequency === 'invoices' && inv === null ? 'lines' : settings.frequency;
   const seen = new Set<number>();
   const stride = nc + 1;

@@ -61,7 +61,7 @@ export function readSummary(raw: RawTable, mapping: Mapping): SummaryColumns {
   };
   const need = (r: Role): DictColumn => {
     const c = colOf(r);
-    if (!c) throw new UserFacingError('missing-roles', 'Choose the recency, frequency and monetary columns.');
+    if (!c) throw new UserFacingError({ code: 'missing-roles', need: 'rfm-columns' });
     return c;
   };
   const numbers = (r: Role): Float64Array | null => {

@@ -64,10 +64,7 @@ export function sweepPlan(
   const kMin = Math.max(1, Math.floor(options.kMin));
   const kMax = Math.min(n, Math.floor(options.kMax));
   if (!(kMax >= kMin)) {
-    throw new UserFacingError(
-      'sweep-bad-range',
-      `Cannot try k from ${options.kMin} to ${options.kMax} with ${n} customers; choose a range within 1 to ${n}.`,
-    );
+    throw new UserFacingError({ code: 'sweep-bad-range', kMin: options.kMin, kMax: options.kMax, n });
   }
   const sampleSize = n > options.silhouetteMaxN ? options.silhouetteMaxN : n;
   const sample = sampleSize < n ? { size: sampleSize, seed: options.seed } : undefined;

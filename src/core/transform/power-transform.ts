@@ -50,16 +50,21 @@ function validateColumn(x: Float64Array, name: string): void {
   for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
     if (!Number.isFinite(v)) {
-      throw new UserFacingError(
-        'power-non-finite',
-        `The ${name} value of customer ${i + 1} is ${String(v)}, not a number; fix or remove that row before transforming.`,
-      );
+      throw new UserFacingError({
+        code: 'power-non-finite',
+        column: name,
+        customer: i + 1,
+        value: String(v),
+      });
     }
     if (Math.abs(v) > MAX_ABS_VALUE) {
-      throw new UserFacingError(
-        'power-overflow',
-        `The ${name} value of customer ${i + 1} is ${v.toExponential(3)}, too large to be real (more than 10^15); check the column's units or remove that row.`,
-      );
+      throw new UserFacingError({
+        code: 'power-overflow',
+        why: 'value',
+        column: name,
+        customer: i + 1,
+        value: v,
+      });
     }
   }
 }
@@ -95,10 +100,7 @@ export function fitPowerTransform(columns: readonly Float64Array[], names?: read
   const d = columns.length;
   const n = columns[0]?.length ?? 0;
   if (d === 0 || n < 2) {
-    throw new UserFacingError(
-      'power-too-few-rows',
-      `At least 2 customers are needed to fit the transform; there are ${n}.`,
-    );
+    throw new UserFacingError({ code: 'power-too-few-rows', n });
   }
   const lambdas = new Float64Array(d);
   const means = new Float64Array(d);
@@ -118,19 +120,13 @@ export function fitPowerTransform(columns: readonly Float64Array[], names?: read
       if (v > max) max = v;
     }
     if (min === max) {
-      throw new UserFacingError(
-        'power-constant-column',
-        `Every customer has the same ${name} (${min}), so it cannot separate segments; leave ${name} out or check the data.`,
-      );
+      throw new UserFacingError({ code: 'power-constant-column', why: 'same', column: name, value: min });
     }
     const mle = fitYeoJohnsonLambda(x);
     let lambda = mle;
     let spread = transformedSpread(x, lambda);
     if (spread.overflow) {
-      throw new UserFacingError(
-        'power-overflow',
-        `The ${name} values are too large to transform (λ = ${lambda.toFixed(4)} overflows); check the column's units.`,
-      );
+      throw new UserFacingError({ code: 'power-overflow', why: 'lambda', column: name, lambda });
     }
     if (!spread.ok) {
       // The likelihood's λ erases the spread in float64 (e.g. 99% of customers with F = 1 and 1% with
@@ -138,10 +134,13 @@ export function fitPowerTransform(columns: readonly Float64Array[], names?: read
       // zeros). Take the λ closest to the MLE at which the spread survives: the likelihood rises
       // towards the MLE, so that is the MLE within the range float64 can represent.
       if (!transformedSpread(x, 1).ok) {
-        throw new UserFacingError(
-          'power-constant-column',
-          `The ${name} values are almost all the same (their spread is ${spread.scale.toExponential(2)} against values near ${spread.mean.toPrecision(4)}), so ${name} cannot separate segments; leave it out or check the data.`,
-        );
+        throw new UserFacingError({
+          code: 'power-constant-column',
+          why: 'spread',
+          column: name,
+          scale: spread.scale,
+          mean: spread.mean,
+        });
       }
       lambda = lastSpreadLambda(x, 1, mle);
       spread = transformedSpread(x, lambda);
@@ -226,10 +225,13 @@ export function applyPowerTransform(
       const z = (yeoJohnson(x[i]!, lambda) - mean) / scale;
       if (!Number.isFinite(z)) {
         const name = featureName(j, d, names);
-        throw new UserFacingError(
-          'power-overflow',
-          `The ${name} value of customer ${i + 1} (${x[i]}) cannot be transformed (the result is not a finite number); check that value.`,
-        );
+        throw new UserFacingError({
+          code: 'power-overflow',
+          why: 'result',
+          column: name,
+          customer: i + 1,
+          value: x[i]!,
+        });
       }
       out[i * d + j] = z;
     }
@@ -252,10 +254,12 @@ export function invertPowerTransform(
       const x = yeoJohnsonInverse(y, fit.lambdas[j]!);
       if (!Number.isFinite(x)) {
         const name = featureName(j, d, names);
-        throw new UserFacingError(
-          'power-inverse-domain',
-          `Row ${i + 1} has a transformed ${name} (${X[i * d + j]}) outside the range the transform can produce, so it has no value in original units; use points inside the data's range.`,
-        );
+        throw new UserFacingError({
+          code: 'power-inverse-domain',
+          row: i + 1,
+          column: name,
+          value: X[i * d + j]!,
+        });
       }
       out[i * d + j] = x;
     }

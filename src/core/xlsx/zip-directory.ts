@@ -62,10 +62,7 @@ export function looksLikeOle2(b: Uint8Array): boolean {
 }
 
 function corrupt(what: string): UserFacingError {
-  return new UserFacingError(
-    'xlsx-corrupt',
-    `This workbook could not be opened: its ZIP structure is damaged (${what}). Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.`,
-  );
+  return new UserFacingError({ code: 'xlsx-corrupt', why: 'zip-structure', detail: what });
 }
 
 /** Lists the entries of a ZIP archive by its central directory. Throws UserFacingError when damaged. */

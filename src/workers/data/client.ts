@@ -1,10 +1,10 @@
 /**
- * The Promise-returning client of the data worker.
+ * The Promise-returning client of the data worker, over the one worker link (src/workers/rpc).
  *
  * Each `load` starts a NEW worker; the previous file's worker keeps its data until the new load
  * succeeds, so a cancelled or failed load leaves everything as it was. The other calls go to the
- * worker of the last successful load. Errors reject as `UserFacingError` (`code`, plain `message`),
- * or as an `AbortError` (a DOMException named 'AbortError') when the signal aborts.
+ * worker of the last successful load. Errors reject as `UserFacingError` (`code` and `facts`),
+ * or as an `AbortError` (an Error named 'AbortError') when the signal aborts.
  *
  * A worker that dies (an error event: an uncaught exception, out of memory) is replaced: the client
  * starts a new worker, replays what built the lost state (the last successful `load`, then
@@ -32,6 +32,8 @@ import type {
   MappingResult,
   WireError,
 } from './protocol';
+import { abortError, createLink, type DistributiveOmit, type Link, type WorkerLike } from '../rpc/link';
+import { standardReader } from '../rpc/standard';
 
 export type { LoadProgress, LoadResult, MappingResult } from './protocol';
 
@@ -83,157 +85,57 @@ export interface DataWorkerRestart {
   readonly detail: string;
 }
 
-const CRASHED = 'worker-crashed';
-
-type Pending = {
-  resolve: (v: unknown) => void;
-  reject: (e: unknown) => void;
-  onProgress?: ((p: LoadProgress) => void) | undefined;
-};
-
-function abortError(): DOMException {
-  return new DOMException('The operation was cancelled.', 'AbortError');
-}
-
 function fromWire(e: WireError): Error {
   if (e.name === 'AbortError') return abortError();
-  if (e.name === 'UserFacingError') return new UserFacingError(e.code, e.message);
-  return new UserFacingError('internal', `Something went wrong while reading the data: ${e.message}`);
+  if (e.facts !== undefined) return new UserFacingError(e.facts);
+  return new UserFacingError({ code: 'internal', detail: e.message, reading: true });
 }
 
-/** One worker and its pending requests. */
-class WorkerLink {
-  readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-  private dead: Error | null = null;
-
-  constructor() {
-    this.worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (ev: MessageEvent<DataResponse>) => {
-      const msg = ev.data;
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      if (msg.type === 'progress') p.onProgress?.(msg.progress);
-      else {
-        this.pending.delete(msg.id);
-        if (msg.type === 'result') p.resolve(msg.result);
-        else p.reject(fromWire(msg.error));
-      }
-    };
-    this.worker.onerror = (ev: ErrorEvent) => {
-      ev.preventDefault();
-      this.crashDetail = ev.message || 'no details';
-      this.worker.terminate();
-      this.fail(
-        new UserFacingError(
-          CRASHED,
-          `The data worker stopped unexpectedly (${this.crashDetail}) and could not be restarted with your file. Reload the page (your session is kept) and try again; very large files may need more memory.`,
-        ),
-      );
-    };
-  }
-
-  /** The browser's message when this worker crashed; null while it is alive. */
-  crashDetail: string | null = null;
-
-  fail(err: Error): void {
-    this.dead = err;
-    for (const p of this.pending.values()) p.reject(err);
-    this.pending.clear();
-  }
-
-  request<T extends keyof DataResults>(
-    body: Body<T>,
-    opts: {
-      signal?: AbortSignal | undefined;
-      onProgress?: ((p: LoadProgress) => void) | undefined;
-      onAbort?: () => void;
-    } = {},
-  ): Promise<DataResults[T]> {
-    if (this.dead) return Promise.reject(this.dead);
-    const { signal } = opts;
-    if (signal?.aborted) return Promise.reject(abortError());
-    const id = this.nextId++;
-    return new Promise<DataResults[T]>((resolve, reject) => {
-      const onAbort = (): void => {
-        if (!this.pending.has(id)) return;
-        this.pending.delete(id);
-        this.worker.postMessage({ id: this.nextId++, type: 'cancel', target: id } satisfies DataRequest);
-        opts.onAbort?.();
-        reject(abortError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, {
-        resolve: (v) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(v as DataResults[T]);
-        },
-        reject: (e) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(e);
-        },
-        onProgress: opts.onProgress,
-      });
-      this.worker.postMessage({ ...body, id } as DataRequest);
-    });
-  }
-
-  terminate(): void {
-    this.worker.terminate();
-    this.fail(abortError());
-  }
-}
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A request as sent by the client (the link adds its id). */
 type Body<T extends DataRequest['type']> = DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>;
 
+type DataLink = Link<DataRequest, LoadProgress>;
+
 export function createDataClient(): DataClient {
-  let current: WorkerLink | null = null;
-  let loading: WorkerLink | null = null;
+  let current: DataLink | null = null;
+  let loading: DataLink | null = null;
   /** A started, unused worker for the next load (`warmUp`). */
-  let spare: WorkerLink | null = null;
+  let spare: DataLink | null = null;
   /** The calls whose effects make up `current`'s state, to replay into a replacement worker. */
   let replay: { load: Body<'load'>; applyMapping?: Body<'applyMapping'>; clean?: Body<'clean'> } | null =
     null;
-  /** The replacement being built for a crashed worker (shared by every call the crash interrupted). */
-  let restarting: { from: WorkerLink; done: Promise<void> } | null = null;
   const listeners = new Set<(e: DataWorkerRestart) => void>();
 
-  const needCurrent = (): WorkerLink => {
-    if (!current)
-      throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
-    return current;
+  /** A link to a new data worker; after a crash its replacement replays `replay` (the current file). */
+  const newLink = (): DataLink => {
+    const link = createLink<DataRequest, DataResponse, LoadProgress>({
+      create: () =>
+        new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike<
+          DataRequest,
+          DataResponse
+        >,
+      read: standardReader<DataResponse, WireError, LoadProgress>(fromWire, (m) => m.progress),
+      cancelMessage: (id, target) => ({ id, type: 'cancel', target }),
+      errors: {
+        crashed: (detail) => new UserFacingError({ code: 'worker-crashed', detail }),
+      },
+      async rebuild(call) {
+        const state = replay;
+        if (!state || current !== link) throw new UserFacingError({ code: 'worker-crashed' });
+        await call(() => [state.load]);
+        if (state.applyMapping) await call(() => [state.applyMapping!]);
+        if (state.clean) await call(() => [state.clean!]);
+      },
+    });
+    link.onRestart((detail) => {
+      if (replay) for (const l of listeners) l({ fileName: replay.load.fileName, detail });
+    });
+    return link;
   };
 
-  /** Replaces the crashed `dead` worker by a new one holding the same state. */
-  const restart = (dead: WorkerLink): Promise<void> => {
-    if (restarting?.from === dead) return restarting.done;
-    const state = replay;
-    const done = (async () => {
-      if (!state)
-        throw new UserFacingError(CRASHED, 'The data worker stopped unexpectedly. Load the file again.');
-      const link = new WorkerLink();
-      try {
-        await link.request<'load'>(state.load);
-        if (state.applyMapping) await link.request<'applyMapping'>(state.applyMapping);
-        if (state.clean) await link.request<'clean'>(state.clean);
-      } catch (e) {
-        link.worker.terminate();
-        throw e;
-      }
-      // A new load may have replaced the crashed worker meanwhile: then this one is not needed.
-      if (current !== dead) {
-        link.terminate();
-        return;
-      }
-      current = link;
-      for (const l of listeners)
-        l({ fileName: state.load.fileName, detail: dead.crashDetail ?? 'no details' });
-    })();
-    restarting = { from: dead, done };
-    return done;
+  const needCurrent = (): DataLink => {
+    if (!current) throw new UserFacingError({ code: 'no-data' });
+    return current;
   };
 
   /** Sends a request to the current worker; after a crash, once more to its replacement. */
@@ -241,22 +143,15 @@ export function createDataClient(): DataClient {
     body: Body<T>,
     signal?: AbortSignal,
   ): Promise<DataResults[T]> {
-    const link = needCurrent();
-    try {
-      return await link.request<T>(body, { signal });
-    } catch (e) {
-      if (link.crashDetail === null || signal?.aborted) throw e;
-      await restart(link);
-      return needCurrent().request<T>(body, { signal });
-    }
+    return needCurrent().call<DataResults[T]>(() => [body], { signal, abort: 'cancel', resend: true });
   }
 
   const client: DataClient = {
     async load(file, fileName, options = {}) {
       // A newer load supersedes one still running.
-      loading?.terminate();
-      const link = spare && spare.crashDetail === null ? spare : new WorkerLink();
-      if (spare !== link) spare?.terminate();
+      loading?.dispose();
+      const link = spare && spare.crashDetail === null ? spare : newLink();
+      if (spare !== link) spare?.dispose();
       spare = null;
       loading = link;
       const body = {
@@ -267,19 +162,18 @@ export function createDataClient(): DataClient {
         ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
       } as const;
       try {
-        const result = await link.request<'load'>(body, {
+        const result = await link.call<LoadResult>(() => [body], {
           signal: options.signal,
           onProgress: options.onProgress,
-          onAbort: () => link.terminate(),
         });
         if (loading !== link) throw abortError();
-        current?.terminate();
+        current?.dispose();
         current = link;
         loading = null;
         replay = { load: body };
         return result;
       } catch (e) {
-        if (current !== link) link.worker.terminate();
+        if (current !== link) link.dispose();
         if (loading === link) loading = null;
         throw e;
       }
@@ -315,12 +209,15 @@ export function createDataClient(): DataClient {
       return send<'outliers'>({ type: 'outliers' }, options.signal);
     },
     warmUp() {
-      spare ??= new WorkerLink();
+      if (!spare) {
+        spare = newLink();
+        spare.warmUp();
+      }
     },
     dispose() {
-      loading?.terminate();
-      current?.terminate();
-      spare?.terminate();
+      loading?.dispose();
+      current?.dispose();
+      spare?.dispose();
       loading = null;
       current = null;
       spare = null;

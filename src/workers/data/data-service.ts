@@ -26,6 +26,7 @@ import { describeModelInput } from '../../core/segments/model-input';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
 import { rfmAtDay } from '../../core/model/replay';
+import { ModelError } from '../../core/model/errors';
 import { findOutliers, profileColumns, transactionsAtAGlance } from '../../core/profile';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile';
 import { loadFile } from './load-file';
@@ -85,8 +86,7 @@ export class DataService {
   }
 
   private requireRaw(): RawTable {
-    if (!this.raw)
-      throw new UserFacingError('no-data', 'No file is loaded yet. Drop a file or open the sample first.');
+    if (!this.raw) throw new UserFacingError({ code: 'no-data' });
     return this.raw;
   }
 
@@ -94,10 +94,7 @@ export class DataService {
     const raw = this.requireRaw();
     for (const j of Object.values(mapping)) {
       if (j === undefined || j < 0 || j >= raw.columns.length)
-        throw new UserFacingError(
-          'bad-mapping',
-          `Column ${String(j)} does not exist in "${raw.fileName}". Choose the columns again.`,
-        );
+        throw new UserFacingError({ code: 'bad-mapping', column: j, fileName: raw.fileName });
     }
     const kind: TableKind =
       mapping.date === undefined &&
@@ -108,10 +105,12 @@ export class DataService {
         : 'transactions';
     const missing = missingRoles(kind, mapping);
     if (missing.length > 0) {
-      throw new UserFacingError(
-        'missing-roles',
-        `Choose a column for: ${missing.join(', ')} (in "${raw.fileName}").`,
-      );
+      throw new UserFacingError({
+        code: 'missing-roles',
+        need: 'roles',
+        roles: missing,
+        fileName: raw.fileName,
+      });
     }
     this.kind = kind;
     this.mapping = mapping;
@@ -195,7 +194,7 @@ export class DataService {
 
   private requireMapped(): void {
     this.requireRaw();
-    if (!this.mapping) throw new UserFacingError('no-mapping', 'Confirm the columns first (Columns step).');
+    if (!this.mapping) throw new UserFacingError({ code: 'no-mapping' });
   }
 
   clean(settings: CleaningSettings): CleaningReport {
@@ -212,10 +211,7 @@ export class DataService {
     );
     this.keep = keep;
     if (report.rowsKept === 0) {
-      throw new UserFacingError(
-        'nothing-kept',
-        `The cleaning rules removed every row of "${this.raw!.fileName}". Turn some rules off or widen the date window.`,
-      );
+      throw new UserFacingError({ code: 'nothing-kept', fileName: this.raw!.fileName });
     }
     return report;
   }
@@ -233,10 +229,7 @@ export class DataService {
       table = computeRfm(this.tx, this.keep, settings);
     }
     if (table.customerIds.length === 0) {
-      throw new UserFacingError(
-        'no-customers',
-        `No customer in "${raw.fileName}" has a purchase with positive monetary value after cleaning. Check the column mapping and cleaning rules.`,
-      );
+      throw new UserFacingError({ code: 'no-customers', fileName: raw.fileName });
     }
     return table;
   }
@@ -245,17 +238,15 @@ export class DataService {
   rfmAtDay(settings: RfmSettings, day: string): RfmTable {
     this.requireMapped();
     if (this.kind === 'rfm' || !this.tx) {
-      throw new UserFacingError(
-        'rfm-table-no-dates',
-        'An RFM table has no transaction dates, so it has no second analysis date.',
-      );
+      throw new UserFacingError({ code: 'rfm-table-no-dates' });
     }
     if (!this.keep) this.keep = cleanTransactions(this.tx, DEFAULT_CLEANING).keep;
     try {
       return rfmAtDay(this.tx, this.keep, settings, day);
     } catch (e) {
-      // crosses the worker boundary as a UserFacingError (code + message)
-      if (e instanceof UserFacingError) throw new UserFacingError('before-day-invalid', e.message);
+      // crosses the worker boundary as a UserFacingError (code + facts)
+      if (e instanceof ModelError)
+        throw new UserFacingError({ code: 'before-day-invalid', detail: e.message });
       throw e;
     }
   }
@@ -271,26 +262,23 @@ export class DataService {
     return this.profileCache;
   }
 
-  private requireTransactions(what: string): Transactions {
+  private requireTransactions(wanted: 'overview' | 'outliers'): Transactions {
     this.requireMapped();
     if (this.kind === 'rfm' || !this.tx) {
-      throw new UserFacingError(
-        'not-transactions',
-        `"${this.raw!.fileName}" is mapped as a ready RFM table (one row per customer), so there are no transaction lines for ${what}.`,
-      );
+      throw new UserFacingError({ code: 'not-transactions', fileName: this.raw!.fileName, wanted });
     }
     return this.tx;
   }
 
   /** Rows, revenue, cancellations… per month and top countries/products of the mapped transactions. */
   glance(): Glance {
-    this.glanceCache ??= transactionsAtAGlance(this.requireTransactions('an overview'));
+    this.glanceCache ??= transactionsAtAGlance(this.requireTransactions('overview'));
     return this.glanceCache;
   }
 
   /** Extreme lines of the mapped transactions before any cleaning (findOutliers' default rule). */
   outliers(): OutlierReport {
-    this.outlierCache ??= findOutliers(this.requireTransactions('an outlier check'));
+    this.outlierCache ??= findOutliers(this.requireTransactions('outliers'));
     return this.outlierCache;
   }
 

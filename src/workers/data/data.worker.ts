@@ -2,6 +2,7 @@
 /** Data worker entry: routes typed requests to a DataService; one worker per loaded file. */
 import type { DataRequest, DataResponse, WireError } from './protocol';
 import { DataService } from './data-service';
+import { UserFacingError } from '../../core/errors';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const service = new DataService();
@@ -18,6 +19,7 @@ function toWire(e: unknown): WireError {
       name: e.name,
       code: typeof code === 'string' ? code : e.name === 'AbortError' ? 'aborted' : 'internal',
       message: e.message,
+      ...(e instanceof UserFacingError ? { facts: e.facts } : {}),
     };
   }
   return { name: 'Error', code: 'internal', message: String(e) };

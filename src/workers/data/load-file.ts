@@ -16,7 +16,7 @@
  */
 import Papa from 'papaparse';
 import type { RawTable, TablePreview } from '../../core/types';
-import { UserFacingError } from '../../core/types';
+import { UserFacingError, type AppErrorData } from '../../core/types';
 import { detectEncoding, isGzip } from '../../core/ingest/encoding';
 import { lastRowBoundary, parseDelimited, sniffDelimiter, type Delimiter } from '../../core/ingest/delimited';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
@@ -24,6 +24,7 @@ import type { LoadProgress } from './protocol';
 import { isWorkbookFile, loadWorkbook } from './load-workbook';
 import { canCutBytes, planPieces } from '../../core/ingest/pieces';
 import { concat, readInPieces, spawnWorkerParsers, type PieceParser } from './parallel-load';
+import { abortError } from '../rpc/abort';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
@@ -66,12 +67,6 @@ export interface LoadedFile {
 
 class InvalidUtf8 extends Error {}
 
-export function abortError(): Error {
-  const e = new Error('The load was cancelled.');
-  e.name = 'AbortError';
-  return e;
-}
-
 /** Loads a file, retrying once as windows-1252 when text that began as UTF-8 turns out not to be. */
 export async function loadFile(file: Blob, fileName: string, opts: LoadOptions): Promise<LoadedFile> {
   // An .xlsx (ZIP) or .xls (OLE2) by its first bytes: the workbook path (load-workbook.ts).
@@ -84,8 +79,8 @@ export async function loadFile(file: Blob, fileName: string, opts: LoadOptions):
   }
 }
 
-function fail(code: string, message: string): never {
-  throw new UserFacingError(code, message);
+function fail(facts: AppErrorData): never {
+  throw new UserFacingError(facts);
 }
 
 function defaultParsers(): (() => readonly PieceParser[]) | null {
@@ -109,11 +104,7 @@ async function loadOnce(
   inPieces = true,
 ): Promise<LoadedFile> {
   const total = file.size;
-  if (total === 0)
-    fail(
-      'empty-file',
-      `"${fileName}" is empty (0 bytes). Choose the file again or export it anew from your spreadsheet.`,
-    );
+  if (total === 0) fail({ code: 'empty-file', fileName, why: 'zero-bytes' });
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   const gz = isGzip(head);
   const makeParsers = opts.pieceParsers === undefined ? defaultParsers() : opts.pieceParsers;
@@ -176,21 +167,14 @@ async function loadWith(
       firstLen += r.value.byteLength;
     }
   } catch {
-    fail(
-      'bad-gzip',
-      `"${fileName}" looks gzip-compressed but could not be decompressed. Check the file is complete, or unzip it and load the .csv.`,
-    );
+    fail({ code: 'bad-gzip', fileName, why: 'not-gzip' });
   }
   const sample = first.length === 1 ? first[0]! : concat(first, firstLen);
-  if (firstLen === 0)
-    fail('empty-file', `"${fileName}" is empty after decompression. Choose the file again.`);
+  if (firstLen === 0) fail({ code: 'empty-file', fileName, why: 'after-gunzip' });
   // (as if only the first 64 KB were read: the parallel path reads 256 KB first)
   const guess = detectEncoding(sample.subarray(0, SNIFF_BYTES), done && firstLen < SNIFF_BYTES);
   if (!forcedEncoding && guess.binary) {
-    fail(
-      'binary-file',
-      `"${fileName}" is not a text file (it looks like a spreadsheet workbook or other binary file). Open it in your spreadsheet program and save it as CSV, then load the CSV.`,
-    );
+    fail({ code: 'binary-file', fileName, why: 'binary' });
   }
   const encoding = forcedEncoding ?? guess.encoding;
   const strict = !forcedEncoding && encoding === 'utf-8';
@@ -198,10 +182,7 @@ async function loadWith(
   try {
     decoder = new TextDecoder(encoding, { fatal: strict });
   } catch {
-    fail(
-      'bad-encoding',
-      `The text encoding "${encoding}" is not supported by this browser. Choose another encoding for "${fileName}".`,
-    );
+    fail({ code: 'bad-encoding', fileName, encoding });
   }
   const decode = (bytes: Uint8Array | undefined, streamMore: boolean): string => {
     try {
@@ -302,7 +283,7 @@ async function loadWith(
 
   if (partsLen >= PIECE_CHARS || done) flush(done);
   while (!done && !nul) {
-    if (opts.isCancelled()) throw abortError();
+    if (opts.isCancelled()) throw abortError('The load was cancelled.');
     const chunk = await readChunk(reader, fileName);
     if (chunk === null) {
       addText(decode(undefined, false));
@@ -317,26 +298,16 @@ async function loadWith(
   }
   if (nul) {
     await reader.cancel().catch(() => undefined);
-    fail(
-      'binary-file',
-      `"${fileName}" contains NUL bytes, so it is not a text CSV (perhaps a workbook renamed .csv). Save it as CSV from your spreadsheet program and load that.`,
-    );
+    fail({ code: 'binary-file', fileName, why: 'nul' });
   }
-  if (!sawText || !builder.hasHeader)
-    fail('empty-file', `"${fileName}" has no text in it. Choose the file again or export it anew.`);
+  if (!sawText || !builder.hasHeader) fail({ code: 'empty-file', fileName, why: 'no-text' });
   if (builder.rowCount === 0) {
-    fail(
-      'header-only',
-      `"${fileName}" has a header row but no data rows. Export the sheet again with its data.`,
-    );
+    fail({ code: 'header-only', fileName });
   }
   progress('typing', builder.rowCount);
   const table = builder.build({ fileName, byteLength: total, delimiter: delimiter ?? ',', encoding });
   if (table.columns.length < 2) {
-    fail(
-      'no-usable-columns',
-      `"${fileName}" was read as a single column ("${table.columns[0]?.name ?? ''}"), so the columns could not be told apart. Save it as CSV with commas, semicolons or tabs between columns.`,
-    );
+    fail({ code: 'no-usable-columns', fileName, column: table.columns[0]?.name ?? '' });
   }
   return { table, preview: builder.tablePreview() };
 }
@@ -384,30 +355,20 @@ async function loadInPieces(
   });
   if (r.kind !== 'merged') {
     await reader.cancel().catch(() => undefined);
-    if (r.kind === 'cancelled') throw abortError();
+    if (r.kind === 'cancelled') throw abortError('The load was cancelled.');
     if (r.kind === 'bad-text') throw new InvalidUtf8();
-    if (r.kind === 'nul')
-      fail(
-        'binary-file',
-        `"${fileName}" contains NUL bytes, so it is not a text CSV (perhaps a workbook renamed .csv). Save it as CSV from your spreadsheet program and load that.`,
-      );
+    if (r.kind === 'nul') fail({ code: 'binary-file', fileName, why: 'nul' });
     // 'irregular' (papaparse's reading needed, or a row adding columns) or a parse worker failed
     throw new ReadAgain();
   }
   const merger = r.merger;
   if (merger.rowCount === 0) {
-    fail(
-      'header-only',
-      `"${fileName}" has a header row but no data rows. Export the sheet again with its data.`,
-    );
+    fail({ code: 'header-only', fileName });
   }
   opts.onProgress({ stage: 'typing', bytesDone: ctx.bytesDone(), bytesTotal: total, rows: merger.rowCount });
   const table = merger.build({ fileName, byteLength: total, delimiter: plan.delimiter, encoding });
   if (table.columns.length < 2) {
-    fail(
-      'no-usable-columns',
-      `"${fileName}" was read as a single column ("${table.columns[0]?.name ?? ''}"), so the columns could not be told apart. Save it as CSV with commas, semicolons or tabs between columns.`,
-    );
+    fail({ code: 'no-usable-columns', fileName, column: table.columns[0]?.name ?? '' });
   }
   return { table, preview: merger.tablePreview() };
 }
@@ -421,9 +382,6 @@ async function readChunk(
     const r = await reader.read();
     return r.done ? null : r.value;
   } catch {
-    fail(
-      'bad-gzip',
-      `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`,
-    );
+    fail({ code: 'bad-gzip', fileName, why: 'truncated' });
   }
 }

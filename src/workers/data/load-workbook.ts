@@ -20,12 +20,13 @@
  * first that holds a table is loaded; the result names it and lists all worksheets so the user can
  * switch. When none does, the first sheet's error is reported.
  */
-import type { RawTable, TablePreview } from '../../core/types';
+import type { AppErrorData, RawTable, TablePreview } from '../../core/types';
 import { UserFacingError } from '../../core/types';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
 import { looksLikeOle2, looksLikeZip } from '../../core/xlsx/zip-directory';
 import { describeSheets, readWorkbook } from '../xlsx/read-workbook';
 import type { LoadProgress } from './protocol';
+import { abortError } from '../rpc/abort';
 
 /** The label used as the RawTable's delimiter and encoding for a workbook. */
 export const WORKBOOK_LABEL = 'xlsx';
@@ -59,12 +60,6 @@ export async function isWorkbookFile(file: Blob): Promise<boolean> {
   return looksLikeWorkbook(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
 }
 
-function abortError(): Error {
-  const e = new Error('The load was cancelled.');
-  e.name = 'AbortError';
-  return e;
-}
-
 /** Codes after which, with no sheet asked for, the next worksheet is tried. */
 const TRY_NEXT = new Set(['xlsx-empty-sheet', 'header-only', 'no-usable-columns']);
 
@@ -94,19 +89,14 @@ const WORKBOOK_NAME = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|zip)$/i;
 function notTextWhenNamedSo(e: unknown, fileName: string): unknown {
   if (!(e instanceof UserFacingError) || !e.code.startsWith('xlsx-') || WORKBOOK_NAME.test(fileName))
     return e;
-  const prefix = `"${fileName}": `;
-  const why = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return new UserFacingError(
-    e.code,
-    `"${fileName}" is not a text file but a ZIP archive or spreadsheet workbook. ${why}`,
-  );
+  return new UserFacingError({ ...e.facts, fileName, notText: true } as AppErrorData);
 }
 
 async function loadAny(file: Blob, fileName: string, opts: LoadWorkbookOptions): Promise<LoadedWorkbook> {
   const total = file.size;
   opts.onProgress({ stage: 'reading', bytesDone: 0, bytesTotal: total, rows: 0 });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (opts.isCancelled()) throw abortError();
+  if (opts.isCancelled()) throw abortError('The load was cancelled.');
   if (opts.sheet !== undefined) return loadSheet(bytes, total, fileName, opts.sheet, opts);
 
   // Default: the first visible worksheet, then the others in tab order while they hold no table.
@@ -151,17 +141,9 @@ async function loadSheet(
     },
     shouldStop: opts.isCancelled,
   });
-  if (res.stopped) throw abortError();
-  const where = `the sheet "${res.sheet}" of "${fileName}"`;
-  const others = res.sheets.filter((s) => s !== res.sheet);
-  const choose =
-    others.length > 0 ? ` Or choose another sheet: ${others.map((s) => `"${s}"`).join(', ')}.` : '';
-  if (builder.rowCount === 0) {
-    throw new UserFacingError(
-      'header-only',
-      `${cap(where)} has a header row but no data rows. Add the data below the header and save it again.${choose}`,
-    );
-  }
+  if (res.stopped) throw abortError('The load was cancelled.');
+  const where = { fileName, sheet: res.sheet, otherSheets: res.sheets.filter((s) => s !== res.sheet) };
+  if (builder.rowCount === 0) throw new UserFacingError({ code: 'header-only', ...where });
   send('typing');
   const table = builder.build({
     fileName,
@@ -170,14 +152,7 @@ async function loadSheet(
     encoding: WORKBOOK_LABEL,
   });
   if (table.columns.length < 2) {
-    throw new UserFacingError(
-      'no-usable-columns',
-      `${cap(where)} has a single column ("${table.columns[0]?.name ?? ''}"); a transactions or RFM table needs at least a customer and a value column side by side.${choose}`,
-    );
+    throw new UserFacingError({ code: 'no-usable-columns', ...where, column: table.columns[0]?.name ?? '' });
   }
   return { table, preview: builder.tablePreview(), sheets: res.sheets, sheet: res.sheet };
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -19,6 +19,7 @@ import type {
 } from '../../core/types';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
 import type { ModelInputSection } from '../../core/segments/model-input';
+import type { AppErrorData } from '../../core/errors';
 
 export interface LoadProgress {
   readonly stage: 'reading' | 'parsing' | 'typing' | 'cleaning' | 'rfm';
@@ -112,11 +113,13 @@ export interface DataResults {
   cancel: null;
 }
 
-/** An error crossing the boundary: UserFacingError fields, or an AbortError. */
+/** An error crossing the boundary: UserFacingError fields (code + facts), or an AbortError. */
 export interface WireError {
   readonly name: string;
   readonly code: string;
   readonly message: string;
+  /** A UserFacingError's code and facts (the sentence is written at the edge). */
+  readonly facts?: AppErrorData;
 }
 
 export type DataResponse =

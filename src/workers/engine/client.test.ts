@@ -200,9 +200,10 @@ describe('engine client', () => {
     const err = await client.sweep(X, 10, 3, sweepOptions).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserFacingError);
     expect((err as UserFacingError).code).toBe('engine-crashed');
-    expect((err as Error).message).toMatch(
-      /^The compute engine stopped unexpectedly twice on this step \(Uncaught RangeError: out of memory\)\. Press "Run again"/,
-    );
+    expect((err as UserFacingError).facts).toEqual({
+      code: 'engine-crashed',
+      detail: 'Uncaught RangeError: out of memory',
+    });
     expect(f.workers).toHaveLength(2);
     // A later call gets a fresh worker.
     await expect(client.transform(rfm)).resolves.toBeDefined();

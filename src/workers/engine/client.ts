@@ -1,7 +1,7 @@
 /**
  * Promise API of the engine worker (Yeo-Johnson transform, k-means sweep and fit, inverse transform).
  *
- * - One worker, created lazily, runs requests one at a time. State (the calibration cache) lives
+ * - One worker (src/workers/rpc link), created lazily, runs requests one at a time. State (the calibration cache) lives
  *   here on the main thread, so a restarted worker loses nothing.
  * - Inputs are copied and the copies' buffers transferred (the caller keeps its arrays); results
  *   come back as transferred buffers.
@@ -10,8 +10,8 @@
  *   worker are rejected with a message saying to run them again.
  * - A worker that dies (error event) is replaced: every call it was running or had queued is sent
  *   once more to a fresh worker (requests are pure computations on inputs the client still holds),
- *   and `onRestart` listeners are told. A call whose second attempt dies too rejects with a plain
- *   message ('engine-crashed').
+ *   and `onRestart` listeners are told. A call whose second attempt dies too rejects with the code
+ *   'engine-crashed' (its sentence: src/messages).
  * - Engine choice: `engine: 'auto'` (default) calibrates on the first sweep/fit of a data size
  *   (half-octave buckets of n, per d) and reuses that measurement afterwards; a name forces it.
  */
@@ -27,6 +27,8 @@ import type {
   TransformResult,
 } from './protocol';
 import { sizeBucket } from './protocol';
+import { abortError, createLink, type Build, type WorkerLike as RpcWorker } from '../rpc/link';
+import { standardReader } from '../rpc/standard';
 
 export type { CalibrationEntry, EngineChoice, EngineInfo, EngineName, TransformResult } from './protocol';
 
@@ -59,25 +61,14 @@ export interface EngineClient {
 }
 
 /** The part of a Worker the client uses (a fake can stand in for tests). */
-export interface WorkerLike {
-  postMessage(message: EngineRequest, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((e: MessageEvent<EngineResponse>) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
-  onmessageerror: ((e: MessageEvent) => void) | null;
-}
+export type WorkerLike = RpcWorker<EngineRequest, EngineResponse>;
 
 export interface EngineClientOptions {
   /** Makes the worker; defaults to the module worker engine.worker.ts. */
   readonly createWorker?: () => WorkerLike;
 }
 
-interface Pending {
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: Error) => void;
-  readonly onProgress?: ((doneK: number, totalK: number) => void) | undefined;
-  readonly cleanup: () => void;
-}
+type Progress = readonly [doneK: number, totalK: number];
 
 const defaultWorker = (): WorkerLike =>
   new Worker(new URL('./engine.worker.ts', import.meta.url), {
@@ -85,136 +76,41 @@ const defaultWorker = (): WorkerLike =>
     name: 'engine',
   }) as unknown as WorkerLike;
 
-/** An Error whose name is 'AbortError', as fetch and DOM APIs reject on abort. */
-export function abortError(message = 'The computation was cancelled.'): Error {
-  const e = new Error(message);
-  e.name = 'AbortError';
-  return e;
-}
+export { abortError };
 
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient & { dispose(): void } {
-  const createWorker = options.createWorker ?? defaultWorker;
-  let worker: WorkerLike | null = null;
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
   const calibrations = new Map<string, EngineInfo>();
+  const link = createLink<EngineRequest, EngineResponse, Progress>({
+    create: options.createWorker ?? defaultWorker,
+    read: standardReader<EngineResponse, SerializedError, Progress>(deserializeError, (m) => [
+      m.doneK,
+      m.totalK,
+    ]),
+    errors: {
+      crashed: (detail) => new UserFacingError({ code: 'engine-crashed', detail }),
+      interrupted: () =>
+        new Error('The computation was interrupted because another one was cancelled; run it again.'),
+      disposed: () => abortError('The engine was shut down.'),
+    },
+  });
 
-  function stopWorker(): void {
-    if (worker === null) return;
-    worker.onmessage = null;
-    worker.onerror = null;
-    worker.onmessageerror = null;
-    worker.terminate();
-    worker = null;
-  }
-
-  function failAll(error: (id: number) => Error): void {
-    const entries = [...pending.entries()];
-    pending.clear();
-    for (const [id, p] of entries) {
-      p.cleanup();
-      p.reject(error(id));
-    }
-  }
-
-  function crash(detail: string): void {
-    stopWorker();
-    failAll(() => new EngineCrash(detail));
-  }
-
-  function ensureWorker(): WorkerLike {
-    if (worker !== null) return worker;
-    const w = createWorker();
-    w.onmessage = (e) => onMessage(e.data);
-    w.onerror = (e) => {
-      e.preventDefault?.();
-      crash(e.message || 'the worker failed to load or threw outside a task');
-    };
-    w.onmessageerror = () => crash('a message could not be read');
-    worker = w;
-    return w;
-  }
-
-  function onMessage(msg: EngineResponse): void {
-    const p = pending.get(msg.id);
-    if (p === undefined) return;
-    if (msg.type === 'progress') {
-      p.onProgress?.(msg.doneK, msg.totalK);
-      return;
-    }
-    pending.delete(msg.id);
-    p.cleanup();
-    if (msg.type === 'result') p.resolve(msg.result);
-    else p.reject(deserializeError(msg.error));
-  }
-
+  /**
+   * A pure request, built afresh for each attempt (its buffers are transferred): after a crash it
+   * goes once more to a new worker.
+   */
   function call<T extends EngineRequest['type']>(
-    request: Omit<Extract<EngineRequest, { type: T }>, 'id'>,
-    transfer: Transferable[],
+    build: () => readonly [Omit<Extract<EngineRequest, { type: T }>, 'id'>, Transferable[]],
     opts: {
       signal?: AbortSignal | undefined;
       onProgress?: ((doneK: number, totalK: number) => void) | undefined;
     } = {},
   ): Promise<EngineResults[T]> {
-    const { signal } = opts;
-    if (signal?.aborted) return Promise.reject(abortError());
-    return new Promise<EngineResults[T]>((resolve, reject) => {
-      const w = ensureWorker();
-      const id = nextId++;
-      const onAbort = () => {
-        const entry = pending.get(id);
-        if (entry === undefined) return;
-        pending.delete(id);
-        entry.cleanup();
-        // Terminating also kills whatever else was queued on this worker.
-        stopWorker();
-        failAll(
-          () => new Error('The computation was interrupted because another one was cancelled; run it again.'),
-        );
-        reject(abortError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      pending.set(id, {
-        resolve: resolve as (value: unknown) => void,
-        reject,
-        onProgress: opts.onProgress,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
-      });
-      try {
-        w.postMessage({ ...request, id } as unknown as EngineRequest, transfer);
-      } catch (e) {
-        pending.delete(id);
-        signal?.removeEventListener('abort', onAbort);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
+    const { onProgress } = opts;
+    return link.call<EngineResults[T]>(build as Build<EngineRequest>, {
+      signal: opts.signal,
+      resend: true,
+      ...(onProgress ? { onProgress: (p: Progress) => onProgress(...p) } : {}),
     });
-  }
-
-  const restartListeners = new Set<(detail: string) => void>();
-
-  /**
-   * `call` with a request built afresh for each attempt (its buffers are transferred): after a crash
-   * the request goes once more to a new worker.
-   */
-  async function callTwice<T extends EngineRequest['type']>(
-    build: () => [Omit<Extract<EngineRequest, { type: T }>, 'id'>, Transferable[]],
-    opts: Parameters<typeof call>[2] = {},
-  ): Promise<EngineResults[T]> {
-    try {
-      return await call<T>(...build(), opts);
-    } catch (e) {
-      if (!(e instanceof EngineCrash) || opts.signal?.aborted) throw e;
-      for (const l of restartListeners) l(e.detail);
-      try {
-        return await call<T>(...build(), opts);
-      } catch (again) {
-        if (!(again instanceof EngineCrash)) throw again;
-        throw new UserFacingError(
-          'engine-crashed',
-          `The compute engine stopped unexpectedly twice on this step (${again.detail}). Press "Run again"; if it keeps failing, choose the "plain" engine or fewer customers.`,
-        );
-      }
-    }
   }
 
   /** The engine to ask for, and the cached info to return when a calibration is reused. */
@@ -233,7 +129,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
 
   return {
     transform(rfm, opts = {}) {
-      return callTwice<'transform'>(
+      return call<'transform'>(
         () => {
           const recency = rfm.recency.slice();
           const frequency = rfm.frequency.slice();
@@ -248,7 +144,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     },
     async sweep(X, n, d, options, opts = {}) {
       const { engine: choice, ...sweepOptions } = options;
-      const result = await callTwice<'sweep'>(
+      const result = await call<'sweep'>(
         () => {
           const copy = X.slice(0, n * d);
           return [
@@ -263,7 +159,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     },
     async fit(X, n, d, options, opts = {}) {
       const { engine: choice, ...kmeansOptions } = options;
-      const result = await callTwice<'fit'>(
+      const result = await call<'fit'>(
         () => {
           const copy = X.slice(0, n * d);
           return [
@@ -277,35 +173,19 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       return result;
     },
     inverse(X, d, fit) {
-      return callTwice<'inverse'>(() => {
+      return call<'inverse'>(() => {
         const copy = X.slice();
         return [{ type: 'inverse', X: copy, d, fit }, [copy.buffer]];
       });
     },
-    onRestart(listener) {
-      restartListeners.add(listener);
-      return () => restartListeners.delete(listener);
-    },
-    warmUp() {
-      ensureWorker();
-    },
-    dispose() {
-      stopWorker();
-      failAll(() => abortError('The engine was shut down.'));
-    },
+    onRestart: (listener) => link.onRestart(listener),
+    warmUp: () => link.warmUp(),
+    dispose: () => link.dispose(),
   };
 }
 
-/** The rejection of calls a dying worker was running or had queued. */
-class EngineCrash extends Error {
-  constructor(readonly detail: string) {
-    super(`The compute engine stopped unexpectedly (${detail}).`);
-    this.name = 'EngineCrash';
-  }
-}
-
 function deserializeError(e: SerializedError): Error {
-  if (e.name === 'UserFacingError' && e.code !== undefined) return new UserFacingError(e.code, e.message);
+  if (e.facts !== undefined) return new UserFacingError(e.facts);
   const err = new Error(e.message);
   err.name = e.name;
   return err;

@@ -256,8 +256,8 @@ describe('handleRequest', () => {
     expect(m.id).toBe(3);
     expect(m.error.name).toBe('UserFacingError');
     expect(m.error.code).toBe('power-constant-column');
-    expect(m.error.message).toMatch(/recency/);
-    expect(new UserFacingError(m.error.code as string, m.error.message)).toBeInstanceOf(Error);
+    expect(m.error.facts).toMatchObject({ code: 'power-constant-column', column: 'recency' });
+    expect(new UserFacingError(m.error.facts!)).toBeInstanceOf(Error);
   });
 
   it('inverts the transform back to original units', async () => {

@@ -225,7 +225,7 @@ export function describe(name: string): string {
 }
 
 function serializeError(e: unknown): SerializedError {
-  if (e instanceof UserFacingError) return { name: e.name, message: e.message, code: e.code };
+  if (e instanceof UserFacingError) return { name: e.name, message: e.message, code: e.code, facts: e.facts };
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };
 }

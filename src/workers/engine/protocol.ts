@@ -6,6 +6,7 @@
  */
 import type { KMeansOptions, KMeansResult, PowerFit, SweepResult } from '../../core/types';
 import type { SweepOptions } from '../../core/sweep/sweep';
+import type { AppErrorData } from '../../core/errors';
 
 /** The compute paths a k-means can run on. 'plain' is the float64 typed-array loop of src/core. */
 export type EngineName = 'plain' | 'tfjs-wasm' | 'tfjs-webgl' | 'tfjs-webgpu' | 'tfjs-cpu';
@@ -113,6 +114,8 @@ export interface SerializedError {
   readonly message: string;
   /** UserFacingError's code, when it was one. */
   readonly code?: string;
+  /** UserFacingError's code and facts (the sentence is written at the edge). */
+  readonly facts?: AppErrorData;
 }
 
 export type EngineResponse =

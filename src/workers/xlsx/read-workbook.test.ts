@@ -187,9 +187,15 @@ describe('sheets', () => {
 
   it('rejects unknown sheets, empty sheets and files that are not workbooks', async () => {
     expect(await rejectionCode(readAll(bytes, { sheet: 'Nope' }))).toBe('xlsx-no-sheet');
-    await expect(readAll(bytes, { sheet: 'Nope', fileName: 'orders.xlsx' })).rejects.toThrow(
-      '"orders.xlsx": The workbook has no sheet named "Nope". Its sheets are: "Hidden notes", "Sales", "Summary & Totals".',
-    );
+    // code + facts; the sentence ('"orders.xlsx": The workbook has no sheet named "Nope". …') is src/messages'
+    await expect(readAll(bytes, { sheet: 'Nope', fileName: 'orders.xlsx' })).rejects.toMatchObject({
+      facts: {
+        code: 'xlsx-no-sheet',
+        want: 'Nope',
+        sheets: ['Hidden notes', 'Sales', 'Summary & Totals'],
+        fileName: 'orders.xlsx',
+      },
+    });
     const empty = writeXlsx({ sheets: [{ name: 'Empty', rows: [[], [null, '']] }] });
     expect(await rejectionCode(readAll(empty))).toBe('xlsx-empty-sheet');
     const ole = new Uint8Array(512);

@@ -15,7 +15,7 @@
  * directory gives true sizes and random access.
  */
 import { Inflate } from 'fflate';
-import { UserFacingError } from '../../core/types';
+import { UserFacingError, type AppErrorData } from '../../core/types';
 import { SheetRowParser } from '../../core/xlsx/sheet-rows';
 import {
   parseRelationships,
@@ -73,16 +73,10 @@ interface Pkg {
 
 function openPackage(bytes: Uint8Array): Pkg {
   if (looksLikeOle2(bytes)) {
-    throw new UserFacingError(
-      'xlsx-old-format',
-      'This file is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which cannot be read here. Open it in Excel or LibreOffice, remove any password, and save it as .xlsx or CSV.',
-    );
+    throw new UserFacingError({ code: 'xlsx-old-format' });
   }
   if (!looksLikeZip(bytes)) {
-    throw new UserFacingError(
-      'xlsx-not-workbook',
-      'This file is not an Excel .xlsx workbook. Save the sheet as .xlsx or CSV and load that file.',
-    );
+    throw new UserFacingError({ code: 'xlsx-not-workbook', why: 'not-xlsx' });
   }
   const entries = new Map<string, ZipEntry>();
   for (const e of readZipDirectory(bytes)) entries.set(e.name.replace(/^\//, '').toLowerCase(), e);
@@ -95,16 +89,10 @@ function entryOf(pkg: Pkg, name: string): ZipEntry | undefined {
 
 function checkReadable(e: ZipEntry): void {
   if (e.encrypted) {
-    throw new UserFacingError(
-      'xlsx-encrypted',
-      'This workbook is encrypted. Open it in Excel, remove the password, save it, and load it again.',
-    );
+    throw new UserFacingError({ code: 'xlsx-encrypted' });
   }
   if (e.method !== 0 && e.method !== 8) {
-    throw new UserFacingError(
-      'xlsx-corrupt',
-      `This workbook uses a ZIP compression method (${e.method}) that cannot be read here. Open it in Excel or LibreOffice and save it again as .xlsx.`,
-    );
+    throw new UserFacingError({ code: 'xlsx-corrupt', why: 'zip-method', method: e.method });
   }
 }
 
@@ -146,10 +134,12 @@ function streamEntryText(
     }
   } catch (err) {
     if (err instanceof UserFacingError) throw err;
-    throw new UserFacingError(
-      'xlsx-corrupt',
-      `This workbook could not be opened: the part "${e.name}" is damaged (${err instanceof Error ? err.message : String(err)}). Open it in Excel or LibreOffice and save it again, or export the sheet as CSV.`,
-    );
+    throw new UserFacingError({
+      code: 'xlsx-corrupt',
+      why: 'damaged-part',
+      part: e.name,
+      detail: err instanceof Error ? err.message : String(err),
+    });
   }
   const tail = decoder === null ? '' : (decoder as TextDecoder).decode();
   onText(tail, true);
@@ -190,21 +180,12 @@ function loadModel(pkg: Pkg): WorkbookModel {
   const wbXml = readPartText(pkg, workbookPart);
   if (wbXml === null) {
     if (entryOf(pkg, 'xl/workbook.bin')) {
-      throw new UserFacingError(
-        'xlsx-binary',
-        'This is an Excel binary workbook (.xlsb), which cannot be read here. Open it in Excel and save it as .xlsx or CSV.',
-      );
+      throw new UserFacingError({ code: 'xlsx-binary' });
     }
     if (entryOf(pkg, 'content.xml')) {
-      throw new UserFacingError(
-        'xlsx-ods',
-        'This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice and save it as .xlsx or CSV.',
-      );
+      throw new UserFacingError({ code: 'xlsx-ods' });
     }
-    throw new UserFacingError(
-      'xlsx-not-workbook',
-      'This ZIP file is not an Excel workbook (it has no xl/workbook.xml). Load an .xlsx or CSV file.',
-    );
+    throw new UserFacingError({ code: 'xlsx-not-workbook', why: 'no-workbook-xml' });
   }
   const info = parseWorkbook(wbXml);
   const relsXml = readPartText(pkg, relsPathOf(workbookPart));
@@ -264,7 +245,7 @@ export async function readWorkbook(
 /** Prefixes a UserFacingError's sentence with the file name, when known. */
 function named(e: unknown, fileName: string | undefined): unknown {
   if (!(e instanceof UserFacingError) || fileName === undefined || fileName === '') return e;
-  return new UserFacingError(e.code, `"${fileName}": ${e.message}`);
+  return e.facts.code.startsWith('xlsx-') ? new UserFacingError({ ...e.facts, fileName } as AppErrorData) : e;
 }
 
 async function readSheet(bytes: Uint8Array, options: ReadWorkbookOptions): Promise<ReadWorkbookResult> {
@@ -272,10 +253,7 @@ async function readSheet(bytes: Uint8Array, options: ReadWorkbookOptions): Promi
   const model = loadModel(pkg);
   const names = model.worksheets.map((s) => s.name);
   if (model.worksheets.length === 0) {
-    throw new UserFacingError(
-      'xlsx-no-sheet',
-      'This workbook has no worksheets with cells (only charts or nothing). Load a workbook whose data is on a worksheet.',
-    );
+    throw new UserFacingError({ code: 'xlsx-no-sheet' });
   }
   let chosen = model.worksheets.find((s) => !s.hidden) ?? model.worksheets[0]!;
   if (options.sheet !== undefined) {
@@ -284,19 +262,18 @@ async function readSheet(bytes: Uint8Array, options: ReadWorkbookOptions): Promi
       model.worksheets.find((s) => s.name === want) ??
       model.worksheets.find((s) => s.name.toLowerCase() === want.toLowerCase());
     if (!found) {
-      throw new UserFacingError(
-        'xlsx-no-sheet',
-        `The workbook has no sheet named "${want}". Its sheets are: ${names.map((n) => `"${n}"`).join(', ')}.`,
-      );
+      throw new UserFacingError({ code: 'xlsx-no-sheet', want, sheets: names });
     }
     chosen = found;
   }
   const sheetEntry = entryOf(pkg, chosen.part);
   if (!sheetEntry) {
-    throw new UserFacingError(
-      'xlsx-corrupt',
-      `The sheet "${chosen.name}" is missing from the workbook file (${chosen.part}). Open it in Excel and save it again.`,
-    );
+    throw new UserFacingError({
+      code: 'xlsx-corrupt',
+      why: 'missing-sheet',
+      sheet: chosen.name,
+      part: chosen.part,
+    });
   }
 
   const total = bytes.length;
@@ -370,20 +347,21 @@ async function readSheet(bytes: Uint8Array, options: ReadWorkbookOptions): Promi
     }
   } catch (err) {
     if (err instanceof UserFacingError) throw err;
-    throw new UserFacingError(
-      'xlsx-corrupt',
-      `The sheet "${chosen.name}" could not be read: its data is damaged near byte ${off} of ${src.length} (${err instanceof Error ? err.message : String(err)}). Open the workbook in Excel or LibreOffice and save it again, or export the sheet as CSV.`,
-    );
+    throw new UserFacingError({
+      code: 'xlsx-corrupt',
+      why: 'damaged-sheet',
+      sheet: chosen.name,
+      offset: off,
+      length: src.length,
+      detail: err instanceof Error ? err.message : String(err),
+    });
   }
   const stopped = parser.isStopped;
   if (!stopped) {
     if (decoder !== null) parser.push((decoder as TextDecoder).decode());
     parser.finish();
     if (parser.headerRow === 0) {
-      throw new UserFacingError(
-        'xlsx-empty-sheet',
-        `The sheet "${chosen.name}" has no cells with values.${names.length > 1 ? ` Choose another sheet: ${names.map((n) => `"${n}"`).join(', ')}.` : ''}`,
-      );
+      throw new UserFacingError({ code: 'xlsx-empty-sheet', sheet: chosen.name, sheets: names });
     }
   }
   progress?.(total, total);
