@@ -116,9 +116,9 @@ describe('missingRoles (one rule, src/core/ingest/roles.ts, used by the store an
     expect(missingRoles('transactions', { customer: 0, date: 1, quantity: 2 })).toEqual(['price']);
     expect(missingRoles('transactions', { customer: 0, date: 1, price: 2 })).toEqual(['quantity']);
   });
-  it('a file with no quantity, price or amount column asks for the amount (one column, not two)', () => {
-    expect(missingRoles('transactions', {})).toEqual(['customer', 'date', 'amount']);
-    expect(missingRoles('transactions', { customer: 0, date: 1 })).toEqual(['amount']);
+  it('a file with no quantity, price or amount column needs nothing more (an R+F model)', () => {
+    expect(missingRoles('transactions', {})).toEqual(['customer', 'date']);
+    expect(missingRoles('transactions', { customer: 0, date: 1 })).toEqual([]);
   });
   it('needs recency, frequency and monetary (not an id) for an RFM table', () => {
     expect(missingRoles('rfm', { frequency: 1 })).toEqual(['recency', 'monetary']);

@@ -8,6 +8,7 @@
  * The session's own state (offer, restoring, messages, save errors) lives in a tiny external store
  * here (`useSession` via useSyncExternalStore in the UI): it is about the browser, not the notebook.
  */
+import { MODEL_FEATURES, type ModelFeature } from '../core/model/model-types';
 import { deleteRunsDatabase } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
@@ -101,6 +102,7 @@ export function settingsOf(s: NotebookState, now: number): SavedSettings | null 
     rfmSettings: s.rfmSettings,
     seed: s.seed,
     engineChoice: s.engineChoice,
+    leftOut: s.leftOut,
     k: s.k,
     clusterNames: s.clusterNames,
     rfmScores: { settings: s.scoreSettings, rules: s.scoreRules, preset: s.rulesPreset },
@@ -155,6 +157,7 @@ function relevantChanged(s: NotebookState, p: NotebookState): boolean {
     s.rfmSettings !== p.rfmSettings ||
     s.seed !== p.seed ||
     s.engineChoice !== p.engineChoice ||
+    s.leftOut !== p.leftOut ||
     s.k !== p.k ||
     s.clusterNames !== p.clusterNames ||
     s.scoreSettings !== p.scoreSettings ||
@@ -295,6 +298,10 @@ function untilModelled(wantSweep: boolean): Promise<StepError | null> {
   });
 }
 
+function isLeftOut(v: unknown): v is ModelFeature {
+  return (MODEL_FEATURES as readonly unknown[]).includes(v);
+}
+
 /**
  * Restores the offered session: reloads the saved file, applies the saved mapping, date order,
  * cleaning and RFM settings, seed and engine, lets the pipeline recompute, then sets the saved k and
@@ -314,6 +321,7 @@ export async function restoreSession(): Promise<void> {
         rfmSettings: settings.rfmSettings,
         seed: settings.seed,
         engineChoice: settings.engineChoice,
+        leftOut: isLeftOut(settings.leftOut) ? settings.leftOut : null,
         ...(settings.rfmScores && Array.isArray(settings.rfmScores.rules)
           ? {
               scoreSettings: settings.rfmScores.settings,
