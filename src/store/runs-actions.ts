@@ -72,6 +72,7 @@ export function runFromState(
     },
     cleaning: s.kind === 'rfm' ? null : s.cleaningSettings,
     rfm: s.rfmSettings,
+    features: sw.features,
     kmeans: {
       seed: sw.seed,
       kMin: Math.min(...ks),

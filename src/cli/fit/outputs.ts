@@ -54,6 +54,7 @@ export function fitFiles(
       nIter: r.point.result.nIter,
       restartSample: sw.restartSample ?? null,
     },
+    features: r.features,
     centroidsStandardised: r.point.result.centroids,
     centroidsOriginal: r.centroidsOriginal.get(r.k) ?? null,
     names: r.names,
@@ -104,6 +105,7 @@ export function fitRunRecord(
     },
     cleaning: r.kind === 'rfm' ? null : r.cleaningSettings,
     rfm: r.rfmSettings,
+    features: r.features,
     kmeans: {
       seed: r.seed,
       kMin: o.kMin,

@@ -29,6 +29,7 @@ import type { LoadResult, MappingResult } from '../../workers/data/protocol';
 import type { EngineName, EngineResults, TransformResult } from '../../workers/engine/protocol';
 import type { Backend } from '../backend/backend';
 import { CliError, EXIT } from '../exit-codes';
+import { modelFeaturesFor, type ModelFeature } from '../../core/model/model-types';
 
 export interface FitSettings {
   readonly cleaning: CleaningSettings;
@@ -38,6 +39,8 @@ export interface FitSettings {
   readonly k: number | null;
   /** The CLI runs the float64 typed-array engine (the reference path; the browser may pick tfjs). */
   readonly engine: EngineName;
+  /** A feature left out of the model (null or absent: none; a file without money leaves monetary out). */
+  readonly leftOut?: ModelFeature | null;
 }
 
 export interface FitProgress {
@@ -53,6 +56,8 @@ export interface FitResult {
   readonly rfmSettings: RfmSettings;
   readonly rfm: RfmTable;
   readonly transform: TransformResult;
+  /** The features modelled (d = features.length). */
+  readonly features: readonly ModelFeature[];
   readonly sweep: EngineResults['sweep'];
   readonly sweepOptions: typeof DEFAULT_SWEEP;
   readonly centroidsOriginal: ReadonlyMap<number, Float64Array>;
@@ -135,24 +140,28 @@ export async function fitFile(
       `The RFM table of "${fileName}" has ${n} customer${n === 1 ? '' : 's'}; segmentation needs at least 2. Loosen the cleaning rules (--settings).`,
     );
   progress('transform');
+  // As model-actions.ts: a feature left out goes as an empty column.
+  const features = modelFeaturesFor(rfm.noMoney === true, settings.leftOut ?? null);
+  const d = features.length;
+  const column = (f: ModelFeature) => (features.includes(f) ? rfm[f].slice() : new Float64Array(0));
   const transform = await backend.engine({
     type: 'transform',
-    recency: rfm.recency.slice(),
-    frequency: rfm.frequency.slice(),
-    monetary: rfm.monetary.slice(),
+    recency: column('recency'),
+    frequency: column('frequency'),
+    monetary: column('monetary'),
   });
   const kMax = Math.min(DEFAULT_SWEEP.kMax, n);
   const sweepOptions = { ...DEFAULT_SWEEP, seed: settings.seed, kMax };
   progress('sweep', `k = ${DEFAULT_SWEEP.kMin}..${kMax}`);
   const sweep = await backend.engine(
-    { type: 'sweep', X: transform.X.slice(), n, d: 3, options: sweepOptions, engine: settings.engine },
+    { type: 'sweep', X: transform.X.slice(), n, d, options: sweepOptions, engine: settings.engine },
     (done, total) => progress('sweep', `${done}/${total} k done`),
   );
   // Every k's centroids in original units, in one inverse call (as model-actions.ts).
   const inv = await backend.engine({
     type: 'inverse',
     X: stackCentroids(sweep.points),
-    d: 3,
+    d,
     fit: copyFit(transform.fit),
   });
   const centroidsOriginal = splitCentroids(sweep.points, inv);
@@ -174,6 +183,7 @@ export async function fitFile(
     point.k,
     point.result.centroids,
     centroidsOriginal.get(k) ?? null,
+    features,
   );
   const names = suggestNames(profiles.segments.map((s) => s.description));
   return {
@@ -185,6 +195,7 @@ export async function fitFile(
     rfmSettings,
     rfm,
     transform,
+    features,
     sweep,
     sweepOptions,
     centroidsOriginal,

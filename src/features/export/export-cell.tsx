@@ -56,6 +56,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
       nIter: seg.point.result.nIter,
       restartSample: sw.result.restartSample ?? null,
     },
+    features: sw.features,
     centroidsStandardised: seg.point.result.centroids,
     centroidsOriginal: seg.centroidsOriginal,
     names: seg.names,
@@ -72,6 +73,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
       seg.point.result.labels,
       seg.point.result.centroids,
       seg.k,
+      sw.features.length,
     ),
   };
 }
