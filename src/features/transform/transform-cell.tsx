@@ -9,6 +9,10 @@ import { cancelModel, rerunModel } from '../../store/model-actions';
 import { useNotebook } from '../../store/store';
 import { FEATURE_LABELS } from '../../components/palette';
 import '../../components/model-cells.css';
+import { MODEL_FEATURES } from '../../core/model/model-types';
+import { FeatureChoice } from './feature-choice';
+
+const WORDS = { recency: 'Recency', frequency: 'Frequency', monetary: 'Monetary' } as const;
 
 function column(X: Float64Array, d: number, j: number): Float64Array {
   const n = X.length / d;
@@ -24,10 +28,13 @@ function fmt(x: number | undefined, digits = 4): string {
 }
 
 /** The features whose λ the fit limited (see fitPowerTransform), with the MLE and the λ used. */
-function limitedNotes(fit: PowerFit): { label: string; mle: number; used: number }[] {
+function limitedNotes(
+  fit: PowerFit,
+  labels: readonly string[],
+): { label: string; mle: number; used: number }[] {
   const from = fit.limitedFrom;
   if (!from) return [];
-  return FEATURE_LABELS.flatMap((label, j) =>
+  return labels.flatMap((label, j) =>
     Number.isNaN(from[j]!) ? [] : [{ label, mle: from[j]!, used: fit.lambdas[j]! }],
   );
 }
@@ -39,11 +46,15 @@ export function TransformCell() {
   const transform = useNotebook((s) => s.transform);
   const hasRfm = useNotebook((s) => s.rfm !== null);
 
-  const after = useMemo(
-    () => (transform ? [0, 1, 2].map((j) => column(transform.result.X, 3, j)) : null),
-    [transform],
-  );
-  const before = transform ? [transform.rfm.recency, transform.rfm.frequency, transform.rfm.monetary] : null;
+  // The modelled features (two when one was left out); λ, means, scales and X follow their order.
+  const features = transform?.result.features ?? MODEL_FEATURES;
+  const labels: string[] = features.map((f) => FEATURE_LABELS[MODEL_FEATURES.indexOf(f)]!);
+  const after = useMemo(() => {
+    if (!transform) return null;
+    const d = transform.result.features?.length ?? 3;
+    return Array.from({ length: d }, (_, j) => column(transform.result.X, d, j));
+  }, [transform]);
+  const before = transform ? features.map((f) => transform.rfm[f]) : null;
   const r = transform?.result;
 
   const summary = transform
@@ -55,7 +66,7 @@ export function TransformCell() {
   return (
     <Cell
       id="transform"
-      purpose="Make the three measures comparable so no single one dominates the segments."
+      purpose="Choose the measures to segment on and make them comparable so no single one dominates."
       title="Transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
@@ -67,6 +78,11 @@ export function TransformCell() {
             likelihood, as scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and
             standard deviation 1 so R, F and M weigh the same.
           </p>
+          <p>
+            A measure that cannot separate customers (almost everyone has the same value) or that you do not
+            want to segment on can be left out: the model then uses the other two, and the segment plots are
+            drawn in 2D. A file without a money column is segmented on recency and frequency.
+          </p>
         </>
       }
       actions={
@@ -77,6 +93,7 @@ export function TransformCell() {
         ) : null
       }
     >
+      {hasRfm ? <FeatureChoice /> : null}
       {status === 'running' ? (
         <Progress label="Fitting the Yeo-Johnson transform" value={null} onCancel={cancelModel} />
       ) : null}
@@ -114,7 +131,7 @@ export function TransformCell() {
                 </tr>
               </thead>
               <tbody>
-                {FEATURE_LABELS.map((label, j) => (
+                {labels.map((label, j) => (
                   <tr key={label}>
                     <th scope="row">{label}</th>
                     <td className="num">{fmt(r.fit.lambdas[j])}</td>
@@ -127,7 +144,7 @@ export function TransformCell() {
               </tbody>
             </table>
           </div>
-          {limitedNotes(r.fit).map((note) => (
+          {limitedNotes(r.fit, labels).map((note) => (
             <Message key={note.label} kind="info" title={`λ of ${note.label} limited`}>
               <span data-testid="lambda-limited">
                 The maximum-likelihood λ of {note.label} is {fmt(note.mle, 2)}, where its transformed values
@@ -142,24 +159,24 @@ export function TransformCell() {
             scale.
           </p>
           <div className="hist-grid" role="group" aria-label="Histograms before and after the transform">
-            {FEATURE_LABELS.map((label, j) => (
+            {labels.map((label, j) => (
               <Histogram
                 key={`b${j}`}
                 values={before[j]!}
                 title={`${label}: before (skew ${formatNumber(Number(fmt(r.skewBefore[j], 2)))})`}
                 color="#9aa5b1"
-                exportName={`transform-before-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} before transform`}
+                exportName={`transform-before-${features[j]}`}
+                exportTitle={`${WORDS[features[j]!]} before transform`}
               />
             ))}
-            {FEATURE_LABELS.map((label, j) => (
+            {labels.map((label, j) => (
               <Histogram
                 key={`a${j}`}
                 values={after[j]!}
                 title={`${label}: after (skew ${formatNumber(Number(fmt(r.skewAfter[j], 2)))})`}
                 xTitle="standard deviations"
-                exportName={`transform-after-${['recency', 'frequency', 'monetary'][j]}`}
-                exportTitle={`${['Recency', 'Frequency', 'Monetary'][j]} after transform`}
+                exportName={`transform-after-${features[j]}`}
+                exportTitle={`${WORDS[features[j]!]} after transform`}
               />
             ))}
           </div>
