@@ -8,7 +8,7 @@
  * The session's own state (offer, restoring, messages, save errors) lives in a tiny external store
  * here (`useSession` via useSyncExternalStore in the UI): it is about the browser, not the notebook.
  */
-import { MODEL_FEATURES, type ModelFeature } from '../core/model/model-types';
+import { isModelFeature } from '../core/model/model-types';
 import { deleteRunsDatabase } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
@@ -298,10 +298,6 @@ function untilModelled(wantSweep: boolean): Promise<StepError | null> {
   });
 }
 
-function isLeftOut(v: unknown): v is ModelFeature {
-  return (MODEL_FEATURES as readonly unknown[]).includes(v);
-}
-
 /**
  * Restores the offered session: reloads the saved file, applies the saved mapping, date order,
  * cleaning and RFM settings, seed and engine, lets the pipeline recompute, then sets the saved k and
@@ -321,7 +317,7 @@ export async function restoreSession(): Promise<void> {
         rfmSettings: settings.rfmSettings,
         seed: settings.seed,
         engineChoice: settings.engineChoice,
-        leftOut: isLeftOut(settings.leftOut) ? settings.leftOut : null,
+        leftOut: isModelFeature(settings.leftOut) ? settings.leftOut : null,
         ...(settings.rfmScores && Array.isArray(settings.rfmScores.rules)
           ? {
               scoreSettings: settings.rfmScores.settings,

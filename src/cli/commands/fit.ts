@@ -9,7 +9,7 @@ import { fitFile } from '../fit/pipeline';
 import { defaultRunsDir, recordRun } from '../runs-folder';
 import { PRESETS, settingsFromJson, type LoadedSettings } from '../settings';
 import { intOption, ioError, throttled } from './util';
-import { MODEL_FEATURES, type ModelFeature } from '../../core/model/model-types';
+import { isModelFeature, type ModelFeature } from '../../core/model/model-types';
 
 export const fitCommand: Command = {
   name: 'fit',
@@ -73,7 +73,7 @@ worker threads, as the app's Web Workers.`,
     }
     const k = intOption(values.k, '--k', 1, 10);
     const leaveOut = values['leave-out'];
-    if (leaveOut !== undefined && !(MODEL_FEATURES as readonly unknown[]).includes(leaveOut))
+    if (leaveOut !== undefined && !isModelFeature(leaveOut))
       throw new CliError(
         'usage',
         '--leave-out must be recency, frequency or monetary (the model keeps the other two).',

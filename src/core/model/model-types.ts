@@ -4,6 +4,11 @@ import type { SavedRfmScores } from '../rfm-scores/saved';
 export const MODEL_FEATURES = ['recency', 'frequency', 'monetary'] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
 
+/** True when `v` names one of the three features. */
+export function isModelFeature(v: unknown): v is ModelFeature {
+  return (MODEL_FEATURES as readonly unknown[]).includes(v);
+}
+
 /** The fewest features a model can use (a feature may be left out: an R+F model, say). */
 export const MIN_MODEL_FEATURES = 2;
 

@@ -164,7 +164,8 @@ export function parseModelJson(input: unknown): SavedModel {
       `formatVersion ${String(version)} is not readable`,
     );
   // Absent (models written before a feature could be left out): all three.
-  const features: readonly ModelFeature[] = value.features === undefined ? MODEL_FEATURES : value.features as never;
+  const features: readonly ModelFeature[] =
+    value.features === undefined ? MODEL_FEATURES : (value.features as never);
   if (!isFeatureSet(features))
     throw new ModelError(
       'model-bad-value',
