@@ -63,6 +63,8 @@ export function fitFiles(
     sweep: sw.points,
     knee: sw.knee,
     rfmScores: rfmScores?.saved,
+    // How the file was read, as the Export cell writes it (the warehouse SQL needs it).
+    input: r.mapping.input ?? null,
   };
   // The training summary for drift (formatVersion 2): the training customers scored by the saved
   // model, as src/core/model does when it applies a model.
