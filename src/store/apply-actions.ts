@@ -197,8 +197,16 @@ export function scoreRequestBody(body: string): Promise<RequestOutput> {
     .catch((e: unknown) => Promise.reject(toIssue(e)));
 }
 
-/** The column a replayed RFM definition needs but the mapping lacks (silent fallbacks are refused). */
-export function missingColumnFor(kind: TableKind, mapping: Mapping, rfm: RfmSettings): ApplyIssue | null {
+/**
+ * The column a replayed RFM definition needs but the mapping lacks (silent fallbacks are refused). A
+ * model that does not use monetary (an R+F model) needs no money column.
+ */
+export function missingColumnFor(
+  kind: TableKind,
+  mapping: Mapping,
+  rfm: RfmSettings,
+  features: readonly string[] = ['recency', 'frequency', 'monetary'],
+): ApplyIssue | null {
   if (kind !== 'transactions') return null;
   const need = (role: keyof Mapping, setting: string): ApplyIssue | null =>
     mapping[role] === undefined
@@ -214,6 +222,7 @@ export function missingColumnFor(kind: TableKind, mapping: Mapping, rfm: RfmSett
     const m = need('invoice', 'frequency: invoices');
     if (m) return m;
   }
+  if (!features.includes('monetary')) return null;
   if (rfm.monetary === 'amount') return need('amount', 'monetary: amount');
   return need('quantity', 'monetary: quantity × price') ?? need('price', 'monetary: quantity × price');
 }
@@ -230,7 +239,7 @@ async function runApply(): Promise<void> {
     set({ applyStatus: s.applyRun ? 'stale' : 'waiting', applyStage: null });
     return;
   }
-  const missing = missingColumnFor(s.kind, s.mapping, s.rfmSettings);
+  const missing = missingColumnFor(s.kind, s.mapping, s.rfmSettings, applied.model.features);
   if (missing) {
     set({ applyStatus: 'error', applyError: missing, applyStage: null });
     return;
