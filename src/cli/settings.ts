@@ -17,7 +17,7 @@ import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
 import type { CleaningSettings, RfmSettings } from '../core/types';
 import { CliError, EXIT } from './exit-codes';
-import { isFeatureSet, MODEL_FEATURES, type ModelFeature } from '../core/model/model-types';
+import { isFeatureSet, leftOutOf, type ModelFeature } from '../core/model/model-types';
 
 export interface LoadedSettings {
   readonly cleaning: CleaningSettings;
@@ -30,11 +30,11 @@ export interface LoadedSettings {
 }
 
 /** The feature a model's `features` list leaves out (absent: none). */
-function leftOutOf(v: unknown, origin: string): ModelFeature | null {
+function leftOutIn(v: unknown, origin: string): ModelFeature | null {
   if (v === undefined || v === null) return null;
   if (!isFeatureSet(v))
     throw bad(origin, '"features" should list two or three of recency, frequency, monetary, in that order.');
-  return MODEL_FEATURES.find((f) => !v.includes(f)) ?? null;
+  return leftOutOf(v);
 }
 
 const DEFAULT_SCORES = { settings: DEFAULT_SCORE_SETTINGS, rules: DEFAULT_RULES };
@@ -108,7 +108,7 @@ export function settingsFromJson(text: string, origin: string): LoadedSettings {
     rfm,
     seed: seed as number | null,
     scores: scoresOf(o.rfmScores, origin),
-    leftOut: leftOutOf(o.features, origin),
+    leftOut: leftOutIn(o.features, origin),
   };
 }
 

@@ -4,6 +4,12 @@ import type { SavedRfmScores } from '../rfm-scores/saved';
 export const MODEL_FEATURES = ['recency', 'frequency', 'monetary'] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
 
+/** The feature a valid feature set leaves out (null: none; not a feature set: null). */
+export function leftOutOf(features: unknown): ModelFeature | null {
+  if (!isFeatureSet(features) || features.length === MODEL_FEATURES.length) return null;
+  return MODEL_FEATURES.find((f) => !features.includes(f)) ?? null;
+}
+
 /** True when `v` names one of the three features. */
 export function isModelFeature(v: unknown): v is ModelFeature {
   return (MODEL_FEATURES as readonly unknown[]).includes(v);

@@ -103,6 +103,9 @@ export function TransformCell() {
           title={error.code === 'cancelled' ? 'Cancelled' : 'The transform failed'}
         >
           {error.message}
+          {error.code === 'power-constant-column' ? (
+            <> To leave it out, choose the two other features under “Features in the model” above.</>
+          ) : null}
         </Message>
       ) : null}
       {r && before && after ? (
