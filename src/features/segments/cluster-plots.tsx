@@ -153,6 +153,30 @@ function centroidTrace(
   return t;
 }
 
+/** The customers of each segment and the centres, as traces of `type` over the R/F/M indexes `dims`. */
+function useTraces(
+  seg: Segmentation,
+  display: Display,
+  dims: readonly number[],
+  space: Space,
+  type: string,
+  sizes: readonly [number, number],
+  centreLegend: boolean,
+): PlotData[] {
+  const [size, centreSize] = sizes;
+  return useMemo<PlotData[]>(() => {
+    const traces = byCluster(seg, display, dims, space, type, size);
+    const cen = centroidTrace(seg, dims, space, type, centreSize, centreLegend);
+    if (cen) traces.push(cen);
+    return traces;
+  }, [seg, display, dims, space, type, size, centreSize, centreLegend]);
+}
+
+const ALL_DIMS = [0, 1, 2] as const;
+const SIZES_2D = [4, 13] as const;
+const SIZES_3D = [2.6, 15] as const;
+const SIZES_PROJECTION = [4, 11] as const;
+
 export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
   if (seg.sweep.features.length === 2) return <Scatter2d seg={seg} space={space} />;
   return <Scatter3dPlot seg={seg} space={space} />;
@@ -160,16 +184,9 @@ export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
 
 /** The segments of a two-feature model: one 2D scatter of the two features, centres marked. */
 function Scatter2d({ seg, space }: { seg: Segmentation; space: Space }) {
-  const dims = modelDims(seg);
+  const dims = useMemo(() => modelDims(seg), [seg]);
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
-  const data = useMemo<PlotData[]>(() => {
-    const traces = byCluster(seg, display, dims, space, 'scatter', 4);
-    const cen = centroidTrace(seg, dims, space, 'scatter', 13, true);
-    if (cen) traces.push(cen);
-    return traces;
-    // dims follows seg
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seg, display, space]);
+  const data = useTraces(seg, display, dims, space, 'scatter', SIZES_2D, true);
   const layout = useMemo<PlotLayout>(() => {
     const ax = (j: number) => ({
       title: { text: axisTitle(j, space) },
@@ -185,8 +202,7 @@ function Scatter2d({ seg, space }: { seg: Segmentation; space: Space }) {
       yaxis: ax(dims[1]!),
       uirevision: `segments-2d-${space}`,
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [space, seg]);
+  }, [space, dims]);
   const names = dims.map((j) => FEATURE_LABELS[j]!.replace(' (days)', '').toLowerCase());
   return (
     <Plot
@@ -203,12 +219,7 @@ function Scatter2d({ seg, space }: { seg: Segmentation; space: Space }) {
 
 function Scatter3dPlot({ seg, space }: { seg: Segmentation; space: Space }) {
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
-  const data = useMemo<PlotData[]>(() => {
-    const traces = byCluster(seg, display, [0, 1, 2], space, 'scatter3d', 2.6);
-    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 15, true);
-    if (cen) traces.push(cen);
-    return traces;
-  }, [seg, display, space]);
+  const data = useTraces(seg, display, ALL_DIMS, space, 'scatter3d', SIZES_3D, true);
   const layout = useMemo<PlotLayout>(() => {
     const ax = (j: number) => ({
       title: { text: axisTitle(j, space) },
@@ -263,12 +274,7 @@ const PAIRS: readonly (readonly [number, number])[] = [
 export function Projection({ seg, space, pair }: { seg: Segmentation; space: Space; pair: number }) {
   const dims = PAIRS[pair]!;
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed + 1, DISPLAY_LIMIT_2D);
-  const data = useMemo<PlotData[]>(() => {
-    const traces = byCluster(seg, display, dims, space, 'scatter', 4);
-    const cen = centroidTrace(seg, dims, space, 'scatter', 11, false);
-    if (cen) traces.push(cen);
-    return traces;
-  }, [seg, display, space, dims]);
+  const data = useTraces(seg, display, dims, space, 'scatter', SIZES_PROJECTION, false);
   const layout = useMemo<PlotLayout>(
     () => ({
       showlegend: false,
