@@ -30,26 +30,32 @@ test('Superstore: "CA-" order ids are orders, not cancellations; correct RFM wit
   // Jane Waco's Canadian order: bought 21/01/19, last line of the file 26/01/19 → 6 days; 1 order.
   expect(await rfmRow(page, 'JW-15220')).toEqual({ r: 6, f: 1, m: 281.16 });
   // In these first 69 lines (three weeks) every customer placed one order: frequency cannot separate
-  // segments, and the Transform step says so (leaving a feature out is not available yet).
+  // segments, the Transform step says so and points to the control that leaves it out.
   await expectStatus(page, 'transform', 'error');
   await expect(cell(page, 'transform')).toContainText('Every customer has the same frequency (1)');
+  await expect(cell(page, 'transform')).toContainText('under “Features in the model” above');
+  await page.getByRole('radio', { name: 'Recency and monetary (leave frequency out)' }).check();
+  for (const id of ['transform', 'choose-k', 'segments']) await expectStatus(page, id, 'ready');
+  await expect(page.getByTestId('segments-2d')).toBeVisible();
+  await expect(page.getByTestId('profiles-table')).not.toContainText('frequent');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test('Groceries: no money column is said plainly, the notebook stops at Columns', async ({ page }) => {
+test('Groceries: no money column is said plainly, the notebook goes on as an R+F model', async ({ page }) => {
   await page.goto('/');
   await chooseFile(page, GROCERIES);
-  await expectStatus(page, 'columns', 'error');
+  await expect(page.getByTestId('no-money')).toContainText('This file has no money column');
+  await expectPipelineReady(page);
+  await expect(page.getByTestId('no-money-note')).toContainText('recency and frequency only');
+  await expect(page.getByRole('radio', { name: 'Recency and frequency (leave monetary out)' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Recency, frequency and monetary' })).toBeDisabled();
   const err = page.getByTestId('mapping-error');
-  await expect(err).toContainText('No money column was found (no amount, unit price or quantity)');
-  await expect(err).toContainText('A recency + frequency model that leaves monetary out is not available');
-  await expect(cell(page, 'rfm')).not.toHaveAttribute('data-status', 'ready');
   // Choosing the weekday column as the date: whole numbers 0–6 are not dates.
   await cell(page, 'columns').getByRole('combobox', { name: /^Date/ }).selectOption({ label: 'day_of_week' });
-  await expect(page.getByTestId('mapping-checks').or(err)).toBeVisible();
+  await expect(page.getByTestId('mapping-checks').or(err).first()).toBeVisible();
 });
 
 test('FLO customer summary: last-order dates and online + offline columns reach segments; a money column as id is never green', async ({

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=/usr/bin/python3
-for s in rfm_reference.py engine_reference.py profile_reference.py segments-profiles.py rfm_scores_reference.py; do
+for s in rfm_reference.py engine_reference.py profile_reference.py segments-profiles.py rfm_scores_reference.py two_features_reference.py; do
   echo "== $s"
   "$PY" "scripts/reference/$s"
 done

@@ -16,6 +16,7 @@ import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
 import type { CleaningSettings, RfmSettings } from '../core/types';
 import { CliError, EXIT } from './exit-codes';
+import { isFeatureSet, leftOutOf, type ModelFeature } from '../core/model/model-types';
 
 export interface LoadedSettings {
   readonly cleaning: CleaningSettings;
@@ -23,6 +24,16 @@ export interface LoadedSettings {
   readonly seed: number | null;
   /** RFM-score settings and rules (the browser's defaults unless a settings model.json has its own). */
   readonly scores: { readonly settings: ScoreSettings; readonly rules: readonly SegmentRule[] };
+  /** The feature a settings model.json left out (its `features` field), or null: none. */
+  readonly leftOut?: ModelFeature | null;
+}
+
+/** The feature a model's `features` list leaves out (absent: none). */
+function leftOutIn(v: unknown, origin: string): ModelFeature | null {
+  if (v === undefined || v === null) return null;
+  if (!isFeatureSet(v))
+    throw bad(origin, '"features" should list two or three of recency, frequency, monetary, in that order.');
+  return leftOutOf(v);
 }
 
 const DEFAULT_SCORES = { settings: DEFAULT_SCORE_SETTINGS, rules: DEFAULT_RULES };
@@ -71,6 +82,7 @@ export function settingsFromJson(text: string, origin: string): LoadedSettings {
     seed?: unknown;
     kmeans?: { seed?: unknown };
     rfmScores?: unknown;
+    features?: unknown;
   };
   const seed = o.seed ?? o.kmeans?.seed ?? null;
   if (seed !== null && !(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) <= 0xffffffff))
@@ -84,7 +96,13 @@ export function settingsFromJson(text: string, origin: string): LoadedSettings {
     throw bad(origin, '"rfm.frequency" must be one of invoices, lines, days.');
   if (!['quantityTimesPrice', 'amount'].includes(rfm.monetary))
     throw bad(origin, '"rfm.monetary" must be quantityTimesPrice or amount.');
-  return { cleaning, rfm, seed: seed as number | null, scores: scoresOf(o.rfmScores, origin) };
+  return {
+    cleaning,
+    rfm,
+    seed: seed as number | null,
+    scores: scoresOf(o.rfmScores, origin),
+    leftOut: leftOutIn(o.features, origin),
+  };
 }
 
 export const PRESETS: Record<string, LoadedSettings> = {

@@ -203,6 +203,11 @@ export interface RfmTable {
   readonly excludedNonPositive: number;
   /** True when the file was already an RFM table (ids may be generated as row numbers). */
   readonly preAggregated: boolean;
+  /**
+   * True when the file has no money column (no amount, no quantity × price): `monetary` is 0 for every
+   * customer and the model is an R+F model (monetary left out). Absent: the file has money.
+   */
+  readonly noMoney?: boolean;
 }
 
 // ───────────────────────────── engine ─────────────────────────────

@@ -199,15 +199,19 @@ export function scoreRequestBody(body: string): Promise<RequestOutput> {
     .catch((e: unknown) => Promise.reject(toIssue(e)));
 }
 
-/** The column the replayed definition needs but the mapping lacks, as an issue (see core's rule). */
+/**
+ * The column the replayed definition needs but the mapping lacks, as an issue (see core's rule). A
+ * model that does not use monetary (an R+F model) needs no money column.
+ */
 export function missingColumnFor(
   kind: TableKind,
   mapping: Mapping,
   rfm: RfmSettings,
   cleaning: CleaningSettings,
   trained: SavedModel['trainingColumns'],
+  features: readonly string[] = ['recency', 'frequency', 'monetary'],
 ): ApplyIssue | null {
-  const m = missingRequiredColumn(kind, mapping, rfm, cleaning, trained);
+  const m = missingRequiredColumn(kind, mapping, rfm, cleaning, trained, features);
   return m
     ? {
         code: 'apply-missing-column',
@@ -237,6 +241,7 @@ async function runApply(): Promise<void> {
     s.rfmSettings,
     s.cleaningSettings,
     applied.model.trainingColumns,
+    applied.model.features,
   );
   if (missing) {
     set({ applyStatus: 'error', applyError: missing, applyStage: null });

@@ -116,9 +116,9 @@ describe('missingRoles (one rule, src/core/ingest/roles.ts, used by the store an
     expect(missingRoles('transactions', { customer: 0, date: 1, quantity: 2 })).toEqual(['price']);
     expect(missingRoles('transactions', { customer: 0, date: 1, price: 2 })).toEqual(['quantity']);
   });
-  it('a file with no quantity, price or amount column asks for the amount (one column, not two)', () => {
-    expect(missingRoles('transactions', {})).toEqual(['customer', 'date', 'amount']);
-    expect(missingRoles('transactions', { customer: 0, date: 1 })).toEqual(['amount']);
+  it('a file with no quantity, price or amount column needs nothing more (an R+F model)', () => {
+    expect(missingRoles('transactions', {})).toEqual(['customer', 'date']);
+    expect(missingRoles('transactions', { customer: 0, date: 1 })).toEqual([]);
   });
   it('needs recency, frequency and monetary (not an id) for an RFM table', () => {
     expect(missingRoles('rfm', { frequency: 1 })).toEqual(['recency', 'monetary']);
@@ -163,11 +163,11 @@ describe('data pipeline actions', () => {
     await actions.loadFile(file, 'colours.csv');
     await until((s) => s.mappingStatus === 'error');
     const s = useNotebook.getState();
-    // the one rule (src/core/ingest/roles.ts): with neither quantity × price nor an amount, the
-    // amount is what is asked for
-    expect(s.mappingError?.message).toMatch(
-      /^Choose a column for customer id, date and amount \(line total\) below/,
-    );
+    // the one rule (src/core/ingest/roles.ts): customer and date are needed; no money at all is an
+    // R+F model, not a missing column, and a missing date is named with what to do
+    expect(s.mappingError?.message).toMatch(/^Choose a column for customer id and date below/);
+    expect(s.mappingError?.code).toBe('no-date');
+    expect(s.mappingError?.message).toMatch(/No date column was found \(and no money column\)/);
     expect(s.rfm).toBe(oldRfm);
     expect(s.rfmSource).toBe('a.csv');
     expect(s.rfmStatus).toBe('stale');

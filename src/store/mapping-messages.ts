@@ -19,24 +19,20 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
- * What is missing, said plainly: a file with no date cannot give recency (refused, naming it); a file
- * with no money column is told so, with what would make it usable.
+ * What is missing, said plainly: a file with no date cannot give recency (refused, naming it and what to
+ * do). A file with no money column is not an error: it goes on as an R+F model (the Columns and
+ * Transform cells say so).
  */
 export function missingColumnsError(kind: TableKind, m: Mapping, missing: readonly Role[]): StepError {
   const base = `Choose a column for ${listRoles(missing)} below: the RFM table cannot be computed without ${missing.length === 1 ? 'it' : 'them'}.`;
   if (kind !== 'transactions') return { code: 'missing-columns', message: base };
-  const noMoney = m.amount === undefined && m.quantity === undefined && m.price === undefined;
   const noDate = missing.includes('date');
   const parts = [base];
   if (noDate)
     parts.push(
-      'No date column was found: without the date of each purchase there is no recency, so this file cannot be segmented unless it has one.',
+      `No date column was found${m.amount === undefined && m.quantity === undefined && m.price === undefined ? ' (and no money column)' : ''}: without the date of each purchase there is no recency, so this file cannot be segmented. Choose the column that holds each order's date if it has another name, or export the file again with the order date (a customer summary needs a last-purchase date or a recency in days).`,
     );
-  if (noMoney)
-    parts.push(
-      'No money column was found (no amount, unit price or quantity): monetary needs an amount per line, or quantity and unit price. A recency + frequency model that leaves monetary out is not available in this version.',
-    );
-  return { code: noDate ? 'no-date' : noMoney ? 'no-money' : 'missing-columns', message: parts.join(' ') };
+  return { code: noDate ? 'no-date' : 'missing-columns', message: parts.join(' ') };
 }
 
 function listRoles(roles: readonly Role[]): string {

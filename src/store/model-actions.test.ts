@@ -26,13 +26,21 @@ vi.mock('../workers/engine/client', () => ({
     async transform(rfm: { recency: Float64Array; frequency: Float64Array; monetary: Float64Array }) {
       calls.transform++;
       calls.received.push(rfm.recency, rfm.frequency, rfm.monetary);
-      const cols = [rfm.recency, rfm.frequency, rfm.monetary];
+      // as the engine handler: an empty column is a feature left out
+      const named = [
+        ['recency', rfm.recency],
+        ['frequency', rfm.frequency],
+        ['monetary', rfm.monetary],
+      ] as const;
+      const kept = named.filter(([, x]) => x.length > 0);
+      const cols = kept.map(([, x]) => x);
       const fit = fitPowerTransform(cols);
       return {
         fit,
         X: applyPowerTransform(cols, fit),
-        skewBefore: new Float64Array(3),
-        skewAfter: new Float64Array(3),
+        skewBefore: new Float64Array(cols.length),
+        skewAfter: new Float64Array(cols.length),
+        features: kept.map(([f]) => f),
       };
     },
     async sweep(
@@ -99,6 +107,39 @@ describe('model actions', () => {
   beforeAll(() => actions.installModelSync());
   afterEach(() => {
     holdSweep = false;
+  });
+
+  it('leaving a feature out fits on the other two; a table without money is an R+F model', async () => {
+    const rfm = readRfm(300);
+    useNotebook.setState({ rfm });
+    await until(() => useNotebook.getState().sweepStatus === 'ready');
+    expect(useNotebook.getState().sweep!.features).toEqual(['recency', 'frequency', 'monetary']);
+    actions.setLeftOut('monetary');
+    expect(useNotebook.getState().leftOut).toBe('monetary');
+    await until(
+      () =>
+        useNotebook.getState().sweepStatus === 'ready' && useNotebook.getState().sweep!.features.length === 2,
+    );
+    let s = useNotebook.getState();
+    expect(calls.received.at(-1)!.length).toBe(0); // monetary went as an empty column
+    expect(s.sweep!.features).toEqual(['recency', 'frequency']);
+    const p4 = s.sweep!.result.points.find((p) => p.k === 4)!;
+    expect(p4.result.centroids.length).toBe(8);
+    expect(s.sweep!.centroidsOriginal.get(4)!.length).toBe(8);
+    actions.setLeftOut(null);
+    await until(
+      () =>
+        useNotebook.getState().sweepStatus === 'ready' && useNotebook.getState().sweep!.features.length === 3,
+    );
+    // without money, monetary is out whatever the choice
+    useNotebook.setState({ rfm: { ...readRfm(300), monetary: new Float64Array(300), noMoney: true } });
+    await until(
+      () =>
+        useNotebook.getState().sweepStatus === 'ready' && useNotebook.getState().sweep!.features.length === 2,
+    );
+    s = useNotebook.getState();
+    expect(s.sweep!.features).toEqual(['recency', 'frequency']);
+    expect(s.transformError).toBeNull();
   });
 
   it('recomputes transform and sweep when rfm changes, with the suggested k', async () => {

@@ -11,6 +11,7 @@ import type { RfmTable } from '../core/types';
 import { createEngineClient, type EngineClient } from '../workers/engine/client';
 import type { TransformResult } from '../workers/engine/protocol';
 import type { StepError } from '../core/step';
+import { MODEL_FEATURES, modelFeaturesFor, type ModelFeature } from '../core/model/model-types';
 import { initialModelState, type EngineOverride, type ModelSlice } from './model-slice';
 import { isAbort, toStepError, type ErrorFallback } from './step-errors';
 import { useNotebook } from './store';
@@ -64,7 +65,7 @@ function onRfmChanged(rfm: RfmTable | null): void {
     controller?.abort();
     controller = null;
     // Everything the model derived from the old table goes; the user's seed and engine choice stay.
-    const { seed: _seed, engineChoice: _engineChoice, ...derived } = initialModelState;
+    const { seed: _seed, engineChoice: _engineChoice, leftOut: _leftOut, ...derived } = initialModelState;
     set(derived);
     return;
   }
@@ -101,16 +102,19 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
     });
     return;
   }
-  const bad = unusableValue(rfm);
+  const features = modelFeaturesFor(rfm.noMoney === true, get().leftOut);
+  const bad = unusableValue(rfm, features);
   if (bad) {
     set({ transformStatus: 'error', transformError: bad, sweepStatus: 'waiting' });
     return;
   }
   let transform: TransformResult;
   try {
-    // The client transfers the arrays it is given: send copies, the data slice keeps its own.
+    // The client transfers the arrays it is given: send copies, the data slice keeps its own. A
+    // feature left out goes as an empty column (the engine models the others).
+    const column = (f: ModelFeature) => (features.includes(f) ? rfm[f].slice() : new Float64Array(0));
     transform = await engine().transform(
-      { recency: rfm.recency.slice(), frequency: rfm.frequency.slice(), monetary: rfm.monetary.slice() },
+      { recency: column('recency'), frequency: column('frequency'), monetary: column('monetary') },
       { signal: ac.signal },
     );
   } catch (e) {
@@ -139,13 +143,13 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
  * The first customer whose R, F or M cannot be modelled — not finite (e.g. quantity 1e308 × price
  * 1e308 overflows to Infinity) or beyond 10^15 — named by id, so the user can find the lines.
  */
-function unusableValue(rfm: RfmTable): StepError | null {
+function unusableValue(rfm: RfmTable, features: readonly ModelFeature[]): StepError | null {
   const cols = [
     ['recency', rfm.recency],
     ['frequency', rfm.frequency],
     ['monetary value', rfm.monetary],
   ] as const;
-  for (const [name, col] of cols)
+  for (const [name, col] of cols.filter((_, j) => features.includes(MODEL_FEATURES[j]!)))
     for (let i = 0; i < col.length; i++) {
       const v = col[i]!;
       if (Number.isFinite(v) && Math.abs(v) <= 1e15) continue;
@@ -177,7 +181,9 @@ async function runSweep(
   set({ sweepStatus: 'running', sweepError: null, sweepProgress: { done: 0, total } });
   try {
     const options = { ...DEFAULT_SWEEP, seed, kMax, engine: engineChoice };
-    const result = await engine().sweep(transform.X.slice(), n, 3, options, {
+    const features = transform.features ?? MODEL_FEATURES;
+    const d = features.length;
+    const result = await engine().sweep(transform.X.slice(), n, d, options, {
       signal: ac.signal,
       onProgress: (done, totalK) => {
         if (controller === ac) set({ sweepProgress: { done, total: totalK } });
@@ -185,7 +191,7 @@ async function runSweep(
     });
     if (controller !== ac) return;
     // Inverse-transform every k's centroids in one call (Σk ≤ 55 rows).
-    const inv = await engine().inverse(stackCentroids(result.points), 3, copyFit(transform.fit));
+    const inv = await engine().inverse(stackCentroids(result.points), d, copyFit(transform.fit));
     if (controller !== ac) return;
     const centroidsOriginal = splitCentroids(result.points, inv);
     const ks = result.points.map((p) => p.k);
@@ -206,6 +212,7 @@ async function runSweep(
         algorithm: options.algorithm,
         centroidsOriginal,
         finishedAt: Date.now(),
+        features,
       },
       sweepStatus: 'ready',
       sweepError: null,
@@ -260,6 +267,16 @@ export function setEngineChoice(choice: EngineOverride): void {
   if (choice === get().engineChoice) return;
   set({ engineChoice: choice });
   rerunSweep();
+}
+
+/**
+ * Leaves one feature out of the model (null: model all three) and fits again; at least two stay, and a
+ * file without money has monetary out already (see `modelFeaturesFor`).
+ */
+export function setLeftOut(feature: ModelFeature | null): void {
+  if (feature === get().leftOut) return;
+  set({ leftOut: feature });
+  rerunModel();
 }
 
 /** Chooses k among the swept values (no recomputation: every k's result is stored). */

@@ -2,6 +2,7 @@ import type { RfmTable, SweepResult } from '../core/types';
 import type { EngineChoice, EngineInfo, TransformResult } from '../workers/engine/protocol';
 import type { StepError, StepStatus } from '../core/step';
 import type { SliceCreator } from './slice';
+import type { ModelFeature } from '../core/model/model-types';
 
 /** Engine override offered to users ('auto' = calibrate on the data and pick the fastest). */
 export type EngineOverride = Extract<EngineChoice, 'auto' | 'plain' | 'tfjs-wasm' | 'tfjs-webgl'>;
@@ -14,7 +15,7 @@ export interface TransformState {
 
 /**
  * A finished sweep k = kMin..kMax: every k's KMeansResult is kept so changing k never reruns it.
- * `centroidsOriginal` holds each k's centroids in original units (k × 3), from the engine's inverse
+ * `centroidsOriginal` holds each k's centroids in original units (k × d), from the engine's inverse
  * transform.
  */
 export interface SweepState {
@@ -30,6 +31,8 @@ export interface SweepState {
   readonly algorithm: 'lloyd' | 'minibatch';
   readonly centroidsOriginal: ReadonlyMap<number, Float64Array>;
   readonly finishedAt: number;
+  /** The features modelled (X, centroids and λ are per feature in this order; d = features.length). */
+  readonly features: readonly ModelFeature[];
 }
 
 /**
@@ -40,6 +43,11 @@ export interface ModelSlice {
   /** Seed of k-means++ initialisation (shown and editable in the Choose k cell; saved with results). */
   readonly seed: number;
   readonly engineChoice: EngineOverride;
+  /**
+   * The feature the user left out of the model (null: none; saved with the session). A file without
+   * money leaves monetary out whatever this says (src/core/model/model-types.ts `modelFeaturesFor`).
+   */
+  readonly leftOut: ModelFeature | null;
   readonly transformStatus: StepStatus;
   readonly transformError: StepError | null;
   readonly transform: TransformState | null;
@@ -62,6 +70,7 @@ export interface ModelSlice {
 export const initialModelState: ModelSlice = {
   seed: 42,
   engineChoice: 'auto',
+  leftOut: null,
   transformStatus: 'waiting',
   transformError: null,
   transform: null,

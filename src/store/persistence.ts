@@ -12,6 +12,7 @@
  * Everything stays in this browser profile. Errors reject as `UserFacingError`; a full disk/quota is
  * code 'storage-full' (the caller tells the user, it is never swallowed).
  */
+import type { ModelFeature } from '../core/model/model-types';
 import type { CleaningSettings, DateOrder, Mapping, RfmSettings, TableKind } from '../core/types';
 import { UserFacingError } from '../core/types';
 import type { DataSource, LoadChoice } from './data-slice';
@@ -57,6 +58,8 @@ export interface SavedSettings {
   readonly rfmSettings: RfmSettings;
   readonly seed: number;
   readonly engineChoice: EngineOverride;
+  /** The feature left out of the model (absent in sessions saved before it could be: none). */
+  readonly leftOut?: ModelFeature | null;
   readonly k: number | null;
   readonly clusterNames: Readonly<Record<number, readonly string[]>>;
   /** RFM-score settings and named-segment rules (absent in sessions saved before them). */

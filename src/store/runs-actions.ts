@@ -7,7 +7,8 @@
 import { buildRunRecord, parseRunRecord, type RunRecord } from '../core/runs/run-record';
 import type { CleaningSettings, RfmSettings } from '../core/types';
 import { setCleaning, setRfmSettings } from './data-actions';
-import { setK, setSeed } from './model-actions';
+import { setK, setLeftOut, setSeed } from './model-actions';
+import { leftOutOf } from '../core/model/model-types';
 import { allRuns, deleteRun, putRun } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
@@ -72,6 +73,7 @@ export function runFromState(
     },
     cleaning: s.kind === 'rfm' ? null : s.cleaningSettings,
     rfm: s.rfmSettings,
+    features: sw.features,
     kmeans: {
       seed: sw.seed,
       kMin: Math.min(...ks),
@@ -225,15 +227,19 @@ export async function reopenRun(run: RunRecord): Promise<string | null> {
     return `This run was made on "${run.input.name}" (another file than the one open, by its SHA-256). Open that file first.`;
   const cleaning = run.params.cleaning as CleaningSettings | null;
   const rfm = run.params.rfm as RfmSettings;
+  // The features the run modelled (absent in older records: all three).
+  const leftOut = leftOutOf(run.params.transform.features);
   const same =
     (cleaning === null || JSON.stringify(cleaning) === JSON.stringify(s.cleaningSettings)) &&
     JSON.stringify(rfm) === JSON.stringify(s.rfmSettings) &&
-    run.params.kmeans.seed === s.seed;
+    run.params.kmeans.seed === s.seed &&
+    leftOut === s.leftOut;
   if (same) {
     setK(run.metrics.chosenK);
     return null;
   }
   pendingK = run.metrics.chosenK;
+  if (leftOut !== s.leftOut) setLeftOut(leftOut);
   setSeed(run.params.kmeans.seed);
   if (cleaning !== null) setCleaning(cleaning);
   setRfmSettings(rfm);

@@ -78,6 +78,7 @@ describe('settings record', () => {
       mapping: { customer: 0, date: 2 },
       dateOrder: 'DMY' as const,
       seed: 123,
+      leftOut: 'monetary' as const,
       k: 4,
       clusterNames: { 4: ['Champions', '', '<b>x</b>'] },
       rfm,
@@ -87,6 +88,7 @@ describe('settings record', () => {
     const back = structuredClone(rec);
     expect(back).toEqual(rec);
     expect(back.fileName).toBe('x.csv');
+    expect(back.leftOut).toBe('monetary'); // the feature left out is part of the session
     expect(back.clusterNames[4]).toEqual(['Champions', '', '<b>x</b>']);
     expect(back.summary.customers).toBe(fx.n);
     expect(back.summary.inertias).toHaveLength(6);

@@ -8,6 +8,7 @@
  * The session's own state (offer, restoring, messages, save errors) lives in a tiny external store
  * here (`useSession` via useSyncExternalStore in the UI): it is about the browser, not the notebook.
  */
+import { isModelFeature } from '../core/model/model-types';
 import { deleteRunsDatabase } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
@@ -101,6 +102,7 @@ export function settingsOf(s: NotebookState, now: number): SavedSettings | null 
     rfmSettings: s.rfmSettings,
     seed: s.seed,
     engineChoice: s.engineChoice,
+    leftOut: s.leftOut,
     k: s.k,
     clusterNames: s.clusterNames,
     rfmScores: { settings: s.scoreSettings, rules: s.scoreRules, preset: s.rulesPreset },
@@ -155,6 +157,7 @@ const RELEVANT: readonly (keyof NotebookState)[] = [
   'rfmSettings',
   'seed',
   'engineChoice',
+  'leftOut',
   'k',
   'clusterNames',
   'scoreSettings',
@@ -317,6 +320,7 @@ export async function restoreSession(): Promise<void> {
         rfmSettings: settings.rfmSettings,
         seed: settings.seed,
         engineChoice: settings.engineChoice,
+        leftOut: isModelFeature(settings.leftOut) ? settings.leftOut : null,
         ...(settings.rfmScores && Array.isArray(settings.rfmScores.rules)
           ? {
               scoreSettings: settings.rfmScores.settings,

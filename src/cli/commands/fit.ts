@@ -10,13 +10,14 @@ import { COLUMN_HELP, parseColumnOptions } from '../fit/columns';
 import { defaultRunsDir, recordRun } from '../runs-folder';
 import { PRESETS, settingsFromJson, type LoadedSettings } from '../settings';
 import { intOption, ioError, throttled } from './util';
+import { isModelFeature, type ModelFeature } from '../../core/model/model-types';
 
 export const fitCommand: Command = {
   name: 'fit',
   summary:
     'segment the customers of a transactions file (or RFM table): model.json, customers.csv, profiles.csv, run.json',
   help: `Usage: segment-notebook fit FILE --out DIR [--settings model.json] [--preset default|reference]
-                            [--k K] [--seed S] [--runs DIR | --no-record]
+                            [--k K] [--seed S] [--leave-out FEATURE] [--runs DIR | --no-record]
 
 Walks the notebook on FILE (.csv .tsv .txt, gzipped, or .xlsx) exactly as the browser app does:
 columns detected from the headers, cleaning, RFM, Yeo-Johnson, the k-means sweep k = 1..10 (seeded
@@ -33,6 +34,8 @@ Options:
   --preset NAME      default (the app's defaults) or reference (the reference notebook's)
   --k K              number of segments (1..10); default: the sweep's suggested k, as the app
   --seed S           k-means++ seed (0..4294967295); default: the settings' seed, else 42
+  --leave-out F      model on two features: leave recency, frequency or monetary out (default: the
+                     settings' features, else all three; a file without money is an R+F model)
   --runs DIR         runs folder (default ./runs or $SEGMENT_NOTEBOOK_RUNS)
   --no-record        do not record the run in the runs folder
 ${COLUMN_HELP}
@@ -45,6 +48,7 @@ worker threads, as the app's Web Workers.`,
     preset: { type: 'string' },
     k: { type: 'string' },
     seed: { type: 'string' },
+    'leave-out': { type: 'string' },
     runs: { type: 'string' },
     'no-record': { type: 'boolean' },
     column: { type: 'string', multiple: true },
@@ -72,6 +76,14 @@ worker threads, as the app's Web Workers.`,
     }
     const columns = parseColumnOptions(values.column);
     const k = intOption(values.k, '--k', 1, 10);
+    const leaveOut = values['leave-out'];
+    if (leaveOut !== undefined && !isModelFeature(leaveOut))
+      throw new CliError(
+        'usage',
+        '--leave-out must be recency, frequency or monetary (the model keeps the other two).',
+        EXIT.usage,
+      );
+    const leftOut = (leaveOut as ModelFeature | undefined) ?? settings.leftOut ?? null;
     const seed = intOption(values.seed, '--seed', 0, 0xffffffff) ?? settings.seed ?? 42;
     const t0 = performance.now();
     const bytes = await readFile(path).catch((e) => ioError(e, path));
@@ -82,7 +94,7 @@ worker threads, as the app's Web Workers.`,
       backend,
       new Blob([bytes]),
       name,
-      { cleaning: settings.cleaning, rfm: settings.rfm, seed, k, engine: 'plain', columns },
+      { cleaning: settings.cleaning, rfm: settings.rfm, seed, k, engine: 'plain', columns, leftOut },
       throttled((stage, detail) => ctx.progress(`fit: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const createdAt = new Date();

@@ -54,7 +54,7 @@ stops the scoring with exit 3 naming the column, since the R, F, M would not be 
       ctx.backend(),
       new Blob([bytes]),
       basename(path),
-      { ...replay, columns, training: model.trainingColumns },
+      { ...replay, columns, training: model.trainingColumns, modelFeatures: model.features },
       throttled((stage, detail) => ctx.progress(`score: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const cols = { recency: data.rfm.recency, frequency: data.rfm.frequency, monetary: data.rfm.monetary };

@@ -51,6 +51,7 @@ export function fitFiles(
     engine: sw.engineInfo.name,
     engineReason: sw.engineInfo.reason,
     kmeans: modelKmeansSection(opts, r.point, sw.restartSample),
+    features: r.features,
     centroidsStandardised: r.point.result.centroids,
     centroidsOriginal: r.centroidsOriginal.get(r.k) ?? null,
     names: r.names,
@@ -103,6 +104,7 @@ export function fitRunRecord(
     },
     cleaning: r.kind === 'rfm' ? null : r.cleaningSettings,
     rfm: r.rfmSettings,
+    features: r.features,
     kmeans: {
       seed: r.seed,
       kMin: o.kMin,

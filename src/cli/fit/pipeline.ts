@@ -32,6 +32,7 @@ import type { Backend } from '../backend/backend';
 import { CliError, EXIT } from '../exit-codes';
 import { missingRequiredColumn } from '../../core/model/required-columns';
 import { resolveColumns } from './columns';
+import { modelFeaturesFor, type ModelFeature } from '../../core/model/model-types';
 
 export interface FitSettings {
   readonly cleaning: CleaningSettings;
@@ -43,6 +44,8 @@ export interface FitSettings {
   readonly engine: EngineName;
   /** `--column ROLE=HEADER` choices. */
   readonly columns?: Partial<Record<Role, string>>;
+  /** A feature left out of the model (null or absent: none; a file without money leaves monetary out). */
+  readonly leftOut?: ModelFeature | null;
 }
 
 export interface FitProgress {
@@ -58,6 +61,8 @@ export interface FitResult {
   readonly rfmSettings: RfmSettings;
   readonly rfm: RfmTable;
   readonly transform: TransformResult;
+  /** The features modelled (d = features.length). */
+  readonly features: readonly ModelFeature[];
   readonly sweep: EngineResults['sweep'];
   readonly sweepOptions: typeof DEFAULT_SWEEP;
   readonly centroidsOriginal: ReadonlyMap<number, Float64Array>;
@@ -94,6 +99,8 @@ export async function rfmOfFile(
     readonly columns?: Partial<Record<Role, string>>;
     /** Applying a saved model: role → header of its training file (`input.columns`). */
     readonly training?: Partial<Record<Role, string>> | null;
+    /** Applying a saved model: its features (an R+F model needs no money column). */
+    readonly modelFeatures?: readonly string[];
   },
   progress: FitProgress,
 ): Promise<RfmOfFile> {
@@ -118,7 +125,14 @@ export async function rfmOfFile(
     );
   const rfmSettings = monetaryForMapping(settings.rfm, chosen);
   if (settings.training !== undefined) {
-    const need = missingRequiredColumn(kind, chosen, rfmSettings, settings.cleaning, settings.training);
+    const need = missingRequiredColumn(
+      kind,
+      chosen,
+      rfmSettings,
+      settings.cleaning,
+      settings.training,
+      settings.modelFeatures,
+    );
     if (need)
       throw needInput(
         'missing-columns',
@@ -163,24 +177,28 @@ export async function fitFile(
       `The RFM table of "${fileName}" has ${n} customer${n === 1 ? '' : 's'}; segmentation needs at least 2. Loosen the cleaning rules (--settings).`,
     );
   progress('transform');
+  // As model-actions.ts: a feature left out goes as an empty column.
+  const features = modelFeaturesFor(rfm.noMoney === true, settings.leftOut ?? null);
+  const d = features.length;
+  const column = (f: ModelFeature) => (features.includes(f) ? rfm[f].slice() : new Float64Array(0));
   const transform = await backend.engine({
     type: 'transform',
-    recency: rfm.recency.slice(),
-    frequency: rfm.frequency.slice(),
-    monetary: rfm.monetary.slice(),
+    recency: column('recency'),
+    frequency: column('frequency'),
+    monetary: column('monetary'),
   });
   const kMax = Math.min(DEFAULT_SWEEP.kMax, n);
   const sweepOptions = { ...DEFAULT_SWEEP, seed: settings.seed, kMax };
   progress('sweep', `k = ${DEFAULT_SWEEP.kMin}..${kMax}`);
   const sweep = await backend.engine(
-    { type: 'sweep', X: transform.X.slice(), n, d: 3, options: sweepOptions, engine: settings.engine },
+    { type: 'sweep', X: transform.X.slice(), n, d, options: sweepOptions, engine: settings.engine },
     (done, total) => progress('sweep', `${done}/${total} k done`),
   );
   // Every k's centroids in original units, in one inverse call (as model-actions.ts).
   const inv = await backend.engine({
     type: 'inverse',
     X: stackCentroids(sweep.points),
-    d: 3,
+    d,
     fit: copyFit(transform.fit),
   });
   const centroidsOriginal = splitCentroids(sweep.points, inv);
@@ -202,6 +220,7 @@ export async function fitFile(
     point.k,
     point.result.centroids,
     centroidsOriginal.get(k) ?? null,
+    features,
   );
   const names = suggestNames(profiles.segments.map((s) => s.description));
   return {
@@ -213,6 +232,7 @@ export async function fitFile(
     rfmSettings,
     rfm,
     transform,
+    features,
     sweep,
     sweepOptions,
     centroidsOriginal,

@@ -20,6 +20,8 @@ function normalise(body: unknown): unknown {
   return body;
 }
 
+const REQUEST_COLUMN = { recency: 'Recency(Days)', frequency: 'Frequency', monetary: 'Monetary(£)' } as const;
+
 export function modelMetadata(model: SavedModel) {
   return {
     id: model.id,
@@ -29,8 +31,8 @@ export function modelMetadata(model: SavedModel) {
     dataset: model.datasetName,
     trainingCustomers: model.trainingCustomers,
     k: model.k,
-    features: ['recency', 'frequency', 'monetary'],
-    requestColumns: ['Recency(Days)', 'Frequency', 'Monetary(£)'],
+    features: model.features,
+    requestColumns: model.features.map((f) => REQUEST_COLUMN[f]),
     transform: {
       method: 'yeo-johnson',
       lambdas: Array.from(model.lambdas),
@@ -53,7 +55,7 @@ export function modelScorer(model: SavedModel): Scorer {
     id: model.id,
     metadata: modelMetadata(model),
     score(body: unknown): ScoreAnswer {
-      const req = parseScoringRequest(normalise(body));
+      const req = parseScoringRequest(normalise(body), model.features);
       const { clusterIndex, distances } = scoreCustomers(model, req.columns);
       const predictions = Array.from(clusterIndex);
       return {

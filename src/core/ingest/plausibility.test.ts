@@ -92,7 +92,8 @@ describe('real groceries extract (no money, a weekday column)', () => {
     const g = guessMapping(raw);
     expect(g.kind).toBe('transactions');
     expect(g.mapping).toEqual({ customer: 0, date: 1, product: 2 });
-    expect(g.missing).toEqual(['amount']);
+    // no money column: nothing is missing, the file is an R+F model (src/core/ingest/roles.ts)
+    expect(g.missing).toEqual([]);
   });
   it('the weekday column (0–6) as the date is refused or questioned, never accepted', () => {
     const dow = col(raw, 'day_of_week');

@@ -189,7 +189,19 @@ export function guessMapping(raw: RawTable): MappingGuess {
   return { kind, mapping: final, dateOrder, missing: missingRoles(kind, final) };
 }
 
-/** Roles still needed before RFM can be computed. */
+/**
+ * True when a transactions mapping has no money role at all (no amount, quantity or unit price): RFM
+ * is then recency and frequency only, and the model leaves monetary out (an R+F model).
+ */
+export function hasNoMoney(m: Mapping): boolean {
+  return m.amount === undefined && m.quantity === undefined && m.price === undefined;
+}
+
+/**
+ * Roles still needed before RFM can be computed. A transactions file needs a customer and a date; money
+ * is optional (none at all gives an R+F model), but quantity without unit price (or the reverse) needs
+ * the other.
+ */
 export function missingRoles(kind: TableKind, m: Mapping): Role[] {
   if (kind === 'rfm')
     return (['recency', 'frequency', 'monetary'] as const).filter((r) => m[r] === undefined);
@@ -200,7 +212,6 @@ export function missingRoles(kind: TableKind, m: Mapping): Role[] {
   if (!hasQp && m.amount === undefined) {
     if (m.quantity === undefined && m.price !== undefined) out.push('quantity');
     else if (m.price === undefined && m.quantity !== undefined) out.push('price');
-    else out.push('amount');
   }
   return out;
 }

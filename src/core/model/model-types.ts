@@ -5,6 +5,45 @@ import type { Role } from '../types';
 export const MODEL_FEATURES = ['recency', 'frequency', 'monetary'] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];
 
+/** The feature a valid feature set leaves out (null: none; not a feature set: null). */
+export function leftOutOf(features: unknown): ModelFeature | null {
+  if (!isFeatureSet(features) || features.length === MODEL_FEATURES.length) return null;
+  return MODEL_FEATURES.find((f) => !features.includes(f)) ?? null;
+}
+
+/** True when `v` names one of the three features. */
+export function isModelFeature(v: unknown): v is ModelFeature {
+  return (MODEL_FEATURES as readonly unknown[]).includes(v);
+}
+
+/** The fewest features a model can use (a feature may be left out: an R+F model, say). */
+export const MIN_MODEL_FEATURES = 2;
+
+/** The features of a model that leaves `leftOut` out (none: all three), in MODEL_FEATURES order. */
+export function featuresWithout(leftOut: ModelFeature | null): readonly ModelFeature[] {
+  return leftOut === null ? MODEL_FEATURES : MODEL_FEATURES.filter((f) => f !== leftOut);
+}
+
+/**
+ * The features a model of this RFM table uses: without money (an R+F file) monetary is always left
+ * out (and nothing else can be); otherwise all three but `leftOut`.
+ */
+export function modelFeaturesFor(noMoney: boolean, leftOut: ModelFeature | null): readonly ModelFeature[] {
+  return noMoney ? featuresWithout('monetary') : featuresWithout(leftOut);
+}
+
+/** True when `v` is a valid feature set: at least 2 distinct features, in MODEL_FEATURES order. */
+export function isFeatureSet(v: unknown): v is readonly ModelFeature[] {
+  if (!Array.isArray(v) || v.length < MIN_MODEL_FEATURES || v.length > MODEL_FEATURES.length) return false;
+  let at = -1;
+  for (const f of v) {
+    const i = MODEL_FEATURES.indexOf(f as ModelFeature);
+    if (i <= at) return false;
+    at = i;
+  }
+  return true;
+}
+
 /** Probabilities of the training quantiles stored per feature (numpy 'linear' quantiles). */
 export const SUMMARY_QUANTILE_PROBS: readonly number[] = [
   0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1,
@@ -37,7 +76,10 @@ export interface TrainingSummary {
   readonly segments: readonly SegmentSummary[];
 }
 
-/** A saved model, validated. Arrays are per feature in MODEL_FEATURES order; centroids are k × 3. */
+/**
+ * A saved model, validated. Arrays are per feature in `features` order (a subset of MODEL_FEATURES,
+ * at least 2); centroids are k × d with d = features.length.
+ */
 export interface SavedModel {
   /** Content id ('m-' + 8 hex digits of the transform and centroid numbers): same numbers, same id. */
   readonly id: string;
@@ -47,6 +89,8 @@ export interface SavedModel {
   readonly createdAt: string | null;
   readonly datasetName: string | null;
   readonly trainingCustomers: number | null;
+  /** The features the model uses (all three unless one was left out). */
+  readonly features: readonly ModelFeature[];
   /** The settings the model was built with, as written (replay with `replaySettings`). */
   readonly cleaning: unknown;
   readonly rfm: unknown;
@@ -54,9 +98,9 @@ export interface SavedModel {
   readonly lambdas: Float64Array;
   readonly means: Float64Array;
   readonly scales: Float64Array;
-  /** k × 3 row-major, standardised space. */
+  /** k × d row-major, standardised space. */
   readonly centroids: Float64Array;
-  /** k × 3 in original units, or null when not written. */
+  /** k × d in original units, or null when not written. */
   readonly centroidsOriginal: Float64Array | null;
   readonly names: readonly string[];
   readonly descriptions: readonly string[];

@@ -9,6 +9,7 @@ import { ModelError } from './errors';
 import {
   MODEL_FEATURES,
   SUMMARY_QUANTILE_PROBS,
+  isFeatureSet,
   modelIdOf,
   type FeatureSummary,
   type ModelFeature,
@@ -92,18 +93,17 @@ function count(v: unknown, path: string): number {
   return n;
 }
 
-function triple(v: unknown, path: string): [number, number, number] {
+/** A centroid's value per model feature (`features` order). */
+function centre(v: unknown, path: string, features: readonly ModelFeature[]): number[] {
   const o = obj(v, path);
-  return MODEL_FEATURES.map((f) => finite(field(o, f, path), join(path, f))) as [number, number, number];
+  return features.map((f) => finite(field(o, f, path), join(path, f)));
 }
 
 /** Centroids in original units: null when absent or when any value is not finite (it is display only). */
-function originalTriple(v: unknown): [number, number, number] | null {
+function originalCentre(v: unknown, features: readonly ModelFeature[]): number[] | null {
   if (!isObj(v)) return null;
-  const t = MODEL_FEATURES.map((f) => v[f]);
-  return t.every((x): x is number => typeof x === 'number' && Number.isFinite(x))
-    ? (t as [number, number, number])
-    : null;
+  const t = features.map((f) => v[f]);
+  return t.every((x): x is number => typeof x === 'number' && Number.isFinite(x)) ? t : null;
 }
 
 function readFeatureSummary(v: unknown, path: string): FeatureSummary {
@@ -180,15 +180,16 @@ export function parseModelJson(input: unknown): SavedModel {
       'formatVersion',
       `formatVersion ${String(version)} is not readable`,
     );
-  if (value.features !== undefined) {
-    const f = value.features;
-    if (!Array.isArray(f) || f.length !== 3 || f.some((x, i) => x !== MODEL_FEATURES[i]))
-      throw new ModelError(
-        'model-bad-value',
-        'features',
-        'features should be ["recency", "frequency", "monetary"]',
-      );
-  }
+  // Absent (models written before a feature could be left out): all three.
+  const features: readonly ModelFeature[] =
+    value.features === undefined ? MODEL_FEATURES : (value.features as never);
+  if (!isFeatureSet(features))
+    throw new ModelError(
+      'model-bad-value',
+      'features',
+      'features should list two or three of "recency", "frequency", "monetary", in that order',
+    );
+  const d = features.length;
   const transform = obj(field(value, 'transform', ''), 'transform');
   if (transform.method !== undefined && transform.method !== 'yeo-johnson')
     throw new ModelError(
@@ -198,9 +199,9 @@ export function parseModelJson(input: unknown): SavedModel {
     );
   if (transform.standardize === false)
     throw new ModelError('model-bad-value', 'transform.standardize', 'the model must be standardised');
-  const lambdas = numbers(field(transform, 'lambdas', 'transform'), 'transform.lambdas', 3);
-  const means = numbers(field(transform, 'means', 'transform'), 'transform.means', 3);
-  const scales = numbers(field(transform, 'scales', 'transform'), 'transform.scales', 3);
+  const lambdas = numbers(field(transform, 'lambdas', 'transform'), 'transform.lambdas', d);
+  const means = numbers(field(transform, 'means', 'transform'), 'transform.means', d);
+  const scales = numbers(field(transform, 'scales', 'transform'), 'transform.scales', d);
   scales.forEach((s, j) => {
     if (!(s > 0))
       throw new ModelError('model-bad-value', `transform.scales[${j}]`, 'scales must be positive');
@@ -216,8 +217,8 @@ export function parseModelJson(input: unknown): SavedModel {
       'kmeans.k',
       `kmeans.k is ${String(kmeans.k)} but there are ${k} clusters`,
     );
-  const centroids = new Float64Array(k * 3);
-  const original = new Float64Array(k * 3);
+  const centroids = new Float64Array(k * d);
+  const original = new Float64Array(k * d);
   let hasOriginal = true;
   const names: string[] = [];
   const descriptions: string[] = [];
@@ -225,9 +226,9 @@ export function parseModelJson(input: unknown): SavedModel {
   clusters.forEach((c, i) => {
     const p = `clusters[${i}]`;
     const co = obj(c, p);
-    centroids.set(triple(field(co, 'centroidStandardised', p), `${p}.centroidStandardised`), i * 3);
-    const orig = originalTriple(co.centroidOriginal);
-    if (orig) original.set(orig, i * 3);
+    centroids.set(centre(field(co, 'centroidStandardised', p), `${p}.centroidStandardised`, features), i * d);
+    const orig = originalCentre(co.centroidOriginal, features);
+    if (orig) original.set(orig, i * d);
     else hasOriginal = false;
     names.push(optionalText(co, 'name', p) ?? '');
     descriptions.push(optionalText(co, 'description', p) ?? '');
@@ -242,6 +243,7 @@ export function parseModelJson(input: unknown): SavedModel {
     createdAt: optionalText(value, 'createdAt', ''),
     datasetName: optionalText(dataset, 'name', 'dataset'),
     trainingCustomers: typeof customers === 'number' && Number.isFinite(customers) ? customers : null,
+    features,
     cleaning: value.cleaning ?? null,
     rfm: value.rfm ?? null,
     k,

@@ -31,8 +31,15 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** @throws ModelError naming the field (path) and the 0-based row. */
-export function parseScoringRequest(body: unknown): ScoringRequest {
+/**
+ * Reads a request for a model of `features` (default all three): a column the model does not use may
+ * be absent (it reads as 0) or given (it is read, and not used).
+ * @throws ModelError naming the field (path) and the 0-based row.
+ */
+export function parseScoringRequest(
+  body: unknown,
+  features: readonly ModelFeature[] = MODEL_FEATURES,
+): ScoringRequest {
   let value = body;
   if (typeof body === 'string') {
     try {
@@ -56,10 +63,11 @@ export function parseScoringRequest(body: unknown): ScoringRequest {
     if (where[f] !== undefined) throw new ModelError('request-duplicate-column', path, `${f} given twice`);
     where[f] = j;
   });
-  for (const f of MODEL_FEATURES) {
+  for (const f of features) {
     if (where[f] === undefined)
       throw new ModelError('request-missing-column', 'input_data.columns', `no ${f} column`);
   }
+  const given = MODEL_FEATURES.filter((f) => where[f] !== undefined);
   const data = input.data;
   if (!Array.isArray(data))
     throw new ModelError('request-not-split', 'input_data.data', 'data should be a list of rows');
@@ -87,7 +95,7 @@ export function parseScoringRequest(body: unknown): ScoringRequest {
         `row ${i} has ${row.length} values, ${width} columns`,
         i,
       );
-    for (const f of MODEL_FEATURES) {
+    for (const f of given) {
       const j = where[f]!;
       const v: unknown = row[j];
       const cell = `${path}[${j}]`;

@@ -31,6 +31,8 @@ export function missingRequiredColumn(
   rfm: RfmSettings,
   cleaning: CleaningSettings,
   trained: Partial<Record<Role, string>> | null,
+  /** The model's features: a model without monetary (R+F) needs no money column. */
+  features: readonly string[] = ['recency', 'frequency', 'monetary'],
 ): RequiredColumn | null {
   if (kind !== 'transactions') return null;
   const need = (role: Role, usedBy: RequiredColumn['usedBy']): RequiredColumn | null =>
@@ -39,9 +41,11 @@ export function missingRequiredColumn(
   const checks: (() => RequiredColumn | null)[] = [
     () => (rfm.frequency === 'invoices' ? need('invoice', 'frequency: invoices') : null),
     () =>
-      rfm.monetary === 'amount'
-        ? need('amount', 'monetary: amount')
-        : (need('quantity', 'monetary: quantity × price') ?? need('price', 'monetary: quantity × price')),
+      !features.includes('monetary')
+        ? null
+        : rfm.monetary === 'amount'
+          ? need('amount', 'monetary: amount')
+          : (need('quantity', 'monetary: quantity × price') ?? need('price', 'monetary: quantity × price')),
     () =>
       cleaning.dropNonProductCodes && cleaning.nonProductCodes.length > 0 && hadAtTraining('product')
         ? need('product', 'cleaning: non-product codes')

@@ -10,16 +10,22 @@ import { applyPowerTransform } from '../transform/power-transform';
 import { distancesToOwn } from './distance';
 import type { PowerFit } from '../types';
 import { ModelError } from './errors';
-import { MODEL_FEATURES, type RfmColumns, type SavedModel, type ScoreResult } from './model-types';
+import type { ModelFeature, RfmColumns, SavedModel, ScoreResult } from './model-types';
 
 export function modelPowerFit(model: SavedModel): PowerFit {
   return { lambdas: model.lambdas, means: model.means, scales: model.scales };
 }
 
-/** Checks the columns: equal lengths, every value finite. @throws ModelError naming feature and row. */
-export function validateColumns(cols: RfmColumns): number {
+/**
+ * Checks the columns the model uses (`features`): equal lengths, every value finite.
+ * @throws ModelError naming feature and row.
+ */
+export function validateColumns(
+  cols: RfmColumns,
+  features: readonly ModelFeature[] = ['recency', 'frequency', 'monetary'],
+): number {
   const n = cols.recency.length;
-  for (const f of MODEL_FEATURES) {
+  for (const f of features) {
     const x = cols[f];
     if (x.length !== n)
       throw new ModelError('score-length-mismatch', f, `${f} has ${x.length} values, recency ${n}`);
@@ -31,11 +37,14 @@ export function validateColumns(cols: RfmColumns): number {
   return n;
 }
 
-/** Standardised features (n × 3 row-major) with the saved numbers. */
+/** Standardised features (n × d row-major, the model's features) with the saved numbers. */
 export function standardise(model: SavedModel, cols: RfmColumns): Float64Array {
-  validateColumns(cols);
+  validateColumns(cols, model.features);
   try {
-    return applyPowerTransform([cols.recency, cols.frequency, cols.monetary], modelPowerFit(model));
+    return applyPowerTransform(
+      model.features.map((f) => cols[f]),
+      modelPowerFit(model),
+    );
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new ModelError('score-non-finite', '', msg);
@@ -43,15 +52,15 @@ export function standardise(model: SavedModel, cols: RfmColumns): Float64Array {
 }
 
 /**
- * Nearest centroid of each row of Z (n × 3), first minimum on ties — the k-means assignment step itself
+ * Nearest centroid of each row of Z (n × d), first minimum on ties — the k-means assignment step itself
  * (`naiveStepper`, whose centroid update is ignored) — and the Euclidean distance to it.
  */
-export function assignNearest(Z: Float64Array, centroids: Float64Array, k: number): ScoreResult {
-  const n = Z.length / 3;
-  const stepper = naiveStepper(Z, n, 3);
+export function assignNearest(Z: Float64Array, centroids: Float64Array, k: number, d = 3): ScoreResult {
+  const n = Z.length / d;
+  const stepper = naiveStepper(Z, n, d);
   try {
     const clusterIndex = Int32Array.from(stepper.step(centroids, k).labels);
-    return { clusterIndex, distances: distancesToOwn(Z, clusterIndex, centroids) };
+    return { clusterIndex, distances: distancesToOwn(Z, clusterIndex, centroids, d) };
   } finally {
     stepper.dispose();
   }
@@ -63,5 +72,5 @@ export function assignNearest(Z: Float64Array, centroids: Float64Array, k: numbe
  */
 export function scoreCustomers(model: SavedModel, cols: RfmColumns): ScoreResult {
   const Z = standardise(model, cols);
-  return assignNearest(Z, model.centroids, model.k);
+  return assignNearest(Z, model.centroids, model.k, model.features.length);
 }

@@ -97,8 +97,8 @@ export function trainingSummaryJson(s: TrainingSummary) {
 }
 
 /**
- * The training summary of a fit: X is the fit's standardised matrix (n × 3), labels and centroids
- * (k × 3) the fit's own; distances are to each customer's own centroid.
+ * The training summary of a fit: X is the fit's standardised matrix (n × d), labels and centroids
+ * (k × d) the fit's own; distances are to each customer's own centroid.
  */
 export function trainingSummaryOfFit(
   cols: RfmColumns,
@@ -106,7 +106,8 @@ export function trainingSummaryOfFit(
   labels: Int32Array,
   centroids: Float64Array,
   k: number,
+  d = 3,
 ): TrainingSummary {
-  const distances = distancesToOwn(X, labels, centroids);
+  const distances = distancesToOwn(X, labels, centroids, d);
   return trainingSummary(cols, { clusterIndex: labels, distances }, k);
 }

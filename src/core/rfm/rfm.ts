@@ -1,5 +1,4 @@
 import type { CleaningSettings, Mapping, RawTable, RfmSettings, RfmTable, Transactions } from '../types';
-import { UserFacingError } from '../types';
 import { REFERENCE_CLEANING } from '../clean/clean';
 import { cancellationLines } from '../clean/cancellations';
 import { DAY_MS, dayStart } from '../ingest/dates';
@@ -19,7 +18,9 @@ import { readSummary } from './summary';
  *   (cancellations net it); falls back to Σ amount when the file has no quantity or price column;
  *   'amount' = Σ amount (falls back to quantity × price when there is no amount column).
  * - Customers with no purchase line, or with monetary ≤ 0 when `excludeNonPositiveMonetary`, are left
- *   out and counted in `excludedNonPositive`. Rows without a customer are ignored.
+ *   out and counted in `excludedNonPositive`.
+ * - A file with no money column (no amount, no quantity × price) gives monetary 0 for everyone and
+ *   `noMoney: true`; nobody is left out for it and the model uses recency and frequency only. Rows without a customer are ignored.
  * Output is sorted by customer id as text (code-unit order).
  */
 /**
@@ -71,7 +72,8 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
   const hasLine = new Uint8Array(nc);
   const { quantity: q, price: p, amount: a } = tx;
   const useAmount = settings.monetary === 'amount' ? a !== null : q === null || p === null;
-  if (useAmount && a === null) throw new UserFacingError({ code: 'missing-roles', need: 'money' });
+  // No amount and no quantity × price: monetary is 0 for everyone and the model leaves it out (R+F).
+  const noMoney = useAmount && a === null;
   const mode = settings.frequency === 'invoices' && inv === null ? 'lines' : settings.frequency;
   const seen = new Set<number>();
   const stride = nc + 1;
@@ -80,7 +82,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
     const c = tx.customer[i]!;
     if (c < 0) continue;
     hasLine[c] = 1;
-    money[c]! += useAmount ? a![i]! : q![i]! * p![i]!;
+    if (!noMoney) money[c]! += useAmount ? a![i]! : q![i]! * p![i]!;
     if (cancel[i] === 1 && !allPurchases) continue;
     const t = tx.time[i]!;
     if (t > lastPurchase[c]!) lastPurchase[c] = t;
@@ -98,7 +100,10 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
   let excluded = 0;
   for (let c = 0; c < nc; c++) {
     if (!hasLine[c]) continue;
-    if (lastPurchase[c] === -Infinity || (settings.excludeNonPositiveMonetary && !(money[c]! > MONEY_EPS))) {
+    if (
+      lastPurchase[c] === -Infinity ||
+      (settings.excludeNonPositiveMonetary && !noMoney && !(money[c]! > MONEY_EPS))
+    ) {
       excluded++;
       continue;
     }
@@ -123,6 +128,7 @@ export function computeRfm(tx: Transactions, keep: Uint8Array, settings: RfmSett
     analysisTime,
     excludedNonPositive: excluded,
     preAggregated: false,
+    ...(noMoney ? { noMoney: true } : {}),
   };
 }
 

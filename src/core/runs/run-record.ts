@@ -36,7 +36,12 @@ export interface RunRecord {
   readonly params: {
     readonly cleaning: unknown;
     readonly rfm: unknown;
-    readonly transform: { readonly method: 'yeo-johnson'; readonly standardize: true };
+    readonly transform: {
+      readonly method: 'yeo-johnson';
+      readonly standardize: true;
+      /** The features modelled (absent in records made before one could be left out: all three). */
+      readonly features?: readonly string[];
+    };
     readonly kmeans: {
       readonly seed: number;
       readonly kMin: number;
@@ -69,6 +74,8 @@ export interface RunInput {
   readonly input: RunRecord['input'];
   readonly cleaning: unknown;
   readonly rfm: unknown;
+  /** The features modelled (recency, frequency, monetary, or two of them). */
+  readonly features?: readonly string[];
   readonly kmeans: RunRecord['params']['kmeans'];
   readonly sweep: readonly {
     k: number;
@@ -106,7 +113,11 @@ export function buildRunRecord(r: RunInput): RunRecord {
     params: {
       cleaning: r.cleaning,
       rfm: r.rfm,
-      transform: { method: 'yeo-johnson', standardize: true },
+      transform: {
+        method: 'yeo-johnson',
+        standardize: true,
+        ...(r.features ? { features: [...r.features] } : {}),
+      },
       kmeans: r.kmeans,
     },
     metrics: {

@@ -25,19 +25,23 @@ function agree(level: Level, centre: number, segMedian: number, median: number):
   return contradicts(level, centre, median) && contradicts(level, segMedian, median) ? 'mid' : level;
 }
 
-/** describeSegment, with each level checked against the centre (see the module comment). */
+/**
+ * describeSegment, with each level checked against the centre (see the module comment); `features` are
+ * the model's (a left-out feature is never mentioned).
+ */
 export function describeAgainstCentre(
   z: Rfm3,
   centre: Rfm3,
   segMedian: Rfm3,
   overallMedian: Rfm3,
+  features?: readonly ('recency' | 'frequency' | 'monetary')[],
 ): SegmentDescription {
-  const raw = describeSegment(z.recency, z.frequency, z.monetary);
+  const raw = describeSegment(z.recency, z.frequency, z.monetary, features);
   const r = agree(levelOf(z.recency), centre.recency, segMedian.recency, overallMedian.recency);
   const f = agree(levelOf(z.frequency), centre.frequency, segMedian.frequency, overallMedian.frequency);
   const m = agree(levelOf(z.monetary), centre.monetary, segMedian.monetary, overallMedian.monetary);
   if (r === raw.recency && f === raw.frequency && m === raw.monetary) return raw;
   // Same words and names as describe.ts, from the corrected levels (±1 standard deviation stands for them).
   const at = (l: Level): number => (l === 'low' ? -1 : l === 'high' ? 1 : 0);
-  return describeSegment(at(r), at(f), at(m));
+  return describeSegment(at(r), at(f), at(m), features);
 }

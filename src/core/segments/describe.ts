@@ -20,6 +20,9 @@
  *     lapsed + high → At risk,    lapsed + mid → Hibernating,      lapsed + low → Lost.
  *   Duplicate suggestions within one model get " 2", " 3", … appended (see `suggestNames`).
  * - A NaN coordinate (an empty cluster) gives level 'mid' for that feature.
+ * - A model that leaves a feature out (two features) never mentions it: the text has two words, value
+ *   is the one of frequency or monetary left (its level), and without recency the name is the value
+ *   alone: High value, Mid value, Low value. The left-out feature's level is reported as 'mid'.
  */
 
 export type Level = 'low' | 'mid' | 'high';
@@ -63,17 +66,37 @@ const NAMES: Record<Level /* recency */, Record<Level /* value */, string>> = {
   high: { high: 'At risk', mid: 'Hibernating', low: 'Lost' },
 };
 
-/** Describes one segment from its standardised centroid [zRecency, zFrequency, zMonetary]. */
-export function describeSegment(zRecency: number, zFrequency: number, zMonetary: number): SegmentDescription {
-  const r = levelOf(zRecency);
-  const f = levelOf(zFrequency);
-  const m = levelOf(zMonetary);
+const VALUE_NAMES: Record<Level, string> = { high: 'High value', mid: 'Mid value', low: 'Low value' };
+
+type Feature = 'recency' | 'frequency' | 'monetary';
+const ALL: readonly Feature[] = ['recency', 'frequency', 'monetary'];
+
+/**
+ * Describes one segment from its standardised centroid [zRecency, zFrequency, zMonetary]; `features`
+ * are the ones the model uses (default all three: a left-out one is never mentioned).
+ */
+export function describeSegment(
+  zRecency: number,
+  zFrequency: number,
+  zMonetary: number,
+  features: readonly Feature[] = ALL,
+): SegmentDescription {
+  const uses = (f: Feature) => features.includes(f);
+  const r = uses('recency') ? levelOf(zRecency) : 'mid';
+  const f = uses('frequency') ? levelOf(zFrequency) : 'mid';
+  const m = uses('monetary') ? levelOf(zMonetary) : 'mid';
+  const words = [
+    uses('recency') ? R_WORD[r] : null,
+    uses('frequency') ? F_WORD[f] : null,
+    uses('monetary') ? M_WORD[m] : null,
+  ].filter((w): w is string => w !== null);
+  const value = !uses('monetary') ? f : !uses('frequency') ? m : valueLevel(f, m);
   return {
     recency: r,
     frequency: f,
     monetary: m,
-    text: `${R_WORD[r]} · ${F_WORD[f]} · ${M_WORD[m]}`,
-    suggestedName: NAMES[r][valueLevel(f, m)],
+    text: words.join(' · '),
+    suggestedName: uses('recency') ? NAMES[r][value] : VALUE_NAMES[value],
   };
 }
 

@@ -117,30 +117,40 @@ export const PROFILE_COLUMNS = [
   'standardised_monetary',
 ] as const;
 
-/** The profile table: one row per cluster; shares are fractions (0..1). */
+/**
+ * The profile table: one row per cluster; shares are fractions (0..1). A model on two features has no
+ * centroid_ or standardised_ column for the feature it leaves out (its medians and means stay).
+ */
 export function profilesCsv(profiles: ProfilesResult, names: readonly string[]): string {
+  const used = profiles.features ?? ['recency', 'frequency', 'monetary'];
+  const keep = PROFILE_COLUMNS.map((c) => {
+    const m = /^(centroid|standardised)_(\w+)$/.exec(c);
+    return m === null || used.includes(m[2] as never);
+  });
   return buildCsv(
-    PROFILE_COLUMNS,
-    profiles.segments.map((s) => [
-      s.id,
-      names[s.cluster] ?? '',
-      s.description.text,
-      s.size,
-      s.share,
-      s.revenue,
-      s.revenueShare,
-      s.centroid?.recency,
-      s.centroid?.frequency,
-      s.centroid?.monetary,
-      s.median.recency,
-      s.median.frequency,
-      s.median.monetary,
-      s.mean.recency,
-      s.mean.frequency,
-      s.mean.monetary,
-      s.standardised.recency,
-      s.standardised.frequency,
-      s.standardised.monetary,
-    ]),
+    PROFILE_COLUMNS.filter((_, j) => keep[j]),
+    profiles.segments.map((s) =>
+      [
+        s.id,
+        names[s.cluster] ?? '',
+        s.description.text,
+        s.size,
+        s.share,
+        s.revenue,
+        s.revenueShare,
+        s.centroid?.recency,
+        s.centroid?.frequency,
+        s.centroid?.monetary,
+        s.median.recency,
+        s.median.frequency,
+        s.median.monetary,
+        s.mean.recency,
+        s.mean.frequency,
+        s.mean.monetary,
+        s.standardised.recency,
+        s.standardised.frequency,
+        s.standardised.monetary,
+      ].filter((_, j) => keep[j]),
+    ),
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The model as JSON: everything needed to understand and re-apply a segmentation elsewhere.
  *
- * To assign a new customer: x = [recency, frequency, monetary] → for each feature j,
+ * To assign a new customer: x = the model's `features` (recency, frequency, monetary, or two of them
+ * when one was left out) → for each feature j,
  * y_j = yeoJohnson(x_j, λ_j), z_j = (y_j − mean_j) / scale_j → nearest centroid (squared Euclidean)
  * among `clusters[*].centroidStandardised`. NaN values are written as null.
  *
@@ -11,7 +12,7 @@
  * distance; no customer rows). src/core/model/parse-model.ts reads versions 1 and 2.
  */
 import type { KneeResult, PowerFit } from '../types';
-import { modelIdOf, type TrainingSummary } from '../model/model-types';
+import { MODEL_FEATURES, modelIdOf, type ModelFeature, type TrainingSummary } from '../model/model-types';
 import { trainingSummaryJson } from '../model/summary';
 import type { ModelInputSection } from './model-input';
 import type { SweepScores } from '../sweep/types';
@@ -41,9 +42,14 @@ export interface ModelJsonInput {
     /** Restarts screened on a sample of `size` customers, the `finalists` best finished on all; null: all. */
     readonly restartSample: { readonly size: number; readonly finalists: number } | null;
   };
-  /** k × 3 in model space. */
+  /**
+   * The features modelled (default all three); λ, means, scales and the centroids are per feature in
+   * this order.
+   */
+  readonly features?: readonly ModelFeature[];
+  /** k × d in model space (d = features.length). */
   readonly centroidsStandardised: Float64Array;
-  /** k × 3 in original units (inverse transform). */
+  /** k × d in original units (inverse transform). */
   readonly centroidsOriginal: Float64Array | null;
   readonly names: readonly string[];
   readonly descriptions: readonly string[];
@@ -83,15 +89,20 @@ export function modelKmeansSection(
   };
 }
 
-const FEATURES = ['recency', 'frequency', 'monetary'] as const;
-
-function row(m: Float64Array | null, c: number): Record<(typeof FEATURES)[number], number> | null {
+/** Centre c of a k × d matrix as { feature: value } over the model's features. */
+function row(
+  m: Float64Array | null,
+  c: number,
+  features: readonly ModelFeature[],
+): Partial<Record<ModelFeature, number>> | null {
   if (!m) return null;
-  return { recency: m[c * 3]!, frequency: m[c * 3 + 1]!, monetary: m[c * 3 + 2]! };
+  const d = features.length;
+  return Object.fromEntries(features.map((f, j) => [f, m[c * d + j]!]));
 }
 
 /** Builds the JSON-ready model object. */
 export function buildModelJson(input: ModelJsonInput) {
+  const features = input.features ?? MODEL_FEATURES;
   const clusters = [];
   for (let c = 0; c < input.k; c++) {
     clusters.push({
@@ -99,8 +110,8 @@ export function buildModelJson(input: ModelJsonInput) {
       name: input.names[c] ?? '',
       description: input.descriptions[c] ?? '',
       size: input.sizes[c] ?? 0,
-      centroidStandardised: row(input.centroidsStandardised, c),
-      centroidOriginal: row(input.centroidsOriginal, c),
+      centroidStandardised: row(input.centroidsStandardised, c, features),
+      centroidOriginal: row(input.centroidsOriginal, c, features),
     });
   }
   return {
@@ -114,7 +125,8 @@ export function buildModelJson(input: ModelJsonInput) {
     ...(input.input ? { input: input.input } : {}),
     cleaning: input.cleaningSettings,
     rfm: input.rfmSettings,
-    features: FEATURES,
+    // The features modelled, in this order (two when one was left out, e.g. an R+F model).
+    features,
     transform: {
       method: 'yeo-johnson',
       standardize: true,

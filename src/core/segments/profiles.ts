@@ -39,20 +39,40 @@ export interface SegmentProfile {
   readonly revenueShare: number;
   readonly median: Rfm3;
   readonly mean: Rfm3;
-  /** Centroid in original units (inverse transform of the model-space centroid), or null if unknown. */
+  /**
+   * Centroid in original units (inverse transform of the model-space centroid), or null if unknown;
+   * NaN for a feature the model leaves out.
+   */
   readonly centroid: Rfm3 | null;
-  /** Centroid in model space (standardised Yeo-Johnson), the snake plot values. */
+  /** Centroid in model space (standardised Yeo-Johnson), the snake plot values; NaN for a left-out feature. */
   readonly standardised: Rfm3;
   readonly description: SegmentDescription;
 }
 
 export interface ProfilesResult {
+  /** The features the model uses (recency, frequency, monetary order). */
+  readonly features: readonly Feature[];
   readonly n: number;
   readonly k: number;
   readonly totalRevenue: number;
   readonly overallMedian: Rfm3;
   readonly overallMean: Rfm3;
   readonly segments: readonly SegmentProfile[];
+}
+
+type Feature = 'recency' | 'frequency' | 'monetary';
+const ALL_FEATURES: readonly Feature[] = ['recency', 'frequency', 'monetary'];
+
+/** k × d centroids of the model's features as k × 3 (R, F, M), NaN in a left-out feature's place. */
+export function centroidsAsRfm(c: Float64Array, k: number, features: readonly Feature[]): Float64Array {
+  const d = features.length;
+  if (d === 3) return c;
+  const out = new Float64Array(k * 3).fill(Number.NaN);
+  for (let i = 0; i < k; i++)
+    features.forEach((f, j) => {
+      out[i * 3 + ALL_FEATURES.indexOf(f)] = c[i * d + j]!;
+    });
+  return out;
 }
 
 /** Median of the values (sorts a copy); NaN for none. */
@@ -87,27 +107,32 @@ function stats(cols: RfmColumns): { median: Rfm3; mean: Rfm3 } {
 }
 
 /**
- * Computes the profiles. `centroidsOriginal` (k × 3, original units) may be null while the inverse
- * transform is still being computed. Throws on inconsistent shapes or labels outside 0..k−1.
+ * Computes the profiles. Centroids are k × d over `features` (default all three: k × 3);
+ * `centroidsOriginal` (original units) may be null while the inverse transform is still being
+ * computed. Throws on inconsistent shapes or labels outside 0..k−1.
  */
 export function computeProfiles(
   rfm: RfmColumns,
   labels: Int32Array,
   k: number,
-  centroidsModel: Float64Array,
-  centroidsOriginal: Float64Array | null,
+  centroidsModelD: Float64Array,
+  centroidsOriginalD: Float64Array | null,
+  features: readonly Feature[] = ALL_FEATURES,
 ): ProfilesResult {
+  const d = features.length;
+  if (centroidsModelD.length !== k * d)
+    throw new Error(`computeProfiles: expected ${k * d} centroid values, got ${centroidsModelD.length}`);
+  if (centroidsOriginalD && centroidsOriginalD.length !== k * d) {
+    throw new Error(
+      `computeProfiles: expected ${k * d} original-unit centroid values, got ${centroidsOriginalD.length}`,
+    );
+  }
+  const centroidsModel = centroidsAsRfm(centroidsModelD, k, features);
+  const centroidsOriginal = centroidsOriginalD && centroidsAsRfm(centroidsOriginalD, k, features);
   const n = labels.length;
   if (rfm.recency.length !== n || rfm.frequency.length !== n || rfm.monetary.length !== n) {
     throw new Error(
       `computeProfiles: ${n} labels but R/F/M have ${rfm.recency.length}/${rfm.frequency.length}/${rfm.monetary.length} values`,
-    );
-  }
-  if (centroidsModel.length !== k * 3)
-    throw new Error(`computeProfiles: expected ${k * 3} centroid values, got ${centroidsModel.length}`);
-  if (centroidsOriginal && centroidsOriginal.length !== k * 3) {
-    throw new Error(
-      `computeProfiles: expected ${k * 3} original-unit centroid values, got ${centroidsOriginal.length}`,
     );
   }
   const sizes = new Int32Array(k);
@@ -174,8 +199,9 @@ export function computeProfiles(
           : s.median,
         s.median,
         overall.median,
+        features,
       ),
     });
   }
-  return { n, k, totalRevenue, overallMedian: overall.median, overallMean: overall.mean, segments };
+  return { features, n, k, totalRevenue, overallMedian: overall.median, overallMean: overall.mean, segments };
 }

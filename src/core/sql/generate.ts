@@ -237,6 +237,8 @@ function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   const cancel = `(invoice IS NOT NULL AND UPPER(SUBSTR(invoice, 1, 1)) = 'C')`;
   const purchase = r.cancellationsArePurchases === true ? '1 = 1' : `NOT ${cancel}`;
   const useAmount = r.monetary === 'amount' ? money.a : !money.q || !money.p;
+  // No amount and no quantity × price (an R+F model): monetary is 0 and nobody is left out for it.
+  const noMoney = !money.a && !(money.q && money.p);
   const mode = r.frequency === 'invoices' && !model.input.columns.invoice ? 'lines' : r.frequency;
   const freq =
     mode === 'lines'
@@ -244,9 +246,10 @@ function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
       : mode === 'invoices'
         ? `COUNT(DISTINCT CASE WHEN ${purchase} THEN COALESCE(invoice, '') END)`
         : `COUNT(DISTINCT CASE WHEN ${purchase} THEN FLOOR(t_ms / ${DAY}) END)`;
-  const exclude = r.excludeNonPositiveMonetary
-    ? `\n    -- customers with monetary ≤ 0 are left out (≤ ${MONEY_EPS} counts as 0: lines that cancel exactly leave float noise)\n    AND monetary > ${doubleLiteral(MONEY_EPS)}`
-    : '';
+  const exclude =
+    r.excludeNonPositiveMonetary && !noMoney
+      ? `\n    -- customers with monetary ≤ 0 are left out (≤ ${MONEY_EPS} counts as 0: lines that cancel exactly leave float noise)\n    AND monetary > ${doubleLiteral(MONEY_EPS)}`
+      : '';
   return [
     // Exactly one row: rfm CROSS JOINs it. A fixed day is a constant, so it has no FROM (a
     // constant selected FROM kept would be one row per kept line and multiply every customer).
@@ -260,8 +263,13 @@ function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
     MAX(CASE WHEN ${purchase} THEN t_ms END) AS last_purchase_ms,
     -- frequency = ${mode === 'lines' ? 'purchase lines' : mode === 'invoices' ? 'distinct invoices among purchases' : 'distinct days with a purchase'}
     ${freq} AS frequency,
-    -- monetary = ${useAmount ? 'sum of amount' : 'sum of quantity × unit price'} over all the customer's kept lines (cancellations net it)
-    SUM(${useAmount ? 'amount' : 'qty * price'}) AS monetary
+    ${
+      noMoney
+        ? `-- monetary = 0: the file has no money column (the model leaves monetary out)
+    CAST(0 AS ${d.double}) AS monetary`
+        : `-- monetary = ${useAmount ? 'sum of amount' : 'sum of quantity × unit price'} over all the customer's kept lines (cancellations net it)
+    SUM(${useAmount ? 'amount' : 'qty * price'}) AS monetary`
+    }
   FROM kept
   WHERE customer_id IS NOT NULL
   GROUP BY customer_id

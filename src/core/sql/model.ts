@@ -1,11 +1,14 @@
 import type { CleaningSettings, RfmSettings } from '../types';
 import type { ModelInputSection } from '../segments/model-input';
+import { isFeatureSet, MODEL_FEATURES, type ModelFeature } from '../model/model-types';
 
 /** The parts of a model JSON (src/core/segments/model-json.ts) that the SQL needs. */
 export interface SqlModel {
   readonly input: ModelInputSection;
   readonly cleaning: CleaningSettings;
   readonly rfm: RfmSettings;
+  /** The features modelled (absent in older models: all three). */
+  readonly features?: readonly ModelFeature[];
   readonly transform: {
     readonly lambdas: readonly number[];
     readonly means: readonly number[];
@@ -14,11 +17,7 @@ export interface SqlModel {
   readonly clusters: readonly {
     readonly id: number;
     readonly name: string;
-    readonly centroidStandardised: {
-      readonly recency: number;
-      readonly frequency: number;
-      readonly monetary: number;
-    } | null;
+    readonly centroidStandardised: Partial<Record<ModelFeature, number>> | null;
   }[];
   readonly dataset?: { readonly name?: string | null; readonly customers?: number };
   readonly appVersion?: string;
@@ -50,12 +49,19 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 export function asSqlModel(json: unknown): SqlModel {
   if (!isObj(json) || json.format !== 'segment-notebook-model')
     throw new SqlGenerationError('sql-not-a-model', 'format is not segment-notebook-model');
-  const t = json.transform;
-  const triple = (v: unknown) => Array.isArray(v) && v.length === 3 && v.every(finite);
-  if (!isObj(t) || !triple(t.lambdas) || !triple(t.means) || !triple(t.scales))
+  const features = json.features ?? MODEL_FEATURES;
+  if (!isFeatureSet(features))
     throw new SqlGenerationError(
       'sql-not-a-model',
-      'transform.lambdas, means and scales need 3 numbers each',
+      'features should be two or three of recency, frequency, monetary',
+    );
+  const t = json.transform;
+  const d = features.length;
+  const perFeature = (v: unknown) => Array.isArray(v) && v.length === d && v.every(finite);
+  if (!isObj(t) || !perFeature(t.lambdas) || !perFeature(t.means) || !perFeature(t.scales))
+    throw new SqlGenerationError(
+      'sql-not-a-model',
+      `transform.lambdas, means and scales need ${d} numbers each`,
     );
   const clusters = json.clusters;
   if (
@@ -66,9 +72,7 @@ export function asSqlModel(json: unknown): SqlModel {
         isObj(c) &&
         finite(c.id) &&
         isObj(c.centroidStandardised) &&
-        finite(c.centroidStandardised.recency) &&
-        finite(c.centroidStandardised.frequency) &&
-        finite(c.centroidStandardised.monetary),
+        features.every((f) => finite((c.centroidStandardised as Record<string, unknown>)[f])),
     )
   )
     throw new SqlGenerationError('sql-not-a-model', 'clusters need an id and a finite centroidStandardised');

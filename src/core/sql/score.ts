@@ -4,7 +4,7 @@ import type { SqlModel } from './model';
 
 /** np.spacing(1.0): the λ below which Yeo-Johnson uses the log form (src/core/engine/power-transform.ts). */
 const EPS = 2.220446049250313e-16;
-const FEATURES = ['recency', 'frequency', 'monetary'] as const;
+const ALL_FEATURES = ['recency', 'frequency', 'monetary'] as const;
 
 /**
  * ψ(x; λ) of src/core/engine/power-transform.ts `yeoJohnson`, with the saved λ written in. Both
@@ -23,9 +23,14 @@ export function yeoJohnsonExpr(x: string, lambda: number): string {
   return `CASE WHEN ${x} >= 0 THEN ${pos} ELSE ${neg} END`;
 }
 
-/** The scoring CTEs (transformed, distances, scored) over a CTE `rfm` with recency, frequency, monetary. */
+/**
+ * The scoring CTEs (transformed, distances, scored) over a CTE `rfm` with recency, frequency, monetary;
+ * only the model's features enter the distances.
+ */
 export function scoringCtes(d: Dialect, model: SqlModel): string[] {
   const { lambdas, means, scales } = model.transform;
+  // The model's features: all three, or two when one was left out (λ and centres in this order).
+  const FEATURES = model.features ?? ALL_FEATURES;
   const z = FEATURES.map((f, j) => {
     const x = `CAST(${f} AS ${d.double})`;
     return `    -- ${f}: Yeo-Johnson with λ = ${lambdas[j]}, then (ψ − mean) / scale
@@ -36,7 +41,7 @@ export function scoringCtes(d: Dialect, model: SqlModel): string[] {
   const dist = clusters.map((c) => {
     const cs = c.centroidStandardised!;
     const terms = FEATURES.map(
-      (f) => `(z_${f} - ${doubleLiteral(cs[f])}) * (z_${f} - ${doubleLiteral(cs[f])})`,
+      (f) => `(z_${f} - ${doubleLiteral(cs[f]!)}) * (z_${f} - ${doubleLiteral(cs[f]!)})`,
     );
     return `    ${terms.join('\n      + ')} AS d_${c.id}`;
   });

@@ -4,7 +4,7 @@ import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { PreviewTable } from '../../components/preview-table';
 import { formatInt, formatTime } from '../../components/format';
-import { missingRoles } from '../../core/ingest/roles';
+import { hasNoMoney, missingRoles } from '../../core/ingest/roles';
 import { ROLE_LABELS, ROLES_BY_KIND, setDateOrder, setKind, setRole } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 import { MappingChecks } from './mapping-checks';
@@ -147,7 +147,13 @@ export function ColumnsCell() {
           );
         })}
       </div>
-      {kind === 'transactions' ? (
+      {kind === 'transactions' && hasNoMoney(mapping) ? (
+        <Message kind="info" title="No money column: segments from recency and frequency" testId="no-money">
+          This file has no money column (no amount, no quantity and unit price), so monetary cannot be
+          computed. The notebook goes on with recency and frequency only (an R+F model); the Transform step
+          says so. If the file does have amounts, choose that column above to add monetary.
+        </Message>
+      ) : kind === 'transactions' ? (
         <p className="muted small">Monetary needs quantity and unit price, or an amount column.</p>
       ) : (
         <p className="muted small">

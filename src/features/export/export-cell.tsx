@@ -54,6 +54,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
     engine: sw.engineInfo.name,
     engineReason: sw.engineInfo.reason,
     kmeans: modelKmeansSection(sw, seg.point, sw.result.restartSample),
+    features: sw.features,
     centroidsStandardised: seg.point.result.centroids,
     centroidsOriginal: seg.centroidsOriginal,
     names: seg.names,
@@ -70,6 +71,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
       seg.point.result.labels,
       seg.point.result.centroids,
       seg.k,
+      sw.features.length,
     ),
   };
 }

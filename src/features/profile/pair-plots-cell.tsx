@@ -15,6 +15,10 @@ export const PAIR_MAX_POINTS = 20_000;
  * Step 5b: scatter matrices of Recency, Frequency and Monetary (histograms on the diagonal), before
  * and after the Yeo-Johnson + standardisation transform — the reference notebook's seaborn pairplot.
  */
+const RF = ['recency', 'frequency'] as const;
+const RFM = ['recency', 'frequency', 'monetary'] as const;
+const BEFORE_NAMES = { recency: 'Recency (days)', frequency: 'Frequency', monetary: 'Monetary' } as const;
+
 export function PairPlotsCell() {
   const rfm = useNotebook((s) => s.rfm);
   const rfmStatus = useNotebook((s) => s.rfmStatus);
@@ -27,35 +31,29 @@ export function PairPlotsCell() {
     () => (rfm ? samplePairs([rfm.recency, rfm.frequency, rfm.monetary], PAIR_MAX_POINTS, seed) : null),
     [rfm, seed],
   );
+  // The modelled features (two when one is left out, or without money); monetary-less files show R, F.
+  const features =
+    transform?.rfm === rfm && transform?.result.features
+      ? transform.result.features
+      : rfm?.noMoney
+        ? RF
+        : RFM;
   const before = useMemo<MatrixColumn[] | null>(
-    () =>
-      rfm
-        ? [
-            { name: 'Recency (days)', values: rfm.recency },
-            { name: 'Frequency', values: rfm.frequency },
-            { name: 'Monetary', values: rfm.monetary },
-          ]
-        : null,
-    [rfm],
+    () => (rfm ? features.map((f) => ({ name: BEFORE_NAMES[f], values: rfm[f] })) : null),
+    [rfm, features],
   );
   const current = transform !== null && rfm !== null && transform.rfm === rfm;
   const after = useMemo<MatrixColumn[] | null>(() => {
     if (!transform || !rfm || transform.rfm !== rfm) return null;
     const X = transform.result.X;
-    const n = X.length / 3;
-    const r = new Float64Array(n);
-    const f = new Float64Array(n);
-    const m = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      r[i] = X[i * 3]!;
-      f[i] = X[i * 3 + 1]!;
-      m[i] = X[i * 3 + 2]!;
-    }
-    return [
-      { name: 'Recency′', values: r },
-      { name: 'Frequency′', values: f },
-      { name: 'Monetary′', values: m },
-    ];
+    const used = transform.result.features ?? RFM;
+    const d = used.length;
+    const n = X.length / d;
+    return used.map((name, j) => {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = X[i * d + j]!;
+      return { name: `${BEFORE_NAMES[name].replace(' (days)', '')}′`, values };
+    });
   }, [transform, rfm]);
   const hiddenOnLog = useMemo(
     () => (before && sample && log ? countNonPositive(before, sample.indices) : 0),

@@ -1,5 +1,6 @@
 /**
- * Customers in 3D (R, F, M) coloured by segment with centroids marked, plus the three 2D projections.
+ * Customers in 3D (R, F, M) coloured by segment with centroids marked, plus the three 2D projections;
+ * a model on two features (one left out) is one 2D scatter of those two, without projections.
  * Either the model's space (Yeo-Johnson, standardised) or original units on log axes. The camera and
  * zoom stay where the user left them when k or names change (constant `uirevision`).
  * Above DISPLAY_LIMIT customers a seeded random sample is drawn (the model uses everyone).
@@ -10,6 +11,7 @@ import { createRng, sampleWithoutReplacement } from '../../core/numeric/random';
 import type { RfmTable } from '../../core/types';
 import type { Segmentation } from '../../store/selectors/segmentation';
 import { FEATURE_LABELS, segmentColor } from '../../components/palette';
+import { MODEL_FEATURES } from '../../core/model/model-types';
 
 export type Space = 'model' | 'original';
 
@@ -24,8 +26,14 @@ const num = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 function hoverText(rfm: RfmTable, i: number): string {
   return (
     `Customer ${escapeHtml(rfm.customerIds[i] ?? '')}<br>` +
-    `Recency: ${num.format(rfm.recency[i]!)} days<br>Frequency: ${num.format(rfm.frequency[i]!)}<br>Monetary: ${money.format(rfm.monetary[i]!)}`
+    `Recency: ${num.format(rfm.recency[i]!)} days<br>Frequency: ${num.format(rfm.frequency[i]!)}` +
+    (rfm.noMoney ? '' : `<br>Monetary: ${money.format(rfm.monetary[i]!)}`)
   );
+}
+
+/** The R, F, M indexes (0, 1, 2) of the model's features. */
+export function modelDims(seg: Segmentation): number[] {
+  return seg.sweep.features.map((f) => MODEL_FEATURES.indexOf(f));
 }
 
 interface Display {
@@ -47,8 +55,10 @@ function useDisplay(rfm: RfmTable, seed: number, limit: number): Display {
 function coords(seg: Segmentation, space: Space) {
   const { rfm, transform } = seg.sweep;
   const X = transform.X;
+  const dims = modelDims(seg);
+  const d = dims.length;
   return (i: number, j: number): number => {
-    if (space === 'model') return X[i * 3 + j]!;
+    if (space === 'model') return X[i * d + dims.indexOf(j)]!;
     return j === 0 ? rfm.recency[i]! : j === 1 ? rfm.frequency[i]! : rfm.monetary[i]!;
   };
 }
@@ -136,20 +146,80 @@ function centroidTrace(
       opacity: 1,
     },
   };
+  const model = modelDims(seg);
   dims.forEach((j, d) => {
-    t[axes[d]!] = Array.from({ length: seg.k }, (_, c) => m[c * 3 + j]!);
+    t[axes[d]!] = Array.from({ length: seg.k }, (_, c) => m[c * model.length + model.indexOf(j)]!);
   });
   return t;
 }
 
-export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
-  const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
-  const data = useMemo<PlotData[]>(() => {
-    const traces = byCluster(seg, display, [0, 1, 2], space, 'scatter3d', 2.6);
-    const cen = centroidTrace(seg, [0, 1, 2], space, 'scatter3d', 15, true);
+/** The customers of each segment and the centres, as traces of `type` over the R/F/M indexes `dims`. */
+function useTraces(
+  seg: Segmentation,
+  display: Display,
+  dims: readonly number[],
+  space: Space,
+  type: string,
+  sizes: readonly [number, number],
+  centreLegend: boolean,
+): PlotData[] {
+  const [size, centreSize] = sizes;
+  return useMemo<PlotData[]>(() => {
+    const traces = byCluster(seg, display, dims, space, type, size);
+    const cen = centroidTrace(seg, dims, space, type, centreSize, centreLegend);
     if (cen) traces.push(cen);
     return traces;
-  }, [seg, display, space]);
+  }, [seg, display, dims, space, type, size, centreSize, centreLegend]);
+}
+
+const ALL_DIMS = [0, 1, 2] as const;
+const SIZES_2D = [4, 13] as const;
+const SIZES_3D = [2.6, 15] as const;
+const SIZES_PROJECTION = [4, 11] as const;
+
+export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
+  if (seg.sweep.features.length === 2) return <Scatter2d seg={seg} space={space} />;
+  return <Scatter3dPlot seg={seg} space={space} />;
+}
+
+/** The segments of a two-feature model: one 2D scatter of the two features, centres marked. */
+function Scatter2d({ seg, space }: { seg: Segmentation; space: Space }) {
+  const dims = useMemo(() => modelDims(seg), [seg]);
+  const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
+  const data = useTraces(seg, display, dims, space, 'scatter', SIZES_2D, true);
+  const layout = useMemo<PlotLayout>(() => {
+    const ax = (j: number) => ({
+      title: { text: axisTitle(j, space) },
+      type: space === 'original' ? 'log' : 'linear',
+      zeroline: false,
+      ...(space === 'original' ? { dtick: 1 } : {}),
+    });
+    return {
+      hovermode: 'closest',
+      margin: { l: 60, r: 8, t: 8, b: 48 },
+      legend: { orientation: 'v', bgcolor: 'rgba(255,255,255,0.85)', font: { size: 12 } },
+      xaxis: ax(dims[0]!),
+      yaxis: ax(dims[1]!),
+      uirevision: `segments-2d-${space}`,
+    };
+  }, [space, dims]);
+  const names = dims.map((j) => FEATURE_LABELS[j]!.replace(' (days)', '').toLowerCase());
+  return (
+    <Plot
+      data={data}
+      layout={layout}
+      height={480}
+      ariaLabel={`2D scatter of customers by ${names.join(' and ')} (the model's two features), coloured by segment (${space === 'model' ? 'standardised' : 'original units, log axes'})`}
+      testId="segments-2d"
+      exportName="segments-2d"
+      exportTitle="Segments in 2D"
+    />
+  );
+}
+
+function Scatter3dPlot({ seg, space }: { seg: Segmentation; space: Space }) {
+  const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
+  const data = useTraces(seg, display, ALL_DIMS, space, 'scatter3d', SIZES_3D, true);
   const layout = useMemo<PlotLayout>(() => {
     const ax = (j: number) => ({
       title: { text: axisTitle(j, space) },
@@ -204,12 +274,7 @@ const PAIRS: readonly (readonly [number, number])[] = [
 export function Projection({ seg, space, pair }: { seg: Segmentation; space: Space; pair: number }) {
   const dims = PAIRS[pair]!;
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed + 1, DISPLAY_LIMIT_2D);
-  const data = useMemo<PlotData[]>(() => {
-    const traces = byCluster(seg, display, dims, space, 'scatter', 4);
-    const cen = centroidTrace(seg, dims, space, 'scatter', 11, false);
-    if (cen) traces.push(cen);
-    return traces;
-  }, [seg, display, space, dims]);
+  const data = useTraces(seg, display, dims, space, 'scatter', SIZES_PROJECTION, false);
   const layout = useMemo<PlotLayout>(
     () => ({
       showlegend: false,
@@ -246,11 +311,14 @@ export function Projection({ seg, space, pair }: { seg: Segmentation; space: Spa
   );
 }
 
-/** How many customers of the table cannot be drawn on log axes (a value ≤ 0). */
-export function nonPositiveCount(rfm: RfmTable): number {
+/** How many customers of the table cannot be drawn on log axes (a value ≤ 0 in a modelled feature). */
+export function nonPositiveCount(rfm: RfmTable, features: readonly string[] = MODEL_FEATURES): number {
+  const m = features.includes('monetary');
+  const r = features.includes('recency');
+  const f = features.includes('frequency');
   let c = 0;
   for (let i = 0; i < rfm.customerIds.length; i++) {
-    if (!(rfm.recency[i]! > 0 && rfm.frequency[i]! > 0 && rfm.monetary[i]! > 0)) c++;
+    if (!((!r || rfm.recency[i]! > 0) && (!f || rfm.frequency[i]! > 0) && (!m || rfm.monetary[i]! > 0))) c++;
   }
   return c;
 }

@@ -47,11 +47,13 @@ export function SegmentsCell() {
   const [space, setSpace] = useState<Space>('original');
   const name = useId();
   const hidden = useMemo(
-    () => (seg && space === 'original' ? nonPositiveCount(seg.sweep.rfm) : 0),
+    () => (seg && space === 'original' ? nonPositiveCount(seg.sweep.rfm, seg.sweep.features) : 0),
     [seg, space],
   );
 
   const n = seg?.sweep.rfm.customerIds.length ?? 0;
+  // A model on two features (one left out) is drawn in 2D: no 3D view, no projections.
+  const twoD = seg?.sweep.features.length === 2;
   useMoveToFirstResults(seg?.sweep.rfm ?? null, seg !== null && status === 'ready');
   const summary = seg
     ? `${seg.k} segments of ${formatInt(n)} customers`
@@ -110,19 +112,23 @@ export function SegmentsCell() {
             <div className="segments-plots__main">
               <Scatter3d seg={seg} space={space} />
             </div>
-            <div className="segments-plots__side">
-              {[0, 1, 2].map((pair) => (
-                <Projection key={pair} seg={seg} space={space} pair={pair} />
-              ))}
-            </div>
+            {twoD ? null : (
+              <div className="segments-plots__side">
+                {[0, 1, 2].map((pair) => (
+                  <Projection key={pair} seg={seg} space={space} pair={pair} />
+                ))}
+              </div>
+            )}
           </div>
           <p className="muted small">
-            Drag to rotate, scroll to zoom; the view stays when you change k. Diamonds mark segment centres.
-            Hover a point for the customer.
-            {n > DISPLAY_LIMIT || n > DISPLAY_LIMIT_2D
+            {twoD
+              ? `The model uses two features (${seg.sweep.features.join(' and ')}), so the segments are drawn in 2D. `
+              : 'Drag to rotate, scroll to zoom; the view stays when you change k. '}
+            Diamonds mark segment centres. Hover a point for the customer.
+            {n > DISPLAY_LIMIT || (!twoD && n > DISPLAY_LIMIT_2D)
               ? ` Drawn from a seeded random sample: ${[
-                  n > DISPLAY_LIMIT ? `${formatInt(DISPLAY_LIMIT)} customers in 3D` : null,
-                  n > DISPLAY_LIMIT_2D ? `${formatInt(DISPLAY_LIMIT_2D)} in each projection` : null,
+                  n > DISPLAY_LIMIT ? `${formatInt(DISPLAY_LIMIT)} customers in ${twoD ? '2D' : '3D'}` : null,
+                  !twoD && n > DISPLAY_LIMIT_2D ? `${formatInt(DISPLAY_LIMIT_2D)} in each projection` : null,
                 ]
                   .filter((x) => x !== null)
                   .join(', ')}; the model uses all ${formatInt(n)}.`

@@ -3,15 +3,17 @@ import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../componen
 import type { Segmentation } from '../../store/selectors/segmentation';
 import { segmentColor } from '../../components/palette';
 
-/** Snake plot: each segment's centroid in the standardised space, one line across R, F, M. */
+const WORDS = { recency: 'Recency', frequency: 'Frequency', monetary: 'Monetary' } as const;
+
+/** Snake plot: each segment's centroid in the standardised space, one line across the model's features. */
 export function SnakePlot({ seg }: { seg: Segmentation }) {
   const data = useMemo<PlotData[]>(
     () =>
       seg.profiles.segments.map((s) => ({
         type: 'scatter',
         mode: 'lines+markers',
-        x: ['Recency', 'Frequency', 'Monetary'],
-        y: [s.standardised.recency, s.standardised.frequency, s.standardised.monetary],
+        x: seg.sweep.features.map((f) => WORDS[f]),
+        y: seg.sweep.features.map((f) => s.standardised[f]),
         name: escapeHtml(`${s.id} · ${seg.names[s.cluster] ?? ''}`),
         line: { color: segmentColor(s.cluster), width: 3 },
         marker: { size: 8, color: segmentColor(s.cluster) },

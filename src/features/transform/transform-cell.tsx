@@ -10,9 +10,10 @@ import { cancelModel, rerunModel } from '../../store/model-actions';
 import { useNotebook } from '../../store/store';
 import { FEATURE_LABELS } from '../../components/palette';
 import '../../components/model-cells.css';
+import { MODEL_FEATURES } from '../../core/model/model-types';
+import { FeatureChoice } from './feature-choice';
 
-const FEATURE_KEYS = ['recency', 'frequency', 'monetary'] as const;
-const FEATURE_NAMES = ['Recency', 'Frequency', 'Monetary'] as const;
+const WORDS = { recency: 'Recency', frequency: 'Frequency', monetary: 'Monetary' } as const;
 
 function column(X: Float64Array, d: number, j: number): Float64Array {
   const n = X.length / d;
@@ -28,10 +29,13 @@ function fmt(x: number | undefined, digits = 4): string {
 }
 
 /** The features whose λ the fit limited (see fitPowerTransform), with the MLE and the λ used. */
-function limitedNotes(fit: PowerFit): { label: string; mle: number; used: number }[] {
+function limitedNotes(
+  fit: PowerFit,
+  labels: readonly string[],
+): { label: string; mle: number; used: number }[] {
   const from = fit.limitedFrom;
   if (!from) return [];
-  return FEATURE_LABELS.flatMap((label, j) =>
+  return labels.flatMap((label, j) =>
     Number.isNaN(from[j]!) ? [] : [{ label, mle: from[j]!, used: fit.lambdas[j]! }],
   );
 }
@@ -43,11 +47,15 @@ export function TransformCell() {
   const transform = useNotebook((s) => s.transform);
   const hasRfm = useNotebook((s) => s.rfm !== null);
 
-  const after = useMemo(
-    () => (transform ? [0, 1, 2].map((j) => column(transform.result.X, 3, j)) : null),
-    [transform],
-  );
-  const before = transform ? [transform.rfm.recency, transform.rfm.frequency, transform.rfm.monetary] : null;
+  // The modelled features (two when one was left out); λ, means, scales and X follow their order.
+  const features = transform?.result.features ?? MODEL_FEATURES;
+  const labels: string[] = features.map((f) => FEATURE_LABELS[MODEL_FEATURES.indexOf(f)]!);
+  const after = useMemo(() => {
+    if (!transform) return null;
+    const d = transform.result.features?.length ?? 3;
+    return Array.from({ length: d }, (_, j) => column(transform.result.X, d, j));
+  }, [transform]);
+  const before = transform ? features.map((f) => transform.rfm[f]) : null;
   const r = transform?.result;
 
   const summary = transform
@@ -59,7 +67,7 @@ export function TransformCell() {
   return (
     <Cell
       id="transform"
-      purpose="Make the three measures comparable so no single one dominates the segments."
+      purpose="Choose the measures to segment on and make them comparable so no single one dominates."
       title="Transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
@@ -71,6 +79,11 @@ export function TransformCell() {
             likelihood, as scikit-learn&apos;s <code>PowerTransformer</code>), then standardised to mean 0 and
             standard deviation 1 so R, F and M weigh the same.
           </p>
+          <p>
+            A measure that cannot separate customers (almost everyone has the same value) or that you do not
+            want to segment on can be left out: the model then uses the other two, and the segment plots are
+            drawn in 2D. A file without a money column is segmented on recency and frequency.
+          </p>
         </>
       }
       actions={
@@ -81,6 +94,7 @@ export function TransformCell() {
         ) : null
       }
     >
+      {hasRfm ? <FeatureChoice /> : null}
       {status === 'running' ? (
         <Progress label="Fitting the Yeo-Johnson transform" value={null} onCancel={cancelModel} />
       ) : null}
@@ -90,6 +104,9 @@ export function TransformCell() {
           title={error.code === 'cancelled' ? 'Cancelled' : 'The transform failed'}
         >
           {error.message}
+          {error.code === 'power-constant-column' ? (
+            <> To leave it out, choose the two other features under “Features in the model” above.</>
+          ) : null}
         </Message>
       ) : null}
       {r && before && after ? (
@@ -98,7 +115,7 @@ export function TransformCell() {
             testId="transform-table"
             caption="Transform parameters per feature"
             captionHidden
-            rows={FEATURE_LABELS}
+            rows={labels}
             rowKey={(label) => label}
             columns={[
               { header: 'Feature', rowHeader: true, cell: (label) => label },
@@ -109,7 +126,7 @@ export function TransformCell() {
               { header: 'Skewness after', numeric: true, cell: (_, j) => fmt(r.skewAfter[j], 2) },
             ]}
           />
-          {limitedNotes(r.fit).map((note) => (
+          {limitedNotes(r.fit, labels).map((note) => (
             <Message key={note.label} kind="info" title={`λ of ${note.label} limited`}>
               <span data-testid="lambda-limited">
                 The maximum-likelihood λ of {note.label} is {fmt(note.mle, 2)}, where its transformed values
@@ -125,7 +142,7 @@ export function TransformCell() {
           </p>
           <div className="hist-grid" role="group" aria-label="Histograms before and after the transform">
             {(['before', 'after'] as const).flatMap((when) =>
-              FEATURE_LABELS.map((label, j) => {
+              labels.map((label, j) => {
                 const skew = fmt((when === 'before' ? r.skewBefore : r.skewAfter)[j], 2);
                 return (
                   <Histogram
@@ -133,8 +150,8 @@ export function TransformCell() {
                     values={(when === 'before' ? before : after)[j]!}
                     title={`${label}: ${when} (skew ${formatNumber(Number(skew))})`}
                     {...(when === 'before' ? { color: '#9aa5b1' } : { xTitle: 'standard deviations' })}
-                    exportName={`transform-${when}-${FEATURE_KEYS[j]}`}
-                    exportTitle={`${FEATURE_NAMES[j]} ${when} transform`}
+                    exportName={`transform-${when}-${features[j]}`}
+                    exportTitle={`${WORDS[features[j]!]} ${when} transform`}
                   />
                 );
               }),

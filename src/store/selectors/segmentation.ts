@@ -35,6 +35,7 @@ export function profilesFor(sweep: SweepState, point: SweepPoint): ProfilesResul
       point.k,
       point.result.centroids,
       sweep.centroidsOriginal.get(point.k) ?? null,
+      sweep.features,
     );
     cache.set(point.result, p);
   }

@@ -47,7 +47,7 @@ function compute(req: ApplyRequest, progress: (s: ApplyStage) => void): ApplyRes
       return { now, drift, before, transitions };
     }
     case 'request': {
-      const r = parseScoringRequest(req.body);
+      const r = parseScoringRequest(req.body, req.model.features);
       const s = scoreCustomers(req.model, r.columns);
       return { index: r.index, clusterIndex: s.clusterIndex, distances: s.distances };
     }

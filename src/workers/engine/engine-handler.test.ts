@@ -56,6 +56,19 @@ describe('transform', () => {
       expect(r.skewAfter[j]).toBeCloseTo(ref.skewAfter[j] as number, 5);
     }
     expect(r.X.length).toBe(ref.n * 3);
+    expect(r.features).toEqual(['recency', 'frequency', 'monetary']);
+  });
+
+  it('an empty column is a feature left out: X is n × 2 over the others, their λ unchanged', () => {
+    const all = transform(rfm.recency, rfm.frequency, rfm.monetary);
+    const rf = transform(rfm.recency, rfm.frequency, new Float64Array(0));
+    expect(rf.features).toEqual(['recency', 'frequency']);
+    expect(rf.X.length).toBe(ref.n * 2);
+    expect(Array.from(rf.fit.lambdas)).toEqual(Array.from(all.fit.lambdas.subarray(0, 2)));
+    const fm = transform(new Float64Array(0), rfm.frequency, rfm.monetary);
+    expect(fm.features).toEqual(['frequency', 'monetary']);
+    expect(Array.from(fm.fit.scales)).toEqual(Array.from(all.fit.scales.subarray(1, 3)));
+    for (let i = 0; i < ref.n; i += 97) expect(fm.X[i * 2 + 1]).toBe(all.X[i * 3 + 2]);
   });
 });
 

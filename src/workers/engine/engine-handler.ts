@@ -112,16 +112,27 @@ async function run(
   }
 }
 
-/** Yeo-Johnson fit + standardise of (recency, frequency, monetary), with skewness before and after. */
+/**
+ * Yeo-Johnson fit + standardise of the model's features, with skewness before and after. An empty
+ * column is a feature left out of the model (at least 2 must be given): X is n × d over the others,
+ * in recency, frequency, monetary order, and `features` names them.
+ */
 export function transform(
   recency: Float64Array,
   frequency: Float64Array,
   monetary: Float64Array,
 ): TransformResult {
-  const columns = [recency, frequency, monetary];
-  const fit = fitPowerTransform(columns);
+  const given = [
+    ['recency', recency],
+    ['frequency', frequency],
+    ['monetary', monetary],
+  ] as const;
+  const kept = given.filter(([, x]) => x.length > 0);
+  const features = kept.map(([f]) => f);
+  const columns = kept.map(([, x]) => x);
+  const fit = fitPowerTransform(columns, features);
   const X = applyPowerTransform(columns, fit);
-  const n = recency.length;
+  const n = columns[0]?.length ?? 0;
   const d = columns.length;
   const skewBefore = new Float64Array(d);
   const skewAfter = new Float64Array(d);
@@ -131,7 +142,7 @@ export function transform(
     for (let i = 0; i < n; i++) col[i] = X[i * d + j] as number;
     skewAfter[j] = skewness(col);
   }
-  return { fit, X, skewBefore, skewAfter };
+  return { fit, X, skewBefore, skewAfter, features };
 }
 
 /** The k used to calibrate a sweep: the middle of its range, at least 2, at most n. */

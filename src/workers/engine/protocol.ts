@@ -51,11 +51,16 @@ export interface EngineInfo {
 
 export interface TransformResult {
   readonly fit: PowerFit;
-  /** n × 3 row-major, Yeo-Johnson transformed then standardised. */
+  /** n × d row-major (d = features.length), Yeo-Johnson transformed then standardised. */
   readonly X: Float64Array;
-  /** Sample skewness of recency, frequency, monetary before and after the transform. */
+  /** Sample skewness of each feature before and after the transform. */
   readonly skewBefore: Float64Array;
   readonly skewAfter: Float64Array;
+  /**
+   * The features modelled, in recency, frequency, monetary order: all three, or two when one was left
+   * out (sent as an empty column). Absent on results from before a feature could be left out: all three.
+   */
+  readonly features?: readonly ('recency' | 'frequency' | 'monetary')[];
 }
 
 export type EngineChoice = EngineName | 'auto';
@@ -64,6 +69,7 @@ export type EngineRequest =
   | {
       readonly type: 'transform';
       readonly id: number;
+      /** An empty column is a feature left out of the model (TransformResult.features). */
       readonly recency: Float64Array;
       readonly frequency: Float64Array;
       readonly monetary: Float64Array;
