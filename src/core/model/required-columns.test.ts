@@ -46,4 +46,22 @@ describe('missingRequiredColumn', () => {
     ).toBeNull();
     expect(missingRequiredColumn('rfm', {}, DEFAULT_RFM, DEFAULT_CLEANING, uciTraining)).toBeNull();
   });
+  it('a training file without invoices counted lines: a new file without them is read the same way', () => {
+    const { invoice: _i, ...linesOnlyTraining } = uciTraining;
+    const { invoice: _j, ...noInvoice } = full;
+    expect(
+      missingRequiredColumn('transactions', noInvoice, DEFAULT_RFM, DEFAULT_CLEANING, linesOnlyTraining),
+    ).toBeNull();
+    // an R+F model needs no money column
+    const { quantity: _q, price: _p, ...noMoney } = full;
+    expect(
+      missingRequiredColumn('transactions', noMoney, DEFAULT_RFM, DEFAULT_CLEANING, uciTraining, [
+        'recency',
+        'frequency',
+      ]),
+    ).toBeNull();
+    expect(
+      missingRequiredColumn('transactions', noMoney, DEFAULT_RFM, DEFAULT_CLEANING, uciTraining)?.role,
+    ).toBe('quantity');
+  });
 });

@@ -39,7 +39,11 @@ export function missingRequiredColumn(
     mapping[role] === undefined ? { role, usedBy, trainingHeader: trained?.[role] ?? null } : null;
   const hadAtTraining = (role: Role) => trained?.[role] !== undefined;
   const checks: (() => RequiredColumn | null)[] = [
-    () => (rfm.frequency === 'invoices' ? need('invoice', 'frequency: invoices') : null),
+    // Frequency counts lines when there is no invoice column: required only if the training file had one.
+    () =>
+      rfm.frequency === 'invoices' && (trained === null || hadAtTraining('invoice'))
+        ? need('invoice', 'frequency: invoices')
+        : null,
     () =>
       !features.includes('monetary')
         ? null
