@@ -16,7 +16,7 @@ import {
   updateRule,
 } from './rfm-scores-actions';
 import { initialRfmScoresState } from './rfm-scores-slice';
-import { settingsOf } from './session-actions';
+import { settingsOf } from './session-summary';
 import { useNotebook } from './store';
 
 const u = uciColumns();

@@ -10,7 +10,7 @@ import { fixtureColumns, loadFixture } from '../core/__fixtures__/load';
 import type { RfmTable } from '../core/types';
 import { isQuotaError, storageError } from './persistence';
 import { toStepError } from './step-errors';
-import { compareSummary, settingsOf, summaryOf } from './session-actions';
+import { compareSummary, settingsOf, summaryOf } from './session-summary';
 import { useNotebook } from './store';
 import type { SweepState } from './model-slice';
 

@@ -1,0 +1,62 @@
+/** The pure parts of a saved session: the settings record of a state and the results a restore must reproduce. */
+import type { NotebookState } from './store';
+import { SESSION_FORMAT, type ResultSummary, type SavedSettings } from './persistence';
+
+/** The results a restore must reproduce: customers in the RFM table and inertia per swept k. */
+export function summaryOf(s: Pick<NotebookState, 'rfm' | 'sweep'>): ResultSummary {
+  const customers = s.rfm ? s.rfm.customerIds.length : null;
+  const inertias =
+    s.sweep && s.sweep.rfm === s.rfm
+      ? s.sweep.result.points.map((p) => ({ k: p.k, inertia: p.inertia }))
+      : [];
+  return { customers, inertias };
+}
+
+/** The settings record of the current state (null when no file is loaded). */
+export function settingsOf(s: NotebookState, now: number): SavedSettings | null {
+  if (s.datasetName === null || s.loadResult === null) return null;
+  return {
+    format: SESSION_FORMAT,
+    fileName: s.datasetName,
+    kind: s.kind,
+    mapping: { ...s.mapping },
+    dateOrder: s.dateOrder,
+    ...(Object.keys(s.loadChoice).length > 0 ? { loadChoice: s.loadChoice } : {}),
+    cleaningSettings: s.cleaningSettings,
+    rfmSettings: s.rfmSettings,
+    seed: s.seed,
+    engineChoice: s.engineChoice,
+    leftOut: s.leftOut,
+    k: s.k,
+    clusterNames: s.clusterNames,
+    rfmScores: { settings: s.scoreSettings, rules: s.scoreRules, preset: s.rulesPreset },
+    summary: summaryOf(s),
+    savedAt: now,
+  };
+}
+
+/**
+ * Differences between a saved summary and a replayed one, as plain sentences (empty = identical).
+ * Inertias are compared to a relative 1e-9 (the plain engine is bit-for-bit deterministic; a tfjs
+ * engine may differ in the last float32 digits, which the 1e-6 band below reports as a rounding
+ * difference, not as a different model).
+ */
+export function compareSummary(saved: ResultSummary, now: ResultSummary): string[] {
+  const out: string[] = [];
+  if (saved.customers !== null && saved.customers !== now.customers)
+    out.push(`the RFM table has ${now.customers ?? 'no'} customers instead of ${saved.customers}`);
+  for (const { k, inertia } of saved.inertias) {
+    const got = now.inertias.find((p) => p.k === k);
+    if (!got) {
+      out.push(`k = ${k} was not computed`);
+      continue;
+    }
+    const rel = Math.abs(got.inertia - inertia) / Math.max(Math.abs(inertia), 1e-12);
+    if (!(rel <= 1e-6))
+      out.push(`the inertia for k = ${k} is ${fmt(got.inertia)} instead of ${fmt(inertia)}`);
+  }
+  return out;
+}
+
+const fmt = (x: number) =>
+  Number.isFinite(x) ? Number(x.toPrecision(6)).toLocaleString('en-US') : String(x);
