@@ -37,7 +37,7 @@ export function utf8BomLength(bytes: Uint8Array): number {
 
 /** Decodes fields: ASCII bytes straight to a string, others through a TextDecoder (a BOM is kept). */
 export class FieldDecoder {
-  private readonly td: TextDecoder;
+  private readonly td: { decode(bytes: Uint8Array): string };
 
   constructor(private readonly fatal: boolean) {
     this.td = new TextDecoder('utf-8', { fatal, ignoreBOM: true });

@@ -1,5 +1,7 @@
 /**
  * Worker-side streaming load of a delimited file: Blob → (gunzip when the first bytes are 1f 8b) →
+ * for UTF-8, the bytes read straight into the table by the byte scanner (load-bytes.ts: no decoding
+ * of the text; it hands back what it does not read) — otherwise, and for that rest:
  * TextDecoder (detected encoding) → ~1M-character pieces joined into flat strings → the table
  * builder's own scanner (`RawTableBuilder.pushDelimitedText`, which reads rows exactly as papaparse
  * with `header: false` does and dictionary-encodes fields without making a string per field) →
@@ -24,6 +26,8 @@ import type { LoadProgress } from './protocol';
 import { isWorkbookFile, loadWorkbook } from './load-workbook';
 import { canCutBytes, planPieces } from '../../core/ingest/pieces';
 import { concat, readInPieces, spawnWorkerParsers, type PieceParser } from './parallel-load';
+import { Utf8Error } from '../../core/ingest/byte-scan';
+import { scanUtf8Bytes } from './load-bytes';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
@@ -54,6 +58,8 @@ export interface LoadOptions {
    * in-thread parsers.)
    */
   readonly pieceParsers?: (() => readonly PieceParser[]) | null;
+  /** false: UTF-8 is decoded and read as text, as other encodings are (tests compare the paths). */
+  readonly byteScan?: boolean;
 }
 
 export interface LoadedFile {
@@ -79,7 +85,7 @@ export async function loadFile(file: Blob, fileName: string, opts: LoadOptions):
   try {
     return await loadOnce(file, fileName, opts, opts.encoding);
   } catch (e) {
-    if (e instanceof InvalidUtf8) return loadOnce(file, fileName, opts, 'windows-1252');
+    if (e instanceof InvalidUtf8 || e instanceof Utf8Error) return loadOnce(file, fileName, opts, 'windows-1252');
     throw e;
   }
 }
@@ -226,15 +232,38 @@ async function loadWith(
   const builder = new RawTableBuilder(20);
   let delimiter: Delimiter | null = null;
   let newline: '\n' | '\r\n' | null = null;
+  // UTF-8 is read from its bytes (load-bytes.ts); what that path leaves goes on below as text
+  let textBytes = sample;
+  let read = false;
+  let nul = false;
+  if (strict && opts.byteScan !== false) {
+    const r = await scanUtf8Bytes({
+      builder,
+      head: sample,
+      done,
+      next: () => readChunk(reader, fileName),
+      isCancelled: opts.isCancelled,
+      onRows: (rows) => progress('parsing', rows),
+    });
+    if (r.kind === 'cancelled') throw abortError();
+    if (r.kind === 'nul') nul = read = true;
+    else if (r.kind === 'read') {
+      read = true;
+      delimiter = r.delimiter;
+    } else if (r.delimiter !== null) {
+      // from a row start inside the file: papaparse reads on (a BOM-like U+FEFF there is text)
+      ({ rest: textBytes, done, delimiter, newline } = r);
+      decoder = new TextDecoder(encoding, { fatal: strict, ignoreBOM: true });
+    } else ({ rest: textBytes, done } = r);
+  }
   // Decoded text not yet parsed, in parts; joined into one flat string per piece (the scanner reads
   // a flat string several times faster than a chain of concatenations).
   let parts: string[] = [];
   let partsLen = 0;
-  let sawText = false;
-  let nul = false;
+  let sawText = read;
   // The builder's own scanner reads rows exactly as papaparse does; at the first text it cannot
   // read so (a malformed quote) the rest of the file goes to papaparse, in pieces cut at row ends.
-  let fast = true;
+  let fast = delimiter === null;
 
   const addText = (t: string): void => {
     if (t === '') return;
@@ -242,7 +271,7 @@ async function loadWith(
     parts.push(t);
     partsLen += t.length;
   };
-  addText(decode(sample, !done));
+  if (!read) addText(decode(textBytes, !done));
 
   const papaPiece = (text: string): void => {
     if (text === '') return;
@@ -300,8 +329,8 @@ async function loadWith(
     addText(text);
   };
 
-  if (partsLen >= PIECE_CHARS || done) flush(done);
-  while (!done && !nul) {
+  if (!read && (partsLen >= PIECE_CHARS || done)) flush(done);
+  while (!read && !done && !nul) {
     if (opts.isCancelled()) throw abortError();
     const chunk = await readChunk(reader, fileName);
     if (chunk === null) {
