@@ -44,7 +44,10 @@ function viaBytes(text: string, d: string, nl: '\n' | '\r\n', cuts: readonly num
 }
 
 function dump(t: RawTable): unknown {
-  return { ...t, columns: t.columns.map((c) => ({ name: c.name, dict: c.dict, codes: Array.from(c.codes) })) };
+  return {
+    ...t,
+    columns: t.columns.map((c) => ({ name: c.name, dict: c.dict, codes: Array.from(c.codes) })),
+  };
 }
 
 function same(text: string, d: string, cuts: readonly number[], previewRows: number): boolean {
@@ -86,7 +89,26 @@ describe('DelimitedByteScanner reads the bytes as pushDelimitedText reads the te
 
   it('on 3,000 generated texts (multi-byte characters, quotes, CR/LF) cut at random bytes', () => {
     const rand = createRng(20261207);
-    const tokens = ['a', 'b', 'x y', '1', ',', ',', '"', '""', '\n', '\n', '\r\n', '\r', ' ', '\t', 'é', '€', '😀', ';'];
+    const tokens = [
+      'a',
+      'b',
+      'x y',
+      '1',
+      ',',
+      ',',
+      '"',
+      '""',
+      '\n',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+      '\t',
+      'é',
+      '€',
+      '😀',
+      ';',
+    ];
     let irregular = 0;
     for (let k = 0; k < 3000; k++) {
       let text = '';

@@ -14,6 +14,9 @@
 import { FNV_OFFSET, FNV_PRIME } from './dict-column';
 import { trimField, type RawTableBuilder, type ScanResult } from './table-builder';
 
+// module-level copies: an imported binding read in the hot loop may be a property access (Vite SSR)
+const HASH_START = FNV_OFFSET;
+const HASH_PRIME = FNV_PRIME;
 const QUOTE = 34;
 const SPACE = 32;
 const TAB = 9;
@@ -47,8 +50,7 @@ export class FieldDecoder {
     let hi = 0;
     for (let i = start; i < end; i++) hi |= bytes[i]!;
     const part = bytes.subarray(start, end);
-    if (hi < 0x80 && end - start <= 4096)
-      return String.fromCharCode.apply(null, part as unknown as number[]);
+    if (hi < 0x80 && end - start <= 4096) return String.fromCharCode.apply(null, part as unknown as number[]);
     try {
       return this.td.decode(part);
     } catch {
@@ -102,7 +104,7 @@ export class DelimitedByteScanner {
         let vs: number;
         let ve: number;
         let flags = 0;
-        let h = FNV_OFFSET;
+        let h = HASH_START;
         if (c === QUOTE) {
           vs = i + 1;
           let j = vs;
@@ -125,7 +127,7 @@ export class DelimitedByteScanner {
               i = j + 1;
               break;
             }
-            h = Math.imul(h ^ q, FNV_PRIME);
+            h = Math.imul(h ^ q, HASH_PRIME);
             j++;
           }
           c = i < n ? bytes[i]! : -1;
@@ -145,7 +147,7 @@ export class DelimitedByteScanner {
                 if (!final) return more();
               } else if (bytes[i + 1] === LF) break;
             }
-            h = Math.imul(h ^ c, FNV_PRIME);
+            h = Math.imul(h ^ c, HASH_PRIME);
             i++;
           }
           ve = i;

@@ -143,7 +143,11 @@ export class DictColumnBuilder {
       const s = bSlots[slot]!;
       if (s === 0) break;
       const code = s - 1;
-      if (bHash[code] === hash && bLen[code] === len && sameBytes(pool, this.bOff[code]!, bytes, start, len)) {
+      if (
+        bHash[code] === hash &&
+        bLen[code] === len &&
+        sameBytes(pool, this.bOff[code]!, bytes, start, len)
+      ) {
         this.lastCode = code;
         this.append(code);
         return;
@@ -160,7 +164,14 @@ export class DictColumnBuilder {
   }
 
   /** Records the bytes of value `code` in the byte index at the empty `slot`. */
-  private indexBytes(code: number, bytes: Uint8Array, start: number, len: number, hash: number, slot: number): void {
+  private indexBytes(
+    code: number,
+    bytes: Uint8Array,
+    start: number,
+    len: number,
+    hash: number,
+    slot: number,
+  ): void {
     if (code >= this.bLen.length) {
       const size = Math.max(code + 1, this.bLen.length * 2, 256);
       this.bHash = grown(this.bHash, size);

@@ -18,25 +18,33 @@
  */
 import Papa from 'papaparse';
 import type { RawTable, TablePreview } from '../../core/types';
-import { UserFacingError } from '../../core/types';
 import { detectEncoding, isGzip } from '../../core/ingest/encoding';
 import { lastRowBoundary, parseDelimited, sniffDelimiter, type Delimiter } from '../../core/ingest/delimited';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
 import type { LoadProgress } from './protocol';
 import { isWorkbookFile, loadWorkbook } from './load-workbook';
-import { canCutBytes, planPieces } from '../../core/ingest/pieces';
-import { concat, readInPieces, spawnWorkerParsers, type PieceParser } from './parallel-load';
+import { canCutBytes } from '../../core/ingest/pieces';
+import { concat, spawnWorkerParsers, type PieceParser } from './parallel-load';
 import { Utf8Error } from '../../core/ingest/byte-scan';
 import { scanUtf8Bytes } from './load-bytes';
+import { loadInPieces, PLAN_BYTES } from './load-pieces';
+import {
+  abortError,
+  fail,
+  failHeaderOnly,
+  failNul,
+  failOneColumn,
+  InvalidUtf8,
+  ReadAgain,
+  readChunk,
+} from './load-errors';
+
+export { abortError } from './load-errors';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
 /** Text (uncompressed bytes) from which a file is read by parse workers. */
 const PARALLEL_MIN_BYTES = 8 << 20;
-/** Bytes read before the pieces are planned (≥ 65,536 characters whatever the encoding). */
-const PLAN_BYTES = 1 << 18;
-/** Bytes per piece handed to a parse worker. */
-const PARALLEL_PIECE_BYTES = 4 << 20;
 /**
  * Logical cores from which parse workers are used. On the 2-core benchmark machine the page's own
  * main thread (plotly being loaded while the file is parsed) already takes the second core, and
@@ -70,14 +78,6 @@ export interface LoadedFile {
   readonly sheet?: string;
 }
 
-class InvalidUtf8 extends Error {}
-
-export function abortError(): Error {
-  const e = new Error('The load was cancelled.');
-  e.name = 'AbortError';
-  return e;
-}
-
 /** Loads a file, retrying once as windows-1252 when text that began as UTF-8 turns out not to be. */
 export async function loadFile(file: Blob, fileName: string, opts: LoadOptions): Promise<LoadedFile> {
   // An .xlsx (ZIP) or .xls (OLE2) by its first bytes: the workbook path (load-workbook.ts).
@@ -85,13 +85,10 @@ export async function loadFile(file: Blob, fileName: string, opts: LoadOptions):
   try {
     return await loadOnce(file, fileName, opts, opts.encoding);
   } catch (e) {
-    if (e instanceof InvalidUtf8 || e instanceof Utf8Error) return loadOnce(file, fileName, opts, 'windows-1252');
+    if (e instanceof InvalidUtf8 || e instanceof Utf8Error)
+      return loadOnce(file, fileName, opts, 'windows-1252');
     throw e;
   }
-}
-
-function fail(code: string, message: string): never {
-  throw new UserFacingError(code, message);
 }
 
 function defaultParsers(): (() => readonly PieceParser[]) | null {
@@ -135,9 +132,6 @@ async function loadOnce(
     for (const p of parsers ?? []) p.terminate();
   }
 }
-
-/** The pieces could not be read as the single pass reads them: read the file again in one pass. */
-class ReadAgain extends Error {}
 
 async function loadWith(
   file: Blob,
@@ -346,113 +340,13 @@ async function loadWith(
   }
   if (nul) {
     await reader.cancel().catch(() => undefined);
-    fail(
-      'binary-file',
-      `"${fileName}" contains NUL bytes, so it is not a text CSV (perhaps a workbook renamed .csv). Save it as CSV from your spreadsheet program and load that.`,
-    );
+    failNul(fileName);
   }
   if (!sawText || !builder.hasHeader)
     fail('empty-file', `"${fileName}" has no text in it. Choose the file again or export it anew.`);
-  if (builder.rowCount === 0) {
-    fail(
-      'header-only',
-      `"${fileName}" has a header row but no data rows. Export the sheet again with its data.`,
-    );
-  }
+  if (builder.rowCount === 0) failHeaderOnly(fileName);
   progress('typing', builder.rowCount);
   const table = builder.build({ fileName, byteLength: total, delimiter: delimiter ?? ',', encoding });
-  if (table.columns.length < 2) {
-    fail(
-      'no-usable-columns',
-      `"${fileName}" was read as a single column ("${table.columns[0]?.name ?? ''}"), so the columns could not be told apart. Save it as CSV with commas, semicolons or tabs between columns.`,
-    );
-  }
+  if (table.columns.length < 2) failOneColumn(fileName, table);
   return { table, preview: builder.tablePreview() };
-}
-
-/**
- * The parallel path (see parallel-load.ts); null when the first bytes do not allow it (nothing read
- * beyond them then, so the single pass goes on from there).
- */
-async function loadInPieces(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  sample: Uint8Array,
-  parsers: readonly PieceParser[],
-  ctx: {
-    fileName: string;
-    total: number;
-    encoding: string;
-    strict: boolean;
-    opts: LoadOptions;
-    bytesDone: () => number;
-  },
-): Promise<LoadedFile | null> {
-  const { fileName, total, encoding, opts } = ctx;
-  let sampleText: string;
-  try {
-    const head = sample.subarray(0, PLAN_BYTES);
-    sampleText = new TextDecoder(encoding, { fatal: ctx.strict }).decode(head, { stream: true });
-  } catch {
-    return null; // the single pass reports it (and the retry as windows-1252 follows)
-  }
-  if (sampleText.indexOf('\u0000') >= 0) return null;
-  const plan = planPieces(sampleText);
-  if (!plan) return null;
-  const r = await readInPieces({
-    head: sample,
-    next: () => readChunk(reader, fileName),
-    plan,
-    encoding,
-    fatal: ctx.strict,
-    previewRows: 20,
-    pieceBytes: PARALLEL_PIECE_BYTES,
-    parsers,
-    onRows: (rows) =>
-      opts.onProgress({ stage: 'parsing', bytesDone: ctx.bytesDone(), bytesTotal: total, rows }),
-    isCancelled: opts.isCancelled,
-  });
-  if (r.kind !== 'merged') {
-    await reader.cancel().catch(() => undefined);
-    if (r.kind === 'cancelled') throw abortError();
-    if (r.kind === 'bad-text') throw new InvalidUtf8();
-    if (r.kind === 'nul')
-      fail(
-        'binary-file',
-        `"${fileName}" contains NUL bytes, so it is not a text CSV (perhaps a workbook renamed .csv). Save it as CSV from your spreadsheet program and load that.`,
-      );
-    // 'irregular' (papaparse's reading needed, or a row adding columns) or a parse worker failed
-    throw new ReadAgain();
-  }
-  const merger = r.merger;
-  if (merger.rowCount === 0) {
-    fail(
-      'header-only',
-      `"${fileName}" has a header row but no data rows. Export the sheet again with its data.`,
-    );
-  }
-  opts.onProgress({ stage: 'typing', bytesDone: ctx.bytesDone(), bytesTotal: total, rows: merger.rowCount });
-  const table = merger.build({ fileName, byteLength: total, delimiter: plan.delimiter, encoding });
-  if (table.columns.length < 2) {
-    fail(
-      'no-usable-columns',
-      `"${fileName}" was read as a single column ("${table.columns[0]?.name ?? ''}"), so the columns could not be told apart. Save it as CSV with commas, semicolons or tabs between columns.`,
-    );
-  }
-  return { table, preview: merger.tablePreview() };
-}
-
-/** The next chunk of the file's byte stream (null at its end); a stream error is a damaged file. */
-async function readChunk(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  fileName: string,
-): Promise<Uint8Array | null> {
-  try {
-    const r = await reader.read();
-    return r.done ? null : r.value;
-  } catch {
-    fail(
-      'bad-gzip',
-      `"${fileName}" could not be read to the end (the compressed data is damaged or the file was truncated). Download or export it again.`,
-    );
-  }
 }
