@@ -5,7 +5,8 @@
 //         new: DelimitedByteScanner over 1 MB pieces (load-bytes.ts)
 //   load: the worker's loadFile on the file as dropped (Blob; gzip through DecompressionStream),
 //         byteScan false vs true, one pass (no parse workers)
-// Runs interleaved (old, new, old, new…); prints medians and MB/s of the uncompressed text.
+// Runs interleaved (old, new, old, new…); prints medians and MB/s of the uncompressed text, of the wall
+// time and of the process's CPU time (user + system, all threads).
 // Usage: node scripts/bench/parse-node.mjs [FILE (.csv or .csv.gz)] [RUNS=5]
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -89,14 +90,22 @@ try {
     ['loadFile new (byteScan: true)', loadNew],
   ].filter(([label]) => !only || label.includes(only));
   const times = cases.map(() => []);
+  // CPU time of this process (all its threads) beside the wall time: on a machine shared with other
+  // work the wall time mostly measures the wait for a core
+  const cpu = cases.map(() => []);
   const rows = cases.map(() => 0);
   // one warm-up each, then `runs` interleaved rounds
   for (let round = -1; round < runs; round++) {
     for (let k = 0; k < cases.length; k++) {
       t = performance.now();
+      const c0 = process.cpuUsage();
       rows[k] = await cases[k][1]();
       const ms = performance.now() - t;
-      if (round >= 0) times[k].push(ms);
+      const c = process.cpuUsage(c0);
+      if (round >= 0) {
+        times[k].push(ms);
+        cpu[k].push((c.user + c.system) / 1000);
+      }
     }
   }
   const med = (a) => {
@@ -109,9 +118,11 @@ try {
   );
   cases.forEach(([label], k) => {
     const m = med(times[k]);
+    const mc = med(cpu[k]);
     console.log(
-      `  ${label.padEnd(40)} ${f(m).padStart(6)} ms  ${(mb / (m / 1000)).toFixed(0).padStart(4)} MB/s  ` +
-        `(min ${f(Math.min(...times[k]))}, max ${f(Math.max(...times[k]))}; ${rows[k]} rows)`,
+      `  ${label.padEnd(40)} wall ${f(m).padStart(6)} ms ${(mb / (m / 1000)).toFixed(0).padStart(4)} MB/s ` +
+        `(min ${f(Math.min(...times[k]))}, max ${f(Math.max(...times[k]))}) | CPU ${f(mc).padStart(6)} ms ` +
+        `${(mb / (mc / 1000)).toFixed(0).padStart(4)} MB/s (min ${f(Math.min(...cpu[k]))}); ${rows[k]} rows`,
     );
   });
   console.log(

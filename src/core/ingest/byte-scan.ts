@@ -72,6 +72,8 @@ export class DelimitedByteScanner {
   private fFlags = new Uint8Array(64);
   private readonly d: number;
   private readonly crlf: boolean;
+  /** 1 for the bytes that may end an unquoted field: the delimiter, and LF (LF rows) or CR (CR LF rows). */
+  private readonly stop = new Uint8Array(256);
   readonly decoder: FieldDecoder;
 
   constructor(
@@ -82,6 +84,8 @@ export class DelimitedByteScanner {
   ) {
     this.d = delimiter.charCodeAt(0);
     this.crlf = newline === '\r\n';
+    this.stop[this.d] = 1;
+    this.stop[this.crlf ? CR : LF] = 1;
     this.decoder = new FieldDecoder(fatal);
   }
 
@@ -90,6 +94,7 @@ export class DelimitedByteScanner {
     const n = bytes.length;
     const d = this.d;
     const crlf = this.crlf;
+    const stop = this.stop;
     let i = 0;
     let rowStart = 0;
     const more = (): ScanResult => ({ consumed: rowStart, regular: true });
@@ -139,10 +144,9 @@ export class DelimitedByteScanner {
               break;
             }
             c = bytes[i]!;
-            if (c === d) break;
-            if (c === LF) {
-              if (!crlf) break;
-            } else if (c === CR && crlf) {
+            if (stop[c] !== 0) {
+              if (c === d || c === LF) break;
+              // CR of CR LF rows
               if (i + 1 >= n) {
                 if (!final) return more();
               } else if (bytes[i + 1] === LF) break;
