@@ -75,7 +75,8 @@ export async function scanUtf8Bytes(inp: ByteScanInput): Promise<ByteScanOutcome
     return true;
   };
   const take = (): Uint8Array => {
-    const b = parts.length === 1 ? parts[0]! : concat(parts, partsLen);
+    // a plain Uint8Array view (Node hands out Buffers): the scanner's loops stay monomorphic
+    const b = parts.length === 1 ? plain(parts[0]!) : concat(parts, partsLen);
     parts = [];
     partsLen = 0;
     return b;
@@ -107,4 +108,8 @@ export async function scanUtf8Bytes(inp: ByteScanInput): Promise<ByteScanOutcome
     piece = take();
     if (piece.indexOf(0, before) >= 0) return { kind: 'nul' };
   }
+}
+
+function plain(b: Uint8Array): Uint8Array {
+  return b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
