@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const file = resolve(root, process.argv[2] ?? 'public/sample/online-retail.csv.gz');
@@ -108,17 +109,13 @@ try {
       }
     }
   }
-  const med = (a) => {
-    const s = [...a].sort((x, y) => x - y);
-    return s[(s.length - 1) >> 1];
-  };
   const f = (x) => x.toFixed(0);
   console.log(
     `${name}: ${mb.toFixed(1)} MB of text${gz ? `, gunzip (node:zlib) ${f(gunzipMs)} ms` : ''}; ${runs} runs, medians`,
   );
   cases.forEach(([label], k) => {
-    const m = med(times[k]);
-    const mc = med(cpu[k]);
+    const m = median(times[k]);
+    const mc = median(cpu[k]);
     console.log(
       `  ${label.padEnd(40)} wall ${f(m).padStart(6)} ms ${(mb / (m / 1000)).toFixed(0).padStart(4)} MB/s ` +
         `(min ${f(Math.min(...times[k]))}, max ${f(Math.max(...times[k]))}) | CPU ${f(mc).padStart(6)} ms ` +

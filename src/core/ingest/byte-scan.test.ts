@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DelimitedByteScanner, Utf8Error } from './byte-scan';
 import { RawTableBuilder } from './table-builder';
 import { createRng } from '../numeric/random';
+import { generatedCsv } from './test-texts';
 import type { RawTable } from '../types';
 
 /**
@@ -111,25 +112,7 @@ describe('DelimitedByteScanner reads the bytes as pushDelimitedText reads the te
     ];
     let irregular = 0;
     for (let k = 0; k < 3000; k++) {
-      let text = '';
-      if (rand() < 0.5) {
-        const n = 5 + Math.floor(rand() * 60);
-        for (let i = 0; i < n; i++) text += tokens[Math.floor(rand() * tokens.length)];
-      } else {
-        const eol = rand() < 0.5 ? '\n' : '\r\n';
-        const rows = 1 + Math.floor(rand() * 30);
-        const width = 1 + Math.floor(rand() * 4);
-        for (let r = 0; r < rows; r++) {
-          const f = rand() < 0.85 ? width : 1 + Math.floor(rand() * 4);
-          const cells: string[] = [];
-          for (let j = 0; j < f; j++) {
-            let v = '';
-            for (let m = Math.floor(rand() * 4); m > 0; m--) v += tokens[Math.floor(rand() * tokens.length)];
-            cells.push(rand() < 0.5 ? `"${v.replace(/"/g, '""')}"` : v.replace(/[",\r\n]/g, ''));
-          }
-          text += cells.join(',') + (r < rows - 1 || rand() < 0.5 ? eol : '');
-        }
-      }
+      const text = generatedCsv(rand, tokens);
       const n = enc.encode(text).length;
       const cuts = [Math.floor(rand() * n), Math.floor(rand() * n)].sort((x, y) => x - y);
       if (!same(text, ',', cuts, k % 4 === 0 ? 20 : 0)) irregular++;
