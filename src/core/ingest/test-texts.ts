@@ -25,3 +25,24 @@ export function generatedCsv(rand: () => number, tokens: readonly string[]): str
   }
   return text;
 }
+
+/** Tokens of the generated texts: letters, blanks, delimiters, quotes, escapes, row ends, a 'é'. */
+export const CSV_TOKENS: readonly string[] = [
+  'a',
+  'b',
+  'x y',
+  '1',
+  ',',
+  ',',
+  ',',
+  '"',
+  '""',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  'é',
+  ';',
+];

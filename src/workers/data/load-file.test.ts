@@ -7,7 +7,7 @@ import { RawTableBuilder, rawRows } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
 import { createRng } from '../../core/numeric/random';
-import { generatedCsv } from '../../core/ingest/test-texts';
+import { CSV_TOKENS, generatedCsv } from '../../core/ingest/test-texts';
 
 /**
  * The builder's scanner (`pushDelimitedText`) must give exactly the table that papaparse's rows give
@@ -120,25 +120,7 @@ describe('pushDelimitedText reads like papaparse', () => {
 
   it('on 3,000 generated texts cut at random places', () => {
     const rand = rng(20261126);
-    const tokens = [
-      'a',
-      'b',
-      'x y',
-      '1',
-      ',',
-      ',',
-      ',',
-      '"',
-      '""',
-      '\n',
-      '\n',
-      '\r\n',
-      '\r',
-      ' ',
-      '\t',
-      'é',
-      ';',
-    ];
+    const tokens = CSV_TOKENS;
     let irregular = 0;
     for (let k = 0; k < 3000; k++) {
       const text = generatedCsv(rand, tokens);
