@@ -1,8 +1,8 @@
 import type { DictColumn } from '../types';
 
-/** FNV-1a over UTF-16 code units. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a over UTF-16 code units (`push`, `pushRange`) or UTF-8 bytes (`pushBytes`). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * Dictionary-encodes one text column: each distinct string is stored once in `dict` and every row
@@ -28,6 +28,16 @@ export class DictColumnBuilder {
   private runScore = 64;
   private runSkipped = 0;
   readonly dict: string[] = [];
+  // byte index (pushBytes): slot → code + 1; per code the hash, offset in `pool` and length of its
+  // UTF-8 bytes (length -1: the value was not met as bytes)
+  private bSlots = new Int32Array(1024);
+  private bMask = 1023;
+  private bCount = 0;
+  private bHash = new Int32Array(0);
+  private bOff = new Int32Array(0);
+  private bLen = new Int32Array(0);
+  private pool = new Uint8Array(0);
+  private poolLen = 0;
 
   constructor(initialCapacity = 1024) {
     this.codes = new Int32Array(Math.max(16, initialCapacity));
@@ -51,6 +61,11 @@ export class DictColumnBuilder {
    * value is new: a value equal to the previous row's is taken from it, others are found by hash.
    */
   pushRange(text: string, start: number, end: number): void {
+    this.append(this.codeOfRange(text, start, end));
+  }
+
+  /** The code of `text.slice(start, end)` (start < end), added to the dictionary when new. */
+  private codeOfRange(text: string, start: number, end: number): number {
     const len = end - start;
     const lengths = this.lengths;
     // Runs of equal values (an invoice's lines share invoice, date, customer, country).
@@ -59,8 +74,7 @@ export class DictColumnBuilder {
       if (this.runScore > 0) {
         if (text.startsWith(this.dict[last]!, start)) {
           if (this.runScore < 64) this.runScore += 4;
-          this.append(last);
-          return;
+          return last;
         }
         this.runScore--;
       } else if (++this.runSkipped === 256) {
@@ -81,14 +95,116 @@ export class DictColumnBuilder {
       const code = s - 1;
       if (hashes[code] === h && lengths[code] === len && text.startsWith(this.dict[code]!, start)) {
         this.lastCode = code;
-        this.append(code);
-        return;
+        return code;
       }
       slot = (slot + 1) & mask;
     }
     const code = this.add(text, start, end, h, slot);
     this.lastCode = code;
+    return code;
+  }
+
+  /**
+   * Appends the value whose UTF-8 bytes are `bytes[start, end)` (start < end; `hash` = FNV-1a of
+   * those bytes, see `byteHash`) without making a string unless the bytes were not met before: they
+   * are looked up in an index of the bytes of the values met as bytes; `decode` is called only on a
+   * miss, and the string it gives is looked up (or added) as `push` does, so a column fed both ways
+   * holds each distinct value once.
+   */
+  pushBytes(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    hash: number,
+    decode: (bytes: Uint8Array, start: number, end: number) => string,
+  ): void {
+    const len = end - start;
+    const bLen = this.bLen;
+    const pool = this.pool;
+    const last = this.lastCode;
+    if (last >= 0 && last < bLen.length && bLen[last] === len) {
+      if (this.runScore > 0) {
+        if (sameBytes(pool, this.bOff[last]!, bytes, start, len)) {
+          if (this.runScore < 64) this.runScore += 4;
+          this.append(last);
+          return;
+        }
+        this.runScore--;
+      } else if (++this.runSkipped === 256) {
+        this.runSkipped = 0;
+        this.runScore = 1;
+      }
+    }
+    const bSlots = this.bSlots;
+    const bHash = this.bHash;
+    const mask = this.bMask;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (;;) {
+      const s = bSlots[slot]!;
+      if (s === 0) break;
+      const code = s - 1;
+      if (
+        bHash[code] === hash &&
+        bLen[code] === len &&
+        sameBytes(pool, this.bOff[code]!, bytes, start, len)
+      ) {
+        this.lastCode = code;
+        this.append(code);
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const value = decode(bytes, start, end);
+    const code = this.codeOfRange(value, 0, value.length);
+    this.lastCode = code;
     this.append(code);
+    // (two byte forms of one value, possible only with replacement characters: the first is kept)
+    if (code < this.bLen.length && this.bLen[code] !== -1) return;
+    this.indexBytes(code, bytes, start, len, hash, slot);
+  }
+
+  /** Records the bytes of value `code` in the byte index at the empty `slot`. */
+  private indexBytes(
+    code: number,
+    bytes: Uint8Array,
+    start: number,
+    len: number,
+    hash: number,
+    slot: number,
+  ): void {
+    if (code >= this.bLen.length) {
+      const size = Math.max(code + 1, this.bLen.length * 2, 256);
+      this.bHash = grown(this.bHash, size);
+      this.bOff = grown(this.bOff, size);
+      const lens = new Int32Array(size).fill(-1);
+      lens.set(this.bLen);
+      this.bLen = lens;
+    }
+    if (this.poolLen + len > this.pool.length) {
+      const next = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + len, 4096));
+      next.set(this.pool.subarray(0, this.poolLen));
+      this.pool = next;
+    }
+    this.pool.set(bytes.subarray(start, start + len), this.poolLen);
+    this.bOff[code] = this.poolLen;
+    this.poolLen += len;
+    this.bLen[code] = len;
+    this.bHash[code] = hash;
+    this.bSlots[slot] = code + 1;
+    if (++this.bCount * 2 > this.bSlots.length) {
+      const size = this.bSlots.length * 2;
+      const slots = new Int32Array(size);
+      const mask = size - 1;
+      for (let c = 0; c < this.bLen.length; c++) {
+        if (this.bLen[c] === -1) continue;
+        const h = this.bHash[c]!;
+        let k = (h ^ (h >>> 15)) & mask;
+        while (slots[k] !== 0) k = (k + 1) & mask;
+        slots[k] = c + 1;
+      }
+      this.bSlots = slots;
+      this.bMask = mask;
+    }
   }
 
   private append(code: number): void {
@@ -150,6 +266,18 @@ function copyOf(text: string, start: number, end: number): string {
   if (len < 13 || len > SCRATCH.length) return text.slice(start, end);
   for (let i = 0; i < len; i++) SCRATCH[i] = text.charCodeAt(start + i);
   return String.fromCharCode.apply(null, SCRATCH.subarray(0, len) as unknown as number[]);
+}
+
+/** FNV-1a of `bytes[start, end)` (the hash `pushBytes` takes; the scanner computes it as it reads). */
+export function byteHash(bytes: Uint8Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
+  return h;
+}
+
+function sameBytes(pool: Uint8Array, off: number, bytes: Uint8Array, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (pool[off + k] !== bytes[start + k]) return false;
+  return true;
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {

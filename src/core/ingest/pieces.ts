@@ -6,8 +6,8 @@
  *    on raw bytes, which is sound for UTF-8 and single-byte encodings (their multi-byte sequences
  *    never contain the bytes of '"', ',', CR or LF); UTF-16 text must not be cut this way. A line
  *    end may lie inside a quoted field (a value spanning lines): that is found in step 3.
- * 2. `parsePiece` decodes one piece and reads it with `RawTableBuilder.pushDelimitedText` into its
- *    own dictionaries, as whole rows from its start. What it could not read because the last row
+ * 2. `parsePiece` reads one piece (UTF-8 from its bytes with `DelimitedByteScanner`, windows-1252
+ *    decoded and read with `RawTableBuilder.pushDelimitedText`) into its own dictionaries, as whole rows from its start. What it could not read because the last row
  *    was unfinished (the cut fell inside a quoted field) is reported as `restBytes`.
  * 3. The pieces are taken IN FILE ORDER. A piece's rows are right when the piece began at a row
  *    start: true of the first piece, and of a piece whose predecessor read to its last byte
@@ -21,7 +21,8 @@
  */
 import type { RawTable, TablePreview } from '../types';
 import { uniqueHeaders } from './dict-column';
-import { RawTableBuilder, type TablePiece } from './table-builder';
+import { RawTableBuilder, type ScanResult, type TablePiece } from './table-builder';
+import { DelimitedByteScanner, Utf8Error, utf8BomLength } from './byte-scan';
 import { sniffDelimiter } from './delimited';
 
 const LF = 10;
@@ -75,8 +76,9 @@ export type PieceOutcome =
   /** NUL characters: not a text file. */
   | { readonly kind: 'nul' };
 
-/** Decodes and reads one piece (see the module comment). */
+/** Decodes and reads one piece (see the module comment); UTF-8 is read from its bytes. */
 export function parsePiece(job: PieceJob): PieceOutcome {
+  if (job.encoding.toLowerCase() === 'utf-8') return parseUtf8Piece(job);
   let text: string;
   try {
     text = new TextDecoder(job.encoding, { fatal: job.fatal, ignoreBOM: !job.first }).decode(job.bytes);
@@ -98,6 +100,25 @@ export function parsePiece(job: PieceJob): PieceOutcome {
         ? rest
         : new TextEncoder().encode(text.slice(r.consumed)).length;
   return { kind: 'piece', piece: b.toPiece(), restBytes };
+}
+
+/** `parsePiece` of UTF-8 bytes: `DelimitedByteScanner`, no decoding of the piece. */
+function parseUtf8Piece(job: PieceJob): PieceOutcome {
+  if (job.bytes.indexOf(0) >= 0) return { kind: 'nul' };
+  const bytes = job.first ? job.bytes.subarray(utf8BomLength(job.bytes)) : job.bytes;
+  const b = job.first
+    ? new RawTableBuilder(job.previewRows)
+    : new RawTableBuilder(job.previewRows, job.headerWidth);
+  let r: ScanResult;
+  try {
+    r = new DelimitedByteScanner(b, job.delimiter, job.newline, job.fatal).push(bytes, job.last);
+  } catch (e) {
+    if (e instanceof Utf8Error) return { kind: 'bad-text' };
+    throw e;
+  }
+  if (!r.regular || b.widened || !b.hasHeader) return { kind: 'irregular' };
+  if (job.first && (b.headerWidth !== job.headerWidth || r.consumed === 0)) return { kind: 'irregular' };
+  return { kind: 'piece', piece: b.toPiece(), restBytes: bytes.length - r.consumed };
 }
 
 const MAX_RAGGED_EXAMPLES = 5;

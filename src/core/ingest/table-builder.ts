@@ -235,10 +235,27 @@ export class RawTableBuilder {
     this.fFlags = grow(this.fFlags, new Uint8Array(k));
   }
 
+  /**
+   * The columns, when a row of `nf` fields may be stored value by value into them (then call
+   * `rowStored`); null when it must go through `pushRow` (the header, a preview row, a ragged or a
+   * one-field row).
+   */
+  columnsFor(nf: number): readonly DictColumnBuilder[] | null {
+    const cols = this.cols;
+    if (nf !== cols.length || nf === 1 || this.headerRaw === null || this.preview.length < this.previewRows)
+      return null;
+    return cols;
+  }
+
+  /** Counts a row stored value by value into `columnsFor`'s columns. */
+  rowStored(): void {
+    this.rows++;
+  }
+
   /** Stores the row of `nf` scanned fields. */
   private endRow(text: string, nf: number): void {
-    const cols = this.cols;
-    if (nf !== cols.length || nf === 1 || this.headerRaw === null || this.preview.length < this.previewRows) {
+    const cols = this.columnsFor(nf);
+    if (cols === null) {
       const fields: string[] = [];
       for (let j = 0; j < nf; j++) fields.push(this.fieldText(text, j));
       this.pushRow(fields);
@@ -317,7 +334,8 @@ export interface TablePiece {
   readonly preview: readonly (readonly string[])[];
 }
 
-function trimField(f: string): string {
+/** A field as stored: surrounding spaces/tabs make it trimmed (`String.prototype.trim`). */
+export function trimField(f: string): string {
   const n = f.length;
   if (n === 0) return f;
   const a = f.charCodeAt(0);

@@ -7,6 +7,7 @@ import { RawTableBuilder, rawRows } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
 import { createRng } from '../../core/numeric/random';
+import { CSV_TOKENS, generatedCsv } from '../../core/ingest/test-texts';
 
 /**
  * The builder's scanner (`pushDelimitedText`) must give exactly the table that papaparse's rows give
@@ -119,47 +120,10 @@ describe('pushDelimitedText reads like papaparse', () => {
 
   it('on 3,000 generated texts cut at random places', () => {
     const rand = rng(20261126);
-    const tokens = [
-      'a',
-      'b',
-      'x y',
-      '1',
-      ',',
-      ',',
-      ',',
-      '"',
-      '""',
-      '\n',
-      '\n',
-      '\r\n',
-      '\r',
-      ' ',
-      '\t',
-      'é',
-      ';',
-    ];
+    const tokens = CSV_TOKENS;
     let irregular = 0;
     for (let k = 0; k < 3000; k++) {
-      const n = 5 + Math.floor(rand() * 60);
-      // mostly well-formed rows with quoted fields, sometimes raw token soup
-      let text = '';
-      if (rand() < 0.5) {
-        for (let i = 0; i < n; i++) text += tokens[Math.floor(rand() * tokens.length)];
-      } else {
-        const eol = rand() < 0.5 ? '\n' : '\r\n';
-        const rows = 1 + Math.floor(rand() * 30);
-        const width = 1 + Math.floor(rand() * 4);
-        for (let r = 0; r < rows; r++) {
-          const f = rand() < 0.85 ? width : 1 + Math.floor(rand() * 4);
-          const cells: string[] = [];
-          for (let j = 0; j < f; j++) {
-            let v = '';
-            for (let m = Math.floor(rand() * 4); m > 0; m--) v += tokens[Math.floor(rand() * tokens.length)];
-            cells.push(rand() < 0.5 ? `"${v.replace(/"/g, '""')}"` : v.replace(/[",\r\n]/g, ''));
-          }
-          text += cells.join(',') + (r < rows - 1 || rand() < 0.5 ? eol : '');
-        }
-      }
+      const text = generatedCsv(rand, tokens);
       const nl = newlineOf(text) ?? '\n';
       const cuts = [Math.floor(rand() * text.length), Math.floor(rand() * text.length)].sort((x, y) => x - y);
       const ref = viaPapa(text, ',', nl).build(META);

@@ -1,5 +1,7 @@
 /**
  * Worker-side streaming load of a delimited file: Blob → (gunzip when the first bytes are 1f 8b) →
+ * for UTF-8, the bytes read straight into the table by the byte scanner (load-bytes.ts: no decoding
+ * of the text; it hands back what it does not read) — otherwise, and for that rest:
  * TextDecoder (detected encoding) → ~1M-character pieces joined into flat strings → the table
  * builder's own scanner (`RawTableBuilder.pushDelimitedText`, which reads rows exactly as papaparse
  * with `header: false` does and dictionary-encodes fields without making a string per field) →
@@ -16,24 +18,31 @@
  */
 import Papa from 'papaparse';
 import type { RawTable, TablePreview } from '../../core/types';
-import { UserFacingError, type AppErrorData } from '../../core/types';
 import { detectEncoding, isGzip } from '../../core/ingest/encoding';
 import { lastRowBoundary, parseDelimited, sniffDelimiter, type Delimiter } from '../../core/ingest/delimited';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
 import type { LoadProgress } from './protocol';
 import { isWorkbookFile, loadWorkbook } from './load-workbook';
-import { canCutBytes, planPieces } from '../../core/ingest/pieces';
-import { concat, readInPieces, spawnWorkerParsers, type PieceParser } from './parallel-load';
-import { abortError } from '../rpc/abort';
+import { canCutBytes } from '../../core/ingest/pieces';
+import { concat, spawnWorkerParsers, type PieceParser } from './parallel-load';
+import { Utf8Error } from '../../core/ingest/byte-scan';
+import { scanUtf8Bytes } from './load-bytes';
+import { loadInPieces, PLAN_BYTES } from './load-pieces';
+import {
+  abortError,
+  fail,
+  failHeaderOnly,
+  failNul,
+  failOneColumn,
+  InvalidUtf8,
+  ReadAgain,
+  readChunk,
+} from './load-errors';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
 /** Text (uncompressed bytes) from which a file is read by parse workers. */
 const PARALLEL_MIN_BYTES = 8 << 20;
-/** Bytes read before the pieces are planned (≥ 65,536 characters whatever the encoding). */
-const PLAN_BYTES = 1 << 18;
-/** Bytes per piece handed to a parse worker. */
-const PARALLEL_PIECE_BYTES = 4 << 20;
 /**
  * Logical cores from which parse workers are used. On the 2-core benchmark machine the page's own
  * main thread (plotly being loaded while the file is parsed) already takes the second core, and
@@ -55,6 +64,8 @@ export interface LoadOptions {
    * in-thread parsers.)
    */
   readonly pieceParsers?: (() => readonly PieceParser[]) | null;
+  /** false: UTF-8 is decoded and read as text, as other encodings are (tests compare the paths). */
+  readonly byteScan?: boolean;
 }
 
 export interface LoadedFile {
@@ -65,8 +76,6 @@ export interface LoadedFile {
   readonly sheet?: string;
 }
 
-class InvalidUtf8 extends Error {}
-
 /** Loads a file, retrying once as windows-1252 when text that began as UTF-8 turns out not to be. */
 export async function loadFile(file: Blob, fileName: string, opts: LoadOptions): Promise<LoadedFile> {
   // An .xlsx (ZIP) or .xls (OLE2) by its first bytes: the workbook path (load-workbook.ts).
@@ -74,13 +83,10 @@ export async function loadFile(file: Blob, fileName: string, opts: LoadOptions):
   try {
     return await loadOnce(file, fileName, opts, opts.encoding);
   } catch (e) {
-    if (e instanceof InvalidUtf8) return loadOnce(file, fileName, opts, 'windows-1252');
+    if (e instanceof InvalidUtf8 || e instanceof Utf8Error)
+      return loadOnce(file, fileName, opts, 'windows-1252');
     throw e;
   }
-}
-
-function fail(facts: AppErrorData): never {
-  throw new UserFacingError(facts);
 }
 
 function defaultParsers(): (() => readonly PieceParser[]) | null {
@@ -120,9 +126,6 @@ async function loadOnce(
     for (const p of parsers ?? []) p.terminate();
   }
 }
-
-/** The pieces could not be read as the single pass reads them: read the file again in one pass. */
-class ReadAgain extends Error {}
 
 async function loadWith(
   file: Blob,
@@ -207,15 +210,38 @@ async function loadWith(
   const builder = new RawTableBuilder(20);
   let delimiter: Delimiter | null = null;
   let newline: '\n' | '\r\n' | null = null;
+  // UTF-8 is read from its bytes (load-bytes.ts); what that path leaves goes on below as text
+  let textBytes = sample;
+  let read = false;
+  let nul = false;
+  if (strict && opts.byteScan !== false) {
+    const r = await scanUtf8Bytes({
+      builder,
+      head: sample,
+      done,
+      next: () => readChunk(reader, fileName),
+      isCancelled: opts.isCancelled,
+      onRows: (rows) => progress('parsing', rows),
+    });
+    if (r.kind === 'cancelled') throw abortError('The load was cancelled.');
+    if (r.kind === 'nul') nul = read = true;
+    else if (r.kind === 'read') {
+      read = true;
+      delimiter = r.delimiter;
+    } else if (r.delimiter !== null) {
+      // from a row start inside the file: papaparse reads on (a BOM-like U+FEFF there is text)
+      ({ rest: textBytes, done, delimiter, newline } = r);
+      decoder = new TextDecoder(encoding, { fatal: strict, ignoreBOM: true });
+    } else ({ rest: textBytes, done } = r);
+  }
   // Decoded text not yet parsed, in parts; joined into one flat string per piece (the scanner reads
   // a flat string several times faster than a chain of concatenations).
   let parts: string[] = [];
   let partsLen = 0;
-  let sawText = false;
-  let nul = false;
+  let sawText = read;
   // The builder's own scanner reads rows exactly as papaparse does; at the first text it cannot
   // read so (a malformed quote) the rest of the file goes to papaparse, in pieces cut at row ends.
-  let fast = true;
+  let fast = delimiter === null;
 
   const addText = (t: string): void => {
     if (t === '') return;
@@ -223,7 +249,7 @@ async function loadWith(
     parts.push(t);
     partsLen += t.length;
   };
-  addText(decode(sample, !done));
+  if (!read) addText(decode(textBytes, !done));
 
   const papaPiece = (text: string): void => {
     if (text === '') return;
@@ -281,8 +307,8 @@ async function loadWith(
     addText(text);
   };
 
-  if (partsLen >= PIECE_CHARS || done) flush(done);
-  while (!done && !nul) {
+  if (!read && (partsLen >= PIECE_CHARS || done)) flush(done);
+  while (!read && !done && !nul) {
     if (opts.isCancelled()) throw abortError('The load was cancelled.');
     const chunk = await readChunk(reader, fileName);
     if (chunk === null) {
@@ -298,90 +324,12 @@ async function loadWith(
   }
   if (nul) {
     await reader.cancel().catch(() => undefined);
-    fail({ code: 'binary-file', fileName, why: 'nul' });
+    failNul(fileName);
   }
   if (!sawText || !builder.hasHeader) fail({ code: 'empty-file', fileName, why: 'no-text' });
-  if (builder.rowCount === 0) {
-    fail({ code: 'header-only', fileName });
-  }
+  if (builder.rowCount === 0) failHeaderOnly(fileName);
   progress('typing', builder.rowCount);
   const table = builder.build({ fileName, byteLength: total, delimiter: delimiter ?? ',', encoding });
-  if (table.columns.length < 2) {
-    fail({ code: 'no-usable-columns', fileName, column: table.columns[0]?.name ?? '' });
-  }
+  if (table.columns.length < 2) failOneColumn(fileName, table);
   return { table, preview: builder.tablePreview() };
-}
-
-/**
- * The parallel path (see parallel-load.ts); null when the first bytes do not allow it (nothing read
- * beyond them then, so the single pass goes on from there).
- */
-async function loadInPieces(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  sample: Uint8Array,
-  parsers: readonly PieceParser[],
-  ctx: {
-    fileName: string;
-    total: number;
-    encoding: string;
-    strict: boolean;
-    opts: LoadOptions;
-    bytesDone: () => number;
-  },
-): Promise<LoadedFile | null> {
-  const { fileName, total, encoding, opts } = ctx;
-  let sampleText: string;
-  try {
-    const head = sample.subarray(0, PLAN_BYTES);
-    sampleText = new TextDecoder(encoding, { fatal: ctx.strict }).decode(head, { stream: true });
-  } catch {
-    return null; // the single pass reports it (and the retry as windows-1252 follows)
-  }
-  if (sampleText.indexOf('\u0000') >= 0) return null;
-  const plan = planPieces(sampleText);
-  if (!plan) return null;
-  const r = await readInPieces({
-    head: sample,
-    next: () => readChunk(reader, fileName),
-    plan,
-    encoding,
-    fatal: ctx.strict,
-    previewRows: 20,
-    pieceBytes: PARALLEL_PIECE_BYTES,
-    parsers,
-    onRows: (rows) =>
-      opts.onProgress({ stage: 'parsing', bytesDone: ctx.bytesDone(), bytesTotal: total, rows }),
-    isCancelled: opts.isCancelled,
-  });
-  if (r.kind !== 'merged') {
-    await reader.cancel().catch(() => undefined);
-    if (r.kind === 'cancelled') throw abortError('The load was cancelled.');
-    if (r.kind === 'bad-text') throw new InvalidUtf8();
-    if (r.kind === 'nul') fail({ code: 'binary-file', fileName, why: 'nul' });
-    // 'irregular' (papaparse's reading needed, or a row adding columns) or a parse worker failed
-    throw new ReadAgain();
-  }
-  const merger = r.merger;
-  if (merger.rowCount === 0) {
-    fail({ code: 'header-only', fileName });
-  }
-  opts.onProgress({ stage: 'typing', bytesDone: ctx.bytesDone(), bytesTotal: total, rows: merger.rowCount });
-  const table = merger.build({ fileName, byteLength: total, delimiter: plan.delimiter, encoding });
-  if (table.columns.length < 2) {
-    fail({ code: 'no-usable-columns', fileName, column: table.columns[0]?.name ?? '' });
-  }
-  return { table, preview: merger.tablePreview() };
-}
-
-/** The next chunk of the file's byte stream (null at its end); a stream error is a damaged file. */
-async function readChunk(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  fileName: string,
-): Promise<Uint8Array | null> {
-  try {
-    const r = await reader.read();
-    return r.done ? null : r.value;
-  } catch {
-    fail({ code: 'bad-gzip', fileName, why: 'truncated' });
-  }
 }
