@@ -56,6 +56,23 @@ export type Role =
   | 'frequency2'
   | 'monetary2';
 
+/** Every role, in the order the Columns step lists them. */
+export const ROLES: readonly Role[] = [
+  'customer',
+  'invoice',
+  'date',
+  'quantity',
+  'price',
+  'amount',
+  'country',
+  'product',
+  'recency',
+  'frequency',
+  'monetary',
+  'frequency2',
+  'monetary2',
+];
+
 /** Role → column index in the RawTable. */
 export type Mapping = Partial<Record<Role, number>>;
 

@@ -3,22 +3,11 @@
  * model's training file had (`input.columns`, when the same header is in the new file), then what the
  * user gave with `--column ROLE=HEADER` (last word wins). No guess replaces a header the user named.
  */
-import type { Mapping, Role } from '../../core/types';
+import { ROLES, type Mapping, type Role } from '../../core/types';
 import { CliError, EXIT } from '../exit-codes';
 
-export const COLUMN_ROLES: readonly Role[] = [
-  'customer',
-  'invoice',
-  'date',
-  'quantity',
-  'price',
-  'amount',
-  'country',
-  'product',
-  'recency',
-  'frequency',
-  'monetary',
-];
+/** The roles `--column` names (not the second summary columns). */
+export const COLUMN_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'frequency2' && r !== 'monetary2');
 
 export const COLUMN_HELP = `  --column ROLE=HEADER   the file's column for a role, when its header is not recognised
                          (repeatable; ROLE: ${COLUMN_ROLES.join(', ')})`;

@@ -4,7 +4,7 @@
  */
 import { MODEL_FORMAT } from '../segments/model-json';
 import { savedRfmScoresProblem, type SavedRfmScores } from '../rfm-scores/saved';
-import type { Role } from '../types';
+import { ROLES, type Role } from '../types';
 import { ModelError } from './errors';
 import {
   MODEL_FEATURES,
@@ -17,22 +17,6 @@ import {
   type SegmentSummary,
   type TrainingSummary,
 } from './model-types';
-
-const ROLES: readonly Role[] = [
-  'customer',
-  'invoice',
-  'date',
-  'quantity',
-  'price',
-  'amount',
-  'country',
-  'product',
-  'recency',
-  'frequency',
-  'monetary',
-  'frequency2',
-  'monetary2',
-];
 
 /** The formatVersions this reader understands. */
 export const READABLE_MODEL_VERSIONS: readonly number[] = [1, 2];
