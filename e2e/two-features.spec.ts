@@ -97,6 +97,9 @@ test('a real file without money columns goes on as an R+F model and reaches segm
   await expect(page.getByTestId('segments-2d')).toBeVisible();
   const descriptions = await page.getByTestId('profiles-table').innerText();
   expect(descriptions).not.toMatch(/spend/);
+  // The RFM scores say that M carries nothing here, and the default (R×F) segments still name everyone.
+  await expect(page.getByTestId('rfm-scores-no-money')).toContainText('read R and F only');
+  await expect(cell(page, 'rfm-scores')).toContainText('on R and F (no money column)');
 });
 
 test('a file without a date column is refused, naming what is missing and what to do', async ({ page }) => {

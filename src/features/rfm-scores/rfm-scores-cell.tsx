@@ -44,7 +44,7 @@ export function RfmScoresCell() {
   const summary = !view
     ? 'Waiting for the RFM table.'
     : view.derived.ok && view.assignment
-      ? `${formatInt(view.rfm.customerIds.length)} customers scored 1–${settings.scores} on R, F and M; ${
+      ? `${formatInt(view.rfm.customerIds.length)} customers scored 1–${settings.scores} on ${view.rfm.noMoney ? 'R and F (no money column)' : 'R, F and M'}; ${
           rules.length
         } named segments${view.assignment.others.count > 0 ? ` and ${formatInt(view.assignment.others.count)} in Others` : ''}`
       : 'The score settings need attention.';
@@ -112,6 +112,12 @@ export function RfmScoresCell() {
             </Message>
           ) : (
             <>
+              {view.rfm.noMoney ? (
+                <p className="small" data-testid="rfm-scores-no-money">
+                  This file has no money column, so every customer has the same monetary value and the same M
+                  score: read R and F only. The default segment rules use R and F alone.
+                </p>
+              ) : null}
               <h3 className="subhead">Scores and their break values</h3>
               <p className="small muted">
                 Ties always share a score: bins are cut by value, so customers with the same value never get
