@@ -79,3 +79,26 @@ describe.each(FILES)('$name', ({ name, customers }) => {
     },
   );
 });
+
+describe('a two-feature model (UCI, monetary left out)', () => {
+  let browser: BrowserModel;
+  let csv = '';
+  beforeAll(() => {
+    browser = browserModel(FILES[0].file, 4, undefined, ['recency', 'frequency']);
+    csv = models.get(FILES[0].name)!.csv;
+  });
+  it('the model JSON lists the two features', () => {
+    expect((browser.model as { features: string[] }).features).toEqual(['recency', 'frequency']);
+  });
+  it.each(['duckdb', 'sqlite', 'postgres'] as const)(
+    '%s reproduces its segments for every customer',
+    async (dialect) => {
+      const reason = engines.skipReason(dialect);
+      if (reason !== null) {
+        console.log(`skipped the two-feature model on ${dialect}: ${reason}`);
+        return;
+      }
+      expectSame(await engines.run(dialect, csv, generateSql(browser.model, { dialect })), browser);
+    },
+  );
+});

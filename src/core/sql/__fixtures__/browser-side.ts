@@ -16,6 +16,7 @@ import { DEFAULT_SWEEP, fitOptions } from '../../sweep/sweep';
 import { describeSegment, suggestNames } from '../../segments/describe';
 import { buildModelJson, modelKmeansSection } from '../../segments/model-json';
 import { describeModelInput } from '../../segments/model-input';
+import { MODEL_FEATURES, type ModelFeature } from '../../model/model-types';
 
 export interface BrowserModel {
   readonly raw: RawTable;
@@ -34,6 +35,8 @@ export function browserModel(
     cleaning: DEFAULT_CLEANING,
     rfm: DEFAULT_RFM,
   },
+  /** The model's features (a two-feature model leaves one out). */
+  features: readonly ModelFeature[] = MODEL_FEATURES,
 ): BrowserModel {
   const raw = typeof file === 'string' ? parseRepoFile(file).table : file.raw;
   const datasetName = typeof file === 'string' ? file.split('/').pop()! : file.name;
@@ -41,15 +44,20 @@ export function browserModel(
   const tx = buildTransactions(raw, guess.mapping, guess.dateOrder?.order ?? null);
   const { keep } = cleanTransactions(tx, settings.cleaning);
   const rfm = computeRfm(tx, keep, settings.rfm);
-  const cols = [rfm.recency, rfm.frequency, rfm.monetary];
+  const cols = features.map((f) => rfm[f]);
+  const d = features.length;
   const fit = fitPowerTransform(cols);
   const X = applyPowerTransform(cols, fit);
   const n = rfm.customerIds.length;
-  const result = kmeans(X, n, 3, fitOptions(DEFAULT_SWEEP, k));
+  const result = kmeans(X, n, d, fitOptions(DEFAULT_SWEEP, k));
   const C = result.centroids;
-  const names = suggestNames(
-    Array.from({ length: k }, (_, c) => describeSegment(C[c * 3]!, C[c * 3 + 1]!, C[c * 3 + 2]!)),
-  );
+  // (the SQL writes the model's names back whatever they are: plain ones for two features)
+  const names =
+    d === 3
+      ? suggestNames(
+          Array.from({ length: k }, (_, c) => describeSegment(C[c * 3]!, C[c * 3 + 1]!, C[c * 3 + 2]!)),
+        )
+      : Array.from({ length: k }, (_, c) => `Segment ${c + 1}`);
   const sizes = Array.from({ length: k }, () => 0);
   for (const l of result.labels) sizes[l]!++;
   const json = buildModelJson({
@@ -73,6 +81,7 @@ export function browserModel(
     sweep: [],
     knee: null,
     input: describeModelInput(raw, guess.mapping, guess.dateOrder?.order ?? null),
+    features,
   });
   return {
     raw,
