@@ -16,6 +16,7 @@ import {
 } from '../../store/model-actions';
 import type { EngineOverride } from '../../store/model-slice';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { KControl } from './k-control';
 import { SweepChart } from './sweep-chart';
 import { Recommendation } from './recommendation';
@@ -93,8 +94,7 @@ function EngineSelect() {
 
 /** Step 6: the sweep k = 1..10 — elbow and scores — and the choice of k. */
 export function ChooseKCell() {
-  const status = useNotebook((s) => s.sweepStatus);
-  const error = useNotebook((s) => s.sweepError);
+  const { status, error } = useStep('sweep');
   const engineRestart = useNotebook((s) => s.engineRestart);
   const progress = useNotebook((s) => s.sweepProgress);
   const sweep = useNotebook((s) => s.sweep);

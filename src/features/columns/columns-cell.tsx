@@ -7,6 +7,7 @@ import { formatInt, formatTime } from '../../components/format';
 import { hasNoMoney, missingRoles } from '../../core/ingest/roles';
 import { ROLE_LABELS, ROLES_BY_KIND, setDateOrder, setKind, setRole } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { MappingChecks } from './mapping-checks';
 
 const ORDER_LABELS: Record<DateOrder, string> = {
@@ -44,8 +45,7 @@ export function ColumnsCell() {
   const kind = useNotebook((s) => s.kind);
   const mapping = useNotebook((s) => s.mapping);
   const dateOrder = useNotebook((s) => s.dateOrder);
-  const status = useNotebook((s) => s.mappingStatus);
-  const error = useNotebook((s) => s.mappingError);
+  const { status, error } = useStep('mapping');
   const result = useNotebook((s) => s.mappingResult);
   const confirmed = useNotebook((s) => s.confirmedChecks);
   const [view, setView] = useState<'parsed' | 'typed'>('typed');

@@ -12,6 +12,7 @@ import {
   SAMPLE_ATTRIBUTION,
 } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { openModelFile } from '../../store/apply-actions';
 
 const ACCEPT =
@@ -37,10 +38,9 @@ const isModelFile = (f: File) => /\.json$/i.test(f.name);
 
 /** Step 1: bring data in — the built-in sample, a file picker or drag and drop. */
 export function DataCell() {
-  const status = useNotebook((s) => s.loadStatus);
+  const { status, error } = useStep('load');
   const progress = useNotebook((s) => s.loadProgress);
   const loadingName = useNotebook((s) => s.loadingName);
-  const error = useNotebook((s) => s.loadError);
   const result = useNotebook((s) => s.loadResult);
   const source = useNotebook((s) => s.dataSource);
   const fileBytes = useNotebook((s) => s.fileBytes);

@@ -6,6 +6,7 @@ import { Message } from '../../components/message';
 import { formatInt, formatMoney, formatMs, formatNumber } from '../../components/format';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import './profile.css';
 
 const BLUE = '#3b6ea8';
@@ -23,8 +24,7 @@ const chartTitle = (text: string) =>
 /** Step 2b: the mapped transactions at a glance (uncleaned) and their extreme lines. */
 export function GlanceCell() {
   const mappingKind = useNotebook((s) => s.mappingResult?.kind ?? null);
-  const status = useNotebook((s) => s.glanceStatus);
-  const error = useNotebook((s) => s.glanceError);
+  const { status, error } = useStep('glance');
   const glance = useNotebook((s) => s.glance);
   const outliers = useNotebook((s) => s.outliers);
   const ms = useNotebook((s) => s.glanceMs);

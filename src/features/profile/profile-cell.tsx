@@ -6,6 +6,7 @@ import { Message } from '../../components/message';
 import { preloadPlotlyWhenIdle } from '../../components/plot/plotly-loader';
 import { formatInt, formatMs, formatNumber } from '../../components/format';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import './profile.css';
 
 const TYPE_LABEL: Record<ColumnType, string> = {
@@ -21,8 +22,7 @@ const TYPE_LABEL: Record<ColumnType, string> = {
 export function ProfileCell() {
   const hasData = useNotebook((s) => s.loadResult !== null);
   const rowCount = useNotebook((s) => s.loadResult?.rowCount ?? null);
-  const status = useNotebook((s) => s.profileStatus);
-  const error = useNotebook((s) => s.profileError);
+  const { status, error } = useStep('profile');
   const columns = useNotebook((s) => s.columnProfile);
   const source = useNotebook((s) => s.profileSource);
   const ms = useNotebook((s) => s.profileMs);

@@ -7,6 +7,7 @@ import { VirtualTable, type TableColumn } from '../../components/virtual-table';
 import { formatInt, formatMoney, formatNumber, formatTime } from '../../components/format';
 import { setRfmSettings } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 
 function nextDayIso(ms: number | null): string {
   const base = ms !== null && Number.isFinite(ms) ? ms : Date.UTC(2000, 0, 1);
@@ -57,8 +58,7 @@ const FREQUENCY_TEXT: Record<RfmSettings['frequency'], string> = {
 /** Step 4: the per-customer Recency, Frequency and Monetary table and how it is defined. */
 export function RfmCell() {
   const rfm = useNotebook((s) => s.rfm);
-  const status = useNotebook((s) => s.rfmStatus);
-  const error = useNotebook((s) => s.rfmError);
+  const { status, error } = useStep('rfm');
   const settings = useNotebook((s) => s.rfmSettings);
   const kind = useNotebook((s) => s.kind);
   const mapping = useNotebook((s) => s.mapping);

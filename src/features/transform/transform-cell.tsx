@@ -8,6 +8,7 @@ import { Histogram } from '../../components/plot/histogram';
 import { Progress } from '../../components/progress';
 import { cancelModel, rerunModel } from '../../store/model-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { FEATURE_LABELS } from '../../components/palette';
 import '../../components/model-cells.css';
 import { MODEL_FEATURES } from '../../core/model/model-types';
@@ -42,8 +43,7 @@ function limitedNotes(
 
 /** Step 5: Yeo-Johnson per feature, then standardisation; what it did to the skew. */
 export function TransformCell() {
-  const status = useNotebook((s) => s.transformStatus);
-  const error = useNotebook((s) => s.transformError);
+  const { status, error } = useStep('transform');
   const transform = useNotebook((s) => s.transform);
   const hasRfm = useNotebook((s) => s.rfm !== null);
 
