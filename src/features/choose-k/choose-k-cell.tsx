@@ -3,6 +3,7 @@ import { Cell } from '../../components/cell';
 import { DataTable } from '../../components/data-table';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
+import { StepProblem } from '../../components/step-problem';
 import { Progress } from '../../components/progress';
 import {
   cancelModel,
@@ -191,14 +192,7 @@ export function ChooseKCell() {
           </button>
         </Message>
       ) : null}
-      {error ? (
-        <Message
-          kind={error.code === 'cancelled' ? 'info' : 'error'}
-          title={error.code === 'cancelled' ? 'Cancelled' : 'The k-means sweep failed'}
-        >
-          {error.message}
-        </Message>
-      ) : null}
+      {error ? <StepProblem error={error} failedTitle="The k-means sweep failed" /> : null}
       {result && knee && k !== null ? (
         <>
           <Recommendation points={result.points} knee={knee} fallbackK={FALLBACK_K} />
