@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { DateOrder, Role, TableKind } from '../../core/types';
+import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { PreviewTable } from '../../components/preview-table';
@@ -107,12 +108,11 @@ export function ColumnsCell() {
       <fieldset className="choice-row">
         <legend>This file holds</legend>
         {(['transactions', 'rfm'] as const satisfies readonly TableKind[]).map((k) => (
-          <label key={k} className="choice">
-            <input type="radio" name={kindName} value={k} checked={kind === k} onChange={() => setKind(k)} />
+          <RadioChoice key={k} name={kindName} value={k} checked={kind === k} onSelect={() => setKind(k)}>
             {k === 'transactions'
               ? 'Transactions (one row per order or order line)'
               : 'A ready RFM table (one row per customer)'}
-          </label>
+          </RadioChoice>
         ))}
       </fieldset>
 
@@ -180,16 +180,15 @@ export function ColumnsCell() {
             </Message>
           ) : null}
           {orders.map((o) => (
-            <label key={o} className="choice">
-              <input
-                type="radio"
-                name={orderName}
-                value={o}
-                checked={dateOrder === o}
-                onChange={() => setDateOrder(o)}
-              />
+            <RadioChoice
+              key={o}
+              name={orderName}
+              value={o}
+              checked={dateOrder === o}
+              onSelect={() => setDateOrder(o)}
+            >
               {ORDER_LABELS[o]}
-            </label>
+            </RadioChoice>
           ))}
         </fieldset>
       ) : null}

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { RfmSettings, RfmTable } from '../../core/types';
+import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { Histogram } from '../../components/plot/histogram';
@@ -101,24 +102,20 @@ export function RfmCell() {
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <fieldset>
             <legend>Recency is counted up to</legend>
-            <label className="choice">
-              <input
-                type="radio"
-                name={analysisName}
-                checked={analysisMode === 'nextDay'}
-                onChange={() => setRfmSettings({ analysisDate: 'nextDay' })}
-              />
+            <RadioChoice
+              name={analysisName}
+              checked={analysisMode === 'nextDay'}
+              onSelect={() => setRfmSettings({ analysisDate: 'nextDay' })}
+            >
               Midnight after the last day in the data
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name={analysisName}
-                checked={analysisMode === 'lastTime'}
-                onChange={() => setRfmSettings({ analysisDate: 'lastTime' })}
-              />
+            </RadioChoice>
+            <RadioChoice
+              name={analysisName}
+              checked={analysisMode === 'lastTime'}
+              onSelect={() => setRfmSettings({ analysisDate: 'lastTime' })}
+            >
               The last transaction’s time
-            </label>
+            </RadioChoice>
             <div className="choice choice--date">
               <input
                 type="radio"
