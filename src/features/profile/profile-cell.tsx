@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ColumnProfile, ColumnType } from '../../core/profile/profile-types';
+import { Fact } from '../../components/fact';
 import { Cell, type CellStatus } from '../../components/cell';
 import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';
@@ -68,22 +69,16 @@ export function ProfileCell() {
       ) : (
         <>
           <dl className="facts profile-facts">
-            <div>
-              <dt>Rows</dt>
-              <dd data-testid="profile-rows">{formatInt(rows ?? 0)}</dd>
-            </div>
-            <div>
-              <dt>Columns</dt>
-              <dd>{formatInt(columns.length)}</dd>
-            </div>
-            <div>
-              <dt>Columns with missing cells</dt>
-              <dd>{formatInt(columns.filter((c) => c.missing > 0).length)}</dd>
-            </div>
-            <div>
-              <dt>Columns with unreadable cells</dt>
-              <dd>{formatInt(columns.filter((c) => c.unparseable !== null).length)}</dd>
-            </div>
+            <Fact term="Rows" testId="profile-rows">
+              {formatInt(rows ?? 0)}
+            </Fact>
+            <Fact term="Columns">{formatInt(columns.length)}</Fact>
+            <Fact term="Columns with missing cells">
+              {formatInt(columns.filter((c) => c.missing > 0).length)}
+            </Fact>
+            <Fact term="Columns with unreadable cells">
+              {formatInt(columns.filter((c) => c.unparseable !== null).length)}
+            </Fact>
           </dl>
           <DataTable
             className="profile-table"
