@@ -1,6 +1,7 @@
 import type { ColumnProblem, DateOrder, DictColumn, Mapping, RawTable, Role, Transactions } from '../types';
 import { guessDateOrder, parseDate } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
+import { internAll } from './dict-column';
 
 const MAX_EXAMPLES = 5;
 
@@ -54,18 +55,8 @@ function idDict(col: DictColumn): string[] {
  * Returns codes into the de-duplicated dictionary.
  */
 function recode(col: DictColumn, dict: string[]): { codes: Int32Array; dict: string[] } {
-  const map = new Map<string, number>();
   const out: string[] = [];
-  const lut = new Int32Array(dict.length);
-  dict.forEach((s, k) => {
-    let c = map.get(s);
-    if (c === undefined) {
-      c = out.length;
-      out.push(s);
-      map.set(s, c);
-    }
-    lut[k] = c;
-  });
+  const lut = internAll(dict, out, new Map());
   const codes = new Int32Array(col.codes.length);
   for (let i = 0; i < codes.length; i++) {
     const c = col.codes[i]!;
