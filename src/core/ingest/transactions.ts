@@ -10,7 +10,7 @@ const MAX_EXAMPLES = 5;
  * their value up by code. Missing (-1) and unreadable values are NaN; both are reported as problems
  * (spreadsheet rows, header = row 1).
  */
-function typedColumn(
+export function typedColumn(
   col: DictColumn,
   role: Role,
   read: (s: string) => number,

@@ -2,6 +2,7 @@ import type { ColumnProblem, DictColumn, Mapping, RawTable, Role } from '../type
 import { UserFacingError } from '../types';
 import { DAY_MS, dateShare, guessDateOrder, isCodedDateOrder, parseDate } from '../ingest/dates';
 import { detectNumberFormat, parseNumber } from '../ingest/numbers';
+import { typedColumn } from '../ingest/transactions';
 
 /**
  * The columns of a customer summary (kind 'rfm', one row per customer), read as numbers:
@@ -21,29 +22,6 @@ export interface SummaryColumns {
   readonly analysisTime: number;
   readonly recencyFromDate: boolean;
   readonly problems: readonly ColumnProblem[];
-}
-
-function readColumn(col: DictColumn, role: Role, read: (s: string) => number, problems: ColumnProblem[]) {
-  const lut = col.dict.map(read);
-  const out = new Float64Array(col.codes.length);
-  let bad = 0;
-  const rows: number[] = [];
-  const values: string[] = [];
-  for (let i = 0; i < out.length; i++) {
-    const c = col.codes[i]!;
-    const v = c < 0 ? NaN : lut[c]!;
-    out[i] = v;
-    if (v !== v) {
-      bad++;
-      if (rows.length < 5) {
-        rows.push(i + 2);
-        values.push(c < 0 ? '' : col.dict[c]!);
-      }
-    }
-  }
-  if (bad > 0)
-    problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
-  return out;
 }
 
 /** True when a column's values are dates (so a recency column holds last-purchase dates). */
@@ -68,7 +46,7 @@ export function readSummary(raw: RawTable, mapping: Mapping): SummaryColumns {
     const c = colOf(r);
     if (!c) return null;
     const fmt = detectNumberFormat(c.dict);
-    return readColumn(c, r, (s) => parseNumber(s, fmt), problems);
+    return typedColumn(c, r, (s) => parseNumber(s, fmt), problems);
   };
   const rc = need('recency');
   let recency: Float64Array;
@@ -76,7 +54,7 @@ export function readSummary(raw: RawTable, mapping: Mapping): SummaryColumns {
   const fromDate = isDateColumn(rc);
   if (fromDate) {
     const order = guessDateOrder(rc.dict).order!;
-    const t = readColumn(rc, 'recency', (s) => parseDate(s, order), problems);
+    const t = typedColumn(rc, 'recency', (s) => parseDate(s, order), problems);
     let max = -Infinity;
     for (const v of t) if (v > max) max = v;
     analysisTime = Math.floor(max / DAY_MS) * DAY_MS + DAY_MS;
