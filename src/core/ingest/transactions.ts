@@ -40,6 +40,25 @@ export function typedColumn(
   return out;
 }
 
+/** The column mapped to `role`, null when the role is not mapped. */
+export function mappedColumn(raw: RawTable, mapping: Mapping, role: Role): DictColumn | null {
+  const j = mapping[role];
+  return j === undefined ? null : (raw.columns[j] ?? null);
+}
+
+/** The column mapped to `role` read as numbers in its own decimal format; null when not mapped. */
+export function numberColumn(
+  raw: RawTable,
+  mapping: Mapping,
+  role: Role,
+  problems: ColumnProblem[],
+): Float64Array | null {
+  const c = mappedColumn(raw, mapping, role);
+  if (!c) return null;
+  const fmt = detectNumberFormat(c.dict);
+  return typedColumn(c, role, (s) => parseNumber(s, fmt), problems);
+}
+
 /**
  * Text ids as written, except that ids all written as whole floats ("17850.0", as some exports of
  * Online Retail do) lose the ".0". Leading zeros are kept ("00001").
@@ -124,22 +143,14 @@ export function buildTransactions(
 ): Transactions {
   const n = raw.rowCount;
   const problems: ColumnProblem[] = [];
-  const colOf = (role: Role): DictColumn | null => {
-    const j = mapping[role];
-    return j === undefined ? null : (raw.columns[j] ?? null);
-  };
+  const colOf = (role: Role) => mappedColumn(raw, mapping, role);
   const text = (role: Role): { codes: Int32Array; dict: string[] } | null => {
     const c = colOf(role);
     if (!c) return null;
     if (role === 'customer' || role === 'invoice') return recode(c, idDict(c));
     return { codes: c.codes.slice(), dict: (c.dict as string[]).slice() };
   };
-  const num = (role: Role): Float64Array | null => {
-    const c = colOf(role);
-    if (!c) return null;
-    const fmt = detectNumberFormat(c.dict);
-    return typedColumn(c, role, (s) => parseNumber(s, fmt), problems);
-  };
+  const num = (role: Role) => numberColumn(raw, mapping, role, problems);
   const cust = text('customer');
   const inv = text('invoice');
   const prod = text('product');

@@ -1,8 +1,7 @@
 import type { ColumnProblem, DictColumn, Mapping, RawTable, Role } from '../types';
 import { UserFacingError } from '../types';
 import { DAY_MS, dateShare, guessDateOrder, isCodedDateOrder, parseDate } from '../ingest/dates';
-import { detectNumberFormat, parseNumber } from '../ingest/numbers';
-import { typedColumn } from '../ingest/transactions';
+import { mappedColumn, numberColumn, typedColumn } from '../ingest/transactions';
 
 /**
  * The columns of a customer summary (kind 'rfm', one row per customer), read as numbers:
@@ -33,21 +32,12 @@ export function isDateColumn(col: DictColumn): boolean {
 
 export function readSummary(raw: RawTable, mapping: Mapping): SummaryColumns {
   const problems: ColumnProblem[] = [];
-  const colOf = (r: Role): DictColumn | null => {
-    const j = mapping[r];
-    return j === undefined ? null : (raw.columns[j] ?? null);
-  };
   const need = (r: Role): DictColumn => {
-    const c = colOf(r);
+    const c = mappedColumn(raw, mapping, r);
     if (!c) throw new UserFacingError({ code: 'missing-roles', need: 'rfm-columns' });
     return c;
   };
-  const numbers = (r: Role): Float64Array | null => {
-    const c = colOf(r);
-    if (!c) return null;
-    const fmt = detectNumberFormat(c.dict);
-    return typedColumn(c, r, (s) => parseNumber(s, fmt), problems);
-  };
+  const numbers = (r: Role) => numberColumn(raw, mapping, r, problems);
   const rc = need('recency');
   let recency: Float64Array;
   let analysisTime = NaN;
