@@ -11,6 +11,7 @@
 import { dataClient } from './data-client';
 import type { LoadResult, MappingResult } from '../workers/data/client';
 import type { ProfileSlice } from './profile-slice';
+import type { StepError, StepStatus } from '../core/step';
 import { isAbort, toStepError, type ErrorFallback } from './step-errors';
 import { useNotebook } from './store';
 
@@ -18,9 +19,10 @@ const set = (patch: Partial<ProfileSlice>) => useNotebook.setState(patch);
 const get = () => useNotebook.getState();
 
 let installed = false;
-let profileCtl: AbortController | null = null;
+type View = 'profile' | 'glance';
+/** Each view's request in flight: a newer one aborts it, and only the latest writes its answer. */
+const inFlight: Record<View, AbortController | null> = { profile: null, glance: null };
 let profileTimer: ReturnType<typeof setTimeout> | null = null;
-let glanceCtl: AbortController | null = null;
 
 /** The code for a profile view that failed without its own code. */
 const profileFailed =
@@ -44,8 +46,8 @@ export function installProfileSync(): void {
 }
 
 function onLoad(result: LoadResult | null): void {
-  profileCtl?.abort();
-  profileCtl = null;
+  inFlight.profile?.abort();
+  inFlight.profile = null;
   if (profileTimer !== null) clearTimeout(profileTimer);
   profileTimer = null;
   if (!result) {
@@ -67,37 +69,18 @@ function onLoad(result: LoadResult | null): void {
   }, 0);
 }
 
-async function runProfile(result: LoadResult): Promise<void> {
+function runProfile(result: LoadResult): Promise<void> {
   const c = dataClient();
-  const ctl = new AbortController();
-  profileCtl = ctl;
-  set({ profileStatus: 'running', profileError: null });
-  const t0 = performance.now();
-  try {
-    const columns = await c.profile({ signal: ctl.signal });
-    if (profileCtl !== ctl) return;
-    profileCtl = null;
-    set({
-      columnProfile: columns,
-      profileStatus: 'ready',
-      profileError: null,
-      profileSource: result.fileName,
-      profileMs: performance.now() - t0,
-    });
-  } catch (e) {
-    if (profileCtl !== ctl) return;
-    profileCtl = null;
-    if (isAbort(e)) {
-      set({ profileStatus: get().columnProfile ? 'stale' : 'waiting' });
-      return;
-    }
-    set({ profileStatus: 'error', profileError: toStepError(e, profileFailed('profile')) });
-  }
+  return runView(
+    'profile',
+    (signal) => c.profile({ signal }),
+    (columns, ms) => ({ columnProfile: columns, profileSource: result.fileName, profileMs: ms }),
+  );
 }
 
 function onMapping(result: MappingResult | null): void {
-  glanceCtl?.abort();
-  glanceCtl = null;
+  inFlight.glance?.abort();
+  inFlight.glance = null;
   if (!result) {
     // A new file or mapping is on its way: what is shown describes the previous one.
     const s = get();
@@ -111,32 +94,51 @@ function onMapping(result: MappingResult | null): void {
   void runGlance();
 }
 
-async function runGlance(): Promise<void> {
+function runGlance(): Promise<void> {
   const c = dataClient();
+  return runView(
+    'glance',
+    // Both requests are queued at once; the worker answers them in order.
+    (signal) => Promise.all([c.glance({ signal }), c.outliers({ signal })]),
+    ([glance, outliers], ms) => ({ glance, outliers, glanceMs: ms }),
+  );
+}
+
+function viewState(view: View, status: StepStatus, error?: StepError | null): Partial<ProfileSlice> {
+  const patch: Partial<ProfileSlice> =
+    view === 'profile' ? { profileStatus: status } : { glanceStatus: status };
+  if (error === undefined) return patch;
+  return { ...patch, ...(view === 'profile' ? { profileError: error } : { glanceError: error }) };
+}
+
+/**
+ * One request of a view: 'running', then its result ('ready', with how long it took) — unless a newer
+ * request took over. A cancel leaves 'stale' over an earlier result ('waiting' without one); a
+ * failure keeps the earlier result with status 'error'.
+ */
+async function runView<T>(
+  view: View,
+  work: (signal: AbortSignal) => Promise<T>,
+  done: (value: T, ms: number) => Partial<ProfileSlice>,
+): Promise<void> {
   const ctl = new AbortController();
-  glanceCtl = ctl;
-  set({ glanceStatus: 'running', glanceError: null });
+  inFlight[view] = ctl;
+  set(viewState(view, 'running', null));
   const t0 = performance.now();
   try {
-    // Both requests are queued at once; the worker answers them in order.
-    const [glance, outliers] = await Promise.all([
-      c.glance({ signal: ctl.signal }),
-      c.outliers({ signal: ctl.signal }),
-    ]);
-    if (glanceCtl !== ctl) return;
-    glanceCtl = null;
-    set({ glance, outliers, glanceStatus: 'ready', glanceError: null, glanceMs: performance.now() - t0 });
+    const value = await work(ctl.signal);
+    if (inFlight[view] !== ctl) return;
+    inFlight[view] = null;
+    set({ ...done(value, performance.now() - t0), ...viewState(view, 'ready', null) });
   } catch (e) {
-    if (glanceCtl !== ctl) return;
-    glanceCtl = null;
+    if (inFlight[view] !== ctl) return;
+    inFlight[view] = null;
     if (isAbort(e)) {
-      set({ glanceStatus: get().glance ? 'stale' : 'waiting' });
+      const earlier = view === 'profile' ? get().columnProfile : get().glance;
+      set(viewState(view, earlier ? 'stale' : 'waiting'));
       return;
     }
-    set({
-      glanceStatus: 'error',
-      glanceError: toStepError(e, profileFailed('glance')),
-    });
+    set(viewState(view, 'error', toStepError(e, profileFailed(view))));
   }
 }
 

@@ -127,6 +127,11 @@ export function parseDate(text: string, order: DateOrder): number {
   }
 }
 
+/** A guess with one possible order. */
+function unambiguous(order: DateOrder, reason: string): DateOrderGuess {
+  return { order, candidates: [order], ambiguous: false, reason };
+}
+
 /**
  * Decides a date column's order from its distinct values.
  * - Mostly (≥ half of the distinct non-empty values) ISO-shaped → 'ISO'; 8-digit YYYYMMDD → 'YMD_COMPACT'.
@@ -199,36 +204,20 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
   };
   if (n === 0) return none;
   const need = 0.5 * n;
-  if (iso >= need)
-    return {
-      order: 'ISO',
-      candidates: ['ISO'],
-      ambiguous: false,
-      reason: 'Dates are written year-month-day (ISO).',
-    };
-  if (compact >= need)
-    return {
-      order: 'YMD_COMPACT',
-      candidates: ['YMD_COMPACT'],
-      ambiguous: false,
-      reason: 'Dates are written YYYYMMDD.',
-    };
+  if (iso >= need) return unambiguous('ISO', 'Dates are written year-month-day (ISO).');
+  if (compact >= need) return unambiguous('YMD_COMPACT', 'Dates are written YYYYMMDD.');
   if (parts + iso >= need && parts > 0) {
     if (firstBig > 0 && secondBig === 0) {
-      return {
-        order: 'DMY',
-        candidates: ['DMY'],
-        ambiguous: false,
-        reason: `${firstBig} date(s) have a first part above 12, so the first part is the day.`,
-      };
+      return unambiguous(
+        'DMY',
+        `${firstBig} date(s) have a first part above 12, so the first part is the day.`,
+      );
     }
     if (secondBig > 0 && firstBig === 0) {
-      return {
-        order: 'MDY',
-        candidates: ['MDY'],
-        ambiguous: false,
-        reason: `${secondBig} date(s) have a second part above 12, so the first part is the month.`,
-      };
+      return unambiguous(
+        'MDY',
+        `${secondBig} date(s) have a second part above 12, so the first part is the month.`,
+      );
     }
     if (firstBig > 0 && secondBig > 0) {
       const order: DateOrder = mdyOk >= dmyOk ? 'MDY' : 'DMY';
@@ -248,33 +237,16 @@ export function guessDateOrder(distinct: readonly string[]): DateOrderGuess {
     };
   }
   if (named >= need)
-    return {
-      order: 'MONTH_NAME',
-      candidates: ['MONTH_NAME'],
-      ambiguous: false,
-      reason: `Dates are written with month names (${named} of ${n} distinct values read so); two-digit years: 00–${YEAR_PIVOT - 1} → 20xx, ${YEAR_PIVOT}–99 → 19xx.`,
-    };
+    return unambiguous(
+      'MONTH_NAME',
+      `Dates are written with month names (${named} of ${n} distinct values read so); two-digit years: 00–${YEAR_PIVOT - 1} → 20xx, ${YEAR_PIVOT}–99 → 19xx.`,
+    );
   if (epochS >= need)
-    return {
-      order: 'EPOCH_S',
-      candidates: ['EPOCH_S'],
-      ambiguous: false,
-      reason: 'Numbers in the range of Unix times in seconds (1990–2100).',
-    };
+    return unambiguous('EPOCH_S', 'Numbers in the range of Unix times in seconds (1990–2100).');
   if (epochMs >= need)
-    return {
-      order: 'EPOCH_MS',
-      candidates: ['EPOCH_MS'],
-      ambiguous: false,
-      reason: 'Numbers in the range of Unix times in milliseconds (1990–2100).',
-    };
+    return unambiguous('EPOCH_MS', 'Numbers in the range of Unix times in milliseconds (1990–2100).');
   if (serial >= need)
-    return {
-      order: 'EXCEL_SERIAL',
-      candidates: ['EXCEL_SERIAL'],
-      ambiguous: false,
-      reason: 'Numbers in the range of Excel date serials (1950–2100).',
-    };
+    return unambiguous('EXCEL_SERIAL', 'Numbers in the range of Excel date serials (1950–2100).');
   return none;
 }
 

@@ -287,6 +287,25 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 }
 
 /**
+ * The codes of `values` in a growing dictionary (`dict`, indexed by `index`), adding the values it
+ * does not hold yet: a look-up table from a column's own codes to the shared ones.
+ */
+export function internAll(values: readonly string[], dict: string[], index: Map<string, number>): Int32Array {
+  const lut = new Int32Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const s = values[k]!;
+    let g = index.get(s);
+    if (g === undefined) {
+      g = dict.length;
+      dict.push(s);
+      index.set(s, g);
+    }
+    lut[k] = g;
+  }
+  return lut;
+}
+
+/**
  * Header names made usable: trimmed; blank → "Column N" (1-based); duplicates get " (2)", " (3)"…
  */
 export function uniqueHeaders(raw: readonly string[]): string[] {

@@ -20,7 +20,7 @@
  *    the same arrays a single pass builds, and rewrites each piece's codes to global codes.
  */
 import type { RawTable, TablePreview } from '../types';
-import { uniqueHeaders } from './dict-column';
+import { internAll, uniqueHeaders } from './dict-column';
 import { RawTableBuilder, type ScanResult, type TablePiece } from './table-builder';
 import { DelimitedByteScanner, Utf8Error, utf8BomLength } from './byte-scan';
 import { sniffDelimiter } from './delimited';
@@ -156,18 +156,7 @@ export class PieceMerger {
     piece.columns.forEach((col, j) => {
       const map = this.maps[j]!;
       const dict = this.dicts[j]!;
-      const local = col.dict;
-      const lut = new Int32Array(local.length);
-      for (let k = 0; k < local.length; k++) {
-        const s = local[k]!;
-        let g = map.get(s);
-        if (g === undefined) {
-          g = dict.length;
-          dict.push(s);
-          map.set(s, g);
-        }
-        lut[k] = g;
-      }
+      const lut = internAll(col.dict, dict, map);
       const codes = col.codes;
       for (let i = 0; i < codes.length; i++) {
         const c = codes[i]!;

@@ -114,16 +114,19 @@ function dateChecks(col: DictColumn, order: DateOrder | null, out: MappingCheck[
   }
   const nums = numbersOf(col);
   if (nums.length > 0 && nums.every((v) => Number.isInteger(v) && v >= 0 && v <= 31)) {
-    out.push(
-      check('date-small-integers', 'date', col, {
-        total: nums.length,
-        count: nums.length,
-        min: Math.min(...nums),
-        max: Math.max(...nums),
-        examples: sampleDict(col).slice(0, 3),
-      }),
-    );
+    out.push(check('date-small-integers', 'date', col, everyNumberFacts(col, nums)));
   }
+}
+
+/** The facts of a check every number of the column meets: how many, their range, three examples. */
+function everyNumberFacts(col: DictColumn, nums: readonly number[]) {
+  return {
+    total: nums.length,
+    count: nums.length,
+    min: Math.min(...nums),
+    max: Math.max(...nums),
+    examples: sampleDict(col).slice(0, 3),
+  };
 }
 
 function idDecimals(role: Role, col: DictColumn, out: MappingCheck[]): void {
@@ -150,15 +153,7 @@ function smallCounts(role: Role, col: DictColumn, out: MappingCheck[]): void {
   const nums = numbersOf(col).filter((v) => !Number.isNaN(v));
   if (nums.length === 0 || nums.length > 50) return;
   if (!nums.every((v) => Number.isInteger(v) && v >= 0 && v <= 100)) return;
-  out.push(
-    check('amount-small-counts', role, col, {
-      total: nums.length,
-      count: nums.length,
-      min: Math.min(...nums),
-      max: Math.max(...nums),
-      examples: sampleDict(col).slice(0, 3),
-    }),
-  );
+  out.push(check('amount-small-counts', role, col, everyNumberFacts(col, nums)));
 }
 
 function customerUnique(col: DictColumn, rows: number, out: MappingCheck[]): void {

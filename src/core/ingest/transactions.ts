@@ -1,6 +1,7 @@
 import type { ColumnProblem, DateOrder, DictColumn, Mapping, RawTable, Role, Transactions } from '../types';
 import { guessDateOrder, parseDate } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
+import { internAll } from './dict-column';
 
 const MAX_EXAMPLES = 5;
 
@@ -9,7 +10,7 @@ const MAX_EXAMPLES = 5;
  * their value up by code. Missing (-1) and unreadable values are NaN; both are reported as problems
  * (spreadsheet rows, header = row 1).
  */
-function typedColumn(
+export function typedColumn(
   col: DictColumn,
   role: Role,
   read: (s: string) => number,
@@ -39,6 +40,25 @@ function typedColumn(
   return out;
 }
 
+/** The column mapped to `role`, null when the role is not mapped. */
+export function mappedColumn(raw: RawTable, mapping: Mapping, role: Role): DictColumn | null {
+  const j = mapping[role];
+  return j === undefined ? null : (raw.columns[j] ?? null);
+}
+
+/** The column mapped to `role` read as numbers in its own decimal format; null when not mapped. */
+export function numberColumn(
+  raw: RawTable,
+  mapping: Mapping,
+  role: Role,
+  problems: ColumnProblem[],
+): Float64Array | null {
+  const c = mappedColumn(raw, mapping, role);
+  if (!c) return null;
+  const fmt = detectNumberFormat(c.dict);
+  return typedColumn(c, role, (s) => parseNumber(s, fmt), problems);
+}
+
 /**
  * Text ids as written, except that ids all written as whole floats ("17850.0", as some exports of
  * Online Retail do) lose the ".0". Leading zeros are kept ("00001").
@@ -54,18 +74,8 @@ function idDict(col: DictColumn): string[] {
  * Returns codes into the de-duplicated dictionary.
  */
 function recode(col: DictColumn, dict: string[]): { codes: Int32Array; dict: string[] } {
-  const map = new Map<string, number>();
   const out: string[] = [];
-  const lut = new Int32Array(dict.length);
-  dict.forEach((s, k) => {
-    let c = map.get(s);
-    if (c === undefined) {
-      c = out.length;
-      out.push(s);
-      map.set(s, c);
-    }
-    lut[k] = c;
-  });
+  const lut = internAll(dict, out, new Map());
   const codes = new Int32Array(col.codes.length);
   for (let i = 0; i < codes.length; i++) {
     const c = col.codes[i]!;
@@ -133,22 +143,14 @@ export function buildTransactions(
 ): Transactions {
   const n = raw.rowCount;
   const problems: ColumnProblem[] = [];
-  const colOf = (role: Role): DictColumn | null => {
-    const j = mapping[role];
-    return j === undefined ? null : (raw.columns[j] ?? null);
-  };
+  const colOf = (role: Role) => mappedColumn(raw, mapping, role);
   const text = (role: Role): { codes: Int32Array; dict: string[] } | null => {
     const c = colOf(role);
     if (!c) return null;
     if (role === 'customer' || role === 'invoice') return recode(c, idDict(c));
     return { codes: c.codes.slice(), dict: (c.dict as string[]).slice() };
   };
-  const num = (role: Role): Float64Array | null => {
-    const c = colOf(role);
-    if (!c) return null;
-    const fmt = detectNumberFormat(c.dict);
-    return typedColumn(c, role, (s) => parseNumber(s, fmt), problems);
-  };
+  const num = (role: Role) => numberColumn(raw, mapping, role, problems);
   const cust = text('customer');
   const inv = text('invoice');
   const prod = text('product');

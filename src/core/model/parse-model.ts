@@ -6,6 +6,7 @@ import { MODEL_FORMAT } from '../segments/model-json';
 import { savedRfmScoresProblem, type SavedRfmScores } from '../rfm-scores/saved';
 import { ROLES, type Role } from '../types';
 import { ModelError } from './errors';
+import { isObj, jsonInput } from './json-input';
 import {
   MODEL_FEATURES,
   SUMMARY_QUANTILE_PROBS,
@@ -22,10 +23,6 @@ import {
 export const READABLE_MODEL_VERSIONS: readonly number[] = [1, 2];
 
 type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function field(o: Obj, key: string, path: string): unknown {
   const v = o[key];
@@ -146,14 +143,7 @@ function readTraining(v: unknown, k: number): TrainingSummary {
 
 /** Parses and validates a model JSON. @throws ModelError with the field's path. */
 export function parseModelJson(input: unknown): SavedModel {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input) as unknown;
-    } catch (e) {
-      throw new ModelError('model-not-json', '', e instanceof Error ? e.message : 'not JSON');
-    }
-  }
+  const value = jsonInput(input, 'model-not-json');
   if (!isObj(value)) throw new ModelError('model-not-object', '', 'the JSON is not an object');
   if (value.format !== MODEL_FORMAT)
     throw new ModelError('model-format', 'format', `format is ${JSON.stringify(value.format) ?? 'missing'}`);

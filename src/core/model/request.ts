@@ -5,6 +5,7 @@
  * the notebook, and the app's own names recency / frequency / monetary (case and spaces ignored).
  */
 import { ModelError } from './errors';
+import { isObj, jsonInput } from './json-input';
 import { MODEL_FEATURES, type ModelFeature, type RfmColumns } from './model-types';
 
 const COLUMN_NAMES: Readonly<Record<string, ModelFeature>> = {
@@ -27,10 +28,6 @@ export interface ScoringRequest {
   readonly columns: RfmColumns;
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Reads a request for a model of `features` (default all three): a column the model does not use may
  * be absent (it reads as 0) or given (it is read, and not used).
@@ -40,14 +37,7 @@ export function parseScoringRequest(
   body: unknown,
   features: readonly ModelFeature[] = MODEL_FEATURES,
 ): ScoringRequest {
-  let value = body;
-  if (typeof body === 'string') {
-    try {
-      value = JSON.parse(body) as unknown;
-    } catch (e) {
-      throw new ModelError('request-not-json', '', e instanceof Error ? e.message : 'not JSON');
-    }
-  }
+  const value = jsonInput(body, 'request-not-json');
   if (!isObj(value) || !isObj(value.input_data))
     throw new ModelError('request-no-input-data', 'input_data', 'input_data should be an object');
   const input = value.input_data;

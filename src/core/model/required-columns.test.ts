@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLEANING } from '../clean/clean';
 import { DEFAULT_RFM } from '../rfm/rfm';
+import { UCI_HEADERS } from '../rfm/test-data';
 import { missingRequiredColumn } from './required-columns';
 
-const uciTraining = {
-  invoice: 'InvoiceNo',
-  product: 'StockCode',
-  quantity: 'Quantity',
-  date: 'InvoiceDate',
-  price: 'UnitPrice',
-  customer: 'CustomerID',
-  country: 'Country',
-};
+const uciTraining = UCI_HEADERS;
 const full = { invoice: 0, product: 1, quantity: 3, date: 4, price: 5, customer: 6, country: 7 };
 
 describe('missingRequiredColumn', () => {

@@ -2,6 +2,7 @@ import type { Transactions } from '../types';
 import { civilFromDays } from '../numeric/civil-date';
 import { cancellationEvidence, prefixFlags } from '../clean/cancellations';
 import type { Glance, MonthGlance, RevenueRank } from './profile-types';
+import { extent } from '../numeric/extent';
 
 /**
  * Transactions at a glance: rows and revenue per calendar month, the top countries and products by
@@ -90,13 +91,7 @@ export function transactionsAtAGlance(tx: Transactions): Glance {
   const qty = tx.quantity;
   const cust = tx.customer;
 
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = time[i]!;
-    if (t < first) first = t;
-    if (t > last) last = t;
-  }
+  const { min: first, max: last } = extent(time, n);
   const hasDates = first <= last;
   const k0 = hasDates ? monthKey(first) : 0;
   const nMonths = hasDates ? monthKey(last) - k0 + 1 : 0;

@@ -1,6 +1,7 @@
 import { createRng, sampleWithoutReplacement } from '../numeric/random';
 import type { Histogram, HistogramOptions, PairSample } from './profile-types';
 import { quantileSelect } from '../numeric/quantiles';
+import { extent } from '../numeric/extent';
 
 /**
  * A seeded sample of rows for pair plots (scatter matrices of R, F, M). Rows whose value is not finite
@@ -59,13 +60,7 @@ function linspaceEdges(start: number, stop: number, bins: number): Float64Array 
 export function autoBins(values: Float64Array, maxBins = 200): number {
   const n = values.length;
   if (n === 0) return 1;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const { min: lo, max: hi } = extent(values);
   const range = hi - lo;
   if (!(range > 0)) return 1;
   const sturges = range / (Math.log2(n) + 1);

@@ -4,7 +4,7 @@ import { buildTransactions } from '../ingest/transactions';
 import { guessMapping } from '../ingest/roles';
 import { DEFAULT_CLEANING, cleanTransactions } from '../clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET, computeRfm, rfmFromTable } from './rfm';
-import { fixture, parseRepoFile } from './test-data';
+import { fixture, parseRepoFile, UCI_HEADERS } from './test-data';
 
 type Rfm = Record<string, [number, number, number]>;
 interface StepRef {
@@ -77,15 +77,7 @@ describe('Online Retail (full UCI file)', () => {
     const names = Object.fromEntries(
       Object.entries(g.mapping).map(([role, j]) => [role, raw.columns[j]!.name]),
     );
-    expect(names).toEqual({
-      invoice: 'InvoiceNo',
-      product: 'StockCode',
-      quantity: 'Quantity',
-      date: 'InvoiceDate',
-      price: 'UnitPrice',
-      customer: 'CustomerID',
-      country: 'Country',
-    });
+    expect(names).toEqual(UCI_HEADERS);
     expect(g.dateOrder?.order).toBe('ISO');
     expect(g.missing).toEqual([]);
   });

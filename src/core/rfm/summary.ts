@@ -1,7 +1,7 @@
 import type { ColumnProblem, DictColumn, Mapping, RawTable, Role } from '../types';
 import { UserFacingError } from '../types';
 import { DAY_MS, dateShare, guessDateOrder, isCodedDateOrder, parseDate } from '../ingest/dates';
-import { detectNumberFormat, parseNumber } from '../ingest/numbers';
+import { mappedColumn, numberColumn, typedColumn } from '../ingest/transactions';
 
 /**
  * The columns of a customer summary (kind 'rfm', one row per customer), read as numbers:
@@ -23,29 +23,6 @@ export interface SummaryColumns {
   readonly problems: readonly ColumnProblem[];
 }
 
-function readColumn(col: DictColumn, role: Role, read: (s: string) => number, problems: ColumnProblem[]) {
-  const lut = col.dict.map(read);
-  const out = new Float64Array(col.codes.length);
-  let bad = 0;
-  const rows: number[] = [];
-  const values: string[] = [];
-  for (let i = 0; i < out.length; i++) {
-    const c = col.codes[i]!;
-    const v = c < 0 ? NaN : lut[c]!;
-    out[i] = v;
-    if (v !== v) {
-      bad++;
-      if (rows.length < 5) {
-        rows.push(i + 2);
-        values.push(c < 0 ? '' : col.dict[c]!);
-      }
-    }
-  }
-  if (bad > 0)
-    problems.push({ role, column: col.name, count: bad, exampleRows: rows, exampleValues: values });
-  return out;
-}
-
 /** True when a column's values are dates (so a recency column holds last-purchase dates). */
 export function isDateColumn(col: DictColumn): boolean {
   const d = col.dict.length <= 20_000 ? col.dict : col.dict.slice(0, 20_000);
@@ -55,28 +32,19 @@ export function isDateColumn(col: DictColumn): boolean {
 
 export function readSummary(raw: RawTable, mapping: Mapping): SummaryColumns {
   const problems: ColumnProblem[] = [];
-  const colOf = (r: Role): DictColumn | null => {
-    const j = mapping[r];
-    return j === undefined ? null : (raw.columns[j] ?? null);
-  };
   const need = (r: Role): DictColumn => {
-    const c = colOf(r);
+    const c = mappedColumn(raw, mapping, r);
     if (!c) throw new UserFacingError({ code: 'missing-roles', need: 'rfm-columns' });
     return c;
   };
-  const numbers = (r: Role): Float64Array | null => {
-    const c = colOf(r);
-    if (!c) return null;
-    const fmt = detectNumberFormat(c.dict);
-    return readColumn(c, r, (s) => parseNumber(s, fmt), problems);
-  };
+  const numbers = (r: Role) => numberColumn(raw, mapping, r, problems);
   const rc = need('recency');
   let recency: Float64Array;
   let analysisTime = NaN;
   const fromDate = isDateColumn(rc);
   if (fromDate) {
     const order = guessDateOrder(rc.dict).order!;
-    const t = readColumn(rc, 'recency', (s) => parseDate(s, order), problems);
+    const t = typedColumn(rc, 'recency', (s) => parseDate(s, order), problems);
     let max = -Infinity;
     for (const v of t) if (v > max) max = v;
     analysisTime = Math.floor(max / DAY_MS) * DAY_MS + DAY_MS;

@@ -6,6 +6,17 @@ import type { RawTable, TablePreview } from '../types';
 import { detectEncoding } from '../ingest/encoding';
 import { parseText } from '../ingest/parse-text';
 
+/** The header of each role in the UCI Online Retail file (what a model trained on it records). */
+export const UCI_HEADERS = {
+  invoice: 'InvoiceNo',
+  product: 'StockCode',
+  quantity: 'Quantity',
+  date: 'InvoiceDate',
+  price: 'UnitPrice',
+  customer: 'CustomerID',
+  country: 'Country',
+};
+
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function repoFile(rel: string): Uint8Array {

@@ -47,13 +47,15 @@ const DIGITS_RE = '^[0-9]+$';
 
 const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const standardText = (value: string) => `'${value.replace(/'/g, "''")}'`;
+// The k-th (1-based) '-'-separated part of a text, where the dialect has SPLIT_PART.
+const splitOnDash = (text: string, k: number) => `SPLIT_PART(${text}, '-', ${k})`;
 // Spark and BigQuery read backslash escapes inside string literals.
 const backslashText = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     name: 'duckdb',
-    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
+    splitPart: splitOnDash,
     materialized: true,
     ident: doubleQuoted,
     text: standardText,
@@ -65,7 +67,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   postgres: {
     name: 'postgres',
-    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
+    splitPart: splitOnDash,
     materialized: true,
     ident: doubleQuoted,
     text: standardText,
@@ -90,7 +92,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   spark: {
     name: 'spark',
     // split_part: Spark 3.3 and later
-    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
+    splitPart: splitOnDash,
     ident: (name) => `\`${name.replace(/`/g, '``')}\``,
     text: backslashText,
     double: 'DOUBLE',
@@ -111,7 +113,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   snowflake: {
     name: 'snowflake',
-    splitPart: (t, k) => `SPLIT_PART(${t}, '-', ${k})`,
+    splitPart: splitOnDash,
     ident: doubleQuoted,
     text: standardText,
     double: 'DOUBLE',

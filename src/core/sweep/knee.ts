@@ -15,14 +15,10 @@
  * `suggested` is the kneedle knee, else the gradient rule's k, else null.
  */
 import type { KneeResult } from './types';
+import { extent } from '../numeric/extent';
 
 function normalise(a: readonly number[]): number[] | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of a) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const { min, max } = extent(a);
   const span = max - min;
   if (!(span > 0) || !Number.isFinite(span)) return null;
   return a.map((v) => (v - min) / span);

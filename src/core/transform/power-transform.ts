@@ -34,6 +34,7 @@ import { pairwiseSum } from '../numeric/pairwise';
 import { UserFacingError } from '../types';
 import type { PowerFit } from './types';
 import { columnLogs, logVarYeoJohnson, yeoJohnson, yeoJohnsonInverse } from './yeo-johnson';
+import { extent } from '../numeric/extent';
 
 const MAX_ABS_VALUE = 1e15;
 
@@ -112,13 +113,7 @@ export function fitPowerTransform(columns: readonly Float64Array[], names?: read
     const name = featureName(j, d, names);
     if (x.length !== n) throw new Error(`column ${j} has ${x.length} rows, expected ${n}`);
     validateColumn(x, name);
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const v = x[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    const { min, max } = extent(x);
     if (min === max) {
       throw new UserFacingError({ code: 'power-constant-column', why: 'same', column: name, value: min });
     }

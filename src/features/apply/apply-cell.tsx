@@ -4,6 +4,7 @@ import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
 import { cancelApply, dismissOpenError, rerunApply } from '../../store/apply-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { ApplyExports } from './apply-exports';
 import { DriftPanel } from './drift-panel';
 import { issueText } from './issue-text';
@@ -28,9 +29,8 @@ function day(ms: number): string {
 /** Apply a saved model: score the loaded file with it (nothing refitted), drift, transitions. */
 export function ApplyCell() {
   const applied = useNotebook((s) => s.applied);
-  const status = useNotebook((s) => s.applyStatus);
+  const { status, error } = useStep('apply');
   const stage = useNotebook((s) => s.applyStage);
-  const error = useNotebook((s) => s.applyError);
   const openError = useNotebook((s) => s.applyOpenError);
   const run = useNotebook((s) => s.applyRun);
   const rfm = useNotebook((s) => s.rfm);

@@ -3,6 +3,7 @@ import { Cell } from '../../components/cell';
 import { DataTable } from '../../components/data-table';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
+import { StepProblem } from '../../components/step-problem';
 import { Progress } from '../../components/progress';
 import {
   cancelModel,
@@ -16,6 +17,7 @@ import {
 } from '../../store/model-actions';
 import type { EngineOverride } from '../../store/model-slice';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { KControl } from './k-control';
 import { SweepChart } from './sweep-chart';
 import { Recommendation } from './recommendation';
@@ -93,8 +95,7 @@ function EngineSelect() {
 
 /** Step 6: the sweep k = 1..10 — elbow and scores — and the choice of k. */
 export function ChooseKCell() {
-  const status = useNotebook((s) => s.sweepStatus);
-  const error = useNotebook((s) => s.sweepError);
+  const { status, error } = useStep('sweep');
   const engineRestart = useNotebook((s) => s.engineRestart);
   const progress = useNotebook((s) => s.sweepProgress);
   const sweep = useNotebook((s) => s.sweep);
@@ -191,14 +192,7 @@ export function ChooseKCell() {
           </button>
         </Message>
       ) : null}
-      {error ? (
-        <Message
-          kind={error.code === 'cancelled' ? 'info' : 'error'}
-          title={error.code === 'cancelled' ? 'Cancelled' : 'The k-means sweep failed'}
-        >
-          {error.message}
-        </Message>
-      ) : null}
+      {error ? <StepProblem error={error} failedTitle="The k-means sweep failed" /> : null}
       {result && knee && k !== null ? (
         <>
           <Recommendation points={result.points} knee={knee} fallbackK={FALLBACK_K} />

@@ -6,6 +6,7 @@ import { Message } from '../../components/message';
 import { formatInt } from '../../components/format';
 import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 
 const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
   {
@@ -73,8 +74,7 @@ function parseCodes(text: string): string[] {
 export function CleaningCell() {
   const kind = useNotebook((s) => s.kind);
   const hasData = useNotebook((s) => s.loadResult !== null);
-  const status = useNotebook((s) => s.cleaningStatus);
-  const error = useNotebook((s) => s.cleaningError);
+  const { status, error } = useStep('cleaning');
   const report = useNotebook((s) => s.cleaningReport);
   const settings = useNotebook((s) => s.cleaningSettings);
 

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { DateOrder, Role, TableKind } from '../../core/types';
+import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { PreviewTable } from '../../components/preview-table';
@@ -7,6 +8,7 @@ import { formatInt, formatTime } from '../../components/format';
 import { hasNoMoney, missingRoles } from '../../core/ingest/roles';
 import { ROLE_LABELS, ROLES_BY_KIND, setDateOrder, setKind, setRole } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { MappingChecks } from './mapping-checks';
 
 const ORDER_LABELS: Record<DateOrder, string> = {
@@ -44,8 +46,7 @@ export function ColumnsCell() {
   const kind = useNotebook((s) => s.kind);
   const mapping = useNotebook((s) => s.mapping);
   const dateOrder = useNotebook((s) => s.dateOrder);
-  const status = useNotebook((s) => s.mappingStatus);
-  const error = useNotebook((s) => s.mappingError);
+  const { status, error } = useStep('mapping');
   const result = useNotebook((s) => s.mappingResult);
   const confirmed = useNotebook((s) => s.confirmedChecks);
   const [view, setView] = useState<'parsed' | 'typed'>('typed');
@@ -107,12 +108,11 @@ export function ColumnsCell() {
       <fieldset className="choice-row">
         <legend>This file holds</legend>
         {(['transactions', 'rfm'] as const satisfies readonly TableKind[]).map((k) => (
-          <label key={k} className="choice">
-            <input type="radio" name={kindName} value={k} checked={kind === k} onChange={() => setKind(k)} />
+          <RadioChoice key={k} name={kindName} value={k} checked={kind === k} onSelect={() => setKind(k)}>
             {k === 'transactions'
               ? 'Transactions (one row per order or order line)'
               : 'A ready RFM table (one row per customer)'}
-          </label>
+          </RadioChoice>
         ))}
       </fieldset>
 
@@ -180,16 +180,15 @@ export function ColumnsCell() {
             </Message>
           ) : null}
           {orders.map((o) => (
-            <label key={o} className="choice">
-              <input
-                type="radio"
-                name={orderName}
-                value={o}
-                checked={dateOrder === o}
-                onChange={() => setDateOrder(o)}
-              />
+            <RadioChoice
+              key={o}
+              name={orderName}
+              value={o}
+              checked={dateOrder === o}
+              onSelect={() => setDateOrder(o)}
+            >
               {ORDER_LABELS[o]}
-            </label>
+            </RadioChoice>
           ))}
         </fieldset>
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { Fact } from '../../components/fact';
 import { Cell, type CellStatus } from '../../components/cell';
 import { HiddenFileInput } from '../../components/hidden-file-input';
 import { Message } from '../../components/message';
@@ -12,6 +13,7 @@ import {
   SAMPLE_ATTRIBUTION,
 } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { openModelFile } from '../../store/apply-actions';
 
 const ACCEPT =
@@ -37,10 +39,9 @@ const isModelFile = (f: File) => /\.json$/i.test(f.name);
 
 /** Step 1: bring data in — the built-in sample, a file picker or drag and drop. */
 export function DataCell() {
-  const status = useNotebook((s) => s.loadStatus);
+  const { status, error } = useStep('load');
   const progress = useNotebook((s) => s.loadProgress);
   const loadingName = useNotebook((s) => s.loadingName);
-  const error = useNotebook((s) => s.loadError);
   const result = useNotebook((s) => s.loadResult);
   const source = useNotebook((s) => s.dataSource);
   const fileBytes = useNotebook((s) => s.fileBytes);
@@ -220,92 +221,71 @@ export function DataCell() {
 
       {result ? (
         <dl className="facts" aria-label="File facts" data-testid="file-facts">
-          <div className="facts__wide">
-            <dt>File</dt>
-            <dd>
-              {result.fileName}
-              {source === 'sample' ? ' (sample)' : ''}
-            </dd>
-          </div>
-          <div>
-            <dt>Rows</dt>
-            <dd data-testid="fact-rows">{formatInt(result.rowCount)}</dd>
-          </div>
-          <div>
-            <dt>Size</dt>
-            <dd>
-              {fileBytes !== null && fileBytes !== result.byteLength ? (
-                <>
-                  {formatBytes(fileBytes)}{' '}
-                  <span className="facts__note">({formatBytes(result.byteLength)} unpacked)</span>
-                </>
-              ) : (
-                formatBytes(result.byteLength)
-              )}
-            </dd>
-          </div>
+          <Fact term="File" wide>
+            {result.fileName}
+            {source === 'sample' ? ' (sample)' : ''}
+          </Fact>
+          <Fact term="Rows" testId="fact-rows">
+            {formatInt(result.rowCount)}
+          </Fact>
+          <Fact term="Size">
+            {fileBytes !== null && fileBytes !== result.byteLength ? (
+              <>
+                {formatBytes(fileBytes)}{' '}
+                <span className="facts__note">({formatBytes(result.byteLength)} unpacked)</span>
+              </>
+            ) : (
+              formatBytes(result.byteLength)
+            )}
+          </Fact>
           {result.sheet !== undefined ? (
-            <div>
-              <dt>Sheet</dt>
-              <dd>
-                {reloadable && result.sheets && result.sheets.length > 1 ? (
-                  <select
-                    aria-label="Sheet"
-                    value={result.sheet}
-                    disabled={running}
-                    onChange={(e) =>
-                      void loadFile(reloadable.blob, reloadable.name, { sheet: e.target.value })
-                    }
-                  >
-                    {result.sheets.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  result.sheet
-                )}
-              </dd>
-            </div>
+            <Fact term="Sheet">
+              {reloadable && result.sheets && result.sheets.length > 1 ? (
+                <select
+                  aria-label="Sheet"
+                  value={result.sheet}
+                  disabled={running}
+                  onChange={(e) => void loadFile(reloadable.blob, reloadable.name, { sheet: e.target.value })}
+                >
+                  {result.sheets.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                result.sheet
+              )}
+            </Fact>
           ) : (
             <>
-              <div>
-                <dt>Delimiter</dt>
-                <dd>{delimiterName(result.delimiter)}</dd>
-              </div>
-              <div>
-                <dt>Encoding</dt>
-                <dd>
-                  <span data-testid="fact-encoding">{result.encoding}</span>
-                  {reloadable ? (
-                    <>
-                      {' '}
-                      <select
-                        aria-label="Text encoding"
-                        value={encoding}
-                        disabled={running}
-                        onChange={(e) => {
-                          const v = e.target.value;
-                          void loadFile(reloadable.blob, reloadable.name, v === '' ? {} : { encoding: v });
-                        }}
-                      >
-                        {ENCODINGS.map(([v, label]) => (
-                          <option key={v} value={v}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
-                    </>
-                  ) : null}
-                </dd>
-              </div>
+              <Fact term="Delimiter">{delimiterName(result.delimiter)}</Fact>
+              <Fact term="Encoding">
+                <span data-testid="fact-encoding">{result.encoding}</span>
+                {reloadable ? (
+                  <>
+                    {' '}
+                    <select
+                      aria-label="Text encoding"
+                      value={encoding}
+                      disabled={running}
+                      onChange={(e) => {
+                        const v = e.target.value;
+                        void loadFile(reloadable.blob, reloadable.name, v === '' ? {} : { encoding: v });
+                      }}
+                    >
+                      {ENCODINGS.map(([v, label]) => (
+                        <option key={v} value={v}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                ) : null}
+              </Fact>
             </>
           )}
-          <div>
-            <dt>Parse time</dt>
-            <dd>{formatMs(result.parseMs)}</dd>
-          </div>
+          <Fact term="Parse time">{formatMs(result.parseMs)}</Fact>
         </dl>
       ) : null}
       {result && result.ragged.count > 0 ? (

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import type { Glance, OutlierLine, OutlierReport, RevenueRank } from '../../core/profile/profile-types';
+import { Fact } from '../../components/fact';
 import { Cell, type CellStatus } from '../../components/cell';
 import { DataTable } from '../../components/data-table';
 import { Message } from '../../components/message';
 import { formatInt, formatMoney, formatMs, formatNumber } from '../../components/format';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import './profile.css';
 
 const BLUE = '#3b6ea8';
@@ -23,8 +25,7 @@ const chartTitle = (text: string) =>
 /** Step 2b: the mapped transactions at a glance (uncleaned) and their extreme lines. */
 export function GlanceCell() {
   const mappingKind = useNotebook((s) => s.mappingResult?.kind ?? null);
-  const status = useNotebook((s) => s.glanceStatus);
-  const error = useNotebook((s) => s.glanceError);
+  const { status, error } = useStep('glance');
   const glance = useNotebook((s) => s.glance);
   const outliers = useNotebook((s) => s.outliers);
   const ms = useNotebook((s) => s.glanceMs);
@@ -82,46 +83,32 @@ export function GlanceCell() {
 function GlanceFacts({ g }: { g: Glance }) {
   return (
     <dl className="facts">
-      <div>
-        <dt>Lines</dt>
-        <dd data-testid="glance-rows">{formatInt(g.rows)}</dd>
-      </div>
-      <div>
-        <dt>Months</dt>
-        <dd data-testid="glance-months">{formatInt(g.months.length)}</dd>
-      </div>
-      <div>
-        <dt>Revenue</dt>
-        <dd data-testid="glance-revenue">
-          {g.revenueSource === null ? '—' : formatMoney(g.revenue)}
-          {g.revenueSource === 'quantityTimesPrice' ? (
-            <span className="facts__note"> quantity × price</span>
-          ) : null}
-        </dd>
-      </div>
-      <div>
-        <dt>Cancellation lines</dt>
-        <dd data-testid="glance-cancellations">{formatInt(g.cancellations)}</dd>
-      </div>
-      <div>
-        <dt>Returns (quantity &lt; 0)</dt>
-        <dd data-testid="glance-returns">{formatInt(g.returns)}</dd>
-      </div>
-      <div className="facts__wide">
-        <dt>Lines without a customer id</dt>
-        <dd data-testid="glance-missing-customer">
-          {formatInt(g.missingCustomer)}{' '}
-          <span className="facts__note">({(100 * g.missingCustomerShare).toFixed(1)}% of lines)</span>
-        </dd>
-      </div>
+      <Fact term="Lines" testId="glance-rows">
+        {formatInt(g.rows)}
+      </Fact>
+      <Fact term="Months" testId="glance-months">
+        {formatInt(g.months.length)}
+      </Fact>
+      <Fact term="Revenue" testId="glance-revenue">
+        {g.revenueSource === null ? '—' : formatMoney(g.revenue)}
+        {g.revenueSource === 'quantityTimesPrice' ? (
+          <span className="facts__note"> quantity × price</span>
+        ) : null}
+      </Fact>
+      <Fact term="Cancellation lines" testId="glance-cancellations">
+        {formatInt(g.cancellations)}
+      </Fact>
+      <Fact term="Returns (quantity < 0)" testId="glance-returns">
+        {formatInt(g.returns)}
+      </Fact>
+      <Fact term="Lines without a customer id" testId="glance-missing-customer" wide>
+        {formatInt(g.missingCustomer)}{' '}
+        <span className="facts__note">({(100 * g.missingCustomerShare).toFixed(1)}% of lines)</span>
+      </Fact>
       {g.rowsWithoutDate > 0 || g.rowsWithoutRevenue > 0 ? (
-        <div className="facts__wide">
-          <dt>Left out of the charts</dt>
-          <dd>
-            {formatInt(g.rowsWithoutDate)} without a date · {formatInt(g.rowsWithoutRevenue)} without a
-            revenue
-          </dd>
-        </div>
+        <Fact term="Left out of the charts" wide>
+          {formatInt(g.rowsWithoutDate)} without a date · {formatInt(g.rowsWithoutRevenue)} without a revenue
+        </Fact>
       ) : null}
     </dl>
   );

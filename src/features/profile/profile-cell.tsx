@@ -1,11 +1,13 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ColumnProfile, ColumnType } from '../../core/profile/profile-types';
+import { Fact } from '../../components/fact';
 import { Cell, type CellStatus } from '../../components/cell';
 import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';
 import { preloadPlotlyWhenIdle } from '../../components/plot/plotly-loader';
 import { formatInt, formatMs, formatNumber } from '../../components/format';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import './profile.css';
 
 const TYPE_LABEL: Record<ColumnType, string> = {
@@ -21,8 +23,7 @@ const TYPE_LABEL: Record<ColumnType, string> = {
 export function ProfileCell() {
   const hasData = useNotebook((s) => s.loadResult !== null);
   const rowCount = useNotebook((s) => s.loadResult?.rowCount ?? null);
-  const status = useNotebook((s) => s.profileStatus);
-  const error = useNotebook((s) => s.profileError);
+  const { status, error } = useStep('profile');
   const columns = useNotebook((s) => s.columnProfile);
   const source = useNotebook((s) => s.profileSource);
   const ms = useNotebook((s) => s.profileMs);
@@ -68,22 +69,16 @@ export function ProfileCell() {
       ) : (
         <>
           <dl className="facts profile-facts">
-            <div>
-              <dt>Rows</dt>
-              <dd data-testid="profile-rows">{formatInt(rows ?? 0)}</dd>
-            </div>
-            <div>
-              <dt>Columns</dt>
-              <dd>{formatInt(columns.length)}</dd>
-            </div>
-            <div>
-              <dt>Columns with missing cells</dt>
-              <dd>{formatInt(columns.filter((c) => c.missing > 0).length)}</dd>
-            </div>
-            <div>
-              <dt>Columns with unreadable cells</dt>
-              <dd>{formatInt(columns.filter((c) => c.unparseable !== null).length)}</dd>
-            </div>
+            <Fact term="Rows" testId="profile-rows">
+              {formatInt(rows ?? 0)}
+            </Fact>
+            <Fact term="Columns">{formatInt(columns.length)}</Fact>
+            <Fact term="Columns with missing cells">
+              {formatInt(columns.filter((c) => c.missing > 0).length)}
+            </Fact>
+            <Fact term="Columns with unreadable cells">
+              {formatInt(columns.filter((c) => c.unparseable !== null).length)}
+            </Fact>
           </dl>
           <DataTable
             className="profile-table"

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
@@ -76,26 +77,22 @@ export function RfmScoresCell() {
             </label>
             <fieldset className="choice-row">
               <legend>Bins</legend>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name={methodName}
-                  checked={settings.method === 'quantile'}
-                  onChange={() => setScoreMethod('quantile')}
-                  data-testid="rfm-method-quantile"
-                />
+              <RadioChoice
+                name={methodName}
+                checked={settings.method === 'quantile'}
+                onSelect={() => setScoreMethod('quantile')}
+                testId="rfm-method-quantile"
+              >
                 Quantiles (pandas qcut; a value on a cut gets the lower score)
-              </label>
-              <label className="choice">
-                <input
-                  type="radio"
-                  name={methodName}
-                  checked={settings.method === 'r-rfm'}
-                  onChange={() => setScoreMethod('r-rfm')}
-                  data-testid="rfm-method-r"
-                />
+              </RadioChoice>
+              <RadioChoice
+                name={methodName}
+                checked={settings.method === 'r-rfm'}
+                onSelect={() => setScoreMethod('r-rfm')}
+                testId="rfm-method-r"
+              >
                 R package rfm 0.3.0 (quantiles + 1, a value on a cut gets the higher score)
-              </label>
+              </RadioChoice>
             </fieldset>
             <div className="button-row">
               <button type="button" className="button button--secondary" onClick={applyRPackagePreset}>

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { RfmSettings, RfmTable } from '../../core/types';
+import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';
 import { Histogram } from '../../components/plot/histogram';
@@ -7,6 +8,7 @@ import { VirtualTable, type TableColumn } from '../../components/virtual-table';
 import { formatInt, formatMoney, formatNumber, formatTime } from '../../components/format';
 import { setRfmSettings } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 
 function nextDayIso(ms: number | null): string {
   const base = ms !== null && Number.isFinite(ms) ? ms : Date.UTC(2000, 0, 1);
@@ -57,8 +59,7 @@ const FREQUENCY_TEXT: Record<RfmSettings['frequency'], string> = {
 /** Step 4: the per-customer Recency, Frequency and Monetary table and how it is defined. */
 export function RfmCell() {
   const rfm = useNotebook((s) => s.rfm);
-  const status = useNotebook((s) => s.rfmStatus);
-  const error = useNotebook((s) => s.rfmError);
+  const { status, error } = useStep('rfm');
   const settings = useNotebook((s) => s.rfmSettings);
   const kind = useNotebook((s) => s.kind);
   const mapping = useNotebook((s) => s.mapping);
@@ -101,24 +102,20 @@ export function RfmCell() {
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <fieldset>
             <legend>Recency is counted up to</legend>
-            <label className="choice">
-              <input
-                type="radio"
-                name={analysisName}
-                checked={analysisMode === 'nextDay'}
-                onChange={() => setRfmSettings({ analysisDate: 'nextDay' })}
-              />
+            <RadioChoice
+              name={analysisName}
+              checked={analysisMode === 'nextDay'}
+              onSelect={() => setRfmSettings({ analysisDate: 'nextDay' })}
+            >
               Midnight after the last day in the data
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name={analysisName}
-                checked={analysisMode === 'lastTime'}
-                onChange={() => setRfmSettings({ analysisDate: 'lastTime' })}
-              />
+            </RadioChoice>
+            <RadioChoice
+              name={analysisName}
+              checked={analysisMode === 'lastTime'}
+              onSelect={() => setRfmSettings({ analysisDate: 'lastTime' })}
+            >
               The last transaction’s time
-            </label>
+            </RadioChoice>
             <div className="choice choice--date">
               <input
                 type="radio"

@@ -67,6 +67,15 @@ function axisTitle(j: number, space: Space): string {
   return space === 'model' ? `${FEATURE_LABELS[j]} (standardised)` : `${FEATURE_LABELS[j]} (log)`;
 }
 
+/** Feature j's axis in either space: titled, and logarithmic (a tick per decade) in original units. */
+function spaceAxis(j: number, space: Space) {
+  return {
+    title: { text: axisTitle(j, space) },
+    type: space === 'original' ? 'log' : 'linear',
+    ...(space === 'original' ? { dtick: 1 } : {}),
+  };
+}
+
 function byCluster(
   seg: Segmentation,
   display: Display,
@@ -188,12 +197,7 @@ function Scatter2d({ seg, space }: { seg: Segmentation; space: Space }) {
   const display = useDisplay(seg.sweep.rfm, seg.sweep.seed, DISPLAY_LIMIT);
   const data = useTraces(seg, display, dims, space, 'scatter', SIZES_2D, true);
   const layout = useMemo<PlotLayout>(() => {
-    const ax = (j: number) => ({
-      title: { text: axisTitle(j, space) },
-      type: space === 'original' ? 'log' : 'linear',
-      zeroline: false,
-      ...(space === 'original' ? { dtick: 1 } : {}),
-    });
+    const ax = (j: number) => ({ ...spaceAxis(j, space), zeroline: false });
     return {
       hovermode: 'closest',
       margin: { l: 60, r: 8, t: 8, b: 48 },
@@ -222,9 +226,7 @@ function Scatter3dPlot({ seg, space }: { seg: Segmentation; space: Space }) {
   const data = useTraces(seg, display, ALL_DIMS, space, 'scatter3d', SIZES_3D, true);
   const layout = useMemo<PlotLayout>(() => {
     const ax = (j: number) => ({
-      title: { text: axisTitle(j, space) },
-      type: space === 'original' ? 'log' : 'linear',
-      ...(space === 'original' ? { dtick: 1 } : {}),
+      ...spaceAxis(j, space),
       backgroundcolor: '#f7f9fb',
       showbackground: true,
       gridcolor: '#d9e0e7',

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { formatInt } from '../../components/format';
 import { Message } from '../../components/message';
@@ -89,24 +90,12 @@ export function SegmentsCell() {
           <ResultsSummary seg={seg} />
           <fieldset className="choice-row space-toggle">
             <legend className="visually-hidden">Axes of the charts</legend>
-            <label className="choice">
-              <input
-                type="radio"
-                name={name}
-                checked={space === 'model'}
-                onChange={() => setSpace('model')}
-              />
+            <RadioChoice name={name} checked={space === 'model'} onSelect={() => setSpace('model')}>
               Model space (transformed, standardised)
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name={name}
-                checked={space === 'original'}
-                onChange={() => setSpace('original')}
-              />
+            </RadioChoice>
+            <RadioChoice name={name} checked={space === 'original'} onSelect={() => setSpace('original')}>
               Original units (log axes)
-            </label>
+            </RadioChoice>
           </fieldset>
           <div className="segments-plots">
             <div className="segments-plots__main">

@@ -4,10 +4,12 @@ import { DataTable } from '../../components/data-table';
 import { Cell } from '../../components/cell';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
+import { StepProblem } from '../../components/step-problem';
 import { Histogram } from '../../components/plot/histogram';
 import { Progress } from '../../components/progress';
 import { cancelModel, rerunModel } from '../../store/model-actions';
 import { useNotebook } from '../../store/store';
+import { useStep } from '../../store/selectors/step';
 import { FEATURE_LABELS } from '../../components/palette';
 import '../../components/model-cells.css';
 import { MODEL_FEATURES } from '../../core/model/model-types';
@@ -42,8 +44,7 @@ function limitedNotes(
 
 /** Step 5: Yeo-Johnson per feature, then standardisation; what it did to the skew. */
 export function TransformCell() {
-  const status = useNotebook((s) => s.transformStatus);
-  const error = useNotebook((s) => s.transformError);
+  const { status, error } = useStep('transform');
   const transform = useNotebook((s) => s.transform);
   const hasRfm = useNotebook((s) => s.rfm !== null);
 
@@ -99,15 +100,11 @@ export function TransformCell() {
         <Progress label="Fitting the Yeo-Johnson transform" value={null} onCancel={cancelModel} />
       ) : null}
       {error ? (
-        <Message
-          kind={error.code === 'cancelled' ? 'info' : 'error'}
-          title={error.code === 'cancelled' ? 'Cancelled' : 'The transform failed'}
-        >
-          {error.message}
+        <StepProblem error={error} failedTitle="The transform failed">
           {error.code === 'power-constant-column' ? (
             <> To leave it out, choose the two other features under “Features in the model” above.</>
           ) : null}
-        </Message>
+        </StepProblem>
       ) : null}
       {r && before && after ? (
         <>

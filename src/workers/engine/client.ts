@@ -121,6 +121,17 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     return { engine: cached.name, cached: { ...cached, source: 'cached' as const } } as const;
   }
 
+  /** The data part of a sweep or fit request: a fresh copy of X (to transfer) and the engine to ask for. */
+  function kmeansInput(
+    X: Float64Array,
+    n: number,
+    d: number,
+    choice: EngineInfo['name'] | 'auto' | undefined,
+  ) {
+    const copy = X.slice(0, n * d);
+    return [{ X: copy, n, d, ...engineFor(choice, n, d) }, [copy.buffer]] as const;
+  }
+
   function remember(info: EngineInfo): void {
     if (info.source === 'calibrated' && info.calibratedOn !== undefined) {
       calibrations.set(sizeBucket(info.calibratedOn.n, info.calibratedOn.d), info);
@@ -146,11 +157,8 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const { engine: choice, ...sweepOptions } = options;
       const result = await call<'sweep'>(
         () => {
-          const copy = X.slice(0, n * d);
-          return [
-            { type: 'sweep', X: copy, n, d, options: sweepOptions, ...engineFor(choice, n, d) },
-            [copy.buffer],
-          ];
+          const [input, transfer] = kmeansInput(X, n, d, choice);
+          return [{ type: 'sweep', ...input, options: sweepOptions }, [...transfer]];
         },
         { signal: opts.signal, onProgress: opts.onProgress },
       );
@@ -161,11 +169,8 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const { engine: choice, ...kmeansOptions } = options;
       const result = await call<'fit'>(
         () => {
-          const copy = X.slice(0, n * d);
-          return [
-            { type: 'fit', X: copy, n, d, options: kmeansOptions, ...engineFor(choice, n, d) },
-            [copy.buffer],
-          ];
+          const [input, transfer] = kmeansInput(X, n, d, choice);
+          return [{ type: 'fit', ...input, options: kmeansOptions }, [...transfer]];
         },
         { signal: opts.signal },
       );

@@ -164,11 +164,11 @@ describe('calibration', () => {
   });
 
   it('uses a forced engine, and falls back to plain when it cannot start', async () => {
-    const forced = await chooseEngine('tfjs-wasm', undefined, X, n, 3, 4);
+    const forced = await chooseEngine({ engine: 'tfjs-wasm', X, n, d: 3 }, 4);
     expect(forced.engineInfo).toMatchObject({ name: 'tfjs-wasm', source: 'override', calibration: [] });
     expect(forced.factory(X, n, 3).name).toBe('tfjs-wasm');
     // Node has no WebGL: the override cannot start and plain runs, saying why.
-    const fallback = await chooseEngine('tfjs-webgl', undefined, X, n, 3, 4);
+    const fallback = await chooseEngine({ engine: 'tfjs-webgl', X, n, d: 3 }, 4);
     expect(fallback.engineInfo.name).toBe('plain');
     expect(fallback.engineInfo.source).toBe('fallback');
     expect(fallback.engineInfo.reason).toMatch(

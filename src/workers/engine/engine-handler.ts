@@ -61,11 +61,7 @@ async function run(
       return invertPowerTransform(req.X, req.d, req.fit);
     case 'sweep': {
       const { engineInfo, factory } = await chooseEngine(
-        req.engine,
-        req.cached,
-        req.X,
-        req.n,
-        req.d,
+        req,
         calibrationK(req.options.kMin, req.options.kMax, req.n),
       );
       const progress = (doneK: number, totalK: number): void =>
@@ -98,14 +94,7 @@ async function run(
       return { ...result, engine: engineInfo.name, engineInfo: { ...engineInfo, workers: 1 } };
     }
     case 'fit': {
-      const { engineInfo, factory } = await chooseEngine(
-        req.engine,
-        req.cached,
-        req.X,
-        req.n,
-        req.d,
-        Math.min(req.options.k, req.n),
-      );
+      const { engineInfo, factory } = await chooseEngine(req, Math.min(req.options.k, req.n));
       const result = kmeans(req.X, req.n, req.d, req.options, factory);
       return { ...result, engineInfo };
     }
@@ -169,12 +158,17 @@ export function startRendererProbe(): void {
  * reused with its info; any other name is an override. A tfjs engine that cannot start falls back
  * to plain, and the reason says so.
  */
+/** What a sweep or fit request says about its data and the engine to use. */
+export interface EngineQuery {
+  readonly engine: EngineChoice;
+  readonly cached?: EngineInfo;
+  readonly X: Float64Array;
+  readonly n: number;
+  readonly d: number;
+}
+
 export async function chooseEngine(
-  choice: EngineChoice,
-  cached: EngineInfo | undefined,
-  X: Float64Array,
-  n: number,
-  d: number,
+  { engine: choice, cached, X, n, d }: EngineQuery,
   k: number,
 ): Promise<{ engineInfo: EngineInfo; factory: LloydStepperFactory }> {
   const probe = await renderer();

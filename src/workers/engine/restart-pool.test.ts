@@ -96,6 +96,13 @@ function expectSameSweep(got: SweepResult, want: SweepResult): void {
 
 const reference = sweepK(X, n, d, OPTIONS, plainStepper);
 
+/** pooledSweep on the real data, with the reasons it fell back to one worker. */
+async function sweepNotingFailures(spawn: () => RestartHelper | null, options: SweepOptions = OPTIONS) {
+  const failures: string[] = [];
+  const got = await pooledSweep(X, n, d, options, spawn, undefined, (why) => failures.push(why));
+  return { got, failures };
+}
+
 describe('pooledSweep (restarts split with a helper worker)', () => {
   it('equals the single-worker sweepK exactly on real data, with progress per k', async () => {
     const fake = new FakeWorker();
@@ -146,16 +153,7 @@ describe('pooledSweep (restarts split with a helper worker)', () => {
 
   it('a helper crash mid-sweep falls back to one worker with the same result', async () => {
     const fake = new FakeWorker((req, runs) => (req.type === 'run' && runs === 3 ? 'crash' : null));
-    const failures: string[] = [];
-    const got = await pooledSweep(
-      X,
-      n,
-      d,
-      OPTIONS,
-      () => workerRestartHelper(fake),
-      undefined,
-      (why) => failures.push(why),
-    );
+    const { got, failures } = await sweepNotingFailures(() => workerRestartHelper(fake));
     expectSameSweep(got, reference);
     expect(failures).toEqual(['the helper worker stopped: Uncaught RangeError: out of memory']);
     expect(fake.runs).toBe(3); // nothing sent after the crash
@@ -164,51 +162,23 @@ describe('pooledSweep (restarts split with a helper worker)', () => {
 
   it('a malformed helper answer is never combined', async () => {
     const fake = new FakeWorker((req) => (req.type === 'run' && req.options.k === 2 ? 'malformed' : null));
-    const failures: string[] = [];
-    const got = await pooledSweep(
-      X,
-      n,
-      d,
-      OPTIONS,
-      () => workerRestartHelper(fake),
-      undefined,
-      (w) => failures.push(w),
-    );
+    const { got, failures } = await sweepNotingFailures(() => workerRestartHelper(fake));
     expectSameSweep(got, reference);
     expect(failures).toEqual(['the helper worker answered with a malformed result']);
   });
 
   it('a helper that cannot start (spawn throws, or init fails) gives the same result', async () => {
-    const failures: string[] = [];
     const opts = { ...OPTIONS, kMax: 3 };
     const want = sweepK(X, n, d, opts, plainStepper);
-    const a = await pooledSweep(
-      X,
-      n,
-      d,
-      opts,
-      () => {
-        throw new Error('no nested workers');
-      },
-      undefined,
-      (w) => failures.push(w),
-    );
-    expectSameSweep(a, want);
+    const a = await sweepNotingFailures(() => {
+      throw new Error('no nested workers');
+    }, opts);
+    expectSameSweep(a.got, want);
+    expect(a.failures).toEqual(['no nested workers']);
     const fake = new FakeWorker((req) => (req.type === 'init' ? 'crash' : null));
-    const b = await pooledSweep(
-      X,
-      n,
-      d,
-      opts,
-      () => workerRestartHelper(fake),
-      undefined,
-      (w) => failures.push(w),
-    );
-    expectSameSweep(b, want);
-    expect(failures).toEqual([
-      'no nested workers',
-      'the helper worker stopped: Uncaught RangeError: out of memory',
-    ]);
+    const b = await sweepNotingFailures(() => workerRestartHelper(fake), opts);
+    expectSameSweep(b.got, want);
+    expect(b.failures).toEqual(['the helper worker stopped: Uncaught RangeError: out of memory']);
   });
 
   it('an odd number of restarts and a bad range behave as sweepK', async () => {

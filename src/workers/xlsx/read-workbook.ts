@@ -102,6 +102,26 @@ function makeDecoder(head: Uint8Array): TextDecoder {
   return new TextDecoder('utf-8');
 }
 
+/** Where a read of the package broke: a part while inflating it, or a sheet while parsing it. */
+type Damage =
+  | { readonly why: 'damaged-part'; readonly part: string }
+  | {
+      readonly why: 'damaged-sheet';
+      readonly sheet: string;
+      readonly offset: number;
+      readonly length: number;
+    };
+
+/** What a failed read throws: a coded error as it is, anything else as xlsx-corrupt saying where. */
+function damaged(err: unknown, where: Damage): UserFacingError {
+  if (err instanceof UserFacingError) return err;
+  return new UserFacingError({
+    code: 'xlsx-corrupt',
+    ...where,
+    detail: err instanceof Error ? err.message : String(err),
+  });
+}
+
 /**
  * Inflates one entry in slices and hands its text to `onText` piece by piece (the last call has
  * `final` true). `afterSlice` runs after each compressed slice with its byte count and returns false
@@ -133,13 +153,7 @@ function streamEntryText(
       if (!afterSlice(piece.length)) return;
     }
   } catch (err) {
-    if (err instanceof UserFacingError) throw err;
-    throw new UserFacingError({
-      code: 'xlsx-corrupt',
-      why: 'damaged-part',
-      part: e.name,
-      detail: err instanceof Error ? err.message : String(err),
-    });
+    throw damaged(err, { why: 'damaged-part', part: e.name });
   }
   const tail = decoder === null ? '' : (decoder as TextDecoder).decode();
   onText(tail, true);
@@ -346,15 +360,7 @@ async function readSheet(bytes: Uint8Array, options: ReadWorkbookOptions): Promi
       }
     }
   } catch (err) {
-    if (err instanceof UserFacingError) throw err;
-    throw new UserFacingError({
-      code: 'xlsx-corrupt',
-      why: 'damaged-sheet',
-      sheet: chosen.name,
-      offset: off,
-      length: src.length,
-      detail: err instanceof Error ? err.message : String(err),
-    });
+    throw damaged(err, { why: 'damaged-sheet', sheet: chosen.name, offset: off, length: src.length });
   }
   const stopped = parser.isStopped;
   if (!stopped) {
