@@ -28,7 +28,7 @@ function requestBody(ref, rows) {
 function startServer(modelPath) {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin', 'segment-notebook.mjs'), 'serve', modelPath, '--port', '0', '--quiet'],
+    [path.join(ROOT, 'scripts', 'segment-notebook.mjs'), 'serve', modelPath, '--port', '0', '--quiet'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
