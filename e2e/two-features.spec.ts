@@ -64,6 +64,9 @@ test('leaving monetary out (keyboard) gives a 2D segments plot and exports witho
   await expect(page.locator('.segments-plots .plot[data-plot-state="drawn"]')).toHaveCount(1);
   await expect(page.getByTestId('transform-table').getByRole('row')).toHaveCount(3);
   await expect(page.getByTestId('transform-table')).not.toContainText('Monetary');
+  // Every cell still works with a two-feature model (a cell that throws shows a "(failed)" region).
+  await expect(page.getByTestId('rfm-crosstab')).toBeVisible();
+  await expect(page.getByRole('region', { name: /\(failed\)/ })).toHaveCount(0);
 
   const model = JSON.parse(await download(page, 'export-model')) as {
     features: string[];
@@ -100,6 +103,8 @@ test('a real file without money columns goes on as an R+F model and reaches segm
   // The RFM scores say that M carries nothing here, and the default (R×F) segments still name everyone.
   await expect(page.getByTestId('rfm-scores-no-money')).toContainText('read R and F only');
   await expect(cell(page, 'rfm-scores')).toContainText('on R and F (no money column)');
+  await expect(page.getByTestId('rfm-crosstab')).toBeVisible();
+  await expect(page.getByRole('region', { name: /\(failed\)/ })).toHaveCount(0);
 });
 
 test('a file without a date column is refused, naming what is missing and what to do', async ({ page }) => {

@@ -11,7 +11,7 @@ import {
   type SegmentAssignment,
   type SegmentSummaryRow,
 } from '../../core/rfm-scores';
-import { computeProfiles } from '../../core/segments/profiles';
+import { profilesFor } from '../../store/selectors/segmentation';
 import { suggestNames } from '../../core/segments/describe';
 import type { RfmTable } from '../../core/types';
 import { scoresFor, segmentsFor, type DerivedScores } from '../../store/rfm-scores-actions';
@@ -52,7 +52,8 @@ export function useRfmScores(): RfmScoresView | null {
     const point = sweep.result.points.find((p) => p.k === k);
     if (!point) return null;
     // Names as the Segments cell shows them: typed by the user, else the suggestion.
-    const profiles = computeProfiles(sweep.rfm, point.result.labels, k, point.result.centroids, null);
+    // (the store's profiles: the model's features, one or two of which may be left out)
+    const profiles = profilesFor(sweep, point);
     const suggested = suggestNames(profiles.segments.map((x) => x.description));
     const clusterNames = suggested.map((sn, c) => {
       const t = (typed?.[c] ?? '').trim();
