@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cell } from './helpers';
+import { cell, drawThe3dView } from './helpers';
 
 /**
  * No route off the machine: on a fully computed notebook, every mode-bar control of every chart and
@@ -81,6 +81,7 @@ test('no click on a computed notebook opens, loads or navigates to another origi
 
   await page.getByRole('button', { name: /try the sample data/i }).click();
   await expect(cell(page, 'segments')).toHaveAttribute('data-status', 'ready', { timeout: 240_000 });
+  await drawThe3dView(page);
   await expect
     .poll(() => page.locator('.plot[data-plot-state="loading"]').count(), { timeout: 120_000 })
     .toBe(0);

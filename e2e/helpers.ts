@@ -150,3 +150,23 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/**
+ * Draws the Segments cell's 3D view. On a software WebGL renderer (SwiftShader here) the app draws it
+ * only on request (`src/components/plot/webgl-gate.tsx`); with a GPU it is drawn at once.
+ */
+export async function drawThe3dView(page: Page): Promise<Locator> {
+  const gate = page.getByTestId('segments-3d-gate');
+  const plot = page.getByTestId('segments-3d');
+  await expect(gate.or(plot).first()).toBeVisible({ timeout: 120_000 });
+  if (await gate.isVisible()) {
+    await expect(gate).toContainText('draws WebGL charts in software');
+    await gate.getByRole('button', { name: 'Draw the 3D view' }).click();
+    // The button is gone: the focus is on the chart that replaced it, not lost to the page.
+    await expect(page.locator('.webgl-gate__chart')).toBeFocused();
+  }
+  await expect(page.locator('.plot[data-plot-state="drawn"]').filter({ has: plot })).toHaveCount(1, {
+    timeout: 120_000,
+  });
+  return plot;
+}

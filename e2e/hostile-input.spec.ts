@@ -17,7 +17,7 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { cell, chooseFile, expectStatus, UCI_GZ, parseCsv } from './helpers';
+import { cell, chooseFile, drawThe3dView, expectStatus, UCI_GZ, parseCsv } from './helpers';
 
 declare global {
   interface Window {
@@ -181,9 +181,7 @@ test('markup is shown as text everywhere and formulas are neutralised in every e
   await page.getByLabel('Name of segment 1').press('Tab');
   await page.getByLabel('Name of segment 2').fill('=1+1');
   await page.getByLabel('Name of segment 2').press('Tab');
-  await expect(page.locator('.segments-plots .plot[data-plot-state="drawn"]').first()).toBeVisible({
-    timeout: 60_000,
-  });
+  await drawThe3dView(page);
   const plots = cell(page, 'segments');
   await expect
     .poll(async () => (await plots.locator('.legend').allTextContents()).join(' | '), { timeout: 30_000 })

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cell } from './helpers';
+import { cell, drawThe3dView } from './helpers';
 
 /**
  * "The data never leaves the browser": every request the page and its workers make during a whole
@@ -71,7 +71,7 @@ test('no request leaves the app origin during a full journey', async ({ page, ba
   await expect(page.locator('.plot[data-plot-state="drawn"]').first()).toBeVisible({ timeout: 60_000 });
 
   // Hover the 3D plot and the elbow chart (plotly hover labels), change k, export everything.
-  const plot3d = page.getByTestId('segments-3d');
+  const plot3d = await drawThe3dView(page);
   const box = await plot3d.boundingBox();
   if (box) {
     for (let i = 1; i < 6; i++) await page.mouse.move(box.x + (box.width * i) / 6, box.y + box.height / 2);

@@ -6,7 +6,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { cell, expectStatus, parseCsv } from './helpers';
+import { cell, drawThe3dView, expectStatus, parseCsv } from './helpers';
 
 declare global {
   interface Window {
@@ -141,7 +141,7 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   );
 
   // The 3D plot drew customers (non-background pixels in several colours).
-  const plot3d = page.getByTestId('segments-3d');
+  const plot3d = await drawThe3dView(page);
   await expect(plot3d.locator('canvas').first()).toBeAttached();
   await expect(page.locator('.plot[data-plot-state="drawn"]').filter({ has: plot3d })).toHaveCount(1);
   const shot = await plot3d.screenshot({ path: testInfo.outputPath('segments-3d.png') });

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { CDNOW, cell, expectStatus, parseCsv } from './helpers';
+import { CDNOW, cell, drawThe3dView, expectStatus, parseCsv } from './helpers';
 
 async function download(page: Page, testId: string): Promise<string> {
   const [dl] = await Promise.all([
@@ -46,7 +46,7 @@ test('leaving monetary out (keyboard) gives a 2D segments plot and exports witho
   await page.getByRole('button', { name: 'Try the sample data' }).click();
   for (const id of ['rfm', 'transform', 'choose-k', 'segments', 'export'])
     await expectStatus(page, id, 'ready');
-  await expect(page.getByTestId('segments-3d')).toBeVisible();
+  await drawThe3dView(page);
   await expect(page.getByTestId('transform-table').getByRole('row')).toHaveCount(4);
 
   // The control, by keyboard: the checked radio, then the arrow key to the next option.
@@ -60,6 +60,7 @@ test('leaving monetary out (keyboard) gives a 2D segments plot and exports witho
 
   await expect(page.getByTestId('segments-2d')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('segments-3d')).toHaveCount(0);
+  await expect(page.getByTestId('segments-3d-gate')).toHaveCount(0);
   for (const id of ['transform', 'choose-k', 'segments', 'export']) await expectStatus(page, id, 'ready');
   await expect(page.locator('.segments-plots .plot[data-plot-state="drawn"]')).toHaveCount(1);
   await expect(page.getByTestId('transform-table').getByRole('row')).toHaveCount(3);

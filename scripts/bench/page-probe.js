@@ -1,6 +1,6 @@
 /* global window, document, MutationObserver */
 // Injected into every benchmark page before the app's scripts (context.addInitScript). Records, on the
-// page's own clock (performance.now(), ms), without changing the app:
+// page's own clock (performance.now(), ms), without changing the app (but for one button press, below):
 //   __bench.fileChange          the `change` event of a file input (the user's drop/choice)
 //   __bench.transitions         every data-status a `[data-testid^="cell-"]` element takes, with time
 //   __bench.plots               every `plotly_afterplot` of a plotly graph div: whether it has a 3D
@@ -10,6 +10,11 @@
 //   __bench.longTasks           every main-thread task over 50 ms (Long Tasks API): start and duration
 //   __bench.events              every input event slower than 16 ms to its next paint (Event Timing API,
 //                               trusted events only): name, start, duration, interactionId
+//   __bench.gateShown/gateClicked  when the Segments cell showed "Draw the 3D view" (a software WebGL
+//                               renderer: the app draws the 3D view on request) and when it was pressed.
+//                               `__bench.autoDraw3d` (default true) presses it as soon as it shows, as an
+//                               analyst wanting the 3D view would; main-thread.mjs sets it to false.
+// The only thing the probe does to the page is that press.
 // A 25 ms interval does the polling (plotly graph divs get their `.on` method only once plotted).
 (() => {
   const b = {
@@ -21,6 +26,9 @@
     lastStatus: {},
     longTasks: [],
     events: [],
+    autoDraw3d: true,
+    gateShown: null,
+    gateClicked: null,
   };
   Object.defineProperty(window, '__bench', { value: b, configurable: false, enumerable: false });
   document.addEventListener(
@@ -77,6 +85,12 @@
       if (seenReady.has(el)) continue;
       seenReady.add(el);
       b.plotReady.push({ t: now, cell: cellOf(el), k: el.getAttribute('data-k') });
+    }
+    const gate = document.querySelector('[data-testid="segments-3d-gate"] button');
+    if (gate && b.gateShown === null) b.gateShown = now;
+    if (gate && b.autoDraw3d && b.gateClicked === null) {
+      b.gateClicked = now;
+      gate.click();
     }
     const mem = performance.memory;
     if (mem && mem.usedJSHeapSize > b.heapMax) b.heapMax = mem.usedJSHeapSize;

@@ -7,6 +7,7 @@
  */
 import { useMemo } from 'react';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
+import { WebGlGate } from '../../components/plot/webgl-gate';
 import { createRng, sampleWithoutReplacement } from '../../core/numeric/random';
 import type { RfmTable } from '../../core/types';
 import type { Segmentation } from '../../store/selectors/segmentation';
@@ -182,13 +183,23 @@ function useTraces(
 }
 
 const ALL_DIMS = [0, 1, 2] as const;
+const SCATTER_3D_HEIGHT = 560;
 const SIZES_2D = [4, 13] as const;
 const SIZES_3D = [2.6, 15] as const;
 const SIZES_PROJECTION = [4, 11] as const;
 
 export function Scatter3d({ seg, space }: { seg: Segmentation; space: Space }) {
   if (seg.sweep.features.length === 2) return <Scatter2d seg={seg} space={space} />;
-  return <Scatter3dPlot seg={seg} space={space} />;
+  return (
+    <WebGlGate
+      what="the 3D view"
+      height={SCATTER_3D_HEIGHT}
+      meanwhile="The three projections beside it show the same customers two features at a time."
+      testId="segments-3d-gate"
+    >
+      <Scatter3dPlot seg={seg} space={space} />
+    </WebGlGate>
+  );
 }
 
 /** The segments of a two-feature model: one 2D scatter of the two features, centres marked. */
@@ -258,7 +269,7 @@ function Scatter3dPlot({ seg, space }: { seg: Segmentation; space: Space }) {
     <Plot
       data={data}
       layout={layout}
-      height={560}
+      height={SCATTER_3D_HEIGHT}
       ariaLabel={`3D scatter of customers by recency, frequency and monetary, coloured by segment (${space === 'model' ? 'standardised' : 'original units, log axes'})`}
       testId="segments-3d"
       exportName="segments-3d"
