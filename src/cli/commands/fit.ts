@@ -9,7 +9,7 @@ import { fitFile } from '../fit/pipeline';
 import { COLUMN_HELP, parseColumnOptions } from '../fit/columns';
 import { defaultRunsDir, recordRun } from '../runs-folder';
 import { PRESETS, settingsFromJson, type LoadedSettings } from '../settings';
-import { intOption, ioError, throttled } from './util';
+import { intOption, ioError, requiredOption, requirePositionals, throttled } from './util';
 import { isModelFeature, type ModelFeature } from '../../core/model/model-types';
 
 export const fitCommand: Command = {
@@ -54,10 +54,8 @@ worker threads, as the app's Web Workers.`,
     column: { type: 'string', multiple: true },
   },
   async run({ values, positionals }, ctx) {
-    if (positionals.length !== 1)
-      throw new CliError('usage', 'give one input FILE (see `segment-notebook fit --help`).', EXIT.usage);
-    if (typeof values.out !== 'string')
-      throw new CliError('usage', '--out DIR is required (the folder for the outputs).', EXIT.usage);
+    requirePositionals(positionals, 1, 'one input FILE', 'fit');
+    const outDir = requiredOption(values, 'out', 'DIR', 'the folder for the outputs');
     const path = resolve(ctx.cwd, positionals[0]!);
     let settings: LoadedSettings = PRESETS.default!;
     if (values.preset !== undefined) {
@@ -106,7 +104,7 @@ worker threads, as the app's Web Workers.`,
       createdAt,
       Math.round(performance.now() - t0),
     );
-    const out = resolve(ctx.cwd, values.out);
+    const out = resolve(ctx.cwd, outDir);
     await mkdir(out, { recursive: true }).catch((e) => ioError(e, out));
     for (const [file, text] of Object.entries(files))
       await writeFile(join(out, file), text).catch((e) => ioError(e, join(out, file)));

@@ -5,11 +5,11 @@ import { computeDrift, replaySettings, scoreCustomers } from '../../core/model';
 import { customersCsv } from '../../core/segments/exports';
 import { savedScoreColumnsFor } from '../../core/rfm-scores';
 import type { Command } from '../command';
-import { CliError, EXIT } from '../exit-codes';
+import { EXIT } from '../exit-codes';
 import { rfmOfFile } from '../fit/pipeline';
 import { COLUMN_HELP, parseColumnOptions } from '../fit/columns';
 import { readModel } from './model-file';
-import { ioError, throttled } from './util';
+import { ioError, requiredOption, requirePositionals, throttled } from './util';
 
 const nullable = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -40,10 +40,8 @@ stops the scoring with exit 3 naming the column, since the R, F, M would not be 
     column: { type: 'string', multiple: true },
   },
   async run({ values, positionals }, ctx) {
-    if (positionals.length !== 2)
-      throw new CliError('usage', 'give MODEL and FILE (see `segment-notebook score --help`).', EXIT.usage);
-    if (typeof values.out !== 'string')
-      throw new CliError('usage', '--out FILE is required (the scored customers CSV).', EXIT.usage);
+    requirePositionals(positionals, 2, 'MODEL and FILE', 'score');
+    const outFile = requiredOption(values, 'out', 'FILE', 'the scored customers CSV');
     const columns = parseColumnOptions(values.column);
     const model = await readModel(ctx.cwd, positionals[0]);
     const path = resolve(ctx.cwd, positionals[1]!);
@@ -60,7 +58,7 @@ stops the scoring with exit 3 naming the column, since the R, F, M would not be 
     const cols = { recency: data.rfm.recency, frequency: data.rfm.frequency, monetary: data.rfm.monetary };
     const scores = scoreCustomers(model, cols);
     const drift = computeDrift(model, cols, scores);
-    const out = resolve(ctx.cwd, values.out);
+    const out = resolve(ctx.cwd, outFile);
     await mkdir(dirname(out), { recursive: true }).catch((e) => ioError(e, dirname(out)));
     await writeFile(
       out,

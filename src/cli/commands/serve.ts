@@ -5,7 +5,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { createScoringServer, DEFAULT_BODY_LIMIT, shutdown } from '../service/http-server';
 import { modelScorer } from '../service/scorer';
 import { readModel } from './model-file';
-import { intOption } from './util';
+import { intOption, requirePositionals } from './util';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -44,8 +44,7 @@ Options:
     'body-limit': { type: 'string' },
   },
   async run({ values, positionals }, ctx) {
-    if (positionals.length !== 1)
-      throw new CliError('usage', 'give one MODEL file (see `segment-notebook serve --help`).', EXIT.usage);
+    requirePositionals(positionals, 1, 'one MODEL file', 'serve');
     const model = await readModel(ctx.cwd, positionals[0]);
     const port = intOption(values.port, '--port', 0, 65535) ?? 8080;
     const bodyLimit = intOption(values['body-limit'], '--body-limit', 1024, 1 << 30) ?? DEFAULT_BODY_LIMIT;

@@ -1,5 +1,25 @@
 /** Small helpers shared by the commands. */
+import type { Parsed } from '../command';
 import { CliError, EXIT } from '../exit-codes';
+
+/** Checks that a command got exactly `count` positional arguments, naming what to give otherwise. */
+export function requirePositionals(
+  positionals: readonly string[],
+  count: number,
+  what: string,
+  command: string,
+): void {
+  if (positionals.length !== count)
+    throw new CliError('usage', `give ${what} (see \`segment-notebook ${command} --help\`).`, EXIT.usage);
+}
+
+/** The value of a required string option (`--out DIR is required (why).` when it is missing). */
+export function requiredOption(values: Parsed['values'], name: string, arg: string, why: string): string {
+  const v = values[name];
+  if (typeof v !== 'string')
+    throw new CliError('usage', `--${name} ${arg} is required (${why}).`, EXIT.usage);
+  return v;
+}
 
 /** An integer option in [min, max], or null when absent. */
 export function intOption(v: unknown, name: string, min: number, max: number): number | null {

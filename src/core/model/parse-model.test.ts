@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadScoringReference } from './__fixtures__/load';
 import { parseModelJson } from './parse-model';
-import type { ModelError } from './errors';
+import { modelFailure } from './__fixtures__/model-error';
 
 const good = loadScoringReference().model;
 
-function failure(input: unknown): { code: string; path: string } {
-  try {
-    parseModelJson(input);
-  } catch (e) {
-    const err = e as ModelError;
-    return { code: err.code, path: err.path };
-  }
-  throw new Error('parsed');
-}
+const failure = (input: unknown) => modelFailure(() => parseModelJson(input));
 
 function withTransform(patch: Record<string, unknown>) {
   return { ...good, transform: { ...(good.transform as object), ...patch } };

@@ -6,7 +6,7 @@ import { parsePreviousCustomers } from './previous-export';
 import { scoreCustomers } from './score';
 import { computeTransitions } from './transitions';
 import { movesCsv } from './moves-csv';
-import type { ModelError } from './errors';
+import { modelFailure } from './__fixtures__/model-error';
 
 const ref = loadScoringReference();
 const model = parseModelJson(ref.model);
@@ -46,14 +46,7 @@ describe('a previous customers export as "before"', () => {
   });
 
   it('names the column and spreadsheet row of bad cells', () => {
-    const fail = (text: string) => {
-      try {
-        parsePreviousCustomers(text, 'x.csv', 4);
-      } catch (e) {
-        return { code: (e as ModelError).code, path: (e as ModelError).path };
-      }
-      return null;
-    };
+    const fail = (text: string) => modelFailure(() => parsePreviousCustomers(text, 'x.csv', 4));
     expect(fail('customer_id,recency,frequency,monetary\r\n1,2,3,4\r\n')).toEqual({
       code: 'request-missing-column',
       path: 'cluster_id',

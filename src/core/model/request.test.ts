@@ -3,7 +3,7 @@ import { loadScoringReference } from './__fixtures__/load';
 import { parseModelJson } from './parse-model';
 import { parseScoringRequest } from './request';
 import { scoreCustomers } from './score';
-import type { ModelError } from './errors';
+import { modelFailure } from './__fixtures__/model-error';
 
 const ref = loadScoringReference();
 const model = parseModelJson(ref.model);
@@ -12,15 +12,10 @@ function body(columns: unknown, data: unknown, index?: unknown) {
   return JSON.stringify({ input_data: { columns, index, data } });
 }
 
-function failure(input: unknown): { code: string; path: string } {
-  try {
-    parseScoringRequest(input);
-  } catch (e) {
-    const err = e as ModelError;
-    return { code: err.code, path: err.path };
-  }
-  throw new Error('parsed');
-}
+/** A body with the three columns under their short names. */
+const rfmBody = (data: unknown, index?: unknown) => body(['recency', 'frequency', 'monetary'], data, index);
+
+const failure = (input: unknown) => modelFailure(() => parseScoringRequest(input));
 
 describe('parseScoringRequest (the reference notebook body, split orientation)', () => {
   it('reads the notebook example, also with the mis-decoded £ header, and columns in any order', () => {
@@ -84,37 +79,21 @@ describe('parseScoringRequest (the reference notebook body, split orientation)',
     ],
     [
       'a short row',
-      body(
-        ['recency', 'frequency', 'monetary'],
-        [
-          [1, 2, 3],
-          [1, 2],
-        ],
-      ),
+      rfmBody([
+        [1, 2, 3],
+        [1, 2],
+      ]),
       'request-ragged-row',
       'input_data.data[1]',
     ],
-    [
-      'a long row',
-      body(['recency', 'frequency', 'monetary'], [[1, 2, 3, 4]]),
-      'request-extra-column',
-      'input_data.data[0]',
-    ],
-    [
-      'a text value',
-      body(['recency', 'frequency', 'monetary'], [[1, '2', 3]]),
-      'request-not-number',
-      'input_data.data[0][1]',
-    ],
+    ['a long row', rfmBody([[1, 2, 3, 4]]), 'request-extra-column', 'input_data.data[0]'],
+    ['a text value', rfmBody([[1, '2', 3]]), 'request-not-number', 'input_data.data[0][1]'],
     [
       'a null',
-      body(
-        ['recency', 'frequency', 'monetary'],
-        [
-          [1, 2, 3],
-          [1, 2, null],
-        ],
-      ),
+      rfmBody([
+        [1, 2, 3],
+        [1, 2, null],
+      ]),
       'request-null',
       'input_data.data[1][2]',
     ],
@@ -126,7 +105,7 @@ describe('parseScoringRequest (the reference notebook body, split orientation)',
     ],
     [
       'an index of the wrong length',
-      body(['recency', 'frequency', 'monetary'], [[1, 2, 3]], [0, 1]),
+      rfmBody([[1, 2, 3]], [0, 1]),
       'request-index-length',
       'input_data.index',
     ],

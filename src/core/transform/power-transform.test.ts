@@ -170,44 +170,27 @@ describe('guards', () => {
     return 'no error';
   };
 
-  test('constant column names the feature', () => {
+  /** The fit refuses the three columns of base() with one of them replaced. */
+  test.each([
+    [
+      'constant column names the feature',
+      1,
+      [3, 3, 3, 3, 3],
+      { code: 'power-constant-column', column: 'frequency' },
+    ],
+    [
+      'near-constant column',
+      2,
+      [1e12, 1e12, 1e12, 1e12, 1e12 + 1e-3],
+      { code: 'power-constant-column', column: 'monetary' },
+    ],
+    ['1e308 values', 2, [10, 20, 1e308, 55, 12], { code: 'power-overflow', column: 'monetary', customer: 3 }],
+    ['NaN', 0, [1, Number.NaN, 9, 30, 2], { code: 'power-non-finite', column: 'recency', customer: 2 }],
+    ['Infinity', 0, [1, 5, 9, Number.POSITIVE_INFINITY, 2], { code: 'power-non-finite' }],
+  ])('%s', (_name, column, values, facts) => {
     const c = base();
-    c[1] = Float64Array.from([3, 3, 3, 3, 3]);
-    expect(code(() => fitPowerTransform(c))).toMatchObject({
-      code: 'power-constant-column',
-      column: 'frequency',
-    });
-  });
-
-  test('near-constant column', () => {
-    const c = base();
-    c[2] = Float64Array.from([1e12, 1e12, 1e12, 1e12, 1e12 + 1e-3]);
-    expect(code(() => fitPowerTransform(c))).toMatchObject({
-      code: 'power-constant-column',
-      column: 'monetary',
-    });
-  });
-
-  test('1e308 values', () => {
-    const c = base();
-    c[2] = Float64Array.from([10, 20, 1e308, 55, 12]);
-    expect(code(() => fitPowerTransform(c))).toMatchObject({
-      code: 'power-overflow',
-      column: 'monetary',
-      customer: 3,
-    });
-  });
-
-  test('NaN and Infinity', () => {
-    const c = base();
-    c[0] = Float64Array.from([1, Number.NaN, 9, 30, 2]);
-    expect(code(() => fitPowerTransform(c))).toMatchObject({
-      code: 'power-non-finite',
-      column: 'recency',
-      customer: 2,
-    });
-    c[0] = Float64Array.from([1, 5, 9, Number.POSITIVE_INFINITY, 2]);
-    expect(code(() => fitPowerTransform(c))).toMatchObject({ code: 'power-non-finite' });
+    c[column] = Float64Array.from(values);
+    expect(code(() => fitPowerTransform(c))).toMatchObject(facts);
   });
 
   test('a transform that overflows float64 is an error, never Infinity', () => {

@@ -70,6 +70,11 @@ export interface EngineClientOptions {
 
 type Progress = readonly [doneK: number, totalK: number];
 
+interface CallOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((doneK: number, totalK: number) => void) | undefined;
+}
+
 const defaultWorker = (): WorkerLike =>
   new Worker(new URL('./engine.worker.ts', import.meta.url), {
     type: 'module',
@@ -100,10 +105,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
    */
   function call<T extends EngineRequest['type']>(
     build: () => readonly [Omit<Extract<EngineRequest, { type: T }>, 'id'>, Transferable[]],
-    opts: {
-      signal?: AbortSignal | undefined;
-      onProgress?: ((doneK: number, totalK: number) => void) | undefined;
-    } = {},
+    opts: CallOptions = {},
   ): Promise<EngineResults[T]> {
     const { onProgress } = opts;
     return link.call<EngineResults[T]>(build as Build<EngineRequest>, {
@@ -121,21 +123,33 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     return { engine: cached.name, cached: { ...cached, source: 'cached' as const } } as const;
   }
 
-  /** The data part of a sweep or fit request: a fresh copy of X (to transfer) and the engine to ask for. */
-  function kmeansInput(
-    X: Float64Array,
-    n: number,
-    d: number,
-    choice: EngineInfo['name'] | 'auto' | undefined,
-  ) {
-    const copy = X.slice(0, n * d);
-    return [{ X: copy, n, d, ...engineFor(choice, n, d) }, [copy.buffer]] as const;
-  }
-
   function remember(info: EngineInfo): void {
     if (info.source === 'calibrated' && info.calibratedOn !== undefined) {
       calibrations.set(sizeBucket(info.calibratedOn.n, info.calibratedOn.d), info);
     }
+  }
+
+  /**
+   * A sweep or a fit: a fresh copy of X (to transfer), the engine to ask for (a calibration of this
+   * data size is reused), and the calibration the worker made remembered.
+   */
+  async function kmeansCall<T extends 'sweep' | 'fit'>(
+    type: T,
+    X: Float64Array,
+    n: number,
+    d: number,
+    choice: EngineInfo['name'] | 'auto' | undefined,
+    options: Extract<EngineRequest, { type: T }>['options'],
+    opts: CallOptions,
+  ): Promise<EngineResults[T]> {
+    const result = await call<T>(() => {
+      const copy = X.slice(0, n * d);
+      // `type` narrows the request's union only at a concrete T: the object is the T member.
+      const request = { type, X: copy, n, d, ...engineFor(choice, n, d), options };
+      return [request as Omit<Extract<EngineRequest, { type: T }>, 'id'>, [copy.buffer]];
+    }, opts);
+    remember(result.engineInfo);
+    return result;
   }
 
   return {
@@ -153,30 +167,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         { signal: opts.signal },
       );
     },
-    async sweep(X, n, d, options, opts = {}) {
-      const { engine: choice, ...sweepOptions } = options;
-      const result = await call<'sweep'>(
-        () => {
-          const [input, transfer] = kmeansInput(X, n, d, choice);
-          return [{ type: 'sweep', ...input, options: sweepOptions }, [...transfer]];
-        },
-        { signal: opts.signal, onProgress: opts.onProgress },
-      );
-      remember(result.engineInfo);
-      return result;
-    },
-    async fit(X, n, d, options, opts = {}) {
-      const { engine: choice, ...kmeansOptions } = options;
-      const result = await call<'fit'>(
-        () => {
-          const [input, transfer] = kmeansInput(X, n, d, choice);
-          return [{ type: 'fit', ...input, options: kmeansOptions }, [...transfer]];
-        },
-        { signal: opts.signal },
-      );
-      remember(result.engineInfo);
-      return result;
-    },
+    sweep: (X, n, d, { engine, ...options }, opts = {}) =>
+      kmeansCall('sweep', X, n, d, engine, options, opts),
+    fit: (X, n, d, { engine, ...options }, opts = {}) => kmeansCall('fit', X, n, d, engine, options, opts),
     inverse(X, d, fit) {
       return call<'inverse'>(() => {
         const copy = X.slice();

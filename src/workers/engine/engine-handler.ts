@@ -178,7 +178,7 @@ export async function chooseEngine(
   }
   const base = cached ?? {
     name: choice,
-    reason: `${describe(choice)}, chosen by you (engine override).`,
+    reason: `${ENGINE_NAMES[choice]}, chosen by you (engine override).`,
     renderer: probe.webgl.renderer,
     software: probe.webgl.software,
     calibration: [],
@@ -199,7 +199,7 @@ export async function chooseEngine(
     engineInfo: {
       ...base,
       name: 'plain',
-      reason: `${describe(choice)} ${why.replace(/\.+$/, '')}; plain typed arrays ran instead.`,
+      reason: `${ENGINE_NAMES[choice]} ${why.replace(/\.+$/, '')}; plain typed arrays ran instead.`,
       source: 'fallback',
     },
     factory: plainStepper,
@@ -211,23 +211,14 @@ async function factoryFor(name: EngineName): Promise<LloydStepperFactory> {
   return loadTfjsEngine(name);
 }
 
-/** A short human name for an engine. */
-export function describe(name: string): string {
-  switch (name) {
-    case 'plain':
-      return 'plain typed arrays (float64)';
-    case 'tfjs-wasm':
-      return 'TensorFlow.js WebAssembly';
-    case 'tfjs-webgl':
-      return 'TensorFlow.js WebGL';
-    case 'tfjs-webgpu':
-      return 'TensorFlow.js WebGPU';
-    case 'tfjs-cpu':
-      return 'TensorFlow.js CPU';
-    default:
-      return name;
-  }
-}
+/** A short human name for each engine. */
+export const ENGINE_NAMES: Readonly<Record<EngineName, string>> = {
+  plain: 'plain typed arrays (float64)',
+  'tfjs-wasm': 'TensorFlow.js WebAssembly',
+  'tfjs-webgl': 'TensorFlow.js WebGL',
+  'tfjs-webgpu': 'TensorFlow.js WebGPU',
+  'tfjs-cpu': 'TensorFlow.js CPU',
+};
 
 function serializeError(e: unknown): SerializedError {
   if (e instanceof UserFacingError) return { name: e.name, message: e.message, code: e.code, facts: e.facts };
