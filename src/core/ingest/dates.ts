@@ -1,5 +1,6 @@
 import type { DateOrder, DateOrderGuess } from '../types';
 import { monthNameFields } from './month-names';
+import { readableShare } from './numbers';
 
 /**
  * Date reading. Every date becomes the wall-clock time written in the file read as UTC milliseconds
@@ -257,14 +258,7 @@ export function isCodedDateOrder(order: DateOrder | null): boolean {
 
 /** Fraction of distinct non-empty values readable as dates in the guessed order (0 when none). */
 export function dateShare(distinct: readonly string[], order: DateOrder): number {
-  let n = 0;
-  let ok = 0;
-  for (const s of distinct) {
-    if (s.trim() === '') continue;
-    n++;
-    if (!Number.isNaN(parseDate(s, order))) ok++;
-  }
-  return n === 0 ? 0 : ok / n;
+  return readableShare(distinct, (s) => parseDate(s, order));
 }
 
 /** 'YYYY-MM-DD HH:MM:SS' of a UTC-read wall-clock time (seconds and time omitted when zero). */

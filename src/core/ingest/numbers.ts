@@ -65,3 +65,18 @@ export function parseNumber(text: string, fmt: NumberFormat = { decimal: '.' }):
   const v = Number(s);
   return negative ? -v : v;
 }
+
+/**
+ * Share of the non-empty values among `distinct` that `read` reads (a number, not NaN): how well a
+ * column's values fit a type (numbers, dates in an order). 0 when there is no non-empty value.
+ */
+export function readableShare(distinct: readonly string[], read: (text: string) => number): number {
+  let n = 0;
+  let ok = 0;
+  for (const s of distinct) {
+    if (s.trim() === '') continue;
+    n++;
+    if (!Number.isNaN(read(s))) ok++;
+  }
+  return n === 0 ? 0 : ok / n;
+}

@@ -20,8 +20,16 @@
  *    the same arrays a single pass builds, and rewrites each piece's codes to global codes.
  */
 import type { RawTable, TablePreview } from '../types';
-import { internAll, uniqueHeaders } from './dict-column';
-import { RawTableBuilder, type ScanResult, type TablePiece } from './table-builder';
+import { internAll } from './dict-column';
+import {
+  MAX_RAGGED_EXAMPLES,
+  RawTableBuilder,
+  assembleTable,
+  previewOf,
+  type FileFacts,
+  type ScanResult,
+  type TablePiece,
+} from './table-builder';
 import { DelimitedByteScanner, Utf8Error, utf8BomLength } from './byte-scan';
 import { sniffDelimiter } from './delimited';
 
@@ -121,8 +129,6 @@ function parseUtf8Piece(job: PieceJob): PieceOutcome {
   return { kind: 'piece', piece: b.toPiece(), restBytes: bytes.length - r.consumed };
 }
 
-const MAX_RAGGED_EXAMPLES = 5;
-
 /**
  * Puts pieces read by separate builders back together (see the module comment). `add` them in file
  * order, the first one carrying the header. The codes arrays of the pieces are rewritten in place.
@@ -171,31 +177,24 @@ export class PieceMerger {
     this.rows += piece.rowCount;
   }
 
-  private headers(): string[] {
-    return uniqueHeaders(this.header ?? []);
-  }
-
-  build(meta: { fileName: string; byteLength: number; delimiter: string; encoding: string }): RawTable {
-    const names = this.headers();
-    return {
-      ...meta,
-      rowCount: this.rows,
-      columns: this.parts.map((parts, j) => {
-        const codes = new Int32Array(this.rows);
-        let o = 0;
-        for (const p of parts) {
-          codes.set(p, o);
-          o += p.length;
-        }
-        return { name: names[j]!, codes, dict: this.dicts[j]! };
-      }),
-      ragged: { count: this.raggedCount, exampleRows: this.raggedExamples.slice() },
-    };
+  build(facts: FileFacts): RawTable {
+    const columns = this.parts.map((parts, j) => {
+      const codes = new Int32Array(this.rows);
+      let o = 0;
+      for (const p of parts) {
+        codes.set(p, o);
+        o += p.length;
+      }
+      return { codes, dict: this.dicts[j]! };
+    });
+    return assembleTable(facts, this.header ?? [], this.rows, columns, {
+      count: this.raggedCount,
+      exampleRows: this.raggedExamples.slice(),
+    });
   }
 
   tablePreview(): TablePreview {
-    const headers = this.headers();
-    return { headers, rows: this.preview.map((r) => headers.map((_, j) => r[j] ?? '')) };
+    return previewOf(this.header ?? [], this.preview);
   }
 }
 

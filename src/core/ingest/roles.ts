@@ -2,7 +2,7 @@ import type { DateOrderGuess, DictColumn, Mapping, MappingGuess, RawTable, Role,
 import { dateShare, guessDateOrder, isCodedDateOrder } from './dates';
 import { isDateColumn } from '../rfm/summary';
 import { NAMES } from './role-names';
-import { detectNumberFormat, parseNumber } from './numbers';
+import { detectNumberFormat, parseNumber, readableShare } from './numbers';
 import { detectInvoiceColumn } from './invoice-detect';
 
 /**
@@ -48,14 +48,7 @@ function distinctSample(col: DictColumn): string[] {
 export function numericShare(col: DictColumn): number {
   const d = distinctSample(col);
   const fmt = detectNumberFormat(d);
-  let n = 0;
-  let ok = 0;
-  for (const s of d) {
-    if (s.trim() === '') continue;
-    n++;
-    if (!Number.isNaN(parseNumber(s, fmt))) ok++;
-  }
-  return n === 0 ? 0 : ok / n;
+  return readableShare(d, (s) => parseNumber(s, fmt));
 }
 
 /**

@@ -1,7 +1,11 @@
-import type { RawTable, TablePreview } from '../types';
+import type { DictColumn, RawTable, TablePreview } from '../types';
 import { DictColumnBuilder, uniqueHeaders } from './dict-column';
 
-const MAX_RAGGED_EXAMPLES = 5;
+/** Ragged rows a table lists as examples (`RawTable.ragged.exampleRows`). */
+export const MAX_RAGGED_EXAMPLES = 5;
+
+/** What a RawTable says of its file besides the rows: what a reader's `build` is given. */
+export type FileFacts = Pick<RawTable, 'fileName' | 'byteLength' | 'delimiter' | 'encoding'>;
 
 /** Result of `RawTableBuilder.pushDelimitedText`. */
 export interface ScanResult {
@@ -280,23 +284,18 @@ export class RawTableBuilder {
     return (this.fFlags[j]! & F_ESCAPED) !== 0 ? s.replace(/""/g, '"') : s;
   }
 
-  headers(): string[] {
-    return uniqueHeaders(this.headerRaw ?? []);
-  }
-
-  build(meta: { fileName: string; byteLength: number; delimiter: string; encoding: string }): RawTable {
-    const names = this.headers();
-    return {
-      ...meta,
-      rowCount: this.rows,
-      columns: this.cols.map((c, j) => c.build(names[j]!)),
-      ragged: { count: this.raggedCount, exampleRows: this.raggedExamples.slice() },
-    };
+  build(facts: FileFacts): RawTable {
+    return assembleTable(
+      facts,
+      this.headerRaw ?? [],
+      this.rows,
+      this.cols.map((c) => c.build('')),
+      { count: this.raggedCount, exampleRows: this.raggedExamples.slice() },
+    );
   }
 
   tablePreview(): TablePreview {
-    const headers = this.headers();
-    return { headers, rows: this.preview.map((r) => headers.map((_, j) => r[j] ?? '')) };
+    return previewOf(this.headerRaw ?? [], this.preview);
   }
 
   /**
@@ -332,6 +331,32 @@ export interface TablePiece {
   readonly raggedRows: readonly number[];
   /** The first rows as text (trimmed fields), as many as the builder keeps. */
   readonly preview: readonly (readonly string[])[];
+}
+
+/**
+ * The RawTable a reader (`RawTableBuilder`, or `PieceMerger` for a file read in pieces) collected:
+ * `columns[j]` is named from raw header field j (see `uniqueHeaders`).
+ */
+export function assembleTable(
+  facts: FileFacts,
+  header: readonly string[],
+  rowCount: number,
+  columns: readonly Omit<DictColumn, 'name'>[],
+  ragged: RawTable['ragged'],
+): RawTable {
+  const names = uniqueHeaders(header);
+  return {
+    ...facts,
+    rowCount,
+    columns: columns.map((c, j) => ({ name: names[j]!, codes: c.codes, dict: c.dict })),
+    ragged,
+  };
+}
+
+/** The preview of a table: its column names (from the raw header) and its first rows, one cell a column. */
+export function previewOf(header: readonly string[], rows: readonly (readonly string[])[]): TablePreview {
+  const headers = uniqueHeaders(header);
+  return { headers, rows: rows.map((r) => headers.map((_, j) => r[j] ?? '')) };
 }
 
 /** A field as stored: surrounding spaces/tabs make it trimmed (`String.prototype.trim`). */

@@ -27,17 +27,11 @@ export function hartiganRefine(
   centers: Float64Array,
   maxPasses = 50,
 ): number {
-  const counts = new Float64Array(k);
-  meansOf(X, n, d, k, labels, centers, counts);
+  const partition: Partition = { X, n, d, k, labels, centers, counts: new Float64Array(k) };
+  meansOf(partition);
   if (k < 2) return 0;
   const h: HartiganState = {
-    X,
-    n,
-    d,
-    k,
-    labels,
-    centers,
-    counts,
+    ...partition,
     U: new Float64Array(n),
     L: new Float64Array(n),
     driftAtU: new Float64Array(n),
@@ -47,9 +41,7 @@ export function hartiganRefine(
     // [0] cumulative max ‖Δc‖ per transfer ("global drift"), [1] smallest cluster size
     scalars: new Float64Array(2),
   };
-  let minCount = Infinity;
-  for (let c = 0; c < k; c++) if (counts[c]! < minCount) minCount = counts[c]!;
-  h.scalars[1] = minCount;
+  h.scalars[1] = smallest(h.counts, k);
   let moves = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     const moved = hartiganPass(h, pass > 0);
@@ -57,11 +49,12 @@ export function hartiganRefine(
     if (moved === 0) break;
   }
   // exact means of the final labels (the incremental updates carry float rounding)
-  if (moves > 0) meansOf(X, n, d, k, labels, centers, counts);
+  if (moves > 0) meansOf(partition);
   return moves;
 }
 
-interface HartiganState {
+/** Rows X (n × d), their labels (values < k), and the clusters' means (k × d) and sizes. */
+interface Partition {
   readonly X: Float64Array;
   readonly n: number;
   readonly d: number;
@@ -69,6 +62,9 @@ interface HartiganState {
   readonly labels: Int32Array;
   readonly centers: Float64Array;
   readonly counts: Float64Array;
+}
+
+interface HartiganState extends Partition {
   readonly U: Float64Array;
   readonly L: Float64Array;
   readonly driftAtU: Float64Array;
@@ -166,9 +162,7 @@ function hartiganTransfer(h: HartiganState, i: number, o: number, a: number, na:
   drift[a] = drift[a]! + moveA;
   drift[b] = drift[b]! + moveB;
   scalars[0] = scalars[0]! + (moveA > moveB ? moveA : moveB);
-  let minCount = Infinity;
-  for (let c = 0; c < k; c++) if (counts[c]! < minCount) minCount = counts[c]!;
-  scalars[1] = minCount;
+  scalars[1] = smallest(counts, k);
   labels[i] = b;
   // bounds of i w.r.t. the moved means: b came closer (by at most moveB), a moved away, others stayed
   U[i] = (Math.sqrt(dist[b]!) + moveB) * H_UP;
@@ -180,16 +174,16 @@ function hartiganTransfer(h: HartiganState, i: number, o: number, a: number, na:
   globalAtL[i] = scalars[0]!;
 }
 
+/** The smallest of a[0 … k). */
+function smallest(a: Float64Array, k: number): number {
+  let min = Infinity;
+  for (let c = 0; c < k; c++) if (a[c]! < min) min = a[c]!;
+  return min;
+}
+
 /** Means of the rows of each cluster into `centers` (k × d) and the counts; NaN for an empty cluster. */
-function meansOf(
-  X: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  labels: Int32Array,
-  centers: Float64Array,
-  counts: Float64Array,
-): void {
+function meansOf(p: Partition): void {
+  const { X, n, d, k, labels, centers, counts } = p;
   centers.fill(0, 0, k * d);
   counts.fill(0, 0, k);
   if (d === 3) {

@@ -4,9 +4,23 @@
  * with a missing score, are "Others", counted with the reason.
  */
 import { combinedCode } from './binning';
-import { OTHERS, type Breaks, type RfmScores, type SegmentAssignment, type SegmentRule } from './types';
+import {
+  OTHERS,
+  type Breaks,
+  type Range,
+  type RfmScores,
+  type SegmentAssignment,
+  type SegmentRule,
+} from './types';
 
-const rule = (id: string, name: string, r: [number, number], f: [number, number], m: [number, number]) =>
+/** A rule from [min, max] score ranges; M left out: any score (1–5). */
+const rule = (
+  id: string,
+  name: string,
+  r: [number, number],
+  f: [number, number],
+  m: [number, number] = [1, 5],
+) =>
   ({
     id,
     name,
@@ -16,20 +30,20 @@ const rule = (id: string, name: string, r: [number, number], f: [number, number]
   }) satisfies SegmentRule;
 
 /**
- * The common R×F segment map on 1..5 scores (M is not used: range 1–5). It covers all 25 R×F cells,
+ * The common R×F segment map on 1..5 scores (M is not used: any score). It covers all 25 R×F cells,
  * so on 5 scores nobody is "Others"; edited rules may leave gaps.
  */
 export const DEFAULT_RULES: readonly SegmentRule[] = [
-  rule('champions', 'Champions', [5, 5], [4, 5], [1, 5]),
-  rule('loyal', 'Loyal', [3, 4], [4, 5], [1, 5]),
-  rule('potential-loyalist', 'Potential loyalist', [4, 5], [2, 3], [1, 5]),
-  rule('new', 'New', [5, 5], [1, 1], [1, 5]),
-  rule('promising', 'Promising', [4, 4], [1, 1], [1, 5]),
-  rule('need-attention', 'Need attention', [3, 3], [3, 3], [1, 5]),
-  rule('about-to-sleep', 'About to sleep', [3, 3], [1, 2], [1, 5]),
-  rule('cant-lose', "Can't lose them", [1, 2], [5, 5], [1, 5]),
-  rule('at-risk', 'At risk', [1, 2], [3, 4], [1, 5]),
-  rule('hibernating', 'Hibernating / lost', [1, 2], [1, 2], [1, 5]),
+  rule('champions', 'Champions', [5, 5], [4, 5]),
+  rule('loyal', 'Loyal', [3, 4], [4, 5]),
+  rule('potential-loyalist', 'Potential loyalist', [4, 5], [2, 3]),
+  rule('new', 'New', [5, 5], [1, 1]),
+  rule('promising', 'Promising', [4, 4], [1, 1]),
+  rule('need-attention', 'Need attention', [3, 3], [3, 3]),
+  rule('about-to-sleep', 'About to sleep', [3, 3], [1, 2]),
+  rule('cant-lose', "Can't lose them", [1, 2], [5, 5]),
+  rule('at-risk', 'At risk', [1, 2], [3, 4]),
+  rule('hibernating', 'Hibernating / lost', [1, 2], [1, 2]),
 ];
 
 /**
@@ -57,12 +71,8 @@ export function defaultRulesFor(scores: number): SegmentRule[] {
   if (scores === 5) return DEFAULT_RULES.map((r) => ({ ...r }));
   const lo = (s: number) => Math.floor(((s - 1) * scores) / 5) + 1;
   const hi = (s: number) => Math.max(lo(s), Math.ceil((s * scores) / 5));
-  return DEFAULT_RULES.map((r) => ({
-    ...r,
-    r: { min: lo(r.r.min), max: hi(r.r.max) },
-    f: { min: lo(r.f.min), max: hi(r.f.max) },
-    m: { min: lo(r.m.min), max: hi(r.m.max) },
-  }));
+  const stretch = (x: Range): Range => ({ min: lo(x.min), max: hi(x.max) });
+  return DEFAULT_RULES.map((r) => ({ ...r, r: stretch(r.r), f: stretch(r.f), m: stretch(r.m) }));
 }
 
 const inRange = (s: number, r: { min: number; max: number }) => s >= r.min && s <= r.max;

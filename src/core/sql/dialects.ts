@@ -49,8 +49,24 @@ const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const standardText = (value: string) => `'${value.replace(/'/g, "''")}'`;
 // The k-th (1-based) '-'-separated part of a text, where the dialect has SPLIT_PART.
 const splitOnDash = (text: string, k: number) => `SPLIT_PART(${text}, '-', ${k})`;
+// 1-based position of a needle in a text, 0 when absent.
+const instr = (hay: string, needle: string) => `INSTR(${hay}, ${needle})`;
+const strpos = (hay: string, needle: string) => `STRPOS(${hay}, ${needle})`;
 // Spark and BigQuery read backslash escapes inside string literals.
 const backslashText = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * `digits` and `number` of a dialect that has regular expressions: `match(expr, literal)` is its
+ * test of a text against a pattern; `whole`: the test matches the whole value, so the patterns are
+ * written without their ^…$ anchors.
+ */
+function regexTests(match: (expr: string, pattern: string) => string, whole = false) {
+  const literal = (re: string) => `'${whole ? re.slice(1, -1) : re}'`;
+  return {
+    digits: (e: string) => match(e, literal(DIGITS_RE)),
+    number: (e: string) => match(e, literal(NUMBER_RE)),
+  };
+}
 
 export const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
@@ -61,9 +77,8 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     text: standardText,
     double: 'DOUBLE',
     bigint: 'BIGINT',
-    position: (h, n) => `INSTR(${h}, ${n})`,
-    digits: (e) => `REGEXP_FULL_MATCH(${e}, '${DIGITS_RE.slice(1, -1)}')`,
-    number: (e) => `REGEXP_FULL_MATCH(${e}, '${NUMBER_RE.slice(1, -1)}')`,
+    position: instr,
+    ...regexTests((e, re) => `REGEXP_FULL_MATCH(${e}, ${re})`, true),
   },
   postgres: {
     name: 'postgres',
@@ -73,9 +88,8 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     text: standardText,
     double: 'DOUBLE PRECISION',
     bigint: 'BIGINT',
-    position: (h, n) => `STRPOS(${h}, ${n})`,
-    digits: (e) => `(${e} ~ '${DIGITS_RE}')`,
-    number: (e) => `(${e} ~ '${NUMBER_RE}')`,
+    position: strpos,
+    ...regexTests((e, re) => `(${e} ~ ${re})`),
   },
   sqlite: {
     name: 'sqlite',
@@ -84,7 +98,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     text: standardText,
     double: 'REAL',
     bigint: 'INTEGER',
-    position: (h, n) => `INSTR(${h}, ${n})`,
+    position: instr,
     // No regular expressions in stock SQLite: GLOB character classes instead.
     digits: (e) => `(${e} <> '' AND ${e} NOT GLOB '*[^0-9]*')`,
     number: (e) => `(${e} GLOB '*[0-9]*' AND ${e} NOT GLOB '*[^0-9.eE+-]*' AND ${e} NOT GLOB '*.*.*')`,
@@ -97,9 +111,8 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     text: backslashText,
     double: 'DOUBLE',
     bigint: 'BIGINT',
-    position: (h, n) => `INSTR(${h}, ${n})`,
-    digits: (e) => `(${e} RLIKE '${DIGITS_RE}')`,
-    number: (e) => `(${e} RLIKE '${NUMBER_RE}')`,
+    position: instr,
+    ...regexTests((e, re) => `(${e} RLIKE ${re})`),
   },
   bigquery: {
     name: 'bigquery',
@@ -107,9 +120,8 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     text: backslashText,
     double: 'FLOAT64',
     bigint: 'INT64',
-    position: (h, n) => `STRPOS(${h}, ${n})`,
-    digits: (e) => `REGEXP_CONTAINS(${e}, '${DIGITS_RE}')`,
-    number: (e) => `REGEXP_CONTAINS(${e}, '${NUMBER_RE}')`,
+    position: strpos,
+    ...regexTests((e, re) => `REGEXP_CONTAINS(${e}, ${re})`),
   },
   snowflake: {
     name: 'snowflake',
@@ -120,8 +132,7 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
     bigint: 'BIGINT',
     position: (h, n) => `CHARINDEX(${n}, ${h})`,
     // REGEXP_LIKE matches the whole value.
-    digits: (e) => `REGEXP_LIKE(${e}, '${DIGITS_RE.slice(1, -1)}')`,
-    number: (e) => `REGEXP_LIKE(${e}, '${NUMBER_RE.slice(1, -1)}')`,
+    ...regexTests((e, re) => `REGEXP_LIKE(${e}, ${re})`, true),
   },
 };
 
