@@ -4,15 +4,7 @@ import type { RefObject } from 'react';
  * A file input kept out of sight and out of the tab order, opened by a visible button through `inputRef`.
  * Calls `onFiles` with what was chosen and clears itself so the same file can be chosen again.
  */
-export function HiddenFileInput({
-  inputRef,
-  id,
-  accept,
-  label,
-  testId,
-  onFiles,
-  onFile,
-}: {
+export interface HiddenFileInputProps {
   readonly inputRef: RefObject<HTMLInputElement | null>;
   readonly id?: string;
   readonly accept: string;
@@ -22,7 +14,17 @@ export function HiddenFileInput({
   readonly onFiles?: (files: FileList | null) => void;
   /** The first file chosen, if any. */
   readonly onFile?: (file: File) => void;
-}) {
+}
+
+export function HiddenFileInput({
+  inputRef,
+  id,
+  accept,
+  label,
+  testId,
+  onFiles,
+  onFile,
+}: HiddenFileInputProps) {
   return (
     <input
       id={id}

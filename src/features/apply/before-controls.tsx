@@ -1,5 +1,5 @@
-import { useId, useRef, useState } from 'react';
-import { HiddenFileInput } from '../../components/hidden-file-input';
+import { useId, useState } from 'react';
+import { FileButton } from '../../components/file-button';
 import { clearPreviousExport, openPreviousExport, setBeforeDay } from '../../store/apply-actions';
 import { useNotebook } from '../../store/store';
 
@@ -13,7 +13,6 @@ export function BeforeControls() {
   const kind = useNotebook((s) => s.kind);
   const mapping = useNotebook((s) => s.mappingResult);
   const [draft, setDraft] = useState(beforeDay ?? '');
-  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const min = mapping?.firstTime != null ? dayOf(mapping.firstTime + DAY_MS) : undefined;
   const max = mapping?.lastTime != null ? dayOf(mapping.lastTime + DAY_MS) : undefined;
@@ -51,9 +50,14 @@ export function BeforeControls() {
       ) : null}
       <p className="apply-field">
         Or a previous “All customers” export as the “before”:{' '}
-        <button type="button" className="button button--secondary" onClick={() => inputRef.current?.click()}>
+        <FileButton
+          accept=".csv,text/csv"
+          label="Choose a previous customers export (.csv)"
+          testId="apply-previous-input"
+          onFile={(f) => void f.text().then((t) => openPreviousExport(t, f.name))}
+        >
           Open a customers CSV…
-        </button>
+        </FileButton>
         {previous ? (
           <>
             {' '}
@@ -63,13 +67,6 @@ export function BeforeControls() {
             </button>
           </>
         ) : null}
-        <HiddenFileInput
-          inputRef={inputRef}
-          accept=".csv,text/csv"
-          label="Choose a previous customers export (.csv)"
-          testId="apply-previous-input"
-          onFile={(f) => void f.text().then((t) => openPreviousExport(t, f.name))}
-        />
       </p>
     </div>
   );

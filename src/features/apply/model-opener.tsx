@@ -1,37 +1,31 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { HiddenFileInput } from '../../components/hidden-file-input';
+import { FileButton } from '../../components/file-button';
+import { useFileDrop } from '../../components/file-drop';
 import { closeModel, openModelFile } from '../../store/apply-actions';
+
+const openFirst = (f: File | undefined) => {
+  if (f) void openModelFile(f, f.name);
+};
 
 /** "Open a saved model…": a file button and a drop area for the model JSON. */
 export function ModelOpener({ open }: { readonly open: boolean }) {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setOver(false);
-    const f = e.dataTransfer.files[0];
-    if (f) void openModelFile(f, f.name);
-  };
+  const { over, dropProps } = useFileDrop((files) => openFirst(files[0]));
   return (
     <div
       className={`apply-drop${over ? ' apply-drop--over' : ''}`}
       data-testid="apply-dropzone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+      {...dropProps}
     >
       <p>
-        <button
-          type="button"
+        <FileButton
           className="button button--primary"
-          onClick={() => inputRef.current?.click()}
-          data-testid="apply-open"
+          buttonTestId="apply-open"
+          accept=".json,application/json"
+          label="Choose a saved model (.json)"
+          testId="apply-model-input"
+          onFile={openFirst}
         >
           {open ? 'Open another model…' : 'Apply a saved model…'}
-        </button>{' '}
+        </FileButton>{' '}
         {open ? (
           <button
             type="button"
@@ -43,13 +37,6 @@ export function ModelOpener({ open }: { readonly open: boolean }) {
           </button>
         ) : null}
       </p>
-      <HiddenFileInput
-        inputRef={inputRef}
-        accept=".json,application/json"
-        label="Choose a saved model (.json)"
-        testId="apply-model-input"
-        onFile={(f) => void openModelFile(f, f.name)}
-      />
       <p className="muted small">
         Drop the model .json saved by the Export step here (or on the Data step). Its cleaning and RFM
         settings are used on the loaded file and every customer is scored with the saved numbers.

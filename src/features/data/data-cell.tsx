@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Fact } from '../../components/fact';
 import { Cell, type CellStatus } from '../../components/cell';
-import { HiddenFileInput } from '../../components/hidden-file-input';
+import { FileButton } from '../../components/file-button';
+import { useFileDrop } from '../../components/file-drop';
 import { Message } from '../../components/message';
 import { Progress } from '../../components/progress';
 import { delimiterName, formatBytes, formatInt, formatMs } from '../../components/format';
@@ -47,9 +48,6 @@ export function DataCell() {
   const fileBytes = useNotebook((s) => s.fileBytes);
   const fileBlob = useNotebook((s) => s.fileBlob);
   const restart = useNotebook((s) => s.workerRestart);
-  const inputId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   // The forced encoding of the loaded file ('' = detected), from the store so a restore shows it too.
   const encoding = useNotebook((s) => s.loadChoice.encoding ?? '');
   const running = status === 'running';
@@ -72,11 +70,7 @@ export function DataCell() {
     if (!f) return;
     void loadFile(f, f.name);
   };
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setDragging(false);
-    onFiles(e.dataTransfer.files);
-  };
+  const { over: dragging, dropProps } = useFileDrop(onFiles);
 
   let progressValue: number | null = null;
   let detail: string | undefined;
@@ -136,35 +130,13 @@ export function DataCell() {
             541,909 order lines of a UK online gift shop, 2010–2011. Source: {SAMPLE_ATTRIBUTION}.
           </p>
         </div>
-        <div
-          className={`dropzone${dragging ? ' dropzone--over' : ''}`}
-          data-testid="dropzone"
-          onDragOver={(e) => {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'copy';
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
+        <div className={`dropzone${dragging ? ' dropzone--over' : ''}`} data-testid="dropzone" {...dropProps}>
           <p>
             <strong>Drop a file here</strong> or{' '}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => inputRef.current?.click()}
-              disabled={running}
-            >
+            <FileButton disabled={running} accept={ACCEPT} label="Choose a data file" onFiles={onFiles}>
               Choose a file…
-            </button>
+            </FileButton>
           </p>
-          <HiddenFileInput
-            id={inputId}
-            inputRef={inputRef}
-            accept={ACCEPT}
-            label="Choose a data file"
-            onFiles={onFiles}
-          />
           <p className="muted small">
             .csv .tsv .txt, the same gzipped (.gz), or an Excel workbook (.xlsx). The file is read here, on
             this computer. A saved model (.json) dropped here is applied to the data instead of fitting.

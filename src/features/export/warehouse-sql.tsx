@@ -55,11 +55,17 @@ export function WarehouseSql(props: {
       return null;
     }
   };
-  /** A click handler that uses the script, if it can be written (else the error is shown). */
-  const withScript = (use: (text: string) => void) => () => {
-    const text = script();
-    if (text !== null) use(text);
-  };
+  /** A button that uses the script, if it can be written (else the error is shown). */
+  const scriptButton = (withText: (text: string) => void) =>
+    ({
+      type: 'button',
+      className: 'button button--secondary',
+      disabled: props.disabled || !tableOk,
+      onClick: () => {
+        const text = script();
+        if (text !== null) withText(text);
+      },
+    }) as const;
   const fileName = exportFileName(props.datasetName, props.k, new Date(), `${dialect}.sql`);
 
   return (
@@ -107,11 +113,8 @@ export function WarehouseSql(props: {
       </p>
       <p>
         <button
-          type="button"
-          className="button button--secondary"
-          disabled={props.disabled || !tableOk}
           data-testid="export-sql-download"
-          onClick={withScript((text) => {
+          {...scriptButton((text) => {
             downloadBlob(textBlob(text, 'application/sql'), fileName);
             setStatus(`Saved ${fileName}.`);
           })}
@@ -119,11 +122,8 @@ export function WarehouseSql(props: {
           Download SQL
         </button>{' '}
         <button
-          type="button"
-          className="button button--secondary"
-          disabled={props.disabled || !tableOk}
           data-testid="sql-copy"
-          onClick={withScript((text) => {
+          {...scriptButton((text) => {
             navigator.clipboard.writeText(text).then(
               () => setStatus('The SQL is on the clipboard.'),
               () => setError('The browser did not allow copying; use Download SQL instead.'),

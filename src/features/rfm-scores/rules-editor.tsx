@@ -33,26 +33,35 @@ function problemText(p: RuleProblem, rules: readonly SegmentRule[]): string {
   }
 }
 
-function ScoreInput(props: {
-  value: number;
+const BOUND_WORD = { min: 'lowest', max: 'highest' } as const;
+
+/** One end (lowest or highest score) of rule `index`'s range of R, F or M scores. */
+function ScoreInput({
+  rule,
+  index,
+  feature,
+  bound,
+  max,
+}: {
+  rule: SegmentRule;
+  index: number;
+  feature: (typeof KEYS)[number];
+  bound: keyof typeof BOUND_WORD;
   max: number;
-  label: string;
-  onChange: (v: number) => void;
-  testId: string;
 }) {
   return (
     <input
       type="number"
       className="rfm-score-input"
       min={1}
-      max={props.max}
+      max={max}
       step={1}
-      value={props.value}
-      aria-label={props.label}
-      data-testid={props.testId}
+      value={rule[feature][bound]}
+      aria-label={`${rule.name}: ${BOUND_WORD[bound]} ${KEY_LABEL[feature]} score`}
+      data-testid={`rfm-rule-${index}-${feature}-${bound}`}
       onChange={(e) => {
         const v = Math.round(Number(e.target.value));
-        if (Number.isFinite(v)) props.onChange(v);
+        if (Number.isFinite(v)) updateRule(index, { [feature]: { ...rule[feature], [bound]: v } });
       }}
     />
   );
@@ -139,21 +148,8 @@ export function RulesEditor(props: {
                 </td>
                 {KEYS.map((k) => (
                   <td key={k} className="rfm-range">
-                    <ScoreInput
-                      value={ru[k].min}
-                      max={max[k]}
-                      label={`${ru.name}: lowest ${KEY_LABEL[k]} score`}
-                      testId={`rfm-rule-${i}-${k}-min`}
-                      onChange={(v) => updateRule(i, { [k]: { ...ru[k], min: v } })}
-                    />
-                    –
-                    <ScoreInput
-                      value={ru[k].max}
-                      max={max[k]}
-                      label={`${ru.name}: highest ${KEY_LABEL[k]} score`}
-                      testId={`rfm-rule-${i}-${k}-max`}
-                      onChange={(v) => updateRule(i, { [k]: { ...ru[k], max: v } })}
-                    />
+                    <ScoreInput rule={ru} index={i} feature={k} bound="min" max={max[k]} />–
+                    <ScoreInput rule={ru} index={i} feature={k} bound="max" max={max[k]} />
                   </td>
                 ))}
                 <td className="num" data-testid={`rfm-rule-count-${i}`}>

@@ -2,12 +2,12 @@
  * Run history: every fit of this browser (and runs imported from files or `segment-notebook fit`),
  * kept in IndexedDB. Pick two to compare side by side; export a run as one JSON file or import one.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Cell } from '../../components/cell';
 import { downloadBlob, textBlob } from '../../components/download';
 import { DataTable } from '../../components/data-table';
 import { formatInt } from '../../components/format';
-import { HiddenFileInput } from '../../components/hidden-file-input';
+import { FileButton } from '../../components/file-button';
 import { Message } from '../../components/message';
 import type { RunRecord } from '../../core/runs/run-record';
 import {
@@ -31,7 +31,6 @@ export function RunsCell() {
   const { runs, error, currentId } = useSyncExternalStore(subscribeRuns, getRuns, getRuns);
   const [picked, setPicked] = useState<string[]>([]);
   const [note, setNote] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   // Runs deleted elsewhere drop out of the selection.
   useEffect(() => {
     setPicked((p) => p.filter((id) => runs.some((r) => r.id === id)));
@@ -52,22 +51,14 @@ export function RunsCell() {
       }
       metrics={{ runs: runs.length }}
       actions={
-        <>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => fileInput.current?.click()}
-          >
-            Import a run…
-          </button>
-          <HiddenFileInput
-            inputRef={fileInput}
-            accept=".json,application/json"
-            label="Import a run file"
-            testId="runs-import"
-            onFile={(f) => void importRunFile(f, f.name)}
-          />
-        </>
+        <FileButton
+          accept=".json,application/json"
+          label="Import a run file"
+          testId="runs-import"
+          onFile={(f) => void importRunFile(f, f.name)}
+        >
+          Import a run…
+        </FileButton>
       }
     >
       {error ? (
