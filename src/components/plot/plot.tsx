@@ -1,5 +1,6 @@
 /**
- * A React wrapper around `Plotly.react` (plotly.js-dist-min, loaded lazily).
+ * A React wrapper around `Plotly.react` (plotly.js, loaded lazily in the bundle the traces need:
+ * `plotly-loader.ts`).
  *
  * - `Plotly.react` diffs against the previous figure, so updating data is cheap and the user's
  *   zoom/rotation survives: the layout gets `uirevision` (default: the constant 'keep'), which plotly
@@ -17,7 +18,7 @@
  */
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min';
-import { loadPlotly } from './plotly-loader';
+import { bundleFor, drawnBy, loadPlotly, markDrawnWith } from './plotly-loader';
 import { scheduleDraw } from './draw-scheduler';
 import { safePlotConfig } from './mode-bar';
 import { registerPlot } from './registry';
@@ -108,10 +109,15 @@ export function Plot({
     let cancelled = false;
     const el = ref.current;
     if (!el) return;
+    const bundle = bundleFor(data);
     const draw = async (): Promise<void> => {
-      const Plotly = await loadPlotly();
+      const Plotly = await loadPlotly(bundle);
       if (cancelled) return;
       const start = performance.now();
+      // Drawn before by another bundle (its traces changed type): that instance lets go of it first.
+      const before = drawnBy(el);
+      if (before && before !== Plotly) before.purge(el);
+      markDrawnWith(el, Plotly);
       const gd = (await Plotly.react(
         el,
         data as PlotData[],
@@ -132,7 +138,7 @@ export function Plot({
       onRenderedRef.current?.(el);
     };
     // plotly is loaded first (outside the queue), then the chart waits for its turn.
-    loadPlotly()
+    loadPlotly(bundle)
       .then(() => scheduleDraw(el, draw, () => cancelled))
       .catch((e: unknown) => {
         if (cancelled) return;
@@ -149,7 +155,7 @@ export function Plot({
     const el = ref.current;
     return () => {
       if (!el) return;
-      void loadPlotly().then((Plotly) => Plotly.purge(el));
+      drawnBy(el)?.purge(el);
     };
   }, []);
 

@@ -2,7 +2,7 @@
  * A registry of the charts on screen that can be exported as PNG (the Export cell lists them).
  * A `<Plot exportName=…>` registers its element while mounted and drawn.
  */
-import { loadPlotly } from './plotly-loader';
+import { drawnBy, loadPlotly } from './plotly-loader';
 
 export interface RegisteredPlot {
   readonly id: string;
@@ -44,7 +44,7 @@ export function getPlots(): readonly RegisteredPlot[] {
  * `scale` multiplies the on-screen size (2 gives a sharp image for slides).
  */
 export async function plotToPng(element: HTMLElement, scale = 2): Promise<Blob> {
-  const Plotly = await loadPlotly();
+  const Plotly = drawnBy(element) ?? (await loadPlotly());
   const rect = element.getBoundingClientRect();
   const width = Math.max(320, Math.round(rect.width));
   const height = Math.max(240, Math.round(rect.height));
