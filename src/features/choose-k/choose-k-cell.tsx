@@ -119,9 +119,7 @@ export function ChooseKCell() {
 
   return (
     <Cell
-      id="choose-k"
-      purpose="Decide how many segments to make; the notebook recommends a number and says why."
-      title="Choose k"
+      step="choose-k"
       status={hasRfm || sweep ? status : 'waiting'}
       summary={summary}
       metrics={{

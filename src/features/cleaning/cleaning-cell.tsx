@@ -81,9 +81,7 @@ export function CleaningCell() {
   if (!hasData || kind === 'rfm') {
     return (
       <Cell
-        id="cleaning"
-        purpose="Choose which lines count, such as cancellations, returns and lines without a customer."
-        title="Cleaning"
+        step="cleaning"
         status={hasData ? status : 'waiting'}
         summary={hasData ? 'Not needed for a ready RFM table.' : 'Load data first.'}
       >
@@ -125,9 +123,7 @@ export function CleaningCell() {
 
   return (
     <Cell
-      id="cleaning"
-      purpose="Choose which lines count, such as cancellations, returns and lines without a customer."
-      title="Cleaning"
+      step="cleaning"
       status={status}
       summary={summary}
       actions={

@@ -55,13 +55,7 @@ export function ColumnsCell() {
 
   if (!loadResult) {
     return (
-      <Cell
-        id="columns"
-        purpose="Tell the notebook which column is the customer, the date, the amount and so on."
-        title="Columns"
-        status="waiting"
-        summary="Load data first."
-      >
+      <Cell step="columns" status="waiting" summary="Load data first.">
         <p className="muted">The columns of your file and the role each plays will appear here.</p>
       </Cell>
     );
@@ -98,13 +92,7 @@ export function ColumnsCell() {
     );
 
   return (
-    <Cell
-      id="columns"
-      purpose="Tell the notebook which column is the customer, the date, the amount and so on."
-      title="Columns"
-      status={status}
-      summary={summary}
-    >
+    <Cell step="columns" status={status} summary={summary}>
       <fieldset className="choice-row">
         <legend>This file holds</legend>
         {(['transactions', 'rfm'] as const satisfies readonly TableKind[]).map((k) => (

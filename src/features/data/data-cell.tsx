@@ -96,9 +96,7 @@ export function DataCell() {
   const cellStatus: CellStatus = status;
   return (
     <Cell
-      id="data"
-      purpose="Bring in your transactions — one row per order line — or try the built-in sample."
-      title="Data"
+      step="data"
       status={cellStatus}
       metrics={
         result

@@ -149,9 +149,7 @@ export function ExportCell() {
 
   return (
     <Cell
-      id="export"
-      purpose="Take the segments away: customer lists, the profile table, the charts and a reusable model."
-      title="Export"
+      step="export"
       status={seg ? status : 'waiting'}
       summary={
         seg

@@ -45,9 +45,7 @@ export function GlanceCell() {
 
   return (
     <Cell
-      id="glance"
-      purpose="See the shape of the sales over time and spot odd lines before cleaning."
-      title="Transactions at a glance"
+      step="glance"
       status={cellStatus}
       summary={summary}
       metrics={{

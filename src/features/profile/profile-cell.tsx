@@ -48,9 +48,7 @@ export function ProfileCell() {
 
   return (
     <Cell
-      id="profile"
-      purpose="Check what each column holds before anything is computed from it."
-      title="Data profile"
+      step="profile"
       status={cellStatus}
       summary={summary}
       metrics={{ 'profile-ms': ms === null ? null : Math.round(ms), columns: columns?.length }}

@@ -91,13 +91,7 @@ export function RfmCell() {
   const hasAmount = mapping.amount !== undefined;
 
   return (
-    <Cell
-      id="rfm"
-      purpose="One row per customer: how recently, how often and how much they bought."
-      title="RFM per customer"
-      status={hasData || rfm ? status : 'waiting'}
-      summary={summary}
-    >
+    <Cell step="rfm" status={hasData || rfm ? status : 'waiting'} summary={summary}>
       {hasData && kind === 'transactions' ? (
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <fieldset>

@@ -64,9 +64,7 @@ export function SegmentsCell() {
 
   return (
     <Cell
-      id="segments"
-      purpose="Meet your segments: who is in each, what they are worth, and a name for each."
-      title="Segments"
+      step="segments"
       status={seg ? status : hasRfm && status === 'error' ? 'error' : 'waiting'}
       summary={summary}
       howItWorks={

@@ -67,9 +67,7 @@ export function TransformCell() {
 
   return (
     <Cell
-      id="transform"
-      purpose="Choose the measures to segment on and make them comparable so no single one dominates."
-      title="Transform"
+      step="transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
       howItWorks={
