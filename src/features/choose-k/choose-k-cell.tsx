@@ -93,7 +93,7 @@ function EngineSelect() {
   );
 }
 
-/** Step 6: the sweep k = 1..10 — elbow and scores — and the choice of k. */
+/** The sweep k = 1..10 — elbow and scores — and the choice of k. */
 export function ChooseKCell() {
   const { status, error } = useStep('sweep');
   const engineRestart = useNotebook((s) => s.engineRestart);

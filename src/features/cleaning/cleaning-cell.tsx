@@ -70,7 +70,7 @@ function parseCodes(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Step 3: the cleaning rules, each toggleable, with the rows and customers it removed. */
+/** The cleaning rules, each toggleable, with the rows and customers it removed. */
 export function CleaningCell() {
   const kind = useNotebook((s) => s.kind);
   const hasData = useNotebook((s) => s.loadResult !== null);

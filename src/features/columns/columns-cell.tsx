@@ -40,7 +40,7 @@ const ROLE_HELP: Partial<Record<Role, string>> = {
   country: 'for the “Unspecified” rule',
 };
 
-/** Step 2: which column plays which role, how dates are written, and what could not be read. */
+/** Which column plays which role, how dates are written, and what could not be read. */
 export function ColumnsCell() {
   const loadResult = useNotebook((s) => s.loadResult);
   const kind = useNotebook((s) => s.kind);

@@ -38,7 +38,7 @@ const STAGE_TEXT = {
 
 const isModelFile = (f: File) => /\.json$/i.test(f.name);
 
-/** Step 1: bring data in — the built-in sample, a file picker or drag and drop. */
+/** Bring data in — the built-in sample, a file picker or drag and drop. */
 export function DataCell() {
   const { status, error } = useStep('load');
   const progress = useNotebook((s) => s.loadProgress);

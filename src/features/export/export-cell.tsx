@@ -76,7 +76,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
   };
 }
 
-/** Step 8: downloads of the customers, segments, profiles, model and charts. */
+/** Downloads of the customers, segments, profiles, model and charts. */
 export function ExportCell() {
   const seg = useSegmentation();
   const status = useNotebook((s) => s.sweepStatus);

@@ -19,7 +19,7 @@ const TYPE_LABEL: Record<ColumnType, string> = {
   empty: 'empty',
 };
 
-/** Step 1b: what each column of the parsed file holds, before any mapping or cleaning. */
+/** What each column of the parsed file holds, before any mapping or cleaning. */
 export function ProfileCell() {
   const hasData = useNotebook((s) => s.loadResult !== null);
   const rowCount = useNotebook((s) => s.loadResult?.rowCount ?? null);

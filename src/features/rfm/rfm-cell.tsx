@@ -56,7 +56,7 @@ const FREQUENCY_TEXT: Record<RfmSettings['frequency'], string> = {
   days: 'Distinct purchase days',
 };
 
-/** Step 4: the per-customer Recency, Frequency and Monetary table and how it is defined. */
+/** The per-customer Recency, Frequency and Monetary table and how it is defined. */
 export function RfmCell() {
   const rfm = useNotebook((s) => s.rfm);
   const { status, error } = useStep('rfm');

@@ -42,7 +42,7 @@ function limitedNotes(
   );
 }
 
-/** Step 5: Yeo-Johnson per feature, then standardisation; what it did to the skew. */
+/** Yeo-Johnson per feature, then standardisation; what it did to the skew. */
 export function TransformCell() {
   const { status, error } = useStep('transform');
   const transform = useNotebook((s) => s.transform);
