@@ -1,8 +1,9 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { startFromUrl } from '../store/data-actions';
 import { CELLS, Notebook } from './notebook';
+import { STEPS, type StepId } from '../components/steps';
 import { SessionBar } from '../features/session/session-bar';
-import { useCellStatuses } from '../components/cell-status';
+import { useCellStatuses, type CellStatuses } from '../components/cell-status';
 import type { CellStatus } from '../components/cell';
 import { startFocusRescue } from './focus-rescue';
 
@@ -15,8 +16,8 @@ const STEP_STATE: Partial<Record<CellStatus, { mark: string; text: string }>> = 
 };
 
 /** One sentence for the page's status region: what runs, what needs attention, or that all is done. */
-function pageStatus(statuses: Readonly<Record<string, CellStatus>>): string {
-  const title = (id: string) => CELLS.find((c) => c.id === id)?.title ?? id;
+function pageStatus(statuses: CellStatuses): string {
+  const title = (id: StepId) => STEPS[id].short;
   const ids = CELLS.map((c) => c.id);
   const running = ids.filter((id) => statuses[id] === 'running');
   if (running.length > 0) return `Working: ${running.map(title).join(', ')}…`;
@@ -91,7 +92,7 @@ export function App() {
                     <span className="steps-nav__n" aria-hidden="true">
                       {state ? state.mark : i + 1}
                     </span>
-                    {c.title}
+                    {STEPS[c.id].short}
                     {state ? <span className="visually-hidden">, {state.text}</span> : null}
                   </a>
                 </li>

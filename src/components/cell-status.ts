@@ -4,11 +4,15 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { CellStatus } from './cell';
+import type { StepId } from './steps';
 
-let statuses: Readonly<Record<string, CellStatus>> = {};
+/** The last status each step's cell reported (a step not rendered yet has none). */
+export type CellStatuses = Readonly<Partial<Record<StepId, CellStatus>>>;
+
+let statuses: CellStatuses = {};
 const listeners = new Set<() => void>();
 
-export function reportCellStatus(id: string, status: CellStatus): void {
+export function reportCellStatus(id: StepId, status: CellStatus): void {
   if (statuses[id] === status) return;
   statuses = { ...statuses, [id]: status };
   for (const l of listeners) l();
@@ -22,6 +26,6 @@ function subscribe(l: () => void): () => void {
 const get = () => statuses;
 
 /** Every cell's current status by id. */
-export function useCellStatuses(): Readonly<Record<string, CellStatus>> {
+export function useCellStatuses(): CellStatuses {
   return useSyncExternalStore(subscribe, get, get);
 }

@@ -1,6 +1,7 @@
 import type { StepStatus } from '../core/step';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { reportCellStatus } from './cell-status';
+import { STEPS, type StepId, type StepNames } from './steps';
 
 /** The step number of the cell being rendered, provided by the notebook (1-based). */
 export const CellStepContext = createContext<number | undefined>(undefined);
@@ -17,20 +18,18 @@ const STATUS_TEXT: Record<CellStatus, string> = {
 };
 
 export interface CellProps {
-  /** Short id: the section gets `id="cell-<id>"` and `data-testid="cell-<id>"`. */
-  readonly id: string;
-  readonly title: string;
+  /**
+   * The step this cell shows: its heading and purpose sentence come from `STEPS`, and the section gets
+   * `id="cell-<step>"` and `data-testid="cell-<step>"`.
+   */
+  readonly step: StepId;
   readonly status: CellStatus;
   /** One line under the title saying what the cell holds (counts, file name…). */
   readonly summary?: ReactNode;
-  /** One plain sentence of what the step is for, shown under the title. */
-  readonly purpose?: ReactNode;
   /** How the step works (methods, settings, engine details), folded behind "How this works". */
   readonly howItWorks?: ReactNode;
   /** Buttons shown at the right of the header. */
   readonly actions?: ReactNode;
-  /** Step number shown before the title. */
-  readonly step?: number;
   readonly children?: ReactNode;
   /**
    * Extra facts exposed as `data-<key>` attributes for benchmarks and tests (e.g. `{ 'parse-ms': 812 }`).
@@ -55,22 +54,11 @@ function useRunningTime(status: CellStatus): number | null {
 }
 
 /** One step of the notebook: a labelled section with a status badge. */
-export function Cell({
-  id,
-  title,
-  status,
-  summary,
-  purpose,
-  howItWorks,
-  actions,
-  step,
-  children,
-  metrics,
-}: CellProps) {
+export function Cell({ step: id, status, summary, howItWorks, actions, children, metrics }: CellProps) {
+  const { title, purpose }: StepNames = STEPS[id];
   const headingId = `cell-${id}-title`;
   useEffect(() => reportCellStatus(id, status), [id, status]);
-  const contextStep = useContext(CellStepContext);
-  step ??= contextStep;
+  const step = useContext(CellStepContext);
   const runningMs = useRunningTime(status);
   const dataAttributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(metrics ?? {})) {

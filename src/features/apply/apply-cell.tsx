@@ -39,8 +39,7 @@ export function ApplyCell() {
   const current = run !== null && m !== null && run.model === m;
   return (
     <Cell
-      id="apply"
-      title="Apply a saved model"
+      step="apply"
       status={applied ? status : 'waiting'}
       metrics={m ? { 'model-id': m.id, customers: current ? run.rfm.customerIds.length : null } : {}}
       summary={

@@ -93,7 +93,7 @@ function EngineSelect() {
   );
 }
 
-/** Step 6: the sweep k = 1..10 — elbow and scores — and the choice of k. */
+/** The sweep k = 1..10 — elbow and scores — and the choice of k. */
 export function ChooseKCell() {
   const { status, error } = useStep('sweep');
   const engineRestart = useNotebook((s) => s.engineRestart);
@@ -119,9 +119,7 @@ export function ChooseKCell() {
 
   return (
     <Cell
-      id="choose-k"
-      purpose="Decide how many segments to make; the notebook recommends a number and says why."
-      title="Choose k"
+      step="choose-k"
       status={hasRfm || sweep ? status : 'waiting'}
       summary={summary}
       metrics={{

@@ -70,7 +70,7 @@ function parseCodes(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Step 3: the cleaning rules, each toggleable, with the rows and customers it removed. */
+/** The cleaning rules, each toggleable, with the rows and customers it removed. */
 export function CleaningCell() {
   const kind = useNotebook((s) => s.kind);
   const hasData = useNotebook((s) => s.loadResult !== null);
@@ -81,9 +81,7 @@ export function CleaningCell() {
   if (!hasData || kind === 'rfm') {
     return (
       <Cell
-        id="cleaning"
-        purpose="Choose which lines count, such as cancellations, returns and lines without a customer."
-        title="Cleaning"
+        step="cleaning"
         status={hasData ? status : 'waiting'}
         summary={hasData ? 'Not needed for a ready RFM table.' : 'Load data first.'}
       >
@@ -125,9 +123,7 @@ export function CleaningCell() {
 
   return (
     <Cell
-      id="cleaning"
-      purpose="Choose which lines count, such as cancellations, returns and lines without a customer."
-      title="Cleaning"
+      step="cleaning"
       status={status}
       summary={summary}
       actions={

@@ -40,7 +40,7 @@ const ROLE_HELP: Partial<Record<Role, string>> = {
   country: 'for the “Unspecified” rule',
 };
 
-/** Step 2: which column plays which role, how dates are written, and what could not be read. */
+/** Which column plays which role, how dates are written, and what could not be read. */
 export function ColumnsCell() {
   const loadResult = useNotebook((s) => s.loadResult);
   const kind = useNotebook((s) => s.kind);
@@ -55,13 +55,7 @@ export function ColumnsCell() {
 
   if (!loadResult) {
     return (
-      <Cell
-        id="columns"
-        purpose="Tell the notebook which column is the customer, the date, the amount and so on."
-        title="Columns"
-        status="waiting"
-        summary="Load data first."
-      >
+      <Cell step="columns" status="waiting" summary="Load data first.">
         <p className="muted">The columns of your file and the role each plays will appear here.</p>
       </Cell>
     );
@@ -98,13 +92,7 @@ export function ColumnsCell() {
     );
 
   return (
-    <Cell
-      id="columns"
-      purpose="Tell the notebook which column is the customer, the date, the amount and so on."
-      title="Columns"
-      status={status}
-      summary={summary}
-    >
+    <Cell step="columns" status={status} summary={summary}>
       <fieldset className="choice-row">
         <legend>This file holds</legend>
         {(['transactions', 'rfm'] as const satisfies readonly TableKind[]).map((k) => (

@@ -38,7 +38,7 @@ const STAGE_TEXT = {
 
 const isModelFile = (f: File) => /\.json$/i.test(f.name);
 
-/** Step 1: bring data in — the built-in sample, a file picker or drag and drop. */
+/** Bring data in — the built-in sample, a file picker or drag and drop. */
 export function DataCell() {
   const { status, error } = useStep('load');
   const progress = useNotebook((s) => s.loadProgress);
@@ -96,9 +96,7 @@ export function DataCell() {
   const cellStatus: CellStatus = status;
   return (
     <Cell
-      id="data"
-      purpose="Bring in your transactions — one row per order line — or try the built-in sample."
-      title="Data"
+      step="data"
       status={cellStatus}
       metrics={
         result

@@ -76,7 +76,7 @@ function modelInput(seg: Segmentation, datasetName: string | null): ModelJsonInp
   };
 }
 
-/** Step 8: downloads of the customers, segments, profiles, model and charts. */
+/** Downloads of the customers, segments, profiles, model and charts. */
 export function ExportCell() {
   const seg = useSegmentation();
   const status = useNotebook((s) => s.sweepStatus);
@@ -149,9 +149,7 @@ export function ExportCell() {
 
   return (
     <Cell
-      id="export"
-      purpose="Take the segments away: customer lists, the profile table, the charts and a reusable model."
-      title="Export"
+      step="export"
       status={seg ? status : 'waiting'}
       summary={
         seg

@@ -22,7 +22,7 @@ const SMALL_LAYOUT: PlotLayout = {
 const chartTitle = (text: string) =>
   ({ text, font: { size: 13 }, x: 0.01, xanchor: 'left', y: 0.98, yanchor: 'top' }) as PlotLayout['title'];
 
-/** Step 2b: the mapped transactions at a glance (uncleaned) and their extreme lines. */
+/** The mapped transactions at a glance (uncleaned) and their extreme lines. */
 export function GlanceCell() {
   const mappingKind = useNotebook((s) => s.mappingResult?.kind ?? null);
   const { status, error } = useStep('glance');
@@ -45,9 +45,7 @@ export function GlanceCell() {
 
   return (
     <Cell
-      id="glance"
-      purpose="See the shape of the sales over time and spot odd lines before cleaning."
-      title="Transactions at a glance"
+      step="glance"
       status={cellStatus}
       summary={summary}
       metrics={{

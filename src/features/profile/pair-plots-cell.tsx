@@ -81,9 +81,7 @@ export function PairPlotsCell() {
 
   return (
     <Cell
-      id="pair-plots"
-      purpose="See how customers spread across recency, frequency and spend, before and after the transform."
-      title="Pair plots"
+      step="pair-plots"
       status={status}
       summary={summary}
       metrics={{ points: sample?.size, sampled: sample ? String(sample.sampled) : null }}

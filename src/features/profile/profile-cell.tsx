@@ -19,7 +19,7 @@ const TYPE_LABEL: Record<ColumnType, string> = {
   empty: 'empty',
 };
 
-/** Step 1b: what each column of the parsed file holds, before any mapping or cleaning. */
+/** What each column of the parsed file holds, before any mapping or cleaning. */
 export function ProfileCell() {
   const hasData = useNotebook((s) => s.loadResult !== null);
   const rowCount = useNotebook((s) => s.loadResult?.rowCount ?? null);
@@ -48,9 +48,7 @@ export function ProfileCell() {
 
   return (
     <Cell
-      id="profile"
-      purpose="Check what each column holds before anything is computed from it."
-      title="Data profile"
+      step="profile"
       status={cellStatus}
       summary={summary}
       metrics={{ 'profile-ms': ms === null ? null : Math.round(ms), columns: columns?.length }}

@@ -52,8 +52,7 @@ export function RfmScoresCell() {
 
   return (
     <Cell
-      id="rfm-scores"
-      title="RFM scores and named segments"
+      step="rfm-scores"
       status={!view ? 'waiting' : view.derived.ok ? 'ready' : 'error'}
       summary={summary}
     >

@@ -56,7 +56,7 @@ const FREQUENCY_TEXT: Record<RfmSettings['frequency'], string> = {
   days: 'Distinct purchase days',
 };
 
-/** Step 4: the per-customer Recency, Frequency and Monetary table and how it is defined. */
+/** The per-customer Recency, Frequency and Monetary table and how it is defined. */
 export function RfmCell() {
   const rfm = useNotebook((s) => s.rfm);
   const { status, error } = useStep('rfm');
@@ -91,13 +91,7 @@ export function RfmCell() {
   const hasAmount = mapping.amount !== undefined;
 
   return (
-    <Cell
-      id="rfm"
-      purpose="One row per customer: how recently, how often and how much they bought."
-      title="RFM per customer"
-      status={hasData || rfm ? status : 'waiting'}
-      summary={summary}
-    >
+    <Cell step="rfm" status={hasData || rfm ? status : 'waiting'} summary={summary}>
       {hasData && kind === 'transactions' ? (
         <form className="rfm-settings" onSubmit={(e) => e.preventDefault()} aria-label="RFM definition">
           <fieldset>

@@ -41,8 +41,7 @@ export function RunsCell() {
 
   return (
     <Cell
-      id="runs"
-      title="Runs"
+      step="runs"
       status={runs.length > 0 ? 'ready' : 'waiting'}
       summary={
         runs.length === 0

@@ -40,7 +40,7 @@ function useMoveToFirstResults(rfm: object | null, ready: boolean): void {
   }, [rfm, ready]);
 }
 
-/** Step 7: the customers in R/F/M space coloured by segment, and each segment's profile. */
+/** The customers in R/F/M space coloured by segment, and each segment's profile. */
 export function SegmentsCell() {
   const seg = useSegmentation();
   const status = useNotebook((s) => s.sweepStatus);
@@ -64,9 +64,7 @@ export function SegmentsCell() {
 
   return (
     <Cell
-      id="segments"
-      purpose="Meet your segments: who is in each, what they are worth, and a name for each."
-      title="Segments"
+      step="segments"
       status={seg ? status : hasRfm && status === 'error' ? 'error' : 'waiting'}
       summary={summary}
       howItWorks={

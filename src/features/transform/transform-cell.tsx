@@ -42,7 +42,7 @@ function limitedNotes(
   );
 }
 
-/** Step 5: Yeo-Johnson per feature, then standardisation; what it did to the skew. */
+/** Yeo-Johnson per feature, then standardisation; what it did to the skew. */
 export function TransformCell() {
   const { status, error } = useStep('transform');
   const transform = useNotebook((s) => s.transform);
@@ -67,9 +67,7 @@ export function TransformCell() {
 
   return (
     <Cell
-      id="transform"
-      purpose="Choose the measures to segment on and make them comparable so no single one dominates."
-      title="Transform"
+      step="transform"
       status={hasRfm || transform ? status : 'waiting'}
       summary={summary}
       howItWorks={
