@@ -37,6 +37,9 @@ export function startFocusRescue(root: HTMLElement): () => void {
   const rescue = () => {
     if (!last || !lastCell) return;
     const active = document.activeElement;
+    // The focus is on another live element: nothing to rescue (and no layout forced to find out).
+    if (active instanceof HTMLElement && active !== last && active !== document.body && active.isConnected)
+      return;
     const lost =
       active === null ||
       active === document.body ||
@@ -47,11 +50,13 @@ export function startFocusRescue(root: HTMLElement): () => void {
     const target = cell ? fallbackIn(cell) : null;
     if (target) target.focus({ preventScroll: false });
   };
+  // Checked once per frame, before it is painted: `usable` reads layout (getClientRects), which done
+  // after every batch of DOM changes forced a layout in the middle of chart draws and React commits.
   let queued = false;
   const observer = new MutationObserver(() => {
     if (queued) return;
     queued = true;
-    queueMicrotask(() => {
+    requestAnimationFrame(() => {
       queued = false;
       rescue();
     });
