@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { samplePairs } from '../../core/profile/sample';
 import type { PairSample } from '../../core/profile/profile-types';
 import { Cell, type CellStatus } from '../../components/cell';
@@ -20,7 +20,9 @@ const RFM = ['recency', 'frequency', 'monetary'] as const;
 const BEFORE_NAMES = { recency: 'Recency (days)', frequency: 'Frequency', monetary: 'Monetary' } as const;
 
 export function PairPlotsCell() {
-  const rfm = useNotebook((s) => s.rfm);
+  // Deferred: a new RFM table is first shown by the cells above; this cell's sampling and matrix are
+  // worked out in a background render React can interrupt (they held the RFM table's task here).
+  const rfm = useDeferredValue(useNotebook((s) => s.rfm));
   const rfmStatus = useNotebook((s) => s.rfmStatus);
   const transform = useNotebook((s) => s.transform);
   const transformStatus = useNotebook((s) => s.transformStatus);

@@ -1,5 +1,5 @@
 /** The current RFM scores, named segments and their tables, derived from the store (memoised). */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import {
   checkRules,
   rfGrid,
@@ -29,7 +29,9 @@ export interface RfmScoresView {
 }
 
 export function useRfmScores(): RfmScoresView | null {
-  const rfm = useNotebook((s) => s.rfm);
+  // Deferred (as the pair plots): the scores of a new RFM table are computed in a background render,
+  // not in the task that shows the table.
+  const rfm = useDeferredValue(useNotebook((s) => s.rfm));
   const settings = useNotebook((s) => s.scoreSettings);
   const rules = useNotebook((s) => s.scoreRules);
   const sweep = useNotebook((s) => s.sweep);
