@@ -74,7 +74,7 @@ export class DelimitedByteScanner {
   private readonly d: number;
   private readonly crlf: boolean;
   private readonly cr: boolean;
-  /** 1 for the bytes that may end an unquoted field: the delimiter, and LF (LF rows) or CR (CR LF, CR rows). */
+  /** 1 for the bytes that may end an unquoted field: the delimiter, and LF (LF rows) or CR (CR LF and CR rows). */
   private readonly stop = new Uint8Array(256);
   readonly decoder: FieldDecoder;
 

@@ -150,8 +150,8 @@ export function splitWhitespace(line: string): string[] {
 
 /**
  * Where a streamed piece of text can be cut: the index just after the last row terminator (`rowEnd`:
- * LF, or CR for CR rows) that lies outside quotes, given whether the piece starts inside a quoted field. Returns -1 when the piece has
- * no complete row. `inQuotesAtEnd` is the quote state at the end of the piece (for the next piece).
+ * LF, or CR for CR rows) that lies outside quotes, given whether the piece starts inside a quoted
+ * field. Returns -1 when the piece has no complete row. `inQuotesAtEnd` is the quote state at the end of the piece (for the next piece).
  * Quote parity is enough: an escaped quote "" toggles twice.
  */
 export function lastRowBoundary(

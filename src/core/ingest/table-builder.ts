@@ -130,11 +130,11 @@ export class RawTableBuilder {
    * of the text when `final` (otherwise an unfinished last row is left unread). Returns how far it
    * read. As papaparse does, a quote inside an unquoted field is text, and so are CR (LF rows), a
    * lone CR or LF (CRLF rows) and a lone LF (CR rows: where it was meant to end a row, the two rows
-   * read as one are ragged, so counted and named). In CR rows a CR LF ends one row too: an LF that begins a row is skipped (papaparse, given
-   * '\r', would begin the row's first field with it). It stops with `regular: false` at the start of a row where papaparse
-   * would report a quote error and read on its own way (anything but the delimiter, the newline or
-   * the end after a closing quote; an unterminated quote at the end); the caller hands the rest of
-   * the text to papaparse. Rows before that point are exactly papaparse's.
+   * read as one are ragged, so counted and named). In CR rows a CR LF ends one row too: an LF that
+   * begins a row is skipped (papaparse, given '\r', would begin the row's first field with it). It
+   * stops with `regular: false` at the start of a row where papaparse would report a quote error and
+   * read on its own way (anything but the delimiter, the newline or the end after a closing quote; an
+   * unterminated quote at the end); the caller hands the rest of the text to papaparse. Rows before that point are exactly papaparse's.
    */
   pushDelimitedText(text: string, delimiter: string, newline: Newline, final: boolean): ScanResult {
     const n = text.length;
