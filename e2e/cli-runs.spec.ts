@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { cell, expectStatus, parseCsv, ROOT, UCI_GZ } from './helpers';
+import { cell, chooseEngine, expectStatus, parseCsv, ROOT, UCI_GZ } from './helpers';
 
 async function download(page: Page, testId: string): Promise<Buffer> {
   const [dl] = await Promise.all([
@@ -30,16 +30,7 @@ test('CLI fit equals the browser export on the UCI sample; the Runs panel compar
     await expectStatus(page, id, 'ready');
   // The CLI runs the float64 "plain" engine; the browser's automatic choice may pick float32 WebAssembly
   // when the machine is busy while it measures, so the browser is set to the same engine first.
-  const chooseK = cell(page, 'choose-k');
-  for (const [selector, label] of [
-    ['details.cell__how', 'How this works'],
-    ['details.engine-details', 'Compute engine'],
-  ] as const) {
-    const details = chooseK.locator(selector);
-    if ((await details.getAttribute('open')) === null)
-      await details.locator(':scope > summary', { hasText: label }).click();
-  }
-  await chooseK.getByLabel('Engine').selectOption('plain');
+  await chooseEngine(page, 'plain');
   await expect(page.getByTestId('engine-info')).toContainText('Engine: plain', { timeout: 120_000 });
   for (const id of ['choose-k', 'segments', 'export']) await expectStatus(page, id, 'ready');
   const k = Number(await page.getByLabel('Number of segments (k)').inputValue());

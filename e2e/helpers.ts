@@ -42,6 +42,23 @@ export async function expectPipelineReady(page: Page): Promise<void> {
   for (const id of ['data', 'columns', 'cleaning', 'rfm']) await expectStatus(page, id, 'ready');
 }
 
+/**
+ * Chooses the compute engine ('auto', 'plain', 'tfjs-webgl', …) in the Choose-k cell: the control is
+ * folded under "How this works" › "Compute engine", each opened unless it is open already.
+ */
+export async function chooseEngine(page: Page, value: string): Promise<void> {
+  const chooseK = cell(page, 'choose-k');
+  for (const [selector, label] of [
+    ['details.cell__how', 'How this works'],
+    ['details.engine-details', 'Compute engine'],
+  ] as const) {
+    const details = chooseK.locator(selector);
+    if ((await details.getAttribute('open')) === null)
+      await details.locator(':scope > summary', { hasText: label }).click();
+  }
+  await chooseK.getByLabel('Engine').selectOption(value);
+}
+
 export async function chooseFile(page: Page, path: string): Promise<void> {
   await page.getByLabel('Choose a data file').setInputFiles(path);
 }

@@ -6,7 +6,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { cell, drawThe3dView, expectStatus, parseCsv } from './helpers';
+import { cell, chooseEngine, drawThe3dView, expectStatus, parseCsv } from './helpers';
 
 declare global {
   interface Window {
@@ -281,26 +281,14 @@ test('segments: model on the sample, downloads match the page, k changes them, 3
   // Cancel a running sweep: older results stay, marked out of date. Forcing the WebGL engine (a software
   // renderer here: seconds of shader compilation and slow iterations) gives a sweep long enough to cancel.
   const chooseK = cell(page, 'choose-k');
-  // The engine control is folded under "How this works" › "Compute engine" (each opened unless open).
-  const chooseEngine = async (value: string) => {
-    for (const [selector, label] of [
-      ['details.cell__how', 'How this works'],
-      ['details.engine-details', 'Compute engine'],
-    ] as const) {
-      const details = chooseK.locator(selector);
-      if ((await details.getAttribute('open')) === null)
-        await details.locator(':scope > summary', { hasText: label }).click();
-    }
-    await chooseK.getByLabel('Engine').selectOption(value);
-  };
-  await chooseEngine('tfjs-webgl');
+  await chooseEngine(page, 'tfjs-webgl');
   await expect(chooseK.getByRole('progressbar')).toBeVisible();
   await chooseK.getByRole('button', { name: 'Cancel' }).click({ timeout: 10_000 });
   await expectStatus(page, 'choose-k', 'stale');
   await expect(chooseK.getByText('Cancelled', { exact: true })).toBeVisible();
   await expect(page.getByTestId('profiles-table').locator('[data-testid^="profile-size-"]')).toHaveCount(k2);
   // Back to automatic: the sweep runs again and k is kept.
-  await chooseEngine('auto');
+  await chooseEngine(page, 'auto');
   await expectStatus(page, 'choose-k', 'ready');
   await expect(page.getByTestId('k-value')).toHaveText(`k = ${k2}`);
 

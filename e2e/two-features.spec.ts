@@ -1,12 +1,13 @@
 /**
  * Two-feature models end to end (production build): leaving monetary out on the built-in sample with
- * the keyboard gives a 2D segments plot and exports without a monetary centre; a real file without
+ * the keyboard gives a 2D segments plot and exports without a monetary centre, and that model applied
+ * to the sample shows drift for its two features only; a real file without
  * money columns (the CDNOW log with its money columns removed) goes on as an R+F model and reaches
  * segments; a file without a date is refused with a sentence naming what is missing.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { CDNOW, cell, drawThe3dView, expectStatus, parseCsv } from './helpers';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CDNOW, UCI_GZ, cell, chooseFile, drawThe3dView, expectStatus, parseCsv } from './helpers';
 
 async function download(page: Page, testId: string): Promise<string> {
   const [dl] = await Promise.all([
@@ -38,8 +39,8 @@ function cdnowColumns(keep: readonly number[]): string {
 
 test('leaving monetary out (keyboard) gives a 2D segments plot and exports without a monetary centre', async ({
   page,
-}) => {
-  test.setTimeout(240_000);
+}, info) => {
+  test.setTimeout(290_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
@@ -69,7 +70,8 @@ test('leaving monetary out (keyboard) gives a 2D segments plot and exports witho
   await expect(page.getByTestId('rfm-crosstab')).toBeVisible();
   await expect(page.getByRole('region', { name: /\(failed\)/ })).toHaveCount(0);
 
-  const model = JSON.parse(await download(page, 'export-model')) as {
+  const modelText = await download(page, 'export-model');
+  const model = JSON.parse(modelText) as {
     features: string[];
     transform: { lambdas: number[] };
     clusters: { description: string; centroidStandardised: Record<string, number> }[];
@@ -85,6 +87,23 @@ test('leaving monetary out (keyboard) gives a 2D segments plot and exports witho
   expect(header).toContain('centroid_recency');
   expect(header).not.toContain('centroid_monetary');
   expect(header).not.toContain('standardised_monetary');
+
+  // The R+F model applied to the same file: drift for recency and frequency only (PSI 0), no monetary.
+  const modelPath = info.outputPath('rf-model.json');
+  writeFileSync(modelPath, modelText);
+  await page.reload();
+  await page.getByTestId('apply-model-input').setInputFiles(modelPath);
+  await chooseFile(page, UCI_GZ);
+  await expectStatus(page, 'apply', 'ready');
+  for (const f of ['recency', 'frequency'])
+    await expect(page.getByTestId(`apply-drift-${f}`)).toHaveAttribute('data-psi', '0');
+  await expect(page.getByTestId('apply-drift-monetary')).toHaveCount(0);
+  await expect(page.getByTestId('apply-drift-table')).not.toContainText('Monetary');
+  await expect(page.getByTestId('apply-drift').getByLabel('Distribution of').locator('option')).toHaveText([
+    'Recency (days)',
+    'Frequency',
+  ]);
+  await expect(page.locator('[data-testid="apply-drift-chart"]')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -7,6 +7,8 @@
  * has the sentence (and its test, an example).
  */
 
+import type { Role } from './types';
+
 /** Facts that name a file, when the code's sentence names one. */
 interface InFile {
   readonly fileName: string;
@@ -92,12 +94,32 @@ export interface ErrorFacts {
   'sweep-failed': { readonly detail: string };
   'profile-failed': { readonly detail: string };
   'glance-failed': { readonly detail: string };
+  // ── the store's checks before a step runs
+  /** Roles the mapping lacks; 'no-date': a transactions file without a date (`noMoney`: nor money). */
+  'missing-columns': { readonly roles: readonly Role[] };
+  'no-date': { readonly roles: readonly Role[]; readonly noMoney: boolean };
+  /** A mapping check the user must act on (blocking) or confirm (src/core/ingest/plausibility.ts). */
+  'mapping-unusable': NoFacts;
+  'needs-confirmation': NoFacts;
+  'too-few-customers': { readonly n: number };
+  /** `customer`: the id (or `#row`); `notANumber`: NaN, else too large (not finite or beyond 10^15). */
+  'rfm-value-unusable': {
+    readonly feature: 'recency' | 'frequency' | 'monetary';
+    readonly customer: string;
+    readonly notANumber: boolean;
+  };
+  /** A step was cancelled: its results shown are out of date. */
+  cancelled: NoFacts;
+  /** A saved run is re-opened on its own file: none is open, or another one (by SHA-256). */
+  'run-file-not-open': InFile;
+  'run-other-file': InFile;
   // ── the store (sample, browser storage)
   'sample-fetch': { readonly status?: number };
   /** `what`: what was being kept ('run' for the run history; else the store's own words). */
   'storage-full': { readonly what: 'run' } | { readonly what: string; readonly bytes?: number };
   'storage-failed': { readonly detail: string };
-  'storage-unavailable': NoFacts;
+  /** `session`: said of the session (it will not be restored after a reload). */
+  'storage-unavailable': { readonly session?: boolean };
   'runs-storage': { readonly detail: string };
   /** Anything unexpected; `reading`: it happened while the data worker read the data. */
   internal: { readonly detail: string; readonly reading?: boolean };

@@ -50,6 +50,20 @@ const EXAMPLES: { readonly [C in ErrorCode]: ErrorOf<C> } = {
   'sweep-failed': { code: 'sweep-failed', detail: 'x' },
   'profile-failed': { code: 'profile-failed', detail: 'x' },
   'glance-failed': { code: 'glance-failed', detail: 'x' },
+  'missing-columns': { code: 'missing-columns', roles: ['recency', 'monetary'] },
+  'no-date': { code: 'no-date', roles: ['customer', 'date'], noMoney: true },
+  'mapping-unusable': { code: 'mapping-unusable' },
+  'needs-confirmation': { code: 'needs-confirmation' },
+  'too-few-customers': { code: 'too-few-customers', n: 1 },
+  'rfm-value-unusable': {
+    code: 'rfm-value-unusable',
+    feature: 'monetary',
+    customer: '12346',
+    notANumber: false,
+  },
+  cancelled: { code: 'cancelled' },
+  'run-file-not-open': { code: 'run-file-not-open', fileName: 'sales.csv' },
+  'run-other-file': { code: 'run-other-file', fileName: 'sales.csv' },
   'sample-fetch': { code: 'sample-fetch', status: 404 },
   'storage-full': { code: 'storage-full', what: 'a copy of the file', bytes: 312.5e6 },
   'storage-failed': { code: 'storage-failed', detail: 'denied' },
@@ -97,6 +111,19 @@ describe('error messages (src/messages/errors.ts)', () => {
       'The compute engine stopped unexpectedly twice on this step (Uncaught RangeError: out of memory). Press "Run again"; if it keeps failing, choose the "plain" engine or fewer customers.',
     );
     expect(errorMessage(EXAMPLES['storage-full'])).toContain('keep a copy of the file (312.5 MB)');
+    // the store's own checks (src/store: the Columns and Transform steps)
+    expect(errorMessage(EXAMPLES['no-date'])).toBe(
+      "Choose a column for customer id and date below: the RFM table cannot be computed without them. No date column was found (and no money column): without the date of each purchase there is no recency, so this file cannot be segmented. Choose the column that holds each order's date if it has another name, or export the file again with the order date (a customer summary needs a last-purchase date or a recency in days).",
+    );
+    expect(errorMessage({ code: 'missing-columns', roles: ['date'] })).toBe(
+      'Choose a column for date below: the RFM table cannot be computed without it.',
+    );
+    expect(errorMessage(EXAMPLES['too-few-customers'])).toBe(
+      'The RFM table has 1 customer; segmentation needs at least 2. Loosen the cleaning rules or choose another file.',
+    );
+    expect(errorMessage(EXAMPLES['rfm-value-unusable'])).toBe(
+      'The monetary value of customer "12346" is too large to compute with (beyond 10^15). Check the quantity and price of that customer\'s lines (a value such as 1e308 overflows), fix or remove them, and the model runs again.',
+    );
     expect(errorMessage(EXAMPLES.internal)).toBe(
       'Something unexpected went wrong (boom). Your earlier results are kept; try again or reload the page.',
     );

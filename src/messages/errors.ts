@@ -5,7 +5,9 @@
  * does not compile.
  */
 import type { AppErrorData, ErrorCode, ErrorOf } from '../core/errors';
+import type { Role } from '../core/types';
 import { errorFacts } from '../core/errors';
+import { listRoles } from './roles';
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -174,6 +176,22 @@ const MESSAGES: { readonly [C in ErrorCode]: (f: ErrorOf<C>) => string } = {
   'sweep-failed': (f) => modelFailed('sweep', f.detail),
   'profile-failed': (f) => profileFailed('column profile', f.detail),
   'glance-failed': (f) => profileFailed('overview of the transactions', f.detail),
+  'missing-columns': (f) => chooseColumns(f.roles),
+  'no-date': (f) =>
+    `${chooseColumns(f.roles)} No date column was found${f.noMoney ? ' (and no money column)' : ''}: without the date of each purchase there is no recency, so this file cannot be segmented. Choose the column that holds each order's date if it has another name, or export the file again with the order date (a customer summary needs a last-purchase date or a recency in days).`,
+  'mapping-unusable': () =>
+    'The mapping cannot be used as it is: see the evidence below and change the format or the column.',
+  'needs-confirmation': () =>
+    'Please check the columns below: the values do not look like their role. Confirm or change them.',
+  'too-few-customers': (f) =>
+    `The RFM table has ${f.n} customer${f.n === 1 ? '' : 's'}; segmentation needs at least 2. Loosen the cleaning rules or choose another file.`,
+  'rfm-value-unusable': (f) =>
+    `The ${f.feature === 'monetary' ? 'monetary value' : f.feature} of customer ${JSON.stringify(f.customer)} is ${f.notANumber ? 'not a number' : 'too large to compute with (beyond 10^15)'}. Check the quantity and price of that customer's lines (a value such as 1e308 overflows), fix or remove them, and the model runs again.`,
+  cancelled: () => 'Cancelled. The results shown are out of date; press "Run again" to compute them.',
+  'run-file-not-open': (f) =>
+    `Open "${f.fileName}" first: the run is re-opened on the file it was made from.`,
+  'run-other-file': (f) =>
+    `This run was made on "${f.fileName}" (another file than the one open, by its SHA-256). Open that file first.`,
   'sample-fetch': (f) =>
     f.status === undefined
       ? 'The sample data could not be fetched. Check that the app is still being served and try again.'
@@ -187,13 +205,20 @@ const MESSAGES: { readonly [C in ErrorCode]: (f: ErrorOf<C>) => string } = {
   },
   'storage-failed': (f) =>
     `Your session could not be saved in this browser (${f.detail}). Your work on this page continues, but it will not be restored after a reload.`,
-  'storage-unavailable': () => 'This browser does not allow the app to keep data (IndexedDB is off).',
+  'storage-unavailable': (f) =>
+    f.session
+      ? 'This browser does not let the app keep data, so your session will not be restored after a reload.'
+      : 'This browser does not allow the app to keep data (IndexedDB is off).',
   'runs-storage': (f) => `The run history could not be used (${f.detail}).`,
   internal: (f) =>
     f.reading
       ? `Something went wrong while reading the data: ${f.detail}`
       : `Something unexpected went wrong (${f.detail}). Your earlier results are kept; try again or reload the page.`,
 };
+
+function chooseColumns(roles: readonly Role[]): string {
+  return `Choose a column for ${listRoles(roles)} below: the RFM table cannot be computed without ${roles.length === 1 ? 'it' : 'them'}.`;
+}
 
 function modelFailed(step: string, detail: string): string {
   return `The ${step} could not be computed (${detail}). Press "Run again"; if it keeps failing, choose the "plain" engine.`;

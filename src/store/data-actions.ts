@@ -14,11 +14,11 @@ import type { StepStatus } from '../core/step';
 import { mappingForKind, monetaryForMapping, ROLES_BY_KIND } from '../core/pipeline/steps';
 import { dataClient, disposeDataClient } from './data-client';
 import type { DataSlice, DataSource, LoadChoice } from './data-slice';
-import { isAbort, toStepError } from './step-errors';
+import { isAbort, stepError, toStepError } from './step-errors';
+import { missingColumns } from './mapping-errors';
 import { useNotebook } from './store';
-import { missingColumnsError } from './mapping-messages';
 
-export { ROLE_LABELS } from './mapping-messages';
+export { ROLE_LABELS } from '../messages/roles';
 
 const set = (patch: Partial<DataSlice>) => useNotebook.setState(patch);
 const get = () => useNotebook.getState();
@@ -253,7 +253,7 @@ async function runPipeline(from: Stage): Promise<void> {
     const missing = missingRoles(kind, get().mapping);
     if (missing.length > 0) {
       current = null;
-      set({ mappingStatus: 'error', mappingError: missingColumnsError(kind, get().mapping, missing) });
+      set({ mappingStatus: 'error', mappingError: stepError(missingColumns(kind, get().mapping, missing)) });
       markStale(STAGE.cleaning);
       return;
     }
@@ -285,12 +285,9 @@ async function runPipeline(from: Stage): Promise<void> {
         set({
           mappingResult: res,
           mappingStatus: 'error',
-          mappingError: {
+          mappingError: stepError({
             code: open.some((c) => c.blocking) ? 'mapping-unusable' : 'needs-confirmation',
-            message: open.some((c) => c.blocking)
-              ? 'The mapping cannot be used as it is: see the evidence below and change the format or the column.'
-              : 'Please check the columns below: the values do not look like their role. Confirm or change them.',
-          },
+          }),
           ...(kind === 'transactions' && res.dateOrder !== null ? { dateOrder: res.dateOrder } : {}),
         });
         markStale(STAGE.cleaning);

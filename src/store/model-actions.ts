@@ -13,7 +13,7 @@ import type { TransformResult } from '../workers/engine/protocol';
 import type { StepError } from '../core/step';
 import { MODEL_FEATURES, modelFeaturesFor, type ModelFeature } from '../core/model/model-types';
 import { initialModelState, type EngineOverride, type ModelSlice } from './model-slice';
-import { isAbort, toStepError, type ErrorFallback } from './step-errors';
+import { isAbort, stepError, toStepError, type ErrorFallback } from './step-errors';
 import { useNotebook } from './store';
 
 export { FALLBACK_K };
@@ -94,10 +94,7 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
   if (n < 2) {
     set({
       transformStatus: 'error',
-      transformError: {
-        code: 'too-few-customers',
-        message: `The RFM table has ${n} customer${n === 1 ? '' : 's'}; segmentation needs at least 2. Loosen the cleaning rules or choose another file.`,
-      },
+      transformError: stepError({ code: 'too-few-customers', n }),
       sweepStatus: 'waiting',
     });
     return;
@@ -144,28 +141,20 @@ async function runModel(rfm: RfmTable, keepK: boolean): Promise<void> {
  * 1e308 overflows to Infinity) or beyond 10^15 — named by id, so the user can find the lines.
  */
 function unusableValue(rfm: RfmTable, features: readonly ModelFeature[]): StepError | null {
-  const cols = [
-    ['recency', rfm.recency],
-    ['frequency', rfm.frequency],
-    ['monetary value', rfm.monetary],
-  ] as const;
-  for (const [name, col] of cols.filter((_, j) => features.includes(MODEL_FEATURES[j]!)))
+  for (const feature of features) {
+    const col = rfm[feature];
     for (let i = 0; i < col.length; i++) {
       const v = col[i]!;
       if (Number.isFinite(v) && Math.abs(v) <= 1e15) continue;
-      return {
-        code: 'rfm-value-unusable',
-        message: `The ${name} of customer ${JSON.stringify(rfm.customerIds[i] ?? `#${i + 1}`)} is ${Number.isNaN(v) ? 'not a number' : 'too large to compute with (beyond 10^15)'}. Check the quantity and price of that customer's lines (a value such as 1e308 overflows), fix or remove them, and the model runs again.`,
-      };
+      const customer = rfm.customerIds[i] ?? `#${i + 1}`;
+      return stepError({ code: 'rfm-value-unusable', feature, customer, notANumber: Number.isNaN(v) });
     }
+  }
   return null;
 }
 
 function cancelled(): StepError {
-  return {
-    code: 'cancelled',
-    message: 'Cancelled. The results shown are out of date; press "Run again" to compute them.',
-  };
+  return stepError({ code: 'cancelled' });
 }
 
 async function runSweep(

@@ -6,6 +6,7 @@
  */
 import { buildRunRecord, parseRunRecord, type RunRecord } from '../core/runs/run-record';
 import type { CleaningSettings, RfmSettings } from '../core/types';
+import type { ErrorOf } from '../core/errors';
 import { setCleaning, setRfmSettings } from './data-actions';
 import { setK, setLeftOut, setSeed } from './model-actions';
 import { leftOutOf } from '../core/model/model-types';
@@ -217,14 +218,16 @@ export function dismissRunsError(): void {
 
 /**
  * Re-opens a run on the file it was made from: its cleaning and RFM settings, seed and k are applied
- * to the notebook, which recomputes. Resolves to a sentence when it cannot (another file is open).
+ * to the notebook, which recomputes. Resolves to why it cannot (no file, or another file is open;
+ * src/messages/errors.ts writes the sentence), null when it did.
  */
-export async function reopenRun(run: RunRecord): Promise<string | null> {
+export async function reopenRun(
+  run: RunRecord,
+): Promise<ErrorOf<'run-file-not-open'> | ErrorOf<'run-other-file'> | null> {
   const s = useNotebook.getState();
-  if (!s.fileBlob)
-    return `Open "${run.input.name}" first: the run is re-opened on the file it was made from.`;
+  if (!s.fileBlob) return { code: 'run-file-not-open', fileName: run.input.name };
   if ((await hashOf(s.fileBlob)) !== run.input.sha256)
-    return `This run was made on "${run.input.name}" (another file than the one open, by its SHA-256). Open that file first.`;
+    return { code: 'run-other-file', fileName: run.input.name };
   const cleaning = run.params.cleaning as CleaningSettings | null;
   const rfm = run.params.rfm as RfmSettings;
   // The features the run modelled (absent in older records: all three).

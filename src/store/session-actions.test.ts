@@ -8,9 +8,10 @@ import { applyPowerTransform, fitPowerTransform } from '../core/transform/power-
 import { DEFAULT_SWEEP, sweepK } from '../core/sweep/sweep';
 import { fixtureColumns, loadFixture } from '../core/__fixtures__/load';
 import type { RfmTable } from '../core/types';
-import { isQuotaError, storageError } from './persistence';
+import { isQuotaError, storageError, type ResultSummary } from './persistence';
 import { toStepError } from './step-errors';
-import { compareSummary, settingsOf, summaryOf } from './session-summary';
+import { compareSummary as compareFacts, settingsOf, summaryOf } from './session-summary';
+import { summaryDiffText } from '../messages/session';
 import { useNotebook } from './store';
 import type { SweepState } from './model-slice';
 
@@ -44,6 +45,8 @@ describe('summary of results', () => {
       expect(a.inertias[i]!.inertia).toBeLessThan(a.inertias[i - 1]!.inertia);
   });
   it('a replay with the same seed is identical; other numbers are reported', () => {
+    // the differences as the session notice writes them (src/messages/session.ts)
+    const compareSummary = (x: ResultSummary, y: ResultSummary) => compareFacts(x, y).map(summaryDiffText);
     const b = summaryOf({ rfm, sweep: sweepState(7) });
     expect(compareSummary(a, b)).toEqual([]);
     const fewer = { ...b, customers: fx.n - 1 };

@@ -19,7 +19,8 @@ import { initialModelState } from './model-slice';
 import { initialProfileState } from './profile-slice';
 import { initialRfmScoresState } from './rfm-scores-slice';
 import { loadFile, loadSample, resetDataWork } from './data-actions';
-import { toStepError } from './step-errors';
+import { stepError, toStepError } from './step-errors';
+import type { SessionNoticeFacts } from '../messages/session';
 import { cancelModel, setK } from './model-actions';
 import {
   deleteDatabase,
@@ -34,11 +35,8 @@ import {
 /** Delay between the last edit and the save of the settings record. */
 export const SAVE_DELAY_MS = 600;
 
-export interface SessionNotice {
-  readonly kind: 'success' | 'warning' | 'error' | 'info';
-  readonly title: string;
-  readonly text: string;
-}
+/** The outcome of the last restore or clear, as facts (src/messages/session.ts writes the words). */
+export type SessionNotice = SessionNoticeFacts;
 
 export interface SessionState {
   /** A saved session offered for restore (null once answered, or when there is none). */
@@ -181,11 +179,7 @@ export async function initSession(): Promise<void> {
   initStarted = true;
   if (!hasIndexedDb()) {
     setSession({
-      saveError: {
-        code: 'storage-unavailable',
-        message:
-          'This browser does not let the app keep data, so your session will not be restored after a reload.',
-      },
+      saveError: stepError({ code: 'storage-unavailable', session: true }),
     });
     return;
   }
@@ -285,20 +279,13 @@ export async function restoreSession(): Promise<void> {
     unsub = null;
     const st = useNotebook.getState();
     if (st.loadStatus !== 'ready' || st.datasetName !== file.name) {
-      const why = st.loadError?.message ?? 'the file could not be read again.';
-      setSession({ notice: { kind: 'error', title: 'The session could not be restored', text: why } });
+      setSession({ notice: { code: 'restore-failed', reason: st.loadError?.message ?? null } });
       return;
     }
     const wantSweep = settings !== null && settings.k !== null;
     const err = await untilModelled(wantSweep);
     if (err) {
-      setSession({
-        notice: {
-          kind: 'warning',
-          title: 'The session was restored up to an error',
-          text: `${err.message} The saved settings are applied; the cells below show where it stopped.`,
-        },
-      });
+      setSession({ notice: { code: 'restored-to-error', reason: err.message } });
       return;
     }
     if (settings && settings.k !== null) {
@@ -307,26 +294,21 @@ export async function restoreSession(): Promise<void> {
     }
     const now = useNotebook.getState();
     const diffs = settings ? compareSummary(settings.summary, summaryOf(now)) : [];
-    const when = new Date(settings?.savedAt ?? file.savedAt).toLocaleString();
-    const what = `${now.rfm ? `${now.rfm.customerIds.length.toLocaleString('en-US')} customers` : ''}${now.k !== null ? `, k = ${now.k}` : ''}`;
     setSession({
       notice:
         diffs.length === 0
           ? {
-              kind: 'success',
-              title: 'Session restored',
-              text: `${file.name} as saved on ${when}: ${what}${settings && settings.summary.inertias.length > 0 ? '; every k gives the same inertia as before' : ''}.`,
+              code: 'restored',
+              fileName: file.name,
+              savedAt: settings?.savedAt ?? file.savedAt,
+              customers: now.rfm ? now.rfm.customerIds.length : null,
+              k: now.k,
+              inertiasCompared: settings !== null && settings.summary.inertias.length > 0,
             }
-          : {
-              kind: 'warning',
-              title: 'Session restored with different results',
-              text: `${file.name} was recomputed with the saved settings, but ${diffs.join('; ')}. The engine or app version may have changed; check the results before using them.`,
-            },
+          : { code: 'restored-differently', fileName: file.name, diffs },
     });
   } catch (e) {
-    setSession({
-      notice: { kind: 'error', title: 'The session could not be restored', text: toStepError(e).message },
-    });
+    setSession({ notice: { code: 'restore-failed', reason: toStepError(e).message } });
   } finally {
     unsub?.();
     paused = false;
@@ -368,20 +350,10 @@ export async function clearAllLocalData(): Promise<void> {
       offer: null,
       saveError: null,
       savedAt: null,
-      notice: {
-        kind: 'info',
-        title: 'All local data was removed',
-        text: 'The saved session and the copy of your file are deleted from this browser, and the notebook is empty.',
-      },
+      notice: { code: 'cleared' },
     });
   } catch (e) {
-    setSession({
-      notice: {
-        kind: 'error',
-        title: 'Local data could not be removed',
-        text: `${toStepError(e).message} Close other tabs of this app and try again.`,
-      },
-    });
+    setSession({ notice: { code: 'clear-failed', reason: toStepError(e).message } });
   } finally {
     paused = false;
   }

@@ -1,6 +1,7 @@
 /** The pure parts of a saved session: the settings record of a state and the results a restore must reproduce. */
 import type { NotebookState } from './store';
 import { SESSION_FORMAT, type ResultSummary, type SavedSettings } from './persistence';
+import type { SummaryDiff } from '../messages/session';
 
 /** The results a restore must reproduce: customers in the RFM table and inertia per swept k. */
 export function summaryOf(s: Pick<NotebookState, 'rfm' | 'sweep'>): ResultSummary {
@@ -36,27 +37,24 @@ export function settingsOf(s: NotebookState, now: number): SavedSettings | null 
 }
 
 /**
- * Differences between a saved summary and a replayed one, as plain sentences (empty = identical).
+ * Differences between a saved summary and a replayed one (empty = identical; src/messages/session.ts
+ * writes them).
  * Inertias are compared to a relative 1e-9 (the plain engine is bit-for-bit deterministic; a tfjs
  * engine may differ in the last float32 digits, which the 1e-6 band below reports as a rounding
  * difference, not as a different model).
  */
-export function compareSummary(saved: ResultSummary, now: ResultSummary): string[] {
-  const out: string[] = [];
+export function compareSummary(saved: ResultSummary, now: ResultSummary): SummaryDiff[] {
+  const out: SummaryDiff[] = [];
   if (saved.customers !== null && saved.customers !== now.customers)
-    out.push(`the RFM table has ${now.customers ?? 'no'} customers instead of ${saved.customers}`);
+    out.push({ what: 'customers', now: now.customers, saved: saved.customers });
   for (const { k, inertia } of saved.inertias) {
     const got = now.inertias.find((p) => p.k === k);
     if (!got) {
-      out.push(`k = ${k} was not computed`);
+      out.push({ what: 'k-missing', k });
       continue;
     }
     const rel = Math.abs(got.inertia - inertia) / Math.max(Math.abs(inertia), 1e-12);
-    if (!(rel <= 1e-6))
-      out.push(`the inertia for k = ${k} is ${fmt(got.inertia)} instead of ${fmt(inertia)}`);
+    if (!(rel <= 1e-6)) out.push({ what: 'inertia', k, now: got.inertia, saved: inertia });
   }
   return out;
 }
-
-const fmt = (x: number) =>
-  Number.isFinite(x) ? Number(x.toPrecision(6)).toLocaleString('en-US') : String(x);

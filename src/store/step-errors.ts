@@ -13,6 +13,11 @@ export type ErrorFallback = (detail: string) => AppErrorData;
 
 const unexpected: ErrorFallback = (detail) => ({ code: 'internal', detail });
 
+/** A step error of the store's own (code + facts), its sentence written by src/messages/errors.ts. */
+export function stepError(facts: AppErrorData): StepError {
+  return { code: facts.code, message: errorMessage(facts) };
+}
+
 /**
  * Any thrown value as a step error, its sentence written by src/messages/errors.ts: a value with a
  * code and facts (UserFacingError, also rebuilt from a worker's message) through the message module;
@@ -22,11 +27,10 @@ const unexpected: ErrorFallback = (detail) => ({ code: 'internal', detail });
  */
 export function toStepError(e: unknown, fallback: ErrorFallback = unexpected): StepError {
   const facts = errorFacts(e);
-  if (facts !== null) return { code: facts.code, message: errorMessage(facts) };
+  if (facts !== null) return stepError(facts);
   if (typeof e === 'object' && e !== null && 'code' in e) {
     const { code, message } = e as { code: unknown; message?: unknown };
     if (typeof message === 'string' && message !== '') return { code: String(code), message };
   }
-  const f = fallback(e instanceof Error ? e.message : String(e));
-  return { code: f.code, message: errorMessage(f) };
+  return stepError(fallback(e instanceof Error ? e.message : String(e)));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DelimitedByteScanner, Utf8Error } from './byte-scan';
 import { RawTableBuilder } from './table-builder';
+import type { Newline } from './delimited';
 import { createRng } from '../numeric/random';
 import { CSV_TOKENS, generatedCsv } from './test-texts';
 import type { RawTable } from '../types';
@@ -14,13 +15,13 @@ import type { RawTable } from '../types';
 const META = { fileName: 'f.csv', byteLength: 0, delimiter: ',', encoding: 'utf-8' };
 const enc = new TextEncoder();
 
-function viaText(text: string, d: string, nl: '\n' | '\r\n', previewRows: number) {
+function viaText(text: string, d: string, nl: Newline, previewRows: number) {
   const b = new RawTableBuilder(previewRows);
   const r = b.pushDelimitedText(text, d, nl, true);
   return { b, regular: r.regular, rest: text.slice(r.consumed) };
 }
 
-function viaBytes(text: string, d: string, nl: '\n' | '\r\n', cuts: readonly number[], previewRows: number) {
+function viaBytes(text: string, d: string, nl: Newline, cuts: readonly number[], previewRows: number) {
   const bytes = enc.encode(text);
   const b = new RawTableBuilder(previewRows);
   const s = new DelimitedByteScanner(b, d, nl, true);
@@ -51,9 +52,12 @@ function dump(t: RawTable): unknown {
   };
 }
 
-function same(text: string, d: string, cuts: readonly number[], previewRows: number): boolean {
-  const nlAt = text.indexOf('\n');
-  const nl = nlAt > 0 && text.charCodeAt(nlAt - 1) === 13 ? '\r\n' : '\n';
+/** Both readings agree; `nl` by default as the text's first LF says (CR LF or LF rows). */
+function same(text: string, d: string, cuts: readonly number[], previewRows: number, nl?: Newline): boolean {
+  if (nl === undefined) {
+    const nlAt = text.indexOf('\n');
+    nl = nlAt > 0 && text.charCodeAt(nlAt - 1) === 13 ? '\r\n' : '\n';
+  }
   const want = viaText(text, d, nl, previewRows);
   const got = viaBytes(text, d, nl, cuts, previewRows);
   const label = JSON.stringify(text) + ' cuts ' + cuts.join(',');
@@ -65,8 +69,9 @@ function same(text: string, d: string, cuts: readonly number[], previewRows: num
 }
 
 describe('DelimitedByteScanner reads the bytes as pushDelimitedText reads the text', () => {
-  it('on hand-made tricky text, cut at every byte', () => {
-    const cases: [string, string][] = [
+  it('on hand-made tricky text (CR rows too), cut at every byte', () => {
+    // [text, delimiter, row end (default: as the first LF says)]
+    const cases: [string, string, Newline?][] = [
       ['h1,h2\r\n"a,1","say ""hi"""\r\n"two\r\nlines",x\r\n\r\nlast,\r\n', ','],
       ['a,b\n"""",""\n" x ", y \n\t1\t,2\n,\n', ','],
       ['a,b\n5" tall,x\n"q"\n', ','],
@@ -81,11 +86,27 @@ describe('DelimitedByteScanner reads the bytes as pushDelimitedText reads the te
       ['a\tb\n"1\t2"\t3\n', '\t'],
       ['only\n1\n\n2\n', ','],
       ['k,v\n£1,\ufeffx\n£1,\ufeffx\n€ 2, é \n', ','],
+      // CR rows (old Mac): CR LF ends one row, a lone LF is text
+      ['a,b\r1,2\r3,4\r\n5,6\r7,8\n9\r"x\ny",z\r"q"\r\n€,😀\r\r', ',', '\r'],
+      ['a;b\r"1\r5";2\r3;"x"\r4;5\r\n', ';', '\r'],
+      ['a,b\r1,2\r"x"y,z\r1,2\r', ',', '\r'],
+      ['a,b\r"x"\n,y\r', ',', '\r'],
+      ['a,b\r1,"unterminated\r2,3\r', ',', '\r'],
     ];
-    for (const [text, d] of cases) {
+    for (const [text, d, nl] of cases) {
       const n = enc.encode(text).length;
-      for (let cut = 1; cut < n; cut++) same(text, d, [cut], cut % 2 === 0 ? 0 : 20);
+      for (let cut = 1; cut < n; cut++) same(text, d, [cut], cut % 2 === 0 ? 0 : 20, nl);
     }
+  });
+
+  it('reads CR rows: CR LF ends one row, a lone LF stays in its field', () => {
+    // what the CR reading gives: CR LF is one row end, the lone LF stays in its field
+    const { b } = viaText('a,b\r1,2\r\n3,4\n5\r6,7', ',', '\r', 20);
+    expect(b.tablePreview().rows).toEqual([
+      ['1', '2'],
+      ['3', '4\n5'],
+      ['6', '7'],
+    ]);
   });
 
   it('on 3,000 generated texts (multi-byte characters, quotes, CR/LF) cut at random bytes', () => {
@@ -97,6 +118,8 @@ describe('DelimitedByteScanner reads the bytes as pushDelimitedText reads the te
       const n = enc.encode(text).length;
       const cuts = [Math.floor(rand() * n), Math.floor(rand() * n)].sort((x, y) => x - y);
       if (!same(text, ',', cuts, k % 4 === 0 ? 20 : 0)) irregular++;
+      // and the same text as CR rows
+      if (k % 3 === 0) same(text, ',', cuts, k % 4 === 0 ? 20 : 0, '\r');
     }
     expect(irregular).toBeGreaterThan(50);
     expect(irregular).toBeLessThan(2900);

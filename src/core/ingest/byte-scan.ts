@@ -12,6 +12,7 @@
  * again in another encoding exactly as when the TextDecoder of the whole text throws.
  */
 import { FNV_OFFSET, FNV_PRIME } from './dict-column';
+import type { Newline } from './delimited';
 import { trimField, type RawTableBuilder, type ScanResult } from './table-builder';
 
 // module-level copies: an imported binding read in the hot loop may be a property access (Vite SSR)
@@ -72,20 +73,22 @@ export class DelimitedByteScanner {
   private fFlags = new Uint8Array(64);
   private readonly d: number;
   private readonly crlf: boolean;
-  /** 1 for the bytes that may end an unquoted field: the delimiter, and LF (LF rows) or CR (CR LF rows). */
+  private readonly cr: boolean;
+  /** 1 for the bytes that may end an unquoted field: the delimiter, and LF (LF rows) or CR (CR LF and CR rows). */
   private readonly stop = new Uint8Array(256);
   readonly decoder: FieldDecoder;
 
   constructor(
     private readonly builder: RawTableBuilder,
     delimiter: string,
-    newline: '\n' | '\r\n',
+    newline: Newline,
     fatal: boolean,
   ) {
     this.d = delimiter.charCodeAt(0);
     this.crlf = newline === '\r\n';
+    this.cr = newline === '\r';
     this.stop[this.d] = 1;
-    this.stop[this.crlf ? CR : LF] = 1;
+    this.stop[newline === '\n' ? LF : CR] = 1;
     this.decoder = new FieldDecoder(fatal);
   }
 
@@ -94,12 +97,19 @@ export class DelimitedByteScanner {
     const n = bytes.length;
     const d = this.d;
     const crlf = this.crlf;
+    const cr = this.cr;
+    const lfRows = !crlf && !cr;
     const stop = this.stop;
     let i = 0;
     let rowStart = 0;
     const more = (): ScanResult => ({ consumed: rowStart, regular: true });
     const irregular = (): ScanResult => ({ consumed: rowStart, regular: false });
     outer: while (i < n) {
+      // CR rows: an LF that begins a row is the end of a CR LF row end
+      if (cr && bytes[i] === LF) {
+        i++;
+        continue;
+      }
       rowStart = i;
       let nf = 0;
       for (;;) {
@@ -145,7 +155,8 @@ export class DelimitedByteScanner {
             }
             c = bytes[i]!;
             if (stop[c] !== 0) {
-              if (c === d || c === LF) break;
+              // (a CR: the row end of CR rows)
+              if (c === d || c === LF || cr) break;
               // CR of CR LF rows
               if (i + 1 >= n) {
                 if (!final) return more();
@@ -176,14 +187,17 @@ export class DelimitedByteScanner {
           this.endRow(bytes, nf);
           break outer;
         }
-        if (!crlf) {
+        if (lfRows) {
           if (c !== LF) return irregular();
           i++;
         } else {
           if (c !== CR) return irregular();
-          if (i + 1 >= n) return final ? irregular() : more();
-          if (bytes[i + 1] !== LF) return irregular();
-          i += 2;
+          if (cr) i++;
+          else {
+            if (i + 1 >= n) return final ? irregular() : more();
+            if (bytes[i + 1] !== LF) return irregular();
+            i += 2;
+          }
         }
         this.endRow(bytes, nf);
         continue outer;

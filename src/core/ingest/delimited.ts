@@ -43,6 +43,38 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
+/** How rows end: LF, CR LF, or CR alone (old Mac files). */
+export type Newline = '\n' | '\r\n' | '\r';
+
+/**
+ * True when the rows of a text end in CR alone, from the evidence in `sample` (the file's first
+ * 65,536 characters, as for `sniffDelimiter`): lone CRs (not followed by LF) more than twice as
+ * many as LFs, and at most one CR in ten followed by LF. A CR file with a stray LF or CR LF later is
+ * then still read as CR rows (its first LF does not decide).
+ */
+export function crRows(sample: string): boolean {
+  let cr = 0;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = sample.indexOf('\r'); i >= 0; i = sample.indexOf('\r', i + 1)) {
+    cr++;
+    if (sample.charCodeAt(i + 1) === 10) crlf++;
+  }
+  for (let i = sample.indexOf('\n'); i >= 0; i = sample.indexOf('\n', i + 1)) lf++;
+  return cr - crlf > 2 * lf && crlf * 10 <= cr;
+}
+
+/**
+ * The row end of a delimited file: CR rows when `crRows(sample)`; otherwise CR LF rows when the
+ * first LF of the first piece (at `firstLf`, −1 when there is none) follows a CR, LF rows when it
+ * does not, and null (not known: papaparse guesses) without an LF.
+ */
+export function decideNewline(sample: string, firstLf: number, crBeforeFirstLf: boolean): Newline | null {
+  if (crRows(sample)) return '\r';
+  if (firstLf < 0) return null;
+  return crBeforeFirstLf ? '\r\n' : '\n';
+}
+
 /**
  * Picks the delimiter from a text sample: the candidate that appears the same non-zero number of
  * times on most lines (header included) wins; ties go to the larger count, then the order , ; \t |.
@@ -117,14 +149,15 @@ export function splitWhitespace(line: string): string[] {
 }
 
 /**
- * Where a streamed piece of text can be cut: the index just after the last row terminator that lies
- * outside quotes, given whether the piece starts inside a quoted field. Returns -1 when the piece has
- * no complete row. `inQuotesAtEnd` is the quote state at the end of the piece (for the next piece).
+ * Where a streamed piece of text can be cut: the index just after the last row terminator (`rowEnd`:
+ * LF, or CR for CR rows) that lies outside quotes, given whether the piece starts inside a quoted
+ * field. Returns -1 when the piece has no complete row. `inQuotesAtEnd` is the quote state at the end of the piece (for the next piece).
  * Quote parity is enough: an escaped quote "" toggles twice.
  */
 export function lastRowBoundary(
   text: string,
   startsInQuotes: boolean,
+  rowEnd: '\n' | '\r' = '\n',
 ): { cut: number; inQuotesAtEnd: boolean } {
   // Quote parity at the end of the text: one indexOf pass over the quotes.
   let quotes = 0;
@@ -134,13 +167,13 @@ export function lastRowBoundary(
   // quotes that follow it. Usually the very last newline qualifies, so only the tail is scanned.
   let after = 0;
   let from = text.length;
-  let nl = text.lastIndexOf('\n');
+  let nl = text.lastIndexOf(rowEnd);
   while (nl >= 0) {
     for (let i = text.indexOf('"', nl + 1); i >= 0 && i < from; i = text.indexOf('"', i + 1)) after++;
     from = nl + 1;
     const inQuotesHere = inQuotesAtEnd !== (after % 2 === 1);
     if (!inQuotesHere) return { cut: nl + 1, inQuotesAtEnd };
-    nl = nl > 0 ? text.lastIndexOf('\n', nl - 1) : -1;
+    nl = nl > 0 ? text.lastIndexOf(rowEnd, nl - 1) : -1;
   }
   return { cut: -1, inQuotesAtEnd };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, isGzip } from './encoding';
-import { lastRowBoundary, parseDelimited, sniffDelimiter, splitWhitespace } from './delimited';
+import {
+  crRows,
+  decideNewline,
+  lastRowBoundary,
+  parseDelimited,
+  sniffDelimiter,
+  splitWhitespace,
+} from './delimited';
 import { DictColumnBuilder, uniqueHeaders } from './dict-column';
 import { RawTableBuilder } from './table-builder';
 import { guessDateOrder, parseDate } from './dates';
@@ -62,6 +69,32 @@ describe('delimiters and splitting', () => {
       sniffDelimiter(' customer_id  date number_of_cds  dollar_value\n 00001 19970101  1   11.77\n'),
     ).toBe('whitespace');
     expect(sniffDelimiter('\uFEFFx,y\r\n1,2\r\n')).toBe(',');
+  });
+  it('tells CR rows (old Mac) from the evidence of the first characters, whatever the first LF', () => {
+    const rows = (end: (i: number) => string) =>
+      Array.from({ length: 30 }, (_, i) => `${i},x${end(i)}`).join('');
+    const decide = (t: string) => {
+      const nl = t.indexOf('\n');
+      return decideNewline(t.slice(0, 65_536), nl, nl > 0 && t.charCodeAt(nl - 1) === 13);
+    };
+    expect(decide(rows(() => '\r'))).toBe('\r');
+    expect(decide(rows((i) => (i === 3 ? '\r\n' : '\r')))).toBe('\r'); // the first LF follows a CR
+    expect(decide(rows((i) => (i === 3 ? '\n' : '\r')))).toBe('\r');
+    expect(decide(rows(() => '\r\n'))).toBe('\r\n');
+    expect(decide(rows(() => '\n'))).toBe('\n');
+    // CRs inside the values of LF or CR LF rows are not row ends
+    expect(decide(rows((i) => (i % 3 === 0 ? '\r\n' : '\n')))).toBe('\r\n');
+    expect(decide(rows((i) => (i % 2 === 0 ? 'a\rb\n' : '\n')))).toBe('\n');
+    // as many CR LF as lone CR: not CR rows
+    expect(crRows(rows((i) => (i % 2 === 0 ? '\r\n' : '\r')))).toBe(false);
+    expect(decide('a,b')).toBeNull();
+    // the evidence is the sample: CRs beyond it do not count
+    const lfFirst = rows(() => '\n').repeat(1000);
+    expect(lfFirst.length).toBeGreaterThan(65_536);
+    expect(decide(lfFirst + rows(() => '\r').repeat(3000))).toBe('\n');
+  });
+  it('cuts CR rows at CR', () => {
+    expect(lastRowBoundary('a,b\r1,"2\r3"\r4,', false, '\r')).toEqual({ cut: 12, inQuotesAtEnd: false });
   });
   it('splits whitespace-aligned lines, keeping leading zeros', () => {
     expect(splitWhitespace(' 00001 19970101  1   11.77')).toEqual(['00001', '19970101', '1', '11.77']);

@@ -5,6 +5,7 @@ import type { RawTable } from '../types';
 import { RawTableBuilder } from './table-builder';
 import { lastLineEnd, parsePiece, PieceMerger, planPieces, type PieceJob, type PiecePlan } from './pieces';
 import { createRng } from '../numeric/random';
+import type { Newline } from './delimited';
 
 /**
  * Pieces read apart and merged in file order must give exactly the single pass's RawTable: the same
@@ -14,7 +15,7 @@ import { createRng } from '../numeric/random';
 const META = { fileName: 'f.csv', byteLength: 0, delimiter: ',', encoding: 'utf-8' };
 
 /** Single-pass reference: the builder's scanner over the whole text. */
-function single(text: string, d: string, nl: '\n' | '\r\n'): { b: RawTableBuilder; regular: boolean } {
+function single(text: string, d: string, nl: Newline): { b: RawTableBuilder; regular: boolean } {
   const b = new RawTableBuilder(20);
   const r = b.pushDelimitedText(text, d, nl, true);
   return { b, regular: r.regular && !b.widened };
@@ -50,7 +51,7 @@ function viaPieces(
   let from = 0;
   for (const t of [...targets].sort((a, b) => a - b)) {
     if (t <= from) continue;
-    const at = lastLineEnd(bytes.subarray(from, t), plan.newline === '\r\n');
+    const at = lastLineEnd(bytes.subarray(from, t), plan.newline);
     if (at > 0) {
       cuts.push(from + at);
       from += at;
@@ -86,16 +87,86 @@ function viaPieces(
 
 const rng = createRng;
 
+/**
+ * A header of 2–5 columns and 5–84 rows: quoted line breaks (LF, CR LF, CR), escapes, blanks, some
+ * ragged rows, blank lines, rarely a row adding a column or a malformed quote.
+ */
+function generatedRows(rand: () => number): { rows: string[]; width: number } {
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+  const words = ['a', 'b c', '1', '2.5', 'é', '€', '5" tall', ' x ', '\t', '', 'q"q', 'Ω'];
+  const width = 2 + Math.floor(rand() * 4);
+  const header = Array.from({ length: width }, (_, j) => `h${j}`).join(',');
+  const rows: string[] = [header];
+  const n = 5 + Math.floor(rand() * 80);
+  for (let r = 0; r < n; r++) {
+    const x = rand();
+    if (x < 0.04) {
+      rows.push(''); // blank line
+      continue;
+    }
+    // mostly full rows; some short (ragged), rarely a long one (adds columns: single pass only)
+    const f = x < 0.1 ? 1 + Math.floor(rand() * width) : x < 0.102 ? width + 1 : width;
+    const cells: string[] = [];
+    for (let j = 0; j < f; j++) {
+      let v = pick(words);
+      if (rand() < 0.25) v += pick(['\n', '\r\n', '\r', ',', '""']) + pick(words);
+      const needsQuotes = /[",\r\n]/.test(v) && !/^[^",\r\n]*"[^",\r\n]*$/.test(v);
+      cells.push(needsQuotes || rand() < 0.3 ? `"${v.replace(/"/g, '""')}"` : v.replace(/[,\r\n]/g, ''));
+    }
+    // now and then a malformed quote (text after a closing quote): papaparse's own reading
+    if (rand() < 0.002) cells[0] = '"bad"x';
+    rows.push(cells.join(','));
+  }
+  return { rows, width };
+}
+
+/**
+ * `text` (a BOM sometimes put in front) read in pieces cut at random places must give the single
+ * pass's table, or no table where the single pass stops or widens; counts what happened.
+ */
+function piecesAsSinglePass(
+  rand: () => number,
+  text: string,
+  newline: Newline,
+  width: number,
+  count: { merged: number; irregular: number; rereads: number },
+): void {
+  const plan: PiecePlan = { delimiter: ',', newline, headerWidth: width };
+  const withBom = rand() < 0.2 ? '\ufeff' + text : text;
+  const bytes = new TextEncoder().encode(withBom);
+  const targets = Array.from({ length: 1 + Math.floor(rand() * 12) }, () =>
+    Math.floor(rand() * bytes.length),
+  );
+  const got = viaPieces(bytes, targets, { encoding: 'utf-8', fatal: true }, plan);
+  count.rereads += got.rereads;
+  const s = single(text, ',', newline);
+  if (!s.regular) {
+    // the single pass had to stop (or widen): the pieces must not claim a table
+    expect(got.merger, JSON.stringify(text)).toBeNull();
+    count.irregular++;
+    return;
+  }
+  expect(got.merger, JSON.stringify(text)).not.toBeNull();
+  count.merged++;
+  expectSameTable(got.merger!.build(META), s.b.build(META), JSON.stringify(text));
+  expect(got.merger!.tablePreview(), JSON.stringify(text)).toEqual(s.b.tablePreview());
+}
+
 describe('lastLineEnd', () => {
   const b = (s: string) => new TextEncoder().encode(s);
-  it('cuts after the last LF, or CR LF', () => {
-    expect(lastLineEnd(b('a,b\n1,2\n3'), false)).toBe(8);
-    expect(lastLineEnd(b('a,b\n1,2\n'), false)).toBe(8);
-    expect(lastLineEnd(b('a,b'), false)).toBe(0);
-    expect(lastLineEnd(b(''), false)).toBe(0);
-    expect(lastLineEnd(b('\n'), true)).toBe(0);
-    expect(lastLineEnd(b('a\r\nb\nc\rd'), true)).toBe(3);
-    expect(lastLineEnd(b('a\r\nb\r\n'), true)).toBe(6);
+  it('cuts after the last LF, CR LF, or CR (CR rows)', () => {
+    expect(lastLineEnd(b('a,b\n1,2\n3'), '\n')).toBe(8);
+    expect(lastLineEnd(b('a,b\n1,2\n'), '\n')).toBe(8);
+    expect(lastLineEnd(b('a,b'), '\n')).toBe(0);
+    expect(lastLineEnd(b(''), '\n')).toBe(0);
+    expect(lastLineEnd(b('\n'), '\r\n')).toBe(0);
+    expect(lastLineEnd(b('a\r\nb\nc\rd'), '\r\n')).toBe(3);
+    expect(lastLineEnd(b('a\r\nb\r\n'), '\r\n')).toBe(6);
+    expect(lastLineEnd(b('a\rb\r\nc\rd'), '\r')).toBe(7);
+    // (the LF of a CR LF then begins the next piece: the scanners skip an LF that begins a row)
+    expect(lastLineEnd(b('a\rb\r\n'), '\r')).toBe(4);
+    expect(lastLineEnd(b('a\rb\r'), '\r')).toBe(4);
+    expect(lastLineEnd(b('a\nb'), '\r')).toBe(0);
   });
 });
 
@@ -110,8 +181,12 @@ describe('planPieces', () => {
     expect(planPieces('id;note\n1;2\n')).toBeNull(); // too little text to sniff like the single pass
     const ws = Array.from({ length: 9000 }, (_, i) => `  ${i}   19970101   1   ${i}.5`).join('\n');
     expect(planPieces(ws)).toBeNull(); // space-aligned
-    const noLf = 'a,b\r' + Array.from({ length: 20000 }, (_, i) => `${i},${i}`).join('\r');
-    expect(planPieces(noLf)).toBeNull();
+    // CR rows (old Mac), an LF later or not
+    const cr = 'a,b\r' + Array.from({ length: 20000 }, (_, i) => `${i},${i}`).join('\r');
+    expect(planPieces(cr)).toEqual({ delimiter: ',', newline: '\r', headerWidth: 2 });
+    expect(planPieces(cr.replace('\r9', '\r\n9'))?.newline).toBe('\r');
+    // no row end in the first 65,536 characters nor LF in the sample
+    expect(planPieces(`a,"${'x'.repeat(70_000)}"\r1,2\r`)).toBeNull();
   });
 });
 
@@ -142,63 +217,31 @@ describe('pieces merged in order give the single pass’s table', () => {
 
   it('on 1,500 generated texts with quoted line breaks, CR LF, escapes, ragged and blank rows', () => {
     const rand = rng(20261126);
-    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
-    const words = ['a', 'b c', '1', '2.5', 'é', '€', '5" tall', ' x ', '\t', '', 'q"q', 'Ω'];
-    let merged = 0;
-    let irregular = 0;
-    let rereads = 0;
+    const count = { merged: 0, irregular: 0, rereads: 0 };
     for (let k = 0; k < 1500; k++) {
       const eol = rand() < 0.6 ? '\n' : '\r\n';
-      const width = 2 + Math.floor(rand() * 4);
-      const header = Array.from({ length: width }, (_, j) => `h${j}`).join(',');
-      const rows: string[] = [header];
-      const n = 5 + Math.floor(rand() * 80);
-      for (let r = 0; r < n; r++) {
-        const x = rand();
-        if (x < 0.04) {
-          rows.push(''); // blank line
-          continue;
-        }
-        // mostly full rows; some short (ragged), rarely a long one (adds columns: single pass only)
-        const f = x < 0.1 ? 1 + Math.floor(rand() * width) : x < 0.102 ? width + 1 : width;
-        const cells: string[] = [];
-        for (let j = 0; j < f; j++) {
-          let v = pick(words);
-          if (rand() < 0.25) v += pick(['\n', '\r\n', '\r', ',', '""']) + pick(words);
-          const needsQuotes = /[",\r\n]/.test(v) && !/^[^",\r\n]*"[^",\r\n]*$/.test(v);
-          cells.push(needsQuotes || rand() < 0.3 ? `"${v.replace(/"/g, '""')}"` : v.replace(/[,\r\n]/g, ''));
-        }
-        // now and then a malformed quote (text after a closing quote): papaparse's own reading
-        if (rand() < 0.002) cells[0] = '"bad"x';
-        rows.push(cells.join(','));
-      }
-      let text = rows.join(eol) + (rand() < 0.5 ? eol : '');
+      const { rows, width } = generatedRows(rand);
+      const text = rows.join(eol) + (rand() < 0.5 ? eol : '');
       // the plan needs 65,536 characters of sample; here it is decided on the text itself
       const nl = text.indexOf('\n');
-      const newline = nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
-      const plan: PiecePlan = { delimiter: ',', newline, headerWidth: width };
-      if (rand() < 0.2) text = '\ufeff' + text;
-      const bytes = new TextEncoder().encode(text);
-      const targets = Array.from({ length: 1 + Math.floor(rand() * 12) }, () =>
-        Math.floor(rand() * bytes.length),
-      );
-      const got = viaPieces(bytes, targets, { encoding: 'utf-8', fatal: true }, plan);
-      rereads += got.rereads;
-      const s = single(text.replace(/^\ufeff/, ''), ',', newline);
-      if (!s.regular) {
-        // the single pass had to stop (or widen): the pieces must not claim a table
-        expect(got.merger, JSON.stringify(text)).toBeNull();
-        irregular++;
-        continue;
-      }
-      expect(got.merger, JSON.stringify(text)).not.toBeNull();
-      merged++;
-      expectSameTable(got.merger!.build(META), s.b.build(META), JSON.stringify(text));
-      expect(got.merger!.tablePreview(), JSON.stringify(text)).toEqual(s.b.tablePreview());
+      piecesAsSinglePass(rand, text, nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n', width, count);
     }
     // every branch was taken: merged, irregular, pieces read again after a cut inside quotes
-    expect(merged).toBeGreaterThan(1000);
-    expect(irregular).toBeGreaterThan(20);
-    expect(rereads).toBeGreaterThan(200);
+    expect(count.merged).toBeGreaterThan(1000);
+    expect(count.irregular).toBeGreaterThan(20);
+    expect(count.rereads).toBeGreaterThan(200);
+  });
+
+  it('on 500 generated texts in CR rows (old Mac), some with a CR LF row end', () => {
+    const rand = rng(20261207);
+    const count = { merged: 0, irregular: 0, rereads: 0 };
+    for (let k = 0; k < 500; k++) {
+      const { rows, width } = generatedRows(rand);
+      const crlfAt = rand() < 0.5 ? Math.floor(rand() * rows.length) : -1;
+      const text = rows.map((r, i) => r + (i === crlfAt ? '\r\n' : '\r')).join('');
+      piecesAsSinglePass(rand, text, '\r', width, count);
+    }
+    expect(count.merged).toBeGreaterThan(300);
+    expect(count.rereads).toBeGreaterThan(50);
   });
 });

@@ -2,7 +2,7 @@
  * Reading one delimited file as several pieces at once (two parse workers) and putting the pieces
  * back together into exactly the RawTable a single pass gives.
  *
- * 1. `lastLineEnd` cuts the bytes read so far after their last line end (LF, or CR LF). It works
+ * 1. `lastLineEnd` cuts the bytes read so far after their last line end (LF, CR LF, or CR). It works
  *    on raw bytes, which is sound for UTF-8 and single-byte encodings (their multi-byte sequences
  *    never contain the bytes of '"', ',', CR or LF); UTF-16 text must not be cut this way. A line
  *    end may lie inside a quoted field (a value spanning lines): that is found in step 3.
@@ -31,16 +31,19 @@ import {
   type TablePiece,
 } from './table-builder';
 import { DelimitedByteScanner, Utf8Error, utf8BomLength } from './byte-scan';
-import { sniffDelimiter } from './delimited';
+import { decideNewline, sniffDelimiter, type Newline } from './delimited';
 
 const LF = 10;
 const CR = 13;
 
 /**
- * The offset just after the last line end in `bytes` (after LF; after CR LF when `crlf`, a lone LF
- * being text then), or 0 when there is none.
+ * The offset just after the last line end in `bytes` (after LF; after CR LF in CR LF rows, a lone LF
+ * being text then; after CR in CR rows, where an LF that begins the next piece ends the CR LF row
+ * end), or 0 when there is none.
  */
-export function lastLineEnd(bytes: Uint8Array, crlf: boolean): number {
+export function lastLineEnd(bytes: Uint8Array, newline: Newline): number {
+  if (newline === '\r') return bytes.lastIndexOf(CR) + 1;
+  const crlf = newline === '\r\n';
   let at = bytes.length === 0 ? -1 : bytes.lastIndexOf(LF, bytes.length - 1);
   while (at >= 0) {
     if (!crlf || (at > 0 && bytes[at - 1] === CR)) return at + 1;
@@ -67,7 +70,7 @@ export interface PieceJob {
   /** The piece ends the file (its last row may lack a row end). */
   readonly last: boolean;
   readonly delimiter: string;
-  readonly newline: '\n' | '\r\n';
+  readonly newline: Newline;
   /** Fields of the file's header row. */
   readonly headerWidth: number;
   /** Rows kept as text for the preview. */
@@ -201,7 +204,7 @@ export class PieceMerger {
 /** How the pieces of a file are read, as decided from its first bytes (see `planPieces`). */
 export interface PiecePlan {
   readonly delimiter: ',' | ';' | '\t' | '|';
-  readonly newline: '\n' | '\r\n';
+  readonly newline: Newline;
   readonly headerWidth: number;
 }
 
@@ -213,9 +216,9 @@ const PLAN_CHARS = 1 << 18;
 /**
  * The delimiter, row end and header width of a file from the decoded text of its first bytes
  * (at least `SNIFF_CHARS` characters), decided exactly as the single-pass reader decides them from
- * its first piece (`sniffDelimiter` of the first 65,536 characters; CR LF rows when the first LF
- * follows a CR) — or null when the pieces cannot be read apart: too little text, a space-aligned
- * file, no LF in the sample, or no complete regular header row in its first 262,144 characters
+ * its first piece (`sniffDelimiter` and `decideNewline` of the first 65,536 characters; else CR LF
+ * rows when the first LF follows a CR) — or null when the pieces cannot be read apart: too little
+ * text, a space-aligned file, no row end known from the sample, or no complete regular header row in its first 262,144 characters
  * (irregular rows or a row adding columns there too).
  */
 export function planPieces(sample: string): PiecePlan | null {
@@ -223,8 +226,8 @@ export function planPieces(sample: string): PiecePlan | null {
   const delimiter = sniffDelimiter(sample.slice(0, SNIFF_CHARS));
   if (delimiter === 'whitespace') return null;
   const nl = sample.indexOf('\n');
-  if (nl < 0) return null;
-  const newline = nl > 0 && sample.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+  const newline = decideNewline(sample.slice(0, SNIFF_CHARS), nl, nl > 0 && sample.charCodeAt(nl - 1) === 13);
+  if (newline === null) return null;
   const b = new RawTableBuilder(0);
   const r = b.pushDelimitedText(sample.slice(0, PLAN_CHARS), delimiter, newline, false);
   if (!r.regular || !b.hasHeader || b.widened) return null;

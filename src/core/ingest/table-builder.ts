@@ -1,4 +1,5 @@
 import type { DictColumn, RawTable, TablePreview } from '../types';
+import type { Newline } from './delimited';
 import { DictColumnBuilder, uniqueHeaders } from './dict-column';
 
 /** Ragged rows a table lists as examples (`RawTable.ragged.exampleRows`). */
@@ -127,21 +128,29 @@ export class RawTableBuilder {
    *
    * Reads whole rows from the start of `text`: a row ends at `newline` outside quotes, or at the end
    * of the text when `final` (otherwise an unfinished last row is left unread). Returns how far it
-   * read. As papaparse does, a quote inside an unquoted field is text, and so are CR (LF rows) and a
-   * lone CR or LF (CRLF rows). It stops with `regular: false` at the start of a row where papaparse
-   * would report a quote error and read on its own way (anything but the delimiter, the newline or
-   * the end after a closing quote; an unterminated quote at the end); the caller hands the rest of
-   * the text to papaparse. Rows before that point are exactly papaparse's.
+   * read. As papaparse does, a quote inside an unquoted field is text, and so are CR (LF rows), a
+   * lone CR or LF (CRLF rows) and a lone LF (CR rows: where it was meant to end a row, the two rows
+   * read as one are ragged, so counted and named). In CR rows a CR LF ends one row too: an LF that
+   * begins a row is skipped (papaparse, given '\r', would begin the row's first field with it). It
+   * stops with `regular: false` at the start of a row where papaparse would report a quote error and
+   * read on its own way (anything but the delimiter, the newline or the end after a closing quote; an
+   * unterminated quote at the end); the caller hands the rest of the text to papaparse. Rows before that point are exactly papaparse's.
    */
-  pushDelimitedText(text: string, delimiter: string, newline: '\n' | '\r\n', final: boolean): ScanResult {
+  pushDelimitedText(text: string, delimiter: string, newline: Newline, final: boolean): ScanResult {
     const n = text.length;
     const d = delimiter.charCodeAt(0);
-    const crlf = newline === '\r\n';
+    const cr = newline === '\r';
+    const lfRows = newline === '\n';
     let i = 0;
     let rowStart = 0;
     const more = (): ScanResult => ({ consumed: rowStart, regular: true });
     const irregular = (): ScanResult => ({ consumed: rowStart, regular: false });
     outer: while (i < n) {
+      // CR rows: an LF that begins a row is the end of a CR LF row end
+      if (cr && text.charCodeAt(i) === LF) {
+        i++;
+        continue;
+      }
       rowStart = i;
       let nf = 0;
       for (;;) {
@@ -183,8 +192,9 @@ export class RawTableBuilder {
             c = text.charCodeAt(i);
             if (c === d) break;
             if (c === LF) {
-              if (!crlf) break;
-            } else if (c === CR && crlf) {
+              if (lfRows) break;
+            } else if (c === CR && !lfRows) {
+              if (cr) break;
               if (i + 1 >= n) {
                 if (!final) return more();
               } else if (text.charCodeAt(i + 1) === LF) break;
@@ -212,14 +222,17 @@ export class RawTableBuilder {
           this.endRow(text, nf);
           break outer;
         }
-        if (!crlf) {
+        if (lfRows) {
           if (c !== LF) return irregular();
           i++;
         } else {
           if (c !== CR) return irregular();
-          if (i + 1 >= n) return final ? irregular() : more();
-          if (text.charCodeAt(i + 1) !== LF) return irregular();
-          i += 2;
+          if (cr) i++;
+          else {
+            if (i + 1 >= n) return final ? irregular() : more();
+            if (text.charCodeAt(i + 1) !== LF) return irregular();
+            i += 2;
+          }
         }
         this.endRow(text, nf);
         continue outer;

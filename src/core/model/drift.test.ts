@@ -42,12 +42,12 @@ describe('drift of the full UCI sample against the model trained before 2011-06-
 
   it('PSI and share outside the training range per feature, as numpy', () => {
     for (const f of MODEL_FEATURES) {
-      expect(drift.features![f].psi).toBeCloseTo(ref.drift[f]!.psi, 10);
-      expect(drift.features![f].newCounts).toEqual(ref.drift[f]!.newCounts);
-      expect(drift.features![f].outsideShare).toBeCloseTo(ref.drift[f]!.outsideShare, 12);
+      expect(drift.features![f]!.psi).toBeCloseTo(ref.drift[f]!.psi, 10);
+      expect(drift.features![f]!.newCounts).toEqual(ref.drift[f]!.newCounts);
+      expect(drift.features![f]!.outsideShare).toBeCloseTo(ref.drift[f]!.outsideShare, 12);
     }
     // real drift: recency moved most (the later half-year)
-    expect(drift.features!.recency.psi).toBeGreaterThan(0.2);
+    expect(drift.features!.recency!.psi).toBeGreaterThan(0.2);
   });
 
   it('segment sizes then and now, customers beyond the training 99th percentile', () => {

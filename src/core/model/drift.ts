@@ -3,17 +3,14 @@
  * over the training decile bins (shares floored at 1e-4; PSI = Σ (new − train) · ln(new / train)) and
  * the share of customers outside the training range; per segment the size then and now and the
  * customers farther from their centroid than the training's 99th percentile of that segment.
+ * Features are the model's own (`model.features`): a two-feature model (one left out, or a file
+ * without money) has no drift for the feature it does not use, even though its training summary
+ * describes all three.
  * A formatVersion-1 model has no training summary: `features` is null and `beyond` counts are null,
  * sizes then/now are still given (from clusters[].size).
  */
 import { binCounts } from './summary';
-import {
-  MODEL_FEATURES,
-  type ModelFeature,
-  type RfmColumns,
-  type SavedModel,
-  type ScoreResult,
-} from './model-types';
+import { type ModelFeature, type RfmColumns, type SavedModel, type ScoreResult } from './model-types';
 
 export const PSI_FLOOR = 1e-4;
 
@@ -42,8 +39,11 @@ export interface SegmentDrift {
 
 export interface DriftReport {
   readonly customers: number;
-  /** null: the model has no training summary (formatVersion 1). */
-  readonly features: Readonly<Record<ModelFeature, FeatureDrift>> | null;
+  /**
+   * Per feature of the model (keys in `model.features` order; a feature the model leaves out has
+   * none). null: the model has no training summary (formatVersion 1).
+   */
+  readonly features: Readonly<Partial<Record<ModelFeature, FeatureDrift>>> | null;
   readonly segments: readonly SegmentDrift[];
   /** 1 for customers beyond their segment's training 99th percentile (all 0 when unknown). */
   readonly far: Uint8Array;
@@ -65,10 +65,10 @@ export function psiOf(trainCounts: readonly number[], newCounts: readonly number
 export function computeDrift(model: SavedModel, cols: RfmColumns, scores: ScoreResult): DriftReport {
   const n = cols.recency.length;
   const t = model.training;
-  let features: Record<ModelFeature, FeatureDrift> | null = null;
+  let features: Partial<Record<ModelFeature, FeatureDrift>> | null = null;
   if (t) {
-    features = {} as Record<ModelFeature, FeatureDrift>;
-    for (const f of MODEL_FEATURES) {
+    features = {};
+    for (const f of model.features) {
       const s = t.features[f];
       const x = cols[f];
       const newCounts = binCounts(s.edges, x);

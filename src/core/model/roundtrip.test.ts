@@ -4,14 +4,10 @@ import { guessMapping } from '../ingest/roles';
 import { DEFAULT_CLEANING, cleanTransactions } from '../clean/clean';
 import { DEFAULT_RFM, computeRfm } from '../rfm/rfm';
 import { parseRepoFile } from '../rfm/test-data';
-import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from '../transform/power-transform';
-import { kmeans } from '../kmeans';
-import { modelJsonText, modelKmeansSection } from '../segments/model-json';
-import { DEFAULT_SWEEP } from '../sweep/sweep';
 import { customersCsv } from '../segments/exports';
 import { parseModelJson } from './parse-model';
 import { scoreCustomers } from './score';
-import { trainingSummaryOfFit } from './summary';
+import { fitAndSaveModel } from './__fixtures__/fit-model';
 import { computeDrift } from './drift';
 
 describe('fit on the UCI sample with the app pipeline, save, re-open, score the same customers', () => {
@@ -21,36 +17,9 @@ describe('fit on the UCI sample with the app pipeline, save, re-open, score the 
     const tx = buildTransactions(raw, g.mapping, g.dateOrder?.order ?? null);
     const { keep } = cleanTransactions(tx, DEFAULT_CLEANING);
     const rfm = computeRfm(tx, keep, DEFAULT_RFM);
-    const cols = [rfm.recency, rfm.frequency, rfm.monetary];
-    const fit = fitPowerTransform(cols);
-    const X = applyPowerTransform(cols, fit);
-    const n = rfm.customerIds.length;
     const k = 5;
-    const result = kmeans(X, n, 3, { k, seed: 42, nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd' });
     const names = ['Champions', 'Loyal', 'Promising', 'At risk', 'Lost'];
-    const sizes = Array.from({ length: k }, (_, c) => result.labels.filter((l) => l === c).length);
-    const text = modelJsonText({
-      appVersion: 'test',
-      datasetName: 'online-retail.csv.gz',
-      createdAt: new Date(Date.UTC(2026, 11, 7)),
-      customers: n,
-      cleaningSettings: DEFAULT_CLEANING,
-      rfmSettings: DEFAULT_RFM,
-      fit,
-      k,
-      seed: 42,
-      engine: 'plain',
-      engineReason: null,
-      kmeans: modelKmeansSection(DEFAULT_SWEEP, { inertia: result.inertia, result }),
-      centroidsStandardised: result.centroids,
-      centroidsOriginal: invertPowerTransform(result.centroids, 3, fit),
-      names,
-      descriptions: names.map(() => ''),
-      sizes,
-      sweep: [],
-      knee: null,
-      training: trainingSummaryOfFit(rfm, X, result.labels, result.centroids, k),
-    });
+    const { text, result, sizes } = fitAndSaveModel(rfm, k, names);
     expect(text.length).toBeLessThan(20_000); // no customer rows in the model JSON
     const model = parseModelJson(text);
     expect(model.formatVersion).toBe(2);
@@ -70,8 +39,8 @@ describe('fit on the UCI sample with the app pipeline, save, re-open, score the 
     expect(csv(scored.clusterIndex, model.names)).toBe(csv(result.labels, names));
     const drift = computeDrift(model, rfm, scored);
     for (const f of ['recency', 'frequency', 'monetary'] as const) {
-      expect(drift.features![f].psi).toBe(0);
-      expect(drift.features![f].outsideShare).toBe(0);
+      expect(drift.features![f]!.psi).toBe(0);
+      expect(drift.features![f]!.outsideShare).toBe(0);
     }
     expect(drift.segments.map((s) => s.sizeNow)).toEqual(sizes);
     // by definition about 1 % of each segment's own customers are beyond its 99th percentile

@@ -3,7 +3,7 @@ import { DataTable } from '../../components/data-table';
 import { formatInt, formatNumber } from '../../components/format';
 import { Message } from '../../components/message';
 import { Plot } from '../../components/plot/plot';
-import { MODEL_FEATURES, type ModelFeature } from '../../core/model/model-types';
+import type { ModelFeature } from '../../core/model/model-types';
 import type { ApplyRun } from '../../store/apply-slice';
 
 const FEATURE_LABEL: Record<ModelFeature, string> = {
@@ -34,10 +34,18 @@ function binLabels(edges: readonly number[]): string[] {
   );
 }
 
-/** Drift: segment sizes then and now, far customers, and per feature PSI and the range check. */
+/**
+ * Drift: segment sizes then and now, far customers, and per feature PSI and the range check (the
+ * model's features only: a two-feature model lists two).
+ */
 export function DriftPanel({ run, names }: { readonly run: ApplyRun; readonly names: readonly string[] }) {
   const drift = run.output.drift;
-  const [feature, setFeature] = useState<ModelFeature>('recency');
+  const rows = run.model.features.flatMap((f) => {
+    const d = drift.features?.[f];
+    return d ? [{ f, d }] : [];
+  });
+  const [chosen, setFeature] = useState<ModelFeature | null>(null);
+  const feature = rows.some((r) => r.f === chosen) ? chosen! : (rows[0]?.f ?? 'recency');
   const fd = drift.features?.[feature] ?? null;
   return (
     <section className="apply-section" aria-labelledby="apply-drift-title" data-testid="apply-drift">
@@ -82,7 +90,7 @@ export function DriftPanel({ run, names }: { readonly run: ApplyRun; readonly na
             testId="apply-drift-table"
             caption="Drift per feature"
             captionHidden
-            rows={MODEL_FEATURES.map((f) => ({ f, d: drift.features![f] }))}
+            rows={rows}
             rowKey={(r) => r.f}
             rowProps={({ f, d }) => ({ 'data-testid': `apply-drift-${f}`, 'data-psi': d.psi })}
             columns={[
@@ -100,7 +108,7 @@ export function DriftPanel({ run, names }: { readonly run: ApplyRun; readonly na
           <label className="apply-field">
             Distribution of{' '}
             <select value={feature} onChange={(e) => setFeature(e.target.value as ModelFeature)}>
-              {MODEL_FEATURES.map((f) => (
+              {rows.map(({ f }) => (
                 <option key={f} value={f}>
                   {FEATURE_LABEL[f]}
                 </option>

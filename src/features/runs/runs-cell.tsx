@@ -10,6 +10,7 @@ import { formatInt } from '../../components/format';
 import { FileButton } from '../../components/file-button';
 import { Message } from '../../components/message';
 import type { RunRecord } from '../../core/runs/run-record';
+import { errorMessage } from '../../messages/errors';
 import {
   dismissRunsError,
   getRuns,
@@ -138,7 +139,7 @@ function RunButtons({
       <button
         type="button"
         className="button button--secondary"
-        onClick={() => void reopenRun(r).then(onNote)}
+        onClick={() => void reopenRun(r).then((why) => onNote(why && errorMessage(why)))}
         aria-label={`Re-open run ${r.id}: apply its settings, seed and k`}
       >
         Re-open

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Message } from '../../components/message';
+import { sessionNoticeText } from '../../messages/session';
 import {
   clearAllLocalData,
   dismissOffer,
@@ -27,6 +28,7 @@ export function SessionBar() {
   }, []);
 
   const offer = s.offer;
+  const notice = s.notice ? sessionNoticeText(s.notice) : null;
   const when = offer ? describeWhen(offer.settings?.savedAt ?? offer.file.savedAt) : '';
   return (
     <div className="session-bar" data-testid="session-bar">
@@ -60,9 +62,9 @@ export function SessionBar() {
           Restoring your session: reading the file and recomputing every step…
         </p>
       ) : null}
-      {s.notice ? (
-        <Message kind={s.notice.kind} title={s.notice.title} testId="session-notice">
-          {s.notice.text}
+      {notice ? (
+        <Message kind={notice.kind} title={notice.title} testId="session-notice">
+          {notice.text}
         </Message>
       ) : null}
       {s.saveError ? (

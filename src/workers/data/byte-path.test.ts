@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../core/types';
+import { rawRows } from '../../core/ingest/table-builder';
 import { loadFile, type LoadedFile } from './load-file';
 
 type Outcome = { ok: LoadedFile } | { error: { code: string; message: string } };
@@ -105,6 +106,47 @@ describe('the byte path reads every file as the text path does', () => {
       }
     }, 120_000);
   });
+
+  it('a CR-only file (old Mac) with an LF later: read as CR rows, never a header of one column per line', async () => {
+    const n = 60_000;
+    const crlfAt = 50_000; // past the first MB
+    const quotedAt = 50_010;
+    const crFile = (end: (i: number) => string) => {
+      let s = 'id,name,amount\r';
+      for (let i = 0; i < n; i++)
+        s += `${i},${i === quotedAt ? '"two\nlines"' : `name ${i % 50}`},${i}.25${end(i)}`;
+      return utf8(s);
+    };
+    const row = (i: number) => [String(i), i === quotedAt ? 'two\nlines' : `name ${i % 50}`, `${i}.25`];
+    // one row ends in CR LF, one quoted value holds an LF
+    const bytes = crFile((i) => (i === crlfAt ? '\r\n' : '\r'));
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const out = await bothPaths(bytes, 'old-mac.csv');
+    if (!('ok' in out)) throw new Error(JSON.stringify(out.error));
+    const t = out.ok.table;
+    expect(t.columns.map((c) => c.name)).toEqual(['id', 'name', 'amount']);
+    expect(t.rowCount).toBe(n);
+    expect(t.ragged.count).toBe(0);
+    const rows = [0, 1, crlfAt, crlfAt + 1, quotedAt, n - 1];
+    expect(rawRows(t, rows).rows).toEqual(rows.map(row));
+
+    // a lone LF ending a row: the two rows read as one are ragged, the first named (the rows after
+    // it count too: the long row added columns)
+    const merged = await bothPaths(
+      crFile((i) => (i === crlfAt ? '\n' : '\r')),
+      'old-mac-lf.csv',
+    );
+    if (!('ok' in merged)) throw new Error(JSON.stringify(merged.error));
+    const m = merged.ok.table;
+    expect(m.rowCount).toBe(n - 1);
+    expect(m.ragged.exampleRows[0]).toBe(crlfAt + 2);
+    expect(rawRows(m, [crlfAt]).rows[0]!.slice(0, 3)).toEqual([
+      String(crlfAt),
+      `name ${crlfAt % 50}`,
+      `${crlfAt}.25\n${crlfAt + 1}`,
+    ]);
+    expect(rawRows(m, [crlfAt + 1]).rows[0]!.slice(0, 3)).toEqual(row(crlfAt + 2));
+  }, 120_000);
 
   it('hand-made hard cases and every error', async () => {
     const big = (row: (i: number) => string, n: number, head = 'id,name,amount\n') => {

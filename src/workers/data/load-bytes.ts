@@ -3,15 +3,16 @@
  * is gathered into ~1 MB pieces and read by `DelimitedByteScanner` (src/core/ingest/byte-scan.ts)
  * straight into the table builder, with no TextDecoder of the text. The delimiter and row end are
  * decided from the first piece exactly as the text path decides them from its first piece (the
- * first 65,536 characters sniffed; CR LF rows when the first LF follows a CR).
+ * first 65,536 characters sniffed for the delimiter and for CR rows; otherwise CR LF rows when the
+ * first LF follows a CR).
  *
  * What this path does not read hands the bytes back to the text path (TextDecoder → scanner →
  * papaparse), which goes on from there: from the start of the file when the first piece shows a
- * space-aligned file or no LF, or from the start of the row where the scanner stopped at a quote
+ * space-aligned file or no row end, or from the start of the row where the scanner stopped at a quote
  * papaparse reads its own way. Invalid UTF-8 throws `Utf8Error` (the file is then read as
  * windows-1252, as when the TextDecoder throws).
  */
-import { sniffDelimiter, type Delimiter } from '../../core/ingest/delimited';
+import { decideNewline, sniffDelimiter, type Delimiter, type Newline } from '../../core/ingest/delimited';
 import { DelimitedByteScanner, utf8BomLength } from '../../core/ingest/byte-scan';
 import type { RawTableBuilder } from '../../core/ingest/table-builder';
 import { concat } from './parallel-load';
@@ -35,7 +36,7 @@ export type ByteScanOutcome =
       readonly rest: Uint8Array;
       readonly done: boolean;
       readonly delimiter: Delimiter | null;
-      readonly newline: '\n' | '\r\n' | null;
+      readonly newline: Newline | null;
     }
   | { readonly kind: 'nul' }
   | { readonly kind: 'cancelled' };
@@ -88,11 +89,12 @@ export async function scanUtf8Bytes(inp: ByteScanInput): Promise<ByteScanOutcome
   const bom = utf8BomLength(piece);
   // as the text path: the first 65,536 characters (at most 3 bytes per UTF-16 unit), a BOM dropped
   const sample = new TextDecoder('utf-8').decode(piece.subarray(0, bom + 3 * SNIFF_CHARS), { stream: true });
-  const delimiter = sniffDelimiter(sample.slice(0, SNIFF_CHARS));
+  const head = sample.slice(0, SNIFF_CHARS);
+  const delimiter = sniffDelimiter(head);
   const nl = piece.indexOf(LF, bom);
-  if (delimiter === 'whitespace' || nl < 0)
+  const newline = decideNewline(head, nl, nl > bom && piece[nl - 1] === CR);
+  if (delimiter === 'whitespace' || newline === null)
     return { kind: 'rest', rest: piece, done, delimiter: null, newline: null };
-  const newline = nl > bom && piece[nl - 1] === CR ? '\r\n' : '\n';
   const scanner = new DelimitedByteScanner(inp.builder, delimiter, newline, true);
   piece = piece.subarray(bom);
   for (;;) {

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../core/ingest/parse-text';
+import { decideNewline, type Newline } from '../../core/ingest/delimited';
 import { RawTableBuilder, rawRows } from '../../core/ingest/table-builder';
 import type { RawTable } from '../../core/types';
 import { loadFile } from './load-file';
@@ -17,13 +18,14 @@ import { CSV_TOKENS, generatedCsv } from '../../core/ingest/test-texts';
 
 const META = { fileName: 'f.csv', byteLength: 0, delimiter: ',', encoding: 'utf-8' };
 
-function newlineOf(text: string): '\n' | '\r\n' | null {
+/** The row end as the loader decides it (CR rows from the evidence, else the first LF). */
+function newlineOf(text: string): Newline | null {
   const nl = text.indexOf('\n');
-  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : nl >= 0 ? '\n' : null;
+  return decideNewline(text.slice(0, 65_536), nl, nl > 0 && text.charCodeAt(nl - 1) === 13);
 }
 
 /** Reference: papaparse over the whole text, rows into a RawTableBuilder. */
-function viaPapa(text: string, delimiter: string, newline: '\n' | '\r\n', previewRows = 20): RawTableBuilder {
+function viaPapa(text: string, delimiter: string, newline: Newline, previewRows = 20): RawTableBuilder {
   const b = new RawTableBuilder(previewRows);
   Papa.parse<string[]>(text, {
     delimiter,
@@ -40,7 +42,7 @@ function viaPapa(text: string, delimiter: string, newline: '\n' | '\r\n', previe
 function viaScanner(
   text: string,
   delimiter: string,
-  newline: '\n' | '\r\n',
+  newline: Newline,
   cuts: readonly number[],
   previewRows: number,
 ): { b: RawTableBuilder; regular: boolean; rowsBeforeStop: number } {
@@ -104,6 +106,9 @@ describe('pushDelimitedText reads like papaparse', () => {
       ['\ufeffid|name\n1|"A|B"\n', '|'],
       ['a\tb\n"1\t2"\t3\n', '\t'],
       ['only\n1\n\n2\n', ','],
+      // CR rows (old Mac): an LF, quoted or not, is text
+      ['a,b\r1,2\r"x\ny",3\r4,5\r6, 7 \r8,9\n10\r\r', ','],
+      ['a;b\r"1\r5";2\r3;"x"\r4;5\r6;7', ';'],
     ];
     for (const [text, d] of cases) {
       const nl = newlineOf(text) ?? '\n';

@@ -7,7 +7,9 @@
  * with `header: false` does and dictionary-encodes fields without making a string per field) →
  * dictionary-encoded RawTable. papaparse (`step`) stays the parser of record: the scanner hands it
  * the rest of the file, in pieces cut at the last row boundary outside quotes, at the first malformed
- * quote, and it reads files with no LF line ends. Space-aligned text goes to the core whitespace
+ * quote, and it reads files whose row end the first piece does not show. Rows ending in CR alone
+ * (old Mac files) are known from the first 65,536 characters (`decideNewline`), so a stray LF or
+ * CR LF later does not make the file CR LF rows. Space-aligned text goes to the core whitespace
  * splitter. The loop awaits the stream between pieces, so progress messages go out and cancellation
  * is seen.
  *
@@ -19,7 +21,14 @@
 import Papa from 'papaparse';
 import type { RawTable, TablePreview } from '../../core/types';
 import { detectEncoding, isGzip } from '../../core/ingest/encoding';
-import { lastRowBoundary, parseDelimited, sniffDelimiter, type Delimiter } from '../../core/ingest/delimited';
+import {
+  decideNewline,
+  lastRowBoundary,
+  parseDelimited,
+  sniffDelimiter,
+  type Delimiter,
+  type Newline,
+} from '../../core/ingest/delimited';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
 import type { LoadProgress } from './protocol';
 import { isWorkbookFile, loadWorkbook } from './load-workbook';
@@ -209,7 +218,7 @@ async function loadWith(
 
   const builder = new RawTableBuilder(20);
   let delimiter: Delimiter | null = null;
-  let newline: '\n' | '\r\n' | null = null;
+  let newline: Newline | null = null;
   // UTF-8 is read from its bytes (load-bytes.ts); what that path leaves goes on below as text
   let textBytes = sample;
   let read = false;
@@ -275,9 +284,10 @@ async function loadWith(
       return;
     }
     if (delimiter === null) {
-      delimiter = sniffDelimiter(text.slice(0, SNIFF_BYTES));
+      const head = text.slice(0, SNIFF_BYTES);
+      delimiter = sniffDelimiter(head);
       const nl = text.indexOf('\n');
-      newline = nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : nl >= 0 ? '\n' : null;
+      newline = decideNewline(head, nl, nl > 0 && text.charCodeAt(nl - 1) === 13);
       fast = delimiter !== 'whitespace' && newline !== null;
     }
     if (delimiter === 'whitespace') {
@@ -299,7 +309,7 @@ async function loadWith(
       papaPiece(text);
       return;
     }
-    const { cut } = lastRowBoundary(text, false);
+    const { cut } = lastRowBoundary(text, false, newline === '\r' ? '\r' : '\n');
     if (cut > 0) {
       papaPiece(text.slice(0, cut));
       text = text.slice(cut);

@@ -175,6 +175,21 @@ describe('loadFile with parse workers (in-thread here)', () => {
     expect(rows.at(-1)).toBe(541909);
   });
 
+  it('reads the UCI file in CR rows (old Mac, a CR LF every 100,000 rows) as the single pass', async () => {
+    let k = 0;
+    const cr = text.replace(/\n/g, () => (++k % 100_000 === 0 ? '\r\n' : '\r'));
+    const opts = { onProgress: () => undefined, isCancelled: () => false };
+    const c = inThread(2, rng(8), 4);
+    const par = await loadFile(new Blob([cr]), 'old-mac.csv', { ...opts, pieceParsers: () => c.parsers });
+    const single = await loadFile(new Blob([cr]), 'old-mac.csv', { ...opts, pieceParsers: null });
+    const lf = await loadFile(new Blob([gz]), 'online-retail.csv.gz', { ...opts, pieceParsers: null });
+    expect(c.jobs.length).toBeGreaterThan(10);
+    expect(par.table.rowCount).toBe(541909);
+    expectSameTable(par.table, single.table, 'CR rows, in pieces');
+    expectSameTable(single.table, { ...lf.table, fileName: 'old-mac.csv' }, 'CR rows against LF rows');
+    expect(par.preview).toEqual(lf.preview);
+  });
+
   it('reads the file in one pass when a piece needs papaparse (malformed quote), with the same result', async () => {
     const lines = text.split('\n');
     lines.splice(400000, 0, '"999999","bad" quote,x,1,"2011-01-01 00:00:00",1,1,"X"');

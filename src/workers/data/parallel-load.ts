@@ -105,7 +105,6 @@ export function concat(parts: readonly Uint8Array[], len: number): Uint8Array {
 /** Reads the file in pieces on the parsers and merges them (see the module comment). */
 export async function readInPieces(inp: PieceReadInput): Promise<PieceReadResult> {
   const { plan } = inp;
-  const crlf = plan.newline === '\r\n';
   const merger = new PieceMerger(inp.previewRows);
   const slots: Slot[] = [];
   const load = inp.parsers.map(() => 0);
@@ -205,10 +204,10 @@ export async function readInPieces(inp: PieceReadInput): Promise<PieceReadResult
     let at = final ? (pending[c]?.length ?? 0) : 0;
     if (!final) {
       for (; c >= 0; c--) {
-        at = lastLineEnd(pending[c]!, crlf);
+        at = lastLineEnd(pending[c]!, plan.newline);
         if (at > 0) break;
         // CR LF split across two chunks
-        if (crlf && c > 0 && pending[c]![0] === 10 && pending[c - 1]!.at(-1) === 13) {
+        if (plan.newline === '\r\n' && c > 0 && pending[c]![0] === 10 && pending[c - 1]!.at(-1) === 13) {
           at = 1;
           break;
         }
