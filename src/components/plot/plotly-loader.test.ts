@@ -8,7 +8,9 @@ const require = createRequire(import.meta.url);
 /** The trace types a plotly dist bundle registers (`moduleType:"trace",name:"…"` in its source). */
 function tracesOf(pkg: string): string[] {
   const source = readFileSync(require.resolve(pkg), 'utf8');
-  return [...new Set([...source.matchAll(/moduleType:"trace",name:"([a-z0-9]+)"/g)].map((m) => m[1]!))].sort();
+  return [
+    ...new Set([...source.matchAll(/moduleType:"trace",name:"([a-z0-9]+)"/g)].map((m) => m[1]!)),
+  ].sort();
 }
 
 function versionOf(pkg: string): string {
