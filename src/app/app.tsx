@@ -6,6 +6,7 @@ import { SessionBar } from '../features/session/session-bar';
 import { useCellStatuses, type CellStatuses } from '../components/cell-status';
 import type { CellStatus } from '../components/cell';
 import { startFocusRescue } from './focus-rescue';
+import { loadPlotly } from '../components/plot/plotly-loader';
 
 /** What the step bar says of a step's state (visually as a mark, in words for screen readers). */
 const STEP_STATE: Partial<Record<CellStatus, { mark: string; text: string }>> = {
@@ -57,7 +58,8 @@ export function App() {
   const header = useRef<HTMLElement>(null);
   useHeaderHeight(header);
   useEffect(() => {
-    startFromUrl(window.location.search);
+    // The sample link: the 2D chart library first (see startFromUrl), then the sample.
+    startFromUrl(window.location.search, () => loadPlotly());
     return startFocusRescue(document.body);
   }, []);
   return (
