@@ -13,6 +13,7 @@ import { leftOutOf } from '../core/model/model-types';
 import { allRuns, deleteRun, putRun } from './runs-db';
 import type { NotebookState } from './store';
 import { useNotebook } from './store';
+import { sha256Of } from '../workers/hash/client';
 
 export interface RunsState {
   readonly runs: readonly RunRecord[];
@@ -96,16 +97,11 @@ export function runFromState(
   });
 }
 
-async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const hashes = new WeakMap<Blob, Promise<string>>();
 function hashOf(blob: Blob): Promise<string> {
   let h = hashes.get(blob);
   if (!h) {
-    h = sha256Hex(blob);
+    h = sha256Of(blob); // in a worker: the digest would hold the page's main thread
     hashes.set(blob, h);
   }
   return h;

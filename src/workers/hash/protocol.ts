@@ -1,0 +1,19 @@
+/**
+ * Messages between the hash client (main thread) and the hash worker: the SHA-256 of a file, which a
+ * recorded run keeps to recognise its input. Every request carries an `id`; the worker answers with
+ * exactly one `result` (lowercase hex) or `error` for that id.
+ */
+import type { StandardResponse } from '../rpc/standard';
+
+export interface HashRequest {
+  readonly id: number;
+  readonly type: 'sha256';
+  readonly blob: Blob;
+}
+
+export interface HashWireError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type HashResponse = StandardResponse<HashWireError>;
