@@ -21,6 +21,20 @@
  */
 import { FMT_PLAIN, isoCellToText, numberToText, serialToText, type FormatKind } from './cell-text';
 import { attrValue, decodeOoxmlEscapes, decodeXmlEntities, isSpace, tagEnd } from './xml-scanner';
+import {
+  cellTypeAt,
+  columnIndexAt,
+  intAt,
+  T_BOOL,
+  T_DATE,
+  T_ERROR,
+  T_INLINE,
+  T_NUMBER,
+  T_SHARED,
+  T_STR,
+} from './sheet-cells';
+
+export { columnIndex } from './sheet-cells';
 
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
@@ -34,84 +48,6 @@ export interface SheetContext {
  * (as Excel shows it at the left edge).
  */
 export type RowSink = (cells: string[], sheetRow: number) => void;
-
-/** Column index (0-based) of a cell reference's letters: 'A1' → 0, 'AB12' → 27; -1 if none. */
-export function columnIndex(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    let c = ref.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return i === 0 ? -1 : col - 1;
-}
-
-const T_NUMBER = 0;
-const T_SHARED = 1;
-const T_INLINE = 2;
-const T_STR = 3;
-const T_BOOL = 4;
-const T_ERROR = 5;
-const T_DATE = 6;
-
-function cellType(t: string | undefined): number {
-  switch (t) {
-    case undefined:
-    case 'n':
-      return T_NUMBER;
-    case 's':
-      return T_SHARED;
-    case 'inlineStr':
-      return T_INLINE;
-    case 'str':
-      return T_STR;
-    case 'b':
-      return T_BOOL;
-    case 'e':
-      return T_ERROR;
-    case 'd':
-      return T_DATE;
-    default:
-      return T_STR;
-  }
-}
-
-function columnIndexAt(buf: string, s: number, e: number): number {
-  let col = 0;
-  let i = s;
-  for (; i < e; i++) {
-    let c = buf.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return i === s ? -1 : col - 1;
-}
-
-function cellTypeAt(buf: string, s: number, e: number): number {
-  const len = e - s;
-  const c = buf.charCodeAt(s);
-  if (len === 1) {
-    if (c === 115) return T_SHARED;
-    if (c === 110) return T_NUMBER;
-    if (c === 98) return T_BOOL;
-    if (c === 101) return T_ERROR;
-    if (c === 100) return T_DATE;
-  }
-  return cellType(buf.slice(s, e));
-}
-
-function intAt(buf: string, s: number, e: number): number {
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const c = buf.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return v;
-    v = v * 10 + c;
-  }
-  return v;
-}
 
 export class SheetRowParser {
   private readonly ctx: SheetContext;
