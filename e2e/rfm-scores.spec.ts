@@ -64,7 +64,9 @@ test('RFM scores: breaks, named segments, crosstab, rule edit, export with score
   const crosstab = page.getByTestId('rfm-crosstab');
   await expect(crosstab).toBeVisible();
   await expect(crosstab.locator('.plot[data-plot-state="drawn"]')).toHaveCount(1, { timeout: 60_000 });
-  await crosstab.getByText('Show the data as a table').click();
+  // One data table per chart: the chart's own "Data as a table" holds the crosstab's.
+  await expect(crosstab.locator('details')).toHaveCount(1);
+  await crosstab.getByText('Data as a table').click();
   const ctRows = page.getByTestId('rfm-crosstab-table').locator('tbody tr');
   expect(await ctRows.count()).toBeGreaterThan(1);
 

@@ -3,7 +3,7 @@
  * details element under the chart and rendered only when opened. Charts pass their own table (binned
  * counts, centres, monthly totals); otherwise one is read from the traces (x, y, z per point).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Data } from 'plotly.js-dist-min';
 
 export interface ChartTable {
@@ -65,15 +65,31 @@ const fmt = (v: string | number): string =>
       : Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 })
     : v;
 
-/** A folded "Data as a table" under a chart; the table is built when first opened. */
-export function ChartData({ label, table }: { label: string; table: () => ChartTable }) {
+/**
+ * A folded "Data as a table" under a chart; the table is built when first opened. `content` (a table
+ * made by the caller, e.g. with row headers and formatted cells) replaces the generated one.
+ */
+export function ChartData({
+  label,
+  table,
+  content,
+}: {
+  label: string;
+  table: () => ChartTable;
+  content?: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
-  const t = open ? table() : null;
+  const t = open && content === undefined ? table() : null;
   return (
     <details className="plot__data" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Data as a table<span className="visually-hidden">: {label}</span>
       </summary>
+      {open && content !== undefined ? (
+        <div className="table-wrap plot__table" tabIndex={0} role="region" aria-label={`Data: ${label}`}>
+          {content}
+        </div>
+      ) : null}
       {t ? (
         <div className="table-wrap plot__table" tabIndex={0} role="region" aria-label={`Data: ${label}`}>
           <table className="model-table">

@@ -16,7 +16,7 @@
  *   looks at is not drawn after the ~20 above it. A chart whose figure changed before its turn is not
  *   drawn at all.
  */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js-dist-min';
 import { bundleFor, drawnBy, loadPlotly, markDrawnWith } from './plotly-loader';
 import { scheduleDraw } from './draw-scheduler';
@@ -63,6 +63,8 @@ export interface PlotProps {
    * one row per plotted point, read from the traces.
    */
   readonly table?: () => ChartTable;
+  /** A table made by the caller, shown behind "Data as a table" instead of the generated one. */
+  readonly dataTable?: ReactNode;
 }
 
 const BASE_LAYOUT: PlotLayout = {
@@ -89,6 +91,7 @@ export function Plot({
   exportName,
   exportTitle,
   table,
+  dataTable,
 }: PlotProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'error'>('loading');
@@ -184,7 +187,7 @@ export function Plot({
           This chart could not be drawn: {error}
         </p>
       ) : null}
-      <ChartData label={ariaLabel} table={table ?? (() => tableFromTraces(data))} />
+      <ChartData label={ariaLabel} table={table ?? (() => tableFromTraces(data))} content={dataTable} />
     </div>
   );
 }

@@ -9,20 +9,16 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '�
 /** A median only where the segment has customers. */
 const ifAny = (r: SegmentSummaryRow, text: string) => (r.customers ? text : '—');
 
-/** A chart with its data as a table behind a disclosure (the accessible alternative). */
-function Figure(props: { title: string; testId: string; chart: ReactNode; table?: ReactNode }) {
+/**
+ * A chart with a caption. Its data as a table (the accessible alternative) is behind the chart's own
+ * "Data as a table" (the `dataTable` of `Plot`), or, for `tableBelow`, in the table under the figure.
+ */
+function Figure(props: { title: string; testId: string; chart: ReactNode; tableBelow?: boolean }) {
   return (
     <figure className="rfm-figure" data-testid={props.testId}>
       <figcaption className="subhead">{props.title}</figcaption>
       {props.chart}
-      {props.table ? (
-        <details>
-          <summary>Show the data as a table</summary>
-          {props.table}
-        </details>
-      ) : (
-        <p className="small muted">The table below holds the same numbers.</p>
-      )}
+      {props.tableBelow ? <p className="small muted">The table below holds the same numbers.</p> : null}
     </figure>
   );
 }
@@ -69,6 +65,7 @@ export function SegmentSizes({ rows }: { rows: readonly SegmentSummaryRow[] }) {
       <Figure
         title="Segment sizes and revenue share"
         testId="rfm-sizes"
+        tableBelow
         chart={
           <Plot
             data={data}
@@ -153,25 +150,25 @@ export function RfGridView({ grid }: { grid: RfGrid }) {
           ariaLabel="Heat map of recency score by frequency score, coloured by mean monetary, with customer counts"
           exportName="rfm-rf-grid"
           exportTitle="RFM R×F grid"
-        />
-      }
-      table={
-        <DataTable
-          wrap={false}
-          caption="Customers and mean monetary per recency and frequency score"
-          captionHidden
-          rows={Array.from({ length: rScores }, (_, r) => r)}
-          columns={[
-            { header: 'R \\ F', rowHeader: true, cell: (r) => `R ${r + 1}` },
-            ...Array.from({ length: fScores }, (_, f) => ({
-              header: `F ${f + 1}`,
-              numeric: true,
-              cell: (r: number) => {
-                const i = r * fScores + f;
-                return `${formatInt(grid.count[i]!)}${grid.count[i]! > 0 ? ` · ${formatMoney(grid.meanMonetary[i]!)}` : ''}`;
-              },
-            })),
-          ]}
+          dataTable={
+            <DataTable
+              wrap={false}
+              caption="Customers and mean monetary per recency and frequency score"
+              captionHidden
+              rows={Array.from({ length: rScores }, (_, r) => r)}
+              columns={[
+                { header: 'R \\ F', rowHeader: true, cell: (r) => `R ${r + 1}` },
+                ...Array.from({ length: fScores }, (_, f) => ({
+                  header: `F ${f + 1}`,
+                  numeric: true,
+                  cell: (r: number) => {
+                    const i = r * fScores + f;
+                    return `${formatInt(grid.count[i]!)}${grid.count[i]! > 0 ? ` · ${formatMoney(grid.meanMonetary[i]!)}` : ''}`;
+                  },
+                })),
+              ]}
+            />
+          }
         />
       }
     />
@@ -225,26 +222,26 @@ export function CrosstabView({ ct }: { ct: Crosstab & { clusterNames: readonly s
           ariaLabel="Heat map of named RFM segments by k-means cluster, with counts and row shares"
           exportName="rfm-crosstab"
           exportTitle="RFM segments × clusters"
-        />
-      }
-      table={
-        <DataTable
-          wrap={false}
-          testId="rfm-crosstab-table"
-          caption="Customers per named segment and k-means cluster, with row shares"
-          captionHidden
-          rows={rows}
-          rowKey={(r) => r}
-          columns={[
-            { header: 'Named segment', rowHeader: true, cell: (r) => ct.rows[r] },
-            ...ct.clusterNames.map((n, c) => ({
-              header: n,
-              numeric: true,
-              cell: (r: number) =>
-                `${formatInt(ct.counts[r * ct.k + c]!)} (${pct(ct.rowShares[r * ct.k + c]!)})`,
-            })),
-            { header: 'Total', numeric: true, cell: (r) => formatInt(ct.rowTotals[r]!) },
-          ]}
+          dataTable={
+            <DataTable
+              wrap={false}
+              testId="rfm-crosstab-table"
+              caption="Customers per named segment and k-means cluster, with row shares"
+              captionHidden
+              rows={rows}
+              rowKey={(r) => r}
+              columns={[
+                { header: 'Named segment', rowHeader: true, cell: (r) => ct.rows[r] },
+                ...ct.clusterNames.map((n, c) => ({
+                  header: n,
+                  numeric: true,
+                  cell: (r: number) =>
+                    `${formatInt(ct.counts[r * ct.k + c]!)} (${pct(ct.rowShares[r * ct.k + c]!)})`,
+                })),
+                { header: 'Total', numeric: true, cell: (r) => formatInt(ct.rowTotals[r]!) },
+              ]}
+            />
+          }
         />
       }
     />
