@@ -9,27 +9,17 @@
 // time and of the process's CPU time (user + system, all threads).
 // Usage: node scripts/bench/parse-node.mjs [FILE (.csv or .csv.gz)] [RUNS=5]
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { median } from './lib.mjs';
+import { ROOT as root, withSources } from '../lib/sources.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const file = resolve(root, process.argv[2] ?? 'public/sample/online-retail.csv.gz');
 const runs = Number(process.argv[3] ?? '5');
 
-const { createServer } = await import('vite');
-const server = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, watch: null },
-  appType: 'custom',
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
-try {
-  const ingest = await server.ssrLoadModule('/src/core/ingest/index.ts');
-  const { loadFile } = await server.ssrLoadModule('/src/workers/data/load-file.ts');
+await withSources(async (load) => {
+  const ingest = await load('/src/core/ingest/index.ts');
+  const { loadFile } = await load('/src/workers/data/load-file.ts');
   const raw = readFileSync(file);
   const gz = raw[0] === 0x1f && raw[1] === 0x8b;
   let t = performance.now();
@@ -128,6 +118,4 @@ try {
       .map((x) => x.toFixed(2))
       .join(' ')}`,
   );
-} finally {
-  await server.close();
-}
+});

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { msToSerial, writeXlsx } from './xlsx-writer.mjs';
+import { withSources } from '../lib/sources.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -237,17 +238,8 @@ t1 = Date.now();
 
 // ── read the workbook back and compare every cell ──
 if (verify) {
-  const { createServer } = await import('vite');
-  const server = await createServer({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    server: { middlewareMode: true, hmr: false, watch: null },
-    appType: 'custom',
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const { readWorkbook, listSheets } = await server.ssrLoadModule('/src/workers/xlsx/read-workbook.ts');
+  await withSources(async (load) => {
+    const { readWorkbook, listSheets } = await load('/src/workers/xlsx/read-workbook.ts');
     const bytes = new Uint8Array(readFileSync(xlsxPath));
     console.log(`sheets: ${JSON.stringify(listSheets(bytes))}`);
     let bad = 0;
@@ -290,7 +282,5 @@ if (verify) {
       console.error('VERIFY FAILED');
       process.exitCode = 1;
     } else console.log('verify: every cell of the workbook equals the CSV');
-  } finally {
-    await server.close();
-  }
+  });
 }
