@@ -196,3 +196,28 @@ export function alive(pid) {
     return false;
   }
 }
+
+/**
+ * Four real (trusted) arrow-key k changes, 250 ms apart, on the Choose-k cell's k control (focused
+ * first; `settleMs` after scrolling it into view, when given). Returns the page's clock before the
+ * first key, from which the Event Timing entries of the presses are read.
+ */
+export async function stepKWithArrowKeys(page, { settleMs = 0 } = {}) {
+  const control = page
+    .locator(
+      '[data-testid="k-slider"], [data-testid="k-input"], [data-testid="cell-choose-k"] input[type="range"]',
+    )
+    .first();
+  if ((await control.count()) === 0) throw new Error('no k control to press keys on');
+  if (settleMs > 0) {
+    await control.scrollIntoViewIfNeeded();
+    await new Promise((r) => setTimeout(r, settleMs));
+  }
+  await control.focus();
+  const since = await page.evaluate(() => performance.now());
+  for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']) {
+    await page.keyboard.press(key);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return since;
+}

@@ -22,7 +22,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killGroup, log, summary, withTimeout } from './lib.mjs';
+import { killGroup, log, stepKWithArrowKeys, summary, withTimeout } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PROBE = path.join(ROOT, 'scripts', 'bench', 'page-probe.js');
@@ -229,16 +229,7 @@ async function oneRun(browser, runIdx) {
       };
     }
     // Four arrow-key k changes.
-    const control = page.locator('[data-testid="k-slider"], [data-testid="k-input"]');
-    if ((await control.count()) === 0) throw new Error('no k control');
-    await control.first().scrollIntoViewIfNeeded();
-    await sleep(1000);
-    await control.first().focus();
-    const since = await page.evaluate(() => performance.now());
-    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']) {
-      await page.keyboard.press(key);
-      await sleep(250);
-    }
+    const since = await stepKWithArrowKeys(page, { settleMs: 1000 });
     await sleep(2500);
     const after = await page.evaluate(
       (t) => ({

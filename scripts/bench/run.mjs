@@ -36,6 +36,7 @@ import {
   killGroup,
   log,
   runCmd,
+  stepKWithArrowKeys,
   summary,
   uncompressedBytes,
   withTimeout,
@@ -709,16 +710,7 @@ async function browserRun(browser, browserPid, key, info, runIdx, stop, timeoutM
       // Fast k changes with real (trusted) key presses on the k control, 250 ms apart: the Event Timing
       // API measures each from the input to the next paint.
       await sleep(500);
-      const control = page.locator(
-        '[data-testid="k-slider"], [data-testid="k-input"], [data-testid="cell-choose-k"] input[type="range"]',
-      );
-      if ((await control.count()) === 0) throw new Error('no k control to press keys on');
-      await control.first().focus();
-      const since = await page.evaluate(() => performance.now());
-      for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']) {
-        await page.keyboard.press(key);
-        await sleep(250);
-      }
+      const since = await stepKWithArrowKeys(page);
       await sleep(1500);
       const events = await page.evaluate(
         (t) => window.__bench.events.filter((e) => e.t >= t && e.interactionId > 0),
