@@ -29,8 +29,9 @@ export function ProfileCell() {
   const ms = useNotebook((s) => s.profileMs);
   const loading = useNotebook((s) => s.loadStatus === 'running');
 
-  // The charts after this cell need plotly (its 2D bundle, 1.5 MB): it is loaded while the page is left alone, not
-  // while a file is parsed (both would compete for the same cores; see preloadPlotlyWhenIdle).
+  // The charts after this cell need plotly (its 2D bundle, 1.5 MB): it is loaded while the page is
+  // left alone, not while a file is parsed (both would compete for the same cores; see
+  // preloadPlotlyWhenIdle).
   useEffect(() => (loading ? undefined : preloadPlotlyWhenIdle()), [loading]);
 
   const cellStatus: CellStatus = hasData ? status : 'waiting';
