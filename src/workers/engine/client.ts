@@ -135,11 +135,19 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
    */
   async function kmeansCall<T extends 'sweep' | 'fit'>(
     type: T,
-    X: Float64Array,
-    n: number,
-    d: number,
-    choice: EngineInfo['name'] | 'auto' | undefined,
-    options: Extract<EngineRequest, { type: T }>['options'],
+    {
+      X,
+      n,
+      d,
+      choice,
+      options,
+    }: {
+      X: Float64Array;
+      n: number;
+      d: number;
+      choice: EngineInfo['name'] | 'auto' | undefined;
+      options: Extract<EngineRequest, { type: T }>['options'];
+    },
     opts: CallOptions,
   ): Promise<EngineResults[T]> {
     const result = await call<T>(() => {
@@ -167,9 +175,10 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         { signal: opts.signal },
       );
     },
-    sweep: (X, n, d, { engine, ...options }, opts = {}) =>
-      kmeansCall('sweep', X, n, d, engine, options, opts),
-    fit: (X, n, d, { engine, ...options }, opts = {}) => kmeansCall('fit', X, n, d, engine, options, opts),
+    sweep: (X, n, d, { engine: choice, ...options }, opts = {}) =>
+      kmeansCall('sweep', { X, n, d, choice, options }, opts),
+    fit: (X, n, d, { engine: choice, ...options }, opts = {}) =>
+      kmeansCall('fit', { X, n, d, choice, options }, opts),
     inverse(X, d, fit) {
       return call<'inverse'>(() => {
         const copy = X.slice();
