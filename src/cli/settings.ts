@@ -14,7 +14,8 @@ import {
 } from '../core/rfm-scores';
 import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
-import type { CleaningSettings, RfmSettings } from '../core/types';
+import type { CleaningSettings } from '../core/clean/types';
+import type { RfmSettings } from '../core/rfm/types';
 import { CliError, EXIT } from './exit-codes';
 import { isFeatureSet, leftOutOf, type ModelFeature } from '../core/model/model-types';
 

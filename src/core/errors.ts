@@ -7,7 +7,7 @@
  * has the sentence (and its test, an example).
  */
 
-import type { Role } from './types';
+import type { Role } from './ingest/types';
 
 /** Facts that name a file, when the code's sentence names one. */
 interface InFile {

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kmeans, plainStepper } from '../core/kmeans';
 import { applyPowerTransform, fitPowerTransform } from '../core/transform/power-transform';
-import type { LloydStepperFactory } from '../core/types';
+import type { LloydStepperFactory } from '../core/kmeans/types';
 import { initBackend, type TfBackendName } from './backend';
 import { blockSize, tfjsStepper } from './tfjs-lloyd';
 

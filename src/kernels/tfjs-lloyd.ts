@@ -32,7 +32,7 @@
  * ones; and on wasm `tf.oneHot(…, 'float32')` returns int32 bits labelled float32, so it is cast); an empty cluster's new centroid row is NaN, as the contract asks; n = 0 is rejected.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LloydStepper, LloydStepperFactory } from '../core/types';
+import type { LloydStepper, LloydStepperFactory } from '../core/kmeans/types';
 
 /** Values per block for two-stage sums: ⌈√n⌉, so both stages add about √n float32 values. */
 export function blockSize(n: number): number {

@@ -5,7 +5,7 @@
  * does not compile.
  */
 import type { AppErrorData, ErrorCode, ErrorOf } from '../core/errors';
-import type { Role } from '../core/types';
+import type { Role } from '../core/ingest/types';
 import { errorFacts } from '../core/errors';
 import { listRoles } from './roles';
 

@@ -1,5 +1,5 @@
 /** The words for each column role (the Columns step, and the sentences that name roles). */
-import type { Role } from '../core/types';
+import type { Role } from '../core/ingest/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
   customer: 'Customer id',

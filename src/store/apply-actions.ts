@@ -8,7 +8,9 @@
 import { parseModelJson } from '../core/model/parse-model';
 import { replaySettings } from '../core/model/replay';
 import type { SavedModel } from '../core/model/model-types';
-import type { CleaningSettings, Mapping, RfmSettings, TableKind } from '../core/types';
+import type { CleaningSettings } from '../core/clean/types';
+import type { Mapping, TableKind } from '../core/ingest/types';
+import type { RfmSettings } from '../core/rfm/types';
 import { missingRequiredColumn } from '../core/model/required-columns';
 import {
   createApplyClient,

@@ -5,7 +5,7 @@
  */
 import type { SavedModel } from '../core/model/model-types';
 import type { PreviousCustomers } from '../core/model/previous-export';
-import type { RfmTable } from '../core/types';
+import type { RfmTable } from '../core/rfm/types';
 import type { ApplyStage, ScoreOutput } from '../workers/apply/client';
 import type { StepStatus } from '../core/step';
 import type { SliceCreator } from './slice';

@@ -3,9 +3,11 @@
  * load, and errors or cancellations never wipe earlier results.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CleaningReport, MappingGuess, RfmTable } from '../core/types';
+import type { CleaningReport } from '../core/clean/types';
+import type { MappingGuess } from '../core/ingest/types';
+import type { RfmTable } from '../core/rfm/types';
 import { missingRoles } from '../core/ingest/roles';
-import { UserFacingError } from '../core/types';
+import { UserFacingError } from '../core/errors';
 import type { LoadResult, MappingResult } from '../workers/data/client';
 
 const script = vi.hoisted(() => ({

@@ -5,8 +5,10 @@
  * from the step it affects (debounced for edits). Results are only ever replaced by a newer success:
  * an error, a cancellation or a superseded run leaves the earlier results in place.
  */
-import type { CleaningSettings, DateOrder, Mapping, RfmSettings, Role, TableKind } from '../core/types';
-import { UserFacingError } from '../core/types';
+import type { CleaningSettings } from '../core/clean/types';
+import type { DateOrder, Mapping, Role, TableKind } from '../core/ingest/types';
+import type { RfmSettings } from '../core/rfm/types';
+import { UserFacingError } from '../core/errors';
 import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../core/rfm/rfm';
 import { missingRoles } from '../core/ingest/roles';

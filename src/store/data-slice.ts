@@ -1,12 +1,6 @@
-import type {
-  CleaningReport,
-  CleaningSettings,
-  DateOrder,
-  Mapping,
-  RfmSettings,
-  RfmTable,
-  TableKind,
-} from '../core/types';
+import type { CleaningReport, CleaningSettings } from '../core/clean/types';
+import type { DateOrder, Mapping, TableKind } from '../core/ingest/types';
+import type { RfmSettings, RfmTable } from '../core/rfm/types';
 import type { LoadProgress, LoadResult, MappingResult } from '../workers/data/client';
 import { DEFAULT_CLEANING } from '../core/clean/clean';
 import { DEFAULT_RFM } from '../core/rfm/rfm';

@@ -1,5 +1,5 @@
 import type { ErrorOf } from '../core/errors';
-import type { Mapping, Role, TableKind } from '../core/types';
+import type { Mapping, Role, TableKind } from '../core/ingest/types';
 
 /**
  * The code and facts when roles are missing (src/messages/errors.ts writes the sentence): a

@@ -7,7 +7,7 @@ import {
   invertPowerTransform,
 } from '../core/transform/power-transform';
 import { sweepK, type SweepOptions } from '../core/sweep/sweep';
-import type { RfmTable } from '../core/types';
+import type { RfmTable } from '../core/rfm/types';
 
 /** An engine client running the real core code in-process (no worker), recording its calls. */
 const calls = {

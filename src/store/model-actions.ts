@@ -7,7 +7,7 @@
  */
 import { DEFAULT_SWEEP } from '../core/sweep/sweep';
 import { clampK, copyFit, FALLBACK_K, splitCentroids, stackCentroids } from '../core/pipeline/steps';
-import type { RfmTable } from '../core/types';
+import type { RfmTable } from '../core/rfm/types';
 import { createEngineClient, type EngineClient } from '../workers/engine/client';
 import type { TransformResult } from '../workers/engine/protocol';
 import type { StepError } from '../core/step';

@@ -1,4 +1,5 @@
-import type { RfmTable, SweepResult } from '../core/types';
+import type { RfmTable } from '../core/rfm/types';
+import type { SweepResult } from '../core/sweep/types';
 import type { EngineChoice, EngineInfo, TransformResult } from '../workers/engine/protocol';
 import type { StepError, StepStatus } from '../core/step';
 import type { SliceCreator } from './slice';

@@ -13,8 +13,10 @@
  * code 'storage-full' (the caller tells the user, it is never swallowed).
  */
 import type { ModelFeature } from '../core/model/model-types';
-import type { CleaningSettings, DateOrder, Mapping, RfmSettings, TableKind } from '../core/types';
-import { UserFacingError } from '../core/types';
+import type { CleaningSettings } from '../core/clean/types';
+import type { DateOrder, Mapping, TableKind } from '../core/ingest/types';
+import type { RfmSettings } from '../core/rfm/types';
+import { UserFacingError } from '../core/errors';
 import type { DataSource, LoadChoice } from './data-slice';
 import type { EngineOverride } from './model-slice';
 import type { ScoreSettings, SegmentRule } from '../core/rfm-scores';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { uciColumns } from '../core/rfm-scores/__fixtures__/load';
 import { computeScores, DEFAULT_RULES, R_RFM_RULES, assignSegments } from '../core/rfm-scores';
-import type { RfmTable } from '../core/types';
+import type { RfmTable } from '../core/rfm/types';
 import {
   addRule,
   applyRPackagePreset,

@@ -18,7 +18,7 @@ import {
   type SegmentRule,
 } from '../core/rfm-scores';
 import type { RfmScoreColumns } from '../core/segments/exports';
-import type { RfmTable } from '../core/types';
+import type { RfmTable } from '../core/rfm/types';
 import { useNotebook } from './store';
 
 export type DerivedScores =

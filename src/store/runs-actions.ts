@@ -5,7 +5,8 @@
  * State lives here as a small external store (as the session's), read with useSyncExternalStore.
  */
 import { buildRunRecord, parseRunRecord, type RunRecord } from '../core/runs/run-record';
-import type { CleaningSettings, RfmSettings } from '../core/types';
+import type { CleaningSettings } from '../core/clean/types';
+import type { RfmSettings } from '../core/rfm/types';
 import type { ErrorOf } from '../core/errors';
 import { setCleaning, setRfmSettings } from './data-actions';
 import { setK, setLeftOut, setSeed } from './model-actions';

@@ -4,7 +4,7 @@
  * data" deletes it with the session.
  */
 import { parseRunRecord, type RunRecord } from '../core/runs/run-record';
-import { UserFacingError } from '../core/types';
+import { UserFacingError } from '../core/errors';
 import { hasIndexedDb, idbStore } from './idb';
 import { isQuotaError } from './persistence';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPowerTransform, fitPowerTransform } from '../core/transform/power-transform';
 import { DEFAULT_SWEEP, sweepK } from '../core/sweep/sweep';
 import { fixtureColumns, loadFixture } from '../core/__fixtures__/load';
-import type { RfmTable } from '../core/types';
+import type { RfmTable } from '../core/rfm/types';
 import { isQuotaError, storageError, type ResultSummary } from './persistence';
 import { toStepError } from './step-errors';
 import { compareSummary as compareFacts, settingsOf, summaryOf } from './session-summary';

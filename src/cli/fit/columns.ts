@@ -3,7 +3,7 @@
  * model's training file had (`input.columns`, when the same header is in the new file), then what the
  * user gave with `--column ROLE=HEADER` (last word wins). No guess replaces a header the user named.
  */
-import { ROLES, type Mapping, type Role } from '../../core/types';
+import { ROLES, type Mapping, type Role } from '../../core/ingest/types';
 import { CliError, EXIT } from '../exit-codes';
 
 /** The roles `--column` names (not the second summary columns). */

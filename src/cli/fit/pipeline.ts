@@ -17,15 +17,10 @@ import {
 } from '../../core/pipeline/steps';
 import { suggestNames } from '../../core/segments/describe';
 import { computeProfiles, type ProfilesResult } from '../../core/segments/profiles';
-import type {
-  CleaningReport,
-  CleaningSettings,
-  RfmSettings,
-  RfmTable,
-  Role,
-  SweepPoint,
-  TableKind,
-} from '../../core/types';
+import type { CleaningReport, CleaningSettings } from '../../core/clean/types';
+import type { RfmSettings, RfmTable } from '../../core/rfm/types';
+import type { Role, TableKind } from '../../core/ingest/types';
+import type { SweepPoint } from '../../core/sweep/types';
 import type { LoadResult, MappingResult } from '../../workers/data/protocol';
 import type { EngineName, EngineResults, TransformResult } from '../../workers/engine/protocol';
 import type { Backend } from '../backend/backend';

@@ -5,7 +5,7 @@
  *
  * Pure: reads the sweep's scores and the knee already computed; the UI writes the sentences.
  */
-import type { KneeResult } from '../types';
+import type { KneeResult } from '../sweep/types';
 import type { SweepScores } from '../sweep/types';
 
 /** The scores of one k the recommendation reads (a SweepPoint has them all). */

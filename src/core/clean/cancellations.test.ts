@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Transactions } from '../types';
+import type { Transactions } from '../ingest/types';
 import { parseRepoFile } from '../rfm/test-data';
 import { guessMapping } from '../ingest/roles';
 import { buildTransactions } from '../ingest/transactions';

@@ -1,4 +1,5 @@
-import type { CancellationBasis, CancellationEvidence, Transactions } from '../types';
+import type { CancellationBasis, CancellationEvidence } from './types';
+import type { Transactions } from '../ingest/types';
 
 export type { CancellationBasis, CancellationEvidence };
 

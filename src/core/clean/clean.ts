@@ -1,5 +1,6 @@
 import NON_PRODUCT_CODES from './non-product-codes.json';
-import type { CleaningReport, CleaningRule, CleaningSettings, CleaningStep, Transactions } from '../types';
+import type { CleaningReport, CleaningRule, CleaningSettings, CleaningStep } from './types';
+import type { Transactions } from '../ingest/types';
 import { dayStart } from '../ingest/dates';
 import { findOutliers, outlierMask } from '../profile/outliers';
 import { cancellationEvidence, cancellationLines } from './cancellations';

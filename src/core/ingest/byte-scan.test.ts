@@ -4,7 +4,7 @@ import { RawTableBuilder } from './table-builder';
 import type { Newline } from './delimited';
 import { createRng } from '../numeric/random';
 import { CSV_TOKENS, generatedCsv } from './test-texts';
-import type { RawTable } from '../types';
+import type { RawTable } from './types';
 
 /**
  * The byte scanner must read exactly what `pushDelimitedText` reads from the decoded text (which

@@ -1,4 +1,4 @@
-import type { DateOrder, DateOrderGuess } from '../types';
+import type { DateOrder, DateOrderGuess } from './types';
 import { monthNameFields } from './month-names';
 import { readableShare } from './numbers';
 

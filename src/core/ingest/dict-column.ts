@@ -1,4 +1,4 @@
-import type { DictColumn } from '../types';
+import type { DictColumn } from './types';
 
 /** FNV-1a over UTF-16 code units (`push`, `pushRange`) or UTF-8 bytes (`pushBytes`). */
 export const FNV_OFFSET = 0x811c9dc5 | 0;

@@ -1,4 +1,4 @@
-import type { DictColumn, Mapping, RawTable } from '../types';
+import type { DictColumn, Mapping, RawTable } from './types';
 
 /**
  * An invoice (order) column found from its values when no header named one. A column qualifies when

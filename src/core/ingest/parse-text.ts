@@ -1,4 +1,4 @@
-import type { RawTable, TablePreview } from '../types';
+import type { RawTable, TablePreview } from './types';
 import { parseDelimited, sniffDelimiter, stripBom, type Delimiter } from './delimited';
 import { RawTableBuilder } from './table-builder';
 

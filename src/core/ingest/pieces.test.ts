@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Buffer } from 'node:buffer';
 import { repoFile } from '../rfm/test-data';
-import type { RawTable } from '../types';
+import type { RawTable } from './types';
 import { RawTableBuilder } from './table-builder';
 import { lastLineEnd, parsePiece, PieceMerger, planPieces, type PieceJob, type PiecePlan } from './pieces';
 import { createRng } from '../numeric/random';

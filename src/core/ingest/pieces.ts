@@ -19,7 +19,7 @@
  *    global dictionary, so the merged dictionaries are in first-seen order over the whole file,
  *    the same arrays a single pass builds, and rewrites each piece's codes to global codes.
  */
-import type { RawTable, TablePreview } from '../types';
+import type { RawTable, TablePreview } from './types';
 import { internAll } from './dict-column';
 import {
   MAX_RAGGED_EXAMPLES,

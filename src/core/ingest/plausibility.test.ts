@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Mapping, RawTable } from '../types';
+import type { Mapping, RawTable } from './types';
 import { parseRepoFile } from '../rfm/test-data';
 import { checkMapping } from './plausibility';
 import { guessMapping } from './roles';

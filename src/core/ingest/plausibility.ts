@@ -1,4 +1,4 @@
-import type { DateOrder, DictColumn, Mapping, RawTable, Role, TableKind } from '../types';
+import type { DateOrder, DictColumn, Mapping, RawTable, Role, TableKind } from './types';
 import { parseDate } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../types';
+import type { Role } from './types';
 
 /**
  * Header names per role, normalised (lower case, letters and digits only; see normaliseHeader), in

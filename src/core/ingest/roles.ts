@@ -1,4 +1,4 @@
-import type { DateOrderGuess, DictColumn, Mapping, MappingGuess, RawTable, Role, TableKind } from '../types';
+import type { DateOrderGuess, DictColumn, Mapping, MappingGuess, RawTable, Role, TableKind } from './types';
 import { dateShare, guessDateOrder, isCodedDateOrder } from './dates';
 import { isDateColumn } from '../rfm/summary';
 import { NAMES } from './role-names';

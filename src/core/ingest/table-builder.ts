@@ -1,4 +1,4 @@
-import type { DictColumn, RawTable, TablePreview } from '../types';
+import type { DictColumn, RawTable, TablePreview } from './types';
 import type { Newline } from './delimited';
 import { DictColumnBuilder, uniqueHeaders } from './dict-column';
 

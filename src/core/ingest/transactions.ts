@@ -1,4 +1,4 @@
-import type { ColumnProblem, DateOrder, DictColumn, Mapping, RawTable, Role, Transactions } from '../types';
+import type { ColumnProblem, DateOrder, DictColumn, Mapping, RawTable, Role, Transactions } from './types';
 import { guessDateOrder, parseDate } from './dates';
 import { detectNumberFormat, parseNumber } from './numbers';
 import { internAll } from './dict-column';

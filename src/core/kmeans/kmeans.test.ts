@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { UserFacingError, type LloydStepperFactory } from '../types';
+import { UserFacingError } from '../errors';
+import type { LloydStepperFactory } from './types';
 import { FIXTURE_NAMES, fixtureColumns, loadFixture } from '../__fixtures__/load';
 import {
   bestRestart,

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../types';
+import { UserFacingError } from '../errors';
 
 /** Throws a UserFacingError for a bad k or a non-finite value of X (n × d). */
 export function validateKMeansInput(X: Float64Array, n: number, d: number, k: number): void {

@@ -1,6 +1,6 @@
 /** The typed, validated form of a saved model JSON (see src/core/segments/model-json.ts, the writer). */
 import type { SavedRfmScores } from '../rfm-scores/saved';
-import type { Role } from '../types';
+import type { Role } from '../ingest/types';
 
 export const MODEL_FEATURES = ['recency', 'frequency', 'monetary'] as const;
 export type ModelFeature = (typeof MODEL_FEATURES)[number];

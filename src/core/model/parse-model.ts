@@ -4,7 +4,7 @@
  */
 import { MODEL_FORMAT } from '../segments/model-json';
 import { savedRfmScoresProblem, type SavedRfmScores } from '../rfm-scores/saved';
-import { ROLES, type Role } from '../types';
+import { ROLES, type Role } from '../ingest/types';
 import { ModelError } from './errors';
 import { isObj, jsonInput } from './json-input';
 import {

@@ -4,7 +4,7 @@ import { guessMapping } from '../ingest/roles';
 import { DEFAULT_CLEANING, cleanTransactions } from '../clean/clean';
 import { DEFAULT_RFM } from '../rfm/rfm';
 import { parseRepoFile } from '../rfm/test-data';
-import type { Transactions } from '../types';
+import type { Transactions } from '../ingest/types';
 import { loadScoringReference } from './__fixtures__/load';
 import { keptDayRange, replaySettings, rfmAtDay } from './replay';
 import { parseModelJson } from './parse-model';

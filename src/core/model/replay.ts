@@ -7,7 +7,9 @@
 import { DEFAULT_CLEANING } from '../clean/clean';
 import { DAY_MS, dayStart } from '../ingest/dates';
 import { DEFAULT_RFM, computeRfm } from '../rfm/rfm';
-import type { CleaningSettings, RfmSettings, RfmTable, Transactions } from '../types';
+import type { CleaningSettings } from '../clean/types';
+import type { RfmSettings, RfmTable } from '../rfm/types';
+import type { Transactions } from '../ingest/types';
 import { ModelError } from './errors';
 import type { SavedModel } from './model-types';
 

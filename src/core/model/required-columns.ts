@@ -3,7 +3,9 @@
  * run because its column is not mapped would change the customers' R, F, M without a word (the
  * cleaning step skips a rule without its column), so applying stops and names the column instead.
  */
-import type { CleaningSettings, Mapping, RfmSettings, Role, TableKind } from '../types';
+import type { CleaningSettings } from '../clean/types';
+import type { Mapping, Role, TableKind } from '../ingest/types';
+import type { RfmSettings } from '../rfm/types';
 
 export interface RequiredColumn {
   /** The role that is not mapped. */

@@ -8,7 +8,7 @@
 import { naiveStepper } from '../kmeans';
 import { applyPowerTransform } from '../transform/power-transform';
 import { distancesToOwn } from './distance';
-import type { PowerFit } from '../types';
+import type { PowerFit } from '../transform/types';
 import { ModelError } from './errors';
 import type { ModelFeature, RfmColumns, SavedModel, ScoreResult } from './model-types';
 

@@ -23,7 +23,8 @@ import { DIALECTS } from '../sql/dialects';
 import { parseModelJson } from './parse-model';
 import { scoreCustomers } from './score';
 import type { ModelFeature } from './model-types';
-import type { RfmTable, SweepResult } from '../types';
+import type { RfmTable } from '../rfm/types';
+import type { SweepResult } from '../sweep/types';
 
 interface Case {
   name: string;

@@ -3,7 +3,10 @@
  * (src/store/data-actions.ts, model-actions.ts) and the command line (src/cli), so both walk the
  * steps the same way.
  */
-import type { Mapping, PowerFit, RfmSettings, Role, SweepPoint, TableKind } from '../types';
+import type { Mapping, Role, TableKind } from '../ingest/types';
+import type { PowerFit } from '../transform/types';
+import type { RfmSettings } from '../rfm/types';
+import type { SweepPoint } from '../sweep/types';
 
 /** Roles a table of each kind can use, in the order the Columns step lists them. */
 export const ROLES_BY_KIND: Record<TableKind, readonly Role[]> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DictColumn, RawTable } from '../types';
+import type { DictColumn, RawTable } from '../ingest/types';
 import { parseText } from '../ingest/parse-text';
 import { isIdHeader, profileColumn, profileColumns } from './columns';
 import { quantileSorted } from '../numeric/quantiles';

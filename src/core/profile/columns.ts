@@ -1,4 +1,4 @@
-import type { DateOrder, DictColumn, RawTable } from '../types';
+import type { DateOrder, DictColumn, RawTable } from '../ingest/types';
 import { formatTime, guessDateOrder, isCodedDateOrder, parseDate } from '../ingest/dates';
 import { detectNumberFormat, parseNumber } from '../ingest/numbers';
 import { normaliseHeader } from '../ingest/roles';

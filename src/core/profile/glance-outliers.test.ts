@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Transactions } from '../types';
+import type { Transactions } from '../ingest/types';
 import { transactionsAtAGlance } from './glance';
 import { findOutliers, outlierMask } from './outliers';
 import { quantileSorted } from '../numeric/quantiles';

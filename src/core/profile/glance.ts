@@ -1,4 +1,4 @@
-import type { Transactions } from '../types';
+import type { Transactions } from '../ingest/types';
 import { civilFromDays } from '../numeric/civil-date';
 import { cancellationEvidence, prefixFlags } from '../clean/cancellations';
 import type { Glance, MonthGlance, RevenueRank } from './profile-types';
@@ -13,7 +13,7 @@ import { extent } from '../numeric/extent';
  * - A cancellation is a line whose invoice starts with 'C' (case-insensitive, after leading blanks)
  *   when the data supports that rule (src/core/clean/cancellations.ts), none otherwise;
  *   a return is a line with quantity < 0 (cancelled or not). Both are counted, never removed.
- * - Months are calendar months of the wall-clock date (times are read as UTC, see src/core/types.ts);
+ * - Months are calendar months of the wall-clock date (times are read as UTC, see src/core/ingest/types.ts);
  *   every month from the first to the last date is listed, empty ones included. Lines without a
  *   readable date are counted in `rowsWithoutDate` and left out of the months (not of the totals).
  * - Ranks group by the mapped country / product code; lines without one are not ranked. Ties keep the

@@ -1,4 +1,4 @@
-import type { Transactions } from '../types';
+import type { Transactions } from '../ingest/types';
 import type {
   OutlierLine,
   OutlierMeasure,

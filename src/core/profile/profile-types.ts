@@ -2,7 +2,7 @@
  * Result types of the data profile (src/core/profile). Plain data: cross a worker boundary by
  * structured clone. Row numbers are spreadsheet rows (header = row 1, first data row = row 2).
  */
-import type { DateOrder, UnreadableCells } from '../types';
+import type { DateOrder, UnreadableCells } from '../ingest/types';
 
 /** What a column looks like from its values (and, for ids and coded dates, its header). */
 export type ColumnType = 'integer' | 'number' | 'date' | 'text' | 'id-like' | 'empty';

@@ -3,7 +3,7 @@
  * scripts/reference/profile_reference.py (src/core/profile/__fixtures__/profile-reference.json).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RawTable, Transactions } from '../types';
+import type { RawTable, Transactions } from '../ingest/types';
 import ref from './__fixtures__/profile-reference.json';
 import { loadRaw, toTransactions } from './__fixtures__/load-real';
 import { profileColumns } from './columns';

@@ -3,7 +3,7 @@
  * `rfmScores` field (break values and rules). Used by the browser's Export cell (through the store,
  * with the user's settings and rules) and by the CLI's `fit` (defaults, or a settings model's).
  */
-import type { RfmTable } from '../types';
+import type { RfmTable } from '../rfm/types';
 import type { RfmScoreColumns } from '../segments/exports';
 import { computeScores, ScoreError } from './binning';
 import { savedRfmScores, scoreExportColumns, type SavedRfmScores } from './saved';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RawTable, RfmTable, Transactions } from '../types';
+import type { RawTable, Transactions } from '../ingest/types';
+import type { RfmTable } from './types';
 import { buildTransactions } from '../ingest/transactions';
 import { guessMapping } from '../ingest/roles';
 import { DEFAULT_CLEANING, cleanTransactions } from '../clean/clean';

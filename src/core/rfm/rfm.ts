@@ -1,4 +1,6 @@
-import type { CleaningSettings, Mapping, RawTable, RfmSettings, RfmTable, Transactions } from '../types';
+import type { CleaningSettings } from '../clean/types';
+import type { Mapping, RawTable, Transactions } from '../ingest/types';
+import type { RfmSettings, RfmTable } from './types';
 import { REFERENCE_CLEANING } from '../clean/clean';
 import { cancellationLines } from '../clean/cancellations';
 import { DAY_MS, dayStart } from '../ingest/dates';

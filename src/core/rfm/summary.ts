@@ -1,5 +1,5 @@
-import type { ColumnProblem, DictColumn, Mapping, RawTable, Role } from '../types';
-import { UserFacingError } from '../types';
+import type { ColumnProblem, DictColumn, Mapping, RawTable, Role } from '../ingest/types';
+import { UserFacingError } from '../errors';
 import { DAY_MS, dateShare, guessDateOrder, isCodedDateOrder, parseDate } from '../ingest/dates';
 import { mappedColumn, numberColumn, typedColumn } from '../ingest/transactions';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import type { RawTable, TablePreview } from '../types';
+import type { RawTable, TablePreview } from '../ingest/types';
 import { detectEncoding } from '../ingest/encoding';
 import { parseText } from '../ingest/parse-text';
 

@@ -1,4 +1,4 @@
-import type { DateOrder, Mapping, RawTable, Role } from '../types';
+import type { DateOrder, Mapping, RawTable, Role } from '../ingest/types';
 import { guessDateOrder } from '../ingest/dates';
 import { detectNumberFormat } from '../ingest/numbers';
 

@@ -11,7 +11,8 @@
  * drift (per-feature quantiles, min/max, decile-bin counts; per-segment size and 99th-percentile
  * distance; no customer rows). src/core/model/parse-model.ts reads versions 1 and 2.
  */
-import type { KneeResult, PowerFit } from '../types';
+import type { KneeResult } from '../sweep/types';
+import type { PowerFit } from '../transform/types';
 import { MODEL_FEATURES, modelIdOf, type ModelFeature, type TrainingSummary } from '../model/model-types';
 import { trainingSummaryJson } from '../model/summary';
 import type { ModelInputSection } from './model-input';

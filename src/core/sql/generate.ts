@@ -1,4 +1,4 @@
-import type { Role } from '../types';
+import type { Role } from '../ingest/types';
 import { dayStart, DAY_MS } from '../ingest/dates';
 import { MONEY_EPS } from '../rfm/rfm';
 import { DIALECT_LABELS, DIALECTS, EXECUTED_DIALECTS, SQL_DIALECTS, doubleLiteral } from './dialects';

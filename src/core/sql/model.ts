@@ -1,4 +1,5 @@
-import type { CleaningSettings, RfmSettings } from '../types';
+import type { CleaningSettings } from '../clean/types';
+import type { RfmSettings } from '../rfm/types';
 import type { ModelInputSection } from '../segments/model-input';
 import { isFeatureSet, MODEL_FEATURES, type ModelFeature } from '../model/model-types';
 

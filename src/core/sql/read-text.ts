@@ -1,4 +1,4 @@
-import type { DateOrder } from '../types';
+import type { DateOrder } from '../ingest/types';
 import type { Dialect } from './dialects';
 
 /**

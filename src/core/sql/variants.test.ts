@@ -8,7 +8,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CleaningSettings, RfmSettings } from '../types';
+import type { CleaningSettings } from '../clean/types';
+import type { RfmSettings } from '../rfm/types';
 import { parseText } from '../ingest/parse-text';
 import { DEFAULT_CLEANING } from '../clean/clean';
 import { DEFAULT_RFM, REFERENCE_PRESET } from '../rfm/rfm';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { UserFacingError } from '../types';
+import { UserFacingError } from '../errors';
 import { FIXTURE_NAMES, fixtureColumns, loadFixture } from '../__fixtures__/load';
 import { kmeans } from '../kmeans';
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';

@@ -16,7 +16,7 @@ import { kmeansWithStepper } from '../kmeans/fit';
 import { sampledRestartsFor } from '../kmeans/sampled-fit';
 import { plainStepper } from '../kmeans/steppers/hamerly';
 import type { KMeansOptions, LloydStepperFactory, SampledRestarts } from '../kmeans/types';
-import { UserFacingError } from '../types';
+import { UserFacingError } from '../errors';
 import { findKnee } from './knee';
 import { sweepPoint } from './point';
 import type { SweepPoint, SweepResult } from './types';

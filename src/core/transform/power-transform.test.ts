@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { UserFacingError, type AppErrorData } from '../types';
+import { UserFacingError, type AppErrorData } from '../errors';
 import { FIXTURE_NAMES, fixtureColumns, loadFixture } from '../__fixtures__/load';
 import { skewness } from '../numeric/moments';
 import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from './power-transform';

@@ -31,7 +31,7 @@
  */
 import { brentMinimize } from '../numeric/brent';
 import { pairwiseSum } from '../numeric/pairwise';
-import { UserFacingError } from '../types';
+import { UserFacingError } from '../errors';
 import type { PowerFit } from './types';
 import { columnLogs, logVarYeoJohnson, yeoJohnson, yeoJohnsonInverse } from './yeo-johnson';
 import { extent } from '../numeric/extent';

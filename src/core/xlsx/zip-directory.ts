@@ -8,7 +8,7 @@
  * happen to contain it. The directory at the end has the true sizes and offsets, and lets the
  * reader take the parts in the order it needs (Excel writes sharedStrings.xml after the sheets).
  */
-import { UserFacingError } from '../types';
+import { UserFacingError } from '../errors';
 
 export interface ZipEntry {
   /** Name as stored, '\' read as '/'. */

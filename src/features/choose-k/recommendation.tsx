@@ -2,7 +2,7 @@
  * The recommended number of segments in plain words, with the reason computed from the real sweep
  * (core/choose-k/recommend.ts) and the criteria's disagreement explained once.
  */
-import type { KneeResult, SweepPoint } from '../../core/types';
+import type { KneeResult, SweepPoint } from '../../core/sweep/types';
 import { recommendK, type KRecommendation } from '../../core/choose-k/recommend';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;

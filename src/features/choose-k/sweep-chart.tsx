@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Plot, type PlotData, type PlotLayout } from '../../components/plot/plot';
-import type { SweepResult } from '../../core/types';
+import type { SweepResult } from '../../core/sweep/types';
 
 /**
  * Elbow (inertia, knee marked), silhouette, Calinski-Harabasz and Davies-Bouldin on one shared k axis:

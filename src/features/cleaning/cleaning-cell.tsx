@@ -1,5 +1,10 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { CancellationEvidence, CleaningRule, CleaningSettings, CleaningStep } from '../../core/types';
+import type {
+  CancellationEvidence,
+  CleaningRule,
+  CleaningSettings,
+  CleaningStep,
+} from '../../core/clean/types';
 import { Cell } from '../../components/cell';
 import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { DateOrder, Role, TableKind } from '../../core/types';
+import type { DateOrder, Role, TableKind } from '../../core/ingest/types';
 import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';

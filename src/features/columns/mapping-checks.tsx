@@ -1,5 +1,5 @@
 import type { MappingCheck } from '../../core/ingest/plausibility';
-import type { Role } from '../../core/types';
+import type { Role } from '../../core/ingest/types';
 import { Message } from '../../components/message';
 import { formatInt } from '../../components/format';
 import { confirmCheck, ROLE_LABELS } from '../../store/data-actions';

@@ -13,7 +13,7 @@ import {
 } from '../../core/rfm-scores';
 import { profilesFor } from '../../store/selectors/segmentation';
 import { suggestNames } from '../../core/segments/describe';
-import type { RfmTable } from '../../core/types';
+import type { RfmTable } from '../../core/rfm/types';
 import { scoresFor, segmentsFor, type DerivedScores } from '../../store/rfm-scores-actions';
 import { useNotebook } from '../../store/store';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { RfmSettings, RfmTable } from '../../core/types';
+import type { RfmSettings, RfmTable } from '../../core/rfm/types';
 import { RadioChoice } from '../../components/radio-choice';
 import { Cell } from '../../components/cell';
 import { Message } from '../../components/message';

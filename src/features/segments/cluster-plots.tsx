@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { Plot, escapeHtml, type PlotData, type PlotLayout } from '../../components/plot/plot';
 import { WebGlGate } from '../../components/plot/webgl-gate';
 import { createRng, sampleWithoutReplacement } from '../../core/numeric/random';
-import type { RfmTable } from '../../core/types';
+import type { RfmTable } from '../../core/rfm/types';
 import type { Segmentation } from '../../store/selectors/segmentation';
 import { FEATURE_LABELS, segmentColor } from '../../components/palette';
 import { MODEL_FEATURES } from '../../core/model/model-types';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PowerFit } from '../../core/types';
+import type { PowerFit } from '../../core/transform/types';
 import { DataTable } from '../../components/data-table';
 import { Cell } from '../../components/cell';
 import { formatInt, formatNumber } from '../../components/format';

@@ -5,7 +5,8 @@
  */
 import { computeProfiles, type ProfilesResult } from '../../core/segments/profiles';
 import { suggestNames } from '../../core/segments/describe';
-import type { KMeansResult, SweepPoint } from '../../core/types';
+import type { KMeansResult } from '../../core/kmeans/types';
+import type { SweepPoint } from '../../core/sweep/types';
 import type { SweepState } from '../model-slice';
 import { useNotebook } from '../store';
 import { useMemo } from 'react';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../core/types';
+import { UserFacingError } from '../../core/errors';
 import { rawRows } from '../../core/ingest/table-builder';
 import { loadFile, type LoadedFile } from './load-file';
 

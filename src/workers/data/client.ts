@@ -12,16 +12,10 @@
  * request the crash interrupted once. A second crash of the same request, or a failed replay,
  * rejects with the 'worker-crashed' error.
  */
-import type {
-  CleaningReport,
-  CleaningSettings,
-  DateOrder,
-  Mapping,
-  RfmSettings,
-  RfmTable,
-  TablePreview,
-} from '../../core/types';
-import { UserFacingError } from '../../core/types';
+import type { CleaningReport, CleaningSettings } from '../../core/clean/types';
+import type { DateOrder, Mapping, TablePreview } from '../../core/ingest/types';
+import type { RfmSettings, RfmTable } from '../../core/rfm/types';
+import { UserFacingError } from '../../core/errors';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
 import type {
   DataRequest,

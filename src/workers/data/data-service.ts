@@ -3,19 +3,17 @@
  * current mapping, and the current cleaning mask. Plain functions over plain data; the worker entry
  * only routes messages here.
  */
+import type { CleaningReport, CleaningSettings } from '../../core/clean/types';
 import type {
-  CleaningReport,
-  CleaningSettings,
   DateOrder,
   Mapping,
   RawTable,
-  RfmSettings,
-  RfmTable,
   TableKind,
   TablePreview,
   Transactions,
-} from '../../core/types';
-import { UserFacingError } from '../../core/types';
+} from '../../core/ingest/types';
+import type { RfmSettings, RfmTable } from '../../core/rfm/types';
+import { UserFacingError } from '../../core/errors';
 import { guessMapping, missingRoles } from '../../core/ingest/roles';
 import { buildTransactions } from '../../core/ingest/transactions';
 import { formatTime, guessDateOrder } from '../../core/ingest/dates';

@@ -1,6 +1,6 @@
 /** The errors of load-file.ts and load-pieces.ts (coded UserFacingErrors and internal signals). */
-import type { RawTable } from '../../core/types';
-import { UserFacingError, type AppErrorData } from '../../core/types';
+import type { RawTable } from '../../core/ingest/types';
+import { UserFacingError, type AppErrorData } from '../../core/errors';
 
 /** Text that began as UTF-8 turned out not to be: the file is read again as windows-1252. */
 export class InvalidUtf8 extends Error {}

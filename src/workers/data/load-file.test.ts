@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../../core/ingest/parse-text';
 import { decideNewline, type Newline } from '../../core/ingest/delimited';
 import { RawTableBuilder, rawRows } from '../../core/ingest/table-builder';
-import type { RawTable } from '../../core/types';
+import type { RawTable } from '../../core/ingest/types';
 import { loadFile } from './load-file';
 import { createRng } from '../../core/numeric/random';
 import { CSV_TOKENS, generatedCsv } from '../../core/ingest/test-texts';

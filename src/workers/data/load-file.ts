@@ -19,7 +19,7 @@
  * adding columns) is read again by the single pass.
  */
 import Papa from 'papaparse';
-import type { RawTable, TablePreview } from '../../core/types';
+import type { RawTable, TablePreview } from '../../core/ingest/types';
 import { detectEncoding, isGzip } from '../../core/ingest/encoding';
 import {
   decideNewline,

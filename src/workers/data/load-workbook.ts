@@ -20,8 +20,9 @@
  * first that holds a table is loaded; the result names it and lists all worksheets so the user can
  * switch. When none does, the first sheet's error is reported.
  */
-import type { AppErrorData, RawTable, TablePreview } from '../../core/types';
-import { UserFacingError } from '../../core/types';
+import type { AppErrorData } from '../../core/errors';
+import type { RawTable, TablePreview } from '../../core/ingest/types';
+import { UserFacingError } from '../../core/errors';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
 import { looksLikeOle2, looksLikeZip } from '../../core/xlsx/zip-directory';
 import { describeSheets, readWorkbook } from '../xlsx/read-workbook';

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePiece, planPieces, type PieceJob } from '../../core/ingest/pieces';
 import { RawTableBuilder } from '../../core/ingest/table-builder';
-import type { RawTable } from '../../core/types';
+import type { RawTable } from '../../core/ingest/types';
 import { loadFile } from './load-file';
 import { readInPieces, type PieceParser } from './parallel-load';
 import { createRng } from '../../core/numeric/random';

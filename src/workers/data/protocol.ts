@@ -4,19 +4,17 @@
  * one `result` or `error` for that id.
  */
 import type { MappingCheck } from '../../core/ingest/plausibility';
+import type { CleaningReport, CleaningSettings } from '../../core/clean/types';
 import type {
-  CleaningReport,
-  CleaningSettings,
   ColumnProblem,
   DateOrder,
   Mapping,
   MappingGuess,
   RawTable,
-  RfmSettings,
-  RfmTable,
   TableKind,
   TablePreview,
-} from '../../core/types';
+} from '../../core/ingest/types';
+import type { RfmSettings, RfmTable } from '../../core/rfm/types';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
 import type { ModelInputSection } from '../../core/segments/model-input';
 import type { AppErrorData } from '../../core/errors';

@@ -12,7 +12,7 @@
  * read-back (labels, sums, inertia), so queued GPU work is included.
  */
 import { naiveStepper, plainStepper } from '../../core/kmeans';
-import type { LloydStepperFactory } from '../../core/types';
+import type { LloydStepperFactory } from '../../core/kmeans/types';
 import {
   detectWebGl,
   detectWebGpu,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
-import { UserFacingError } from '../../core/types';
+import { UserFacingError } from '../../core/errors';
 import { createEngineClient, type WorkerLike } from './client';
 import { handleRequest } from './engine-handler';
 import type { EngineRequest, EngineResponse } from './protocol';

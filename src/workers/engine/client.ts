@@ -15,8 +15,10 @@
  * - Engine choice: `engine: 'auto'` (default) calibrates on the first sweep/fit of a data size
  *   (half-octave buckets of n, per d) and reuses that measurement afterwards; a name forces it.
  */
-import type { KMeansOptions, KMeansResult, PowerFit, SweepResult } from '../../core/types';
-import { UserFacingError } from '../../core/types';
+import type { KMeansOptions, KMeansResult } from '../../core/kmeans/types';
+import type { PowerFit } from '../../core/transform/types';
+import type { SweepResult } from '../../core/sweep/types';
+import { UserFacingError } from '../../core/errors';
 import type { SweepOptions } from '../../core/sweep/sweep';
 import type {
   EngineInfo,

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
-import { UserFacingError } from '../../core/types';
+import { UserFacingError } from '../../core/errors';
 import { calibrate, checkAgainstPlain, disagreement, spreadCentroids, timeIterations } from './calibration';
 import { calibrationK, chooseEngine, handleRequest, transform } from './engine-handler';
 import { plainStepper } from '../../core/kmeans';
-import type { LloydStepperFactory } from '../../core/types';
+import type { LloydStepperFactory } from '../../core/kmeans/types';
 import type { EngineResponse } from './protocol';
 import { collectTransferables, sizeBucket } from './protocol';
 

@@ -7,8 +7,8 @@ import { kmeans, plainStepper } from '../../core/kmeans';
 import { skewness } from '../../core/numeric/moments';
 import { sweepK } from '../../core/sweep';
 import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from '../../core/transform';
-import type { LloydStepperFactory } from '../../core/types';
-import { UserFacingError } from '../../core/types';
+import type { LloydStepperFactory } from '../../core/kmeans/types';
+import { UserFacingError } from '../../core/errors';
 import {
   calibrate,
   checkAgainstPlain,

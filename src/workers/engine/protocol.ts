@@ -4,7 +4,9 @@
  * sends `progress` messages (one per finished k) before its result. Typed arrays travel as
  * transferred ArrayBuffers in both directions.
  */
-import type { KMeansOptions, KMeansResult, PowerFit, SweepResult } from '../../core/types';
+import type { KMeansOptions, KMeansResult } from '../../core/kmeans/types';
+import type { PowerFit } from '../../core/transform/types';
+import type { SweepResult } from '../../core/sweep/types';
 import type { SweepOptions } from '../../core/sweep/sweep';
 import type { AppErrorData } from '../../core/errors';
 

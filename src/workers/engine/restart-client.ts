@@ -5,7 +5,7 @@
  * rejects every pending and later call (the pool runs the restarts itself); `dispose` terminates the
  * worker and rejects pending calls.
  */
-import type { KMeansOptions } from '../../core/types';
+import type { KMeansOptions } from '../../core/kmeans/types';
 import { createLink, type WorkerLike as RpcWorker } from '../rpc/link';
 import type { RestartRequest, RestartResponse } from './restart-protocol';
 import type { HelperRestarts, RestartHelper } from './restart-pool';

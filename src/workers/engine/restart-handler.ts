@@ -5,7 +5,7 @@
  */
 import { absoluteTolerance, plainStepper } from '../../core/kmeans';
 import { silhouetteScore } from '../../core/sweep/metrics';
-import type { LloydStepper } from '../../core/types';
+import type { LloydStepper } from '../../core/kmeans/types';
 import { collectTransferables } from './protocol';
 import type { RestartRequest, RestartResponse } from './restart-protocol';
 import { runRestarts } from './restart-pool';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { plainStepper } from '../../core/kmeans';
 import { DEFAULT_SWEEP, sweepK, type SweepOptions } from '../../core/sweep/sweep';
-import type { SweepResult } from '../../core/types';
+import type { SweepResult } from '../../core/sweep/types';
 import { handleRequest, transform } from './engine-handler';
 import type { EngineResponse, EngineResults } from './protocol';
 import { workerRestartHelper, type WorkerLike } from './restart-client';

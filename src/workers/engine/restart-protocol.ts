@@ -3,7 +3,7 @@
  * transferred); each `run` asks for some restarts of one k and gets one `done` or `error` of the same
  * id. Typed arrays travel as transferred ArrayBuffers.
  */
-import type { KMeansOptions } from '../../core/types';
+import type { KMeansOptions } from '../../core/kmeans/types';
 import type { HelperRestarts } from './restart-pool';
 
 export type RestartRequest =

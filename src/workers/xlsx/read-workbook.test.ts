@@ -8,7 +8,7 @@ import {
   type WriterSpec,
 } from '../../../scripts/data/xlsx-writer.mjs';
 import { parseDelimited } from '../../core/ingest/delimited';
-import { UserFacingError } from '../../core/types';
+import { UserFacingError } from '../../core/errors';
 import { listSheets, readWorkbook, type ReadWorkbookOptions } from './read-workbook';
 
 async function readAll(

@@ -15,7 +15,7 @@
  * directory gives true sizes and random access.
  */
 import { Inflate } from 'fflate';
-import { UserFacingError, type AppErrorData } from '../../core/types';
+import { UserFacingError, type AppErrorData } from '../../core/errors';
 import { SheetRowParser } from '../../core/xlsx/sheet-rows';
 import {
   parseRelationships,

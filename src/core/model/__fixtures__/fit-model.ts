@@ -13,7 +13,7 @@ import {
   fitPowerTransform,
   invertPowerTransform,
 } from '../../transform/power-transform';
-import type { PowerFit } from '../../types';
+import type { PowerFit } from '../../transform/types';
 import { MODEL_FEATURES, type ModelFeature, type RfmColumns } from '../model-types';
 import { trainingSummaryOfFit } from '../summary';
 

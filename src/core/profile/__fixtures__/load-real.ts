@@ -1,7 +1,7 @@
 /** Test support (Node only): the real files shipped in the repo, parsed by the ingest helpers. */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { RawTable, Transactions } from '../../types';
+import type { RawTable, Transactions } from '../../ingest/types';
 import { parseText } from '../../ingest/parse-text';
 import { guessMapping } from '../../ingest/roles';
 import { buildTransactions } from '../../ingest/transactions';

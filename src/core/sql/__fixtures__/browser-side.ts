@@ -4,7 +4,9 @@
  * an all-text CSV for loading into a SQL engine.
  */
 import { writeFileSync } from 'node:fs';
-import type { CleaningSettings, RawTable, RfmSettings, RfmTable } from '../../types';
+import type { CleaningSettings } from '../../clean/types';
+import type { RawTable } from '../../ingest/types';
+import type { RfmSettings, RfmTable } from '../../rfm/types';
 import { guessMapping } from '../../ingest/roles';
 import { buildTransactions } from '../../ingest/transactions';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../clean/clean';
