@@ -1,5 +1,9 @@
-/** The errors of load-file.ts and load-pieces.ts (coded UserFacingErrors and internal signals). */
-import type { RawTable } from '../../core/ingest/types';
+/**
+ * The errors of load-file.ts and load-pieces.ts (coded UserFacingErrors and internal signals), and the
+ * checks both reading paths end with (`finishTable`).
+ */
+import type { RawTable, TablePreview } from '../../core/ingest/types';
+import type { FileFacts } from '../../core/ingest/table-builder';
 import { UserFacingError, type AppErrorData } from '../../core/errors';
 
 /** Text that began as UTF-8 turned out not to be: the file is read again as windows-1252. */
@@ -18,12 +22,28 @@ export function failNul(fileName: string): never {
   fail({ code: 'binary-file', fileName, why: 'nul' });
 }
 
-export function failHeaderOnly(fileName: string): never {
-  fail({ code: 'header-only', fileName });
+/** What both reading paths end with: the table builder (single pass) or the piece merger (parse workers). */
+interface ReadRows {
+  readonly rowCount: number;
+  build(facts: FileFacts): RawTable;
+  tablePreview(): TablePreview;
 }
 
-export function failOneColumn(fileName: string, table: RawTable): never {
-  fail({ code: 'no-usable-columns', fileName, column: table.columns[0]?.name ?? '' });
+/**
+ * The end of a read: a header without rows, or a single column, is refused; otherwise `typing` is told
+ * the row count and the table is built, with its preview.
+ */
+export function finishTable(
+  rows: ReadRows,
+  facts: FileFacts,
+  typing: (rows: number) => void,
+): { table: RawTable; preview: TablePreview } {
+  if (rows.rowCount === 0) fail({ code: 'header-only', fileName: facts.fileName });
+  typing(rows.rowCount);
+  const table = rows.build(facts);
+  if (table.columns.length < 2)
+    fail({ code: 'no-usable-columns', fileName: facts.fileName, column: table.columns[0]?.name ?? '' });
+  return { table, preview: rows.tablePreview() };
 }
 
 /** The next chunk of the file's byte stream (null at its end); a stream error is a damaged file. */

@@ -37,16 +37,7 @@ import { concat, spawnWorkerParsers, type PieceParser } from './parallel-load';
 import { Utf8Error } from '../../core/ingest/byte-scan';
 import { scanUtf8Bytes } from './load-bytes';
 import { loadInPieces, PLAN_BYTES } from './load-pieces';
-import {
-  abortError,
-  fail,
-  failHeaderOnly,
-  failNul,
-  failOneColumn,
-  InvalidUtf8,
-  ReadAgain,
-  readChunk,
-} from './load-errors';
+import { abortError, fail, failNul, finishTable, InvalidUtf8, ReadAgain, readChunk } from './load-errors';
 
 const SNIFF_BYTES = 65_536;
 const PIECE_CHARS = 1 << 20;
@@ -337,9 +328,9 @@ async function loadWith(
     failNul(fileName);
   }
   if (!sawText || !builder.hasHeader) fail({ code: 'empty-file', fileName, why: 'no-text' });
-  if (builder.rowCount === 0) failHeaderOnly(fileName);
-  progress('typing', builder.rowCount);
-  const table = builder.build({ fileName, byteLength: total, delimiter: delimiter ?? ',', encoding });
-  if (table.columns.length < 2) failOneColumn(fileName, table);
-  return { table, preview: builder.tablePreview() };
+  return finishTable(
+    builder,
+    { fileName, byteLength: total, delimiter: delimiter ?? ',', encoding },
+    (rows) => progress('typing', rows),
+  );
 }

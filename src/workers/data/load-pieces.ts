@@ -2,15 +2,7 @@
 import { planPieces } from '../../core/ingest/pieces';
 import type { LoadedFile, LoadOptions } from './load-file';
 import { readInPieces, type PieceParser } from './parallel-load';
-import {
-  abortError,
-  failHeaderOnly,
-  failNul,
-  failOneColumn,
-  InvalidUtf8,
-  ReadAgain,
-  readChunk,
-} from './load-errors';
+import { abortError, failNul, finishTable, InvalidUtf8, ReadAgain, readChunk } from './load-errors';
 
 /** Bytes read before the pieces are planned (≥ 65,536 characters whatever the encoding). */
 export const PLAN_BYTES = 1 << 18;
@@ -66,10 +58,7 @@ export async function loadInPieces(
     // 'irregular' (papaparse's reading needed, or a row adding columns) or a parse worker failed
     throw new ReadAgain();
   }
-  const merger = r.merger;
-  if (merger.rowCount === 0) failHeaderOnly(fileName);
-  opts.onProgress({ stage: 'typing', bytesDone: ctx.bytesDone(), bytesTotal: total, rows: merger.rowCount });
-  const table = merger.build({ fileName, byteLength: total, delimiter: plan.delimiter, encoding });
-  if (table.columns.length < 2) failOneColumn(fileName, table);
-  return { table, preview: merger.tablePreview() };
+  return finishTable(r.merger, { fileName, byteLength: total, delimiter: plan.delimiter, encoding }, (rows) =>
+    opts.onProgress({ stage: 'typing', bytesDone: ctx.bytesDone(), bytesTotal: total, rows }),
+  );
 }
