@@ -138,45 +138,32 @@ interface MonthSeries {
   readonly hover: string;
 }
 
+/** A per-month series of kind `kind`: name, value per month, colour, hover template. */
+const series =
+  (kind: MonthSeries['kind']) =>
+  (name: string, y: MonthSeries['y'], color: string, hover: string): MonthSeries => ({
+    kind,
+    name,
+    y,
+    color,
+    hover,
+  });
+const bars = series('bar');
+
 const MONTHLY: readonly MonthSeries[] = [
-  {
-    kind: 'bar',
-    name: 'Revenue',
-    y: (m) => m.revenue,
-    color: BLUE,
-    hover: '%{x}: %{y:,.0f}<extra>revenue</extra>',
-  },
-  {
-    kind: 'line',
-    name: 'Lines',
-    y: (m) => m.rows,
-    color: ORANGE,
-    hover: '%{x}: %{y:,} lines<extra></extra>',
-  },
+  bars('Revenue', (m) => m.revenue, BLUE, '%{x}: %{y:,.0f}<extra>revenue</extra>'),
+  series('line')('Lines', (m) => m.rows, ORANGE, '%{x}: %{y:,} lines<extra></extra>'),
 ];
 
 const RETURNS: readonly MonthSeries[] = [
-  {
-    kind: 'bar',
-    name: 'Cancellation lines',
-    y: (m) => m.cancellations,
-    color: RED,
-    hover: '%{x}: %{y:,}<extra>cancellations</extra>',
-  },
-  {
-    kind: 'bar',
-    name: 'Returns (quantity < 0)',
-    y: (m) => m.returns,
-    color: GREY,
-    hover: '%{x}: %{y:,}<extra>returns</extra>',
-  },
-  {
-    kind: 'dots',
-    name: 'Without customer id (%)',
-    y: (m) => (m.rows > 0 ? (100 * m.missingCustomer) / m.rows : null),
-    color: ORANGE,
-    hover: '%{x}: %{y:.1f}% of lines without a customer<extra></extra>',
-  },
+  bars('Cancellation lines', (m) => m.cancellations, RED, '%{x}: %{y:,}<extra>cancellations</extra>'),
+  bars('Returns (quantity < 0)', (m) => m.returns, GREY, '%{x}: %{y:,}<extra>returns</extra>'),
+  series('dots')(
+    'Without customer id (%)',
+    (m) => (m.rows > 0 ? (100 * m.missingCustomer) / m.rows : null),
+    ORANGE,
+    '%{x}: %{y:.1f}% of lines without a customer<extra></extra>',
+  ),
 ];
 
 function monthTrace(months: readonly MonthRow[], s: MonthSeries): PlotData {
@@ -203,6 +190,35 @@ function monthLayout(title: string, left: string, right: string, extra: PlotLayo
       ...(right.startsWith('%') ? { ticksuffix: '%' } : {}),
     },
   } as PlotLayout;
+}
+
+const NO_MODE_BAR = { displayModeBar: false };
+
+/** A glance chart: all the same height, no mode bar, exported as `glance-<name>`. */
+function GlancePlot({
+  name,
+  data,
+  layout,
+  label,
+  testId = `glance-${name}`,
+}: {
+  name: string;
+  data: PlotData[];
+  layout: PlotLayout;
+  label: string;
+  testId?: string;
+}) {
+  return (
+    <Plot
+      data={data}
+      layout={layout}
+      config={NO_MODE_BAR}
+      height={CHART_H}
+      ariaLabel={label}
+      testId={testId}
+      exportName={`glance-${name}`}
+    />
+  );
 }
 
 function GlanceCharts({ g }: { g: Glance }) {
@@ -238,29 +254,17 @@ function GlanceCharts({ g }: { g: Glance }) {
   });
   const countryLayout = useMemo(() => rankLayout('Top countries by revenue'), []);
   const productLayout = useMemo(() => rankLayout('Top products by revenue'), []);
-  const config = useMemo(() => ({ displayModeBar: false }), []);
   return (
     <div className="glance-grid">
       {g.months.length > 0 ? (
         <>
-          <Plot
-            data={monthly.data}
-            layout={monthly.layout}
-            config={config}
-            height={CHART_H}
-            ariaLabel="Revenue and lines per month"
-            testId="glance-monthly"
-            exportName="glance-monthly"
-          />
+          <GlancePlot name="monthly" {...monthly} label="Revenue and lines per month" />
           {g.cancellations > 0 || g.returns > 0 || g.missingCustomer > 0 ? (
-            <Plot
-              data={returns.data}
-              layout={returns.layout}
-              config={config}
-              height={CHART_H}
-              ariaLabel="Cancellations, returns and lines without a customer per month"
+            <GlancePlot
+              name="returns"
+              {...returns}
+              label="Cancellations, returns and lines without a customer per month"
               testId="glance-returns-chart"
-              exportName="glance-returns"
             />
           ) : (
             <p className="muted glance-none" data-testid="glance-no-returns">
@@ -271,26 +275,15 @@ function GlanceCharts({ g }: { g: Glance }) {
         </>
       ) : null}
       {g.topCountries.length > 0 ? (
-        <Plot
+        <GlancePlot
+          name="countries"
           data={countries}
           layout={countryLayout}
-          config={config}
-          height={CHART_H}
-          ariaLabel="Top countries by revenue"
-          testId="glance-countries"
-          exportName="glance-countries"
+          label="Top countries by revenue"
         />
       ) : null}
       {g.topProducts.length > 0 ? (
-        <Plot
-          data={products}
-          layout={productLayout}
-          config={config}
-          height={CHART_H}
-          ariaLabel="Top products by revenue"
-          testId="glance-products"
-          exportName="glance-products"
-        />
+        <GlancePlot name="products" data={products} layout={productLayout} label="Top products by revenue" />
       ) : null}
     </div>
   );
