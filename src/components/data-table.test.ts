@@ -37,8 +37,8 @@ const html = (props: Partial<Parameters<typeof DataTable<Row>>[0]> = {}) =>
   );
 
 describe('DataTable', () => {
-  it('writes a caption, scoped column headers, row headers and right-aligned numbers', () => {
-    expect(html({ testId: 't', rowProps: (r) => ({ 'data-row': r.name }) })).toBe(
+  it('writes a shown caption, scoped column headers, row headers and right-aligned numbers', () => {
+    expect(html({ showCaption: true, testId: 't', rowProps: (r) => ({ 'data-row': r.name }) })).toBe(
       '<div class="table-wrap"><table class="model-table" data-testid="t"><caption>Sizes</caption>' +
         '<thead><tr><th scope="col">Segment</th><th scope="col" class="num">Customers</th><th scope="col">Note</th></tr></thead>' +
         '<tbody><tr data-row="A"><th scope="row">A</th><td data-testid="size-A" class="num">3</td><td>row 0</td></tr>' +
@@ -47,8 +47,8 @@ describe('DataTable', () => {
     );
   });
 
-  it('hides the caption visually when asked, keeps it for screen readers, and can skip the wrapper', () => {
-    const out = html({ captionHidden: true, wrap: false, className: 'apply-table' });
+  it('hides the caption visually unless asked, keeps it for screen readers, and can skip the wrapper', () => {
+    const out = html({ wrap: false, className: 'apply-table' });
     expect(
       out.startsWith('<table class="apply-table"><caption class="visually-hidden">Sizes</caption>'),
     ).toBe(true);

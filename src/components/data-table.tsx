@@ -20,9 +20,12 @@ export interface DataColumn<R> {
 export type DataProps<E> = HTMLAttributes<E> & { readonly [data: `data-${string}`]: unknown };
 
 export interface DataTableProps<R> {
-  /** Names the table for screen readers; shown above it unless `captionHidden`. */
+  /**
+   * Names the table for screen readers; shown above it only with `showCaption` (most tables sit under a
+   * heading or in a figure that already names them).
+   */
   readonly caption: ReactNode;
-  readonly captionHidden?: boolean;
+  readonly showCaption?: boolean;
   readonly columns: readonly DataColumn<R>[];
   readonly rows: readonly R[];
   readonly rowKey?: (row: R, index: number) => Key;
@@ -49,7 +52,7 @@ function cellClass(numeric: boolean | undefined, extra: string | undefined): str
  */
 export function DataTable<R>({
   caption,
-  captionHidden = false,
+  showCaption = false,
   columns,
   rows,
   rowKey = (_, i) => i,
@@ -62,7 +65,7 @@ export function DataTable<R>({
 }: DataTableProps<R>) {
   const table = (
     <table className={className} data-testid={testId} aria-label={ariaLabel}>
-      <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+      <caption className={showCaption ? undefined : 'visually-hidden'}>{caption}</caption>
       <thead>
         <tr>
           {columns.map((c, j) => (

@@ -56,7 +56,6 @@ export function DriftPanel({ run, names }: { readonly run: ApplyRun; readonly na
         className="apply-table"
         testId="apply-segments-table"
         caption="Segment sizes at training and now"
-        captionHidden
         rows={drift.segments}
         rowProps={(_, c) => ({ 'data-testid': `apply-segment-${c + 1}` })}
         columns={[
@@ -89,7 +88,6 @@ export function DriftPanel({ run, names }: { readonly run: ApplyRun; readonly na
             className="apply-table"
             testId="apply-drift-table"
             caption="Drift per feature"
-            captionHidden
             rows={rows}
             rowKey={(r) => r.f}
             rowProps={({ f, d }) => ({ 'data-testid': `apply-drift-${f}`, 'data-psi': d.psi })}

@@ -73,7 +73,6 @@ export function RequestBox() {
           className="apply-table"
           testId="apply-request-result"
           caption="Scored rows of the request"
-          captionHidden
           rows={result.index.map((ix, i) => ({ ix, c: result.clusterIndex[i]!, d: result.distances[i]! }))}
           columns={[
             { header: 'Index', rowHeader: true, cell: (r) => String(r.ix) },

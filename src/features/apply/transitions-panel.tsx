@@ -58,7 +58,6 @@ export function TransitionsPanel({
             className="apply-table"
             testId="apply-transition-matrix"
             caption="Customers by segment before (rows) and after (columns)"
-            captionHidden
             rows={t.matrix}
             rowProps={(_, r) => ({ 'data-testid': `apply-transition-row-${r < t.k ? r + 1 : 'new'}` })}
             columns={[
@@ -80,7 +79,6 @@ export function TransitionsPanel({
             className="apply-table"
             testId="apply-flows"
             caption="Customers and revenue moving in and out of each segment"
-            captionHidden
             rows={t.perSegment}
             columns={[
               { header: 'Segment', rowHeader: true, cell: (_, c) => `${c + 1}. ${label(c)}` },

@@ -207,7 +207,6 @@ export function ChooseKCell() {
             <DataTable
               testId="sweep-table"
               caption="Scores of the k-means fit per number of segments k"
-              captionHidden
               rows={result.points}
               rowKey={(p) => p.k}
               rowProps={(p) => (p.k === k ? { 'aria-current': 'true', className: 'is-current' } : undefined)}

@@ -150,7 +150,6 @@ export function CleaningCell() {
       <DataTable
         className="rules"
         caption="Cleaning rules"
-        captionHidden
         rows={RULES}
         rowKey={(r) => r.rule}
         rowProps={({ rule }) => {

@@ -329,6 +329,7 @@ function Outliers({ report }: { report: OutlierReport }) {
           .filter(([, lines]) => lines.length > 0)
           .map(([measure, lines]) => (
             <DataTable
+              showCaption
               key={measure}
               className="outlier-table"
               caption={MEASURE_TITLE[measure]}

@@ -82,7 +82,6 @@ export function ProfileCell() {
           <DataTable
             className="profile-table"
             caption="Column profile"
-            captionHidden
             rows={columns}
             rowKey={(c) => c.index}
             rowProps={(c) => ({ 'data-column': c.name })}

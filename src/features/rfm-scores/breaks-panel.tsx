@@ -124,6 +124,7 @@ export function BreaksTable({ report }: { report: FeatureReport }) {
   return (
     <div className="rfm-breaks" data-testid={`rfm-breaks-${f}`}>
       <DataTable
+        showCaption
         wrap={false}
         caption={
           <>

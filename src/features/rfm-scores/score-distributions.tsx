@@ -44,6 +44,7 @@ function CountTable({
 }) {
   return (
     <DataTable
+      showCaption
       wrap={false}
       caption={caption}
       rows={rows}

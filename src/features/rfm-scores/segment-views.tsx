@@ -78,6 +78,7 @@ export function SegmentSizes({ rows }: { rows: readonly SegmentSummaryRow[] }) {
         }
       />
       <DataTable
+        showCaption
         testId="rfm-segment-table"
         caption="Named segments: size, revenue and median recency, frequency and monetary"
         rows={rows}
@@ -154,7 +155,6 @@ export function RfGridView({ grid }: { grid: RfGrid }) {
             <DataTable
               wrap={false}
               caption="Customers and mean monetary per recency and frequency score"
-              captionHidden
               rows={Array.from({ length: rScores }, (_, r) => r)}
               columns={[
                 { header: 'R \\ F', rowHeader: true, cell: (r) => `R ${r + 1}` },
@@ -227,7 +227,6 @@ export function CrosstabView({ ct }: { ct: Crosstab & { clusterNames: readonly s
               wrap={false}
               testId="rfm-crosstab-table"
               caption="Customers per named segment and k-means cluster, with row shares"
-              captionHidden
               rows={rows}
               rowKey={(r) => r}
               columns={[

@@ -78,7 +78,6 @@ export function RunsCell() {
         <DataTable
           testId="runs-table"
           caption="Recorded runs"
-          captionHidden
           rows={[...runs].reverse()}
           rowKey={(r) => r.id}
           rowProps={(r) => ({ 'data-run-id': r.id, 'aria-current': r.id === currentId ? 'true' : undefined })}

@@ -49,7 +49,6 @@ export function RunsCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
       </h3>
       <DataTable
         caption="Runs side by side"
-        captionHidden
         rows={mainLines(a, b)}
         rowKey={(l) => l.label}
         rowProps={(l) => (same(l) ? {} : { className: 'runs-compare__changed' })}
@@ -70,7 +69,6 @@ export function RunsCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
         <DataTable
           testId="runs-diff"
           caption="Differences between the runs"
-          captionHidden
           rows={diff}
           rowKey={(d) => d.path}
           rowProps={(d) => ({ 'data-path': d.path })}
@@ -84,7 +82,6 @@ export function RunsCompare({ a, b }: { a: RunRecord; b: RunRecord }) {
       <h3 className="subhead">Sweep per k</h3>
       <DataTable
         caption="Sweep metrics of both runs per k"
-        captionHidden
         rows={ks}
         rowKey={(k) => k}
         columns={[

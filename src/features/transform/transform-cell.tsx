@@ -109,7 +109,6 @@ export function TransformCell() {
           <DataTable
             testId="transform-table"
             caption="Transform parameters per feature"
-            captionHidden
             rows={labels}
             rowKey={(label) => label}
             columns={[
