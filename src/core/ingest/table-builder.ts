@@ -90,7 +90,9 @@ export class RawTableBuilder {
       this.cols = fields.map(() => new DictColumnBuilder(1 << 14));
       return;
     }
-    const nh = this.headerRaw.length;
+    // ragged: a field count other than the header's (not the widened table's: after one long row the
+    // rows as wide as the header are still regular)
+    const nh = this.headerFields;
     const nf = fields.length;
     if (nf !== nh) {
       // a trailing empty field from a trailing delimiter is not ragged
@@ -99,7 +101,7 @@ export class RawTableBuilder {
         this.raggedCount++;
         if (this.raggedExamples.length < MAX_RAGGED_EXAMPLES) this.raggedExamples.push(this.rows + 2);
       }
-      if (nf > nh && !trailingEmpty) {
+      if (nf > this.cols.length && !trailingEmpty) {
         for (let j = this.cols.length; j < nf; j++) {
           const b = new DictColumnBuilder(1 << 10);
           b.padTo(this.rows);
@@ -255,11 +257,17 @@ export class RawTableBuilder {
   /**
    * The columns, when a row of `nf` fields may be stored value by value into them (then call
    * `rowStored`); null when it must go through `pushRow` (the header, a preview row, a ragged or a
-   * one-field row).
+   * one-field row, and every row once a long row widened the table: `pushRow` pads and counts them).
    */
   columnsFor(nf: number): readonly DictColumnBuilder[] | null {
     const cols = this.cols;
-    if (nf !== cols.length || nf === 1 || this.headerRaw === null || this.preview.length < this.previewRows)
+    if (
+      nf !== cols.length ||
+      nf !== this.headerFields ||
+      nf === 1 ||
+      this.headerRaw === null ||
+      this.preview.length < this.previewRows
+    )
       return null;
     return cols;
   }

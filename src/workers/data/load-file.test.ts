@@ -157,7 +157,13 @@ describe('pushDelimitedText reads like papaparse', () => {
             r.length === headerWidth &&
             r.forEach((f, j) => expect(back[i]![j], JSON.stringify(text)).toBe(asRead(f))),
         );
+      // ragged: a field count other than the header's (a trailing empty field aside), counted from
+      // papaparse's rows
+      const ragged = dataRows.filter(
+        (r) => r.length !== headerWidth && !(r.length === headerWidth + 1 && r[headerWidth]!.trim() === ''),
+      ).length;
       if (got.regular) {
+        expect(got.b.build(META).ragged.count, JSON.stringify(text)).toBe(ragged);
         expect(dump(got.b.build(META), ref), JSON.stringify(text)).toEqual(dump(ref));
       } else {
         irregular++;
