@@ -22,7 +22,7 @@ export const EXIT = {
 
 export const EXIT_HELP = `Exit codes:
   0  success
-  1  unexpected failure (a bug; the message says what happened)
+  1  unexpected failure (a bug; the message says what happened, SEGMENT_NOTEBOOK_DEBUG=1 adds where)
   2  bad command line (unknown command or option, missing or invalid value)
   3  the input data cannot be used (unreadable, columns not recognised, nothing left after cleaning)
   4  a model or settings file is not valid

@@ -47,6 +47,19 @@ export interface RunOptions {
   /** 'threads' (default in the bundle): worker threads; 'inline': this thread (tests). */
   readonly backend?: 'threads' | 'inline';
   readonly signal?: AbortSignal;
+  /** Environment (default process.env): SEGMENT_NOTEBOOK_DEBUG=1 adds the stack to an unexpected failure. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * What an unexpected failure (a bug) prints: the error's name and message and what to do; where it
+ * happened (the stack) only with SEGMENT_NOTEBOOK_DEBUG=1.
+ */
+export function unexpectedFailure(command: string, e: unknown, debug: boolean): string {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const head = `segment-notebook ${command}: unexpected failure (a bug in segment-notebook, not a problem with your files): ${what}.`;
+  if (debug && e instanceof Error && e.stack) return `${head}\n${e.stack}\n`;
+  return `${head} Please report it with the command you ran; SEGMENT_NOTEBOOK_DEBUG=1 shows where it happened.\n`;
 }
 
 /** Runs one command line; resolves to the exit code (never throws). */
@@ -132,9 +145,7 @@ async function runCommand(
       opts.err(`segment-notebook ${command.name}: ${errorText(e) ?? e.message} [${code}]\n`);
       return /^E[A-Z]+$/.test(code) ? EXIT.io : EXIT.data;
     }
-    opts.err(
-      `segment-notebook ${command.name}: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
+    opts.err(unexpectedFailure(command.name, e, (opts.env ?? process.env).SEGMENT_NOTEBOOK_DEBUG === '1'));
     return EXIT.internal;
   } finally {
     const b = backend as Backend | null;
