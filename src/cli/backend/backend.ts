@@ -3,9 +3,9 @@
  * (src/workers/data/protocol.ts, src/workers/engine/protocol.ts), answered either by the worker
  * entries running as Node worker threads (the CLI) or by the same services in this thread (tests).
  */
-import type { DataRequest, DataResults, LoadProgress, WireError } from '../../workers/data/protocol';
-import type { EngineRequest, EngineResults, SerializedError } from '../../workers/engine/protocol';
-import type { AppErrorData } from '../../core/errors';
+import type { DataRequest, DataResults, LoadProgress } from '../../workers/data/protocol';
+import type { EngineRequest, EngineResults } from '../../workers/engine/protocol';
+import { fromWireError, remoteError, type WireError } from '../../workers/rpc/wire-error';
 
 /** Distributes `Omit` over a union. */
 export type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
@@ -22,14 +22,11 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** A worker's error as a thrown Error carrying its code (UserFacingError's code and facts survive). */
-export class BackendError extends Error {
-  readonly code: string;
-  readonly facts: AppErrorData | undefined;
-  constructor(e: WireError | SerializedError) {
-    super(e.message);
-    this.name = e.name;
-    this.code = e.code ?? (e.name === 'AbortError' ? 'aborted' : 'internal');
-    this.facts = e.facts;
-  }
+/**
+ * A worker's error as the Error it was (UserFacingError's code and facts survive); one without facts
+ * carries a code ('aborted' for an AbortError, else its own or 'internal').
+ */
+export function backendError(w: WireError): Error {
+  if (w.name === 'AbortError') return remoteError(w);
+  return fromWireError(w, { uncoded: (u) => remoteError({ code: 'internal', ...u }) });
 }

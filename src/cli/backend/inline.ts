@@ -6,8 +6,8 @@
 import { DataService } from '../../workers/data/data-service';
 import { handleRequest } from '../../workers/engine/engine-handler';
 import type { EngineResponse } from '../../workers/engine/protocol';
-import { BackendError, type Backend } from './backend';
-import { UserFacingError } from '../../core/errors';
+import { toWireError } from '../../workers/rpc/wire-error';
+import { backendError, type Backend } from './backend';
 
 export function inlineBackend(): Backend {
   const service = new DataService();
@@ -39,13 +39,7 @@ export function inlineBackend(): Backend {
             throw new Error(`inline backend: ${req.type} is not used by the CLI`);
         }
       } catch (e) {
-        const code = (e as { code?: unknown }).code;
-        throw new BackendError({
-          name: e instanceof Error ? e.name : 'Error',
-          code: typeof code === 'string' ? code : 'internal',
-          message: e instanceof Error ? e.message : String(e),
-          ...(e instanceof UserFacingError ? { facts: e.facts } : {}),
-        });
+        throw backendError(toWireError(e, 'internal'));
       }
     },
     engine(req, onProgress) {
@@ -53,7 +47,7 @@ export function inlineBackend(): Backend {
         void handleRequest({ ...req, id: ++id } as never, (msg: EngineResponse) => {
           if (msg.type === 'progress') onProgress?.(msg.doneK, msg.totalK);
           else if (msg.type === 'result') resolve(msg.result as never);
-          else reject(new BackendError(msg.error));
+          else reject(backendError(msg.error));
         });
       });
     },

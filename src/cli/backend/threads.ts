@@ -3,13 +3,13 @@
  * the same worker link as the browser clients (src/workers/rpc).
  */
 import { Worker } from 'node:worker_threads';
-import type { DataRequest, DataResponse, LoadProgress, WireError } from '../../workers/data/protocol';
-import type { EngineRequest, EngineResponse, SerializedError } from '../../workers/engine/protocol';
+import type { DataRequest, DataResponse, LoadProgress } from '../../workers/data/protocol';
+import type { EngineRequest, EngineResponse } from '../../workers/engine/protocol';
 import { collectTransferables } from '../../workers/engine/protocol';
 import { createLink, type Link } from '../../workers/rpc/link';
 import { fromNodeWorker } from '../../workers/rpc/node-worker';
 import { standardReader } from '../../workers/rpc/standard';
-import { BackendError, type Backend } from './backend';
+import { backendError, type Backend } from './backend';
 
 type Port<Req, P> = { link: Link<Req, P>; close(): Promise<number> };
 
@@ -21,10 +21,7 @@ function threadPort<Req, Res extends { id: number; type: string }, P>(
   const link = createLink<Req, Res, P>({
     create: () => worker,
     replaceable: false,
-    read: standardReader<never, WireError | SerializedError, P>(
-      (e) => new BackendError(e),
-      progressOf as never,
-    ) as never,
+    read: standardReader<never, P>(progressOf as never, backendError) as never,
     errors: { crashed: (detail) => new Error(detail) },
   });
   link.warmUp();

@@ -5,18 +5,8 @@ import { parseScoringRequest } from '../../core/model/request';
 import { scoreCustomers } from '../../core/model/score';
 import { computeTransitions } from '../../core/model/transitions';
 import type { ScoreResult } from '../../core/model/model-types';
-import type { ApplyRequest, ApplyResponse, ApplyResults, ApplyStage, ApplyWireError } from './protocol';
-
-export function toWireError(e: unknown): ApplyWireError {
-  const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
-  return {
-    name: typeof o.name === 'string' ? o.name : 'Error',
-    code: typeof o.code === 'string' ? o.code : 'apply-failed',
-    message: typeof o.message === 'string' ? o.message : String(e),
-    path: typeof o.path === 'string' ? o.path : null,
-    row: typeof o.row === 'number' ? o.row : null,
-  };
-}
+import { toWireError } from '../rpc/wire-error';
+import type { ApplyRequest, ApplyResponse, ApplyResults, ApplyStage } from './protocol';
 
 function compute(req: ApplyRequest, progress: (s: ApplyStage) => void): ApplyResults[keyof ApplyResults] {
   switch (req.type) {
@@ -63,6 +53,6 @@ export function handleApplyRequest(req: ApplyRequest, post: (m: ApplyResponse) =
     const result = compute(req, (stage) => post({ id: req.id, type: 'progress', stage }));
     post({ id: req.id, type: 'result', result });
   } catch (e) {
-    post({ id: req.id, type: 'error', error: toWireError(e) });
+    post({ id: req.id, type: 'error', error: toWireError(e, 'apply-failed') });
   }
 }

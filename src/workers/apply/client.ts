@@ -4,9 +4,10 @@
  * Error named 'AbortError'; calls queued behind it are rejected the same way. A worker that dies
  * rejects its calls with code 'apply-crashed'. Errors keep the core's code, path and row.
  */
-import type { ApplyRequest, ApplyResponse, ApplyResults, ApplyStage, ApplyWireError } from './protocol';
-import { createLink, type DistributiveOmit, type WorkerLike } from '../rpc/link';
+import type { ApplyRequest, ApplyResponse, ApplyResults, ApplyStage } from './protocol';
+import { abortError, createLink, type DistributiveOmit, type WorkerLike } from '../rpc/link';
 import { standardReader } from '../rpc/standard';
+import { fromWireError, type WireError } from '../rpc/wire-error';
 
 export type { ApplyStage, BeforeInput, CustomersInput, RequestOutput, ScoreOutput } from './protocol';
 
@@ -16,18 +17,11 @@ export interface ApplyError extends Error {
   readonly row: number | null;
 }
 
-function fromWire(w: ApplyWireError): ApplyError {
-  const e = new Error(w.message) as Error & { code: string; path: string | null; row: number | null };
-  e.name = w.name;
-  e.code = w.code;
-  e.path = w.path;
-  e.row = w.row;
-  return e;
-}
+/** The core's error with its path and row (null when it named none). */
+const fromWire = (w: WireError) => fromWireError({ path: null, row: null, ...w }) as ApplyError;
 
-function abortError(): ApplyError {
-  return fromWire({ name: 'AbortError', code: 'cancelled', message: 'cancelled', path: null, row: null });
-}
+/** A call ended by another call's cancel or by `dispose`: an AbortError with code 'cancelled'. */
+const cancelled = (): ApplyError => Object.assign(abortError('cancelled'), { code: 'cancelled', path: null, row: null });
 
 type Body<T extends ApplyRequest['type']> = Omit<Extract<ApplyRequest, { type: T }>, 'id'>;
 
@@ -45,12 +39,11 @@ export function createApplyClient(
 ): ApplyClient {
   const link = createLink<ApplyRequest, ApplyResponse, ApplyStage>({
     create: createWorker as () => WorkerLike<ApplyRequest, ApplyResponse>,
-    read: standardReader<ApplyResponse, ApplyWireError, ApplyStage>(fromWire, (m) => m.stage),
+    read: standardReader<ApplyResponse, ApplyStage>((m) => m.stage, fromWire),
     errors: {
-      crashed: (detail) =>
-        fromWire({ name: 'Error', code: 'apply-crashed', message: detail, path: null, row: null }),
-      interrupted: abortError,
-      disposed: abortError,
+      crashed: (detail) => fromWire({ name: 'Error', code: 'apply-crashed', message: detail }),
+      interrupted: cancelled,
+      disposed: cancelled,
     },
   });
   return {

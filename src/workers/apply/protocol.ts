@@ -8,6 +8,7 @@ import type { DriftReport } from '../../core/model/drift';
 import type { SavedModel, ScoreResult } from '../../core/model/model-types';
 import type { PreviousCustomers } from '../../core/model/previous-export';
 import type { Transitions } from '../../core/model/transitions';
+import type { ErrorResponse } from '../rpc/standard';
 
 export interface CustomersInput {
   readonly ids: readonly string[];
@@ -60,16 +61,7 @@ export interface ApplyResults {
   previous: PreviousCustomers;
 }
 
-/** An error crossing the boundary (ModelError / UserFacingError fields). */
-export interface ApplyWireError {
-  readonly name: string;
-  readonly code: string;
-  readonly message: string;
-  readonly path: string | null;
-  readonly row: number | null;
-}
-
 export type ApplyResponse =
   | { readonly id: number; readonly type: 'progress'; readonly stage: ApplyStage }
   | { readonly id: number; readonly type: 'result'; readonly result: ApplyResults[keyof ApplyResults] }
-  | { readonly id: number; readonly type: 'error'; readonly error: ApplyWireError };
+  | ErrorResponse;

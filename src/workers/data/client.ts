@@ -24,10 +24,10 @@ import type {
   LoadProgress,
   LoadResult,
   MappingResult,
-  WireError,
 } from './protocol';
 import { abortError, createLink, type DistributiveOmit, type Link, type WorkerLike } from '../rpc/link';
 import { standardReader } from '../rpc/standard';
+import { fromWireError, type WireError } from '../rpc/wire-error';
 
 export type { LoadProgress, LoadResult, MappingResult } from './protocol';
 
@@ -79,11 +79,9 @@ export interface DataWorkerRestart {
   readonly detail: string;
 }
 
-function fromWire(e: WireError): Error {
-  if (e.name === 'AbortError') return abortError();
-  if (e.facts !== undefined) return new UserFacingError(e.facts);
-  return new UserFacingError({ code: 'internal', detail: e.message, reading: true });
-}
+/** A worker error without facts is an unexpected failure while reading the data. */
+const fromWire = (w: WireError) =>
+  fromWireError(w, { uncoded: (u) => new UserFacingError({ code: 'internal', detail: u.message, reading: true }) });
 
 /** A request as sent by the client (the link adds its id). */
 type Body<T extends DataRequest['type']> = DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>;
@@ -108,7 +106,7 @@ export function createDataClient(): DataClient {
           DataRequest,
           DataResponse
         >,
-      read: standardReader<DataResponse, WireError, LoadProgress>(fromWire, (m) => m.progress),
+      read: standardReader<DataResponse, LoadProgress>((m) => m.progress, fromWire),
       cancelMessage: (id, target) => ({ id, type: 'cancel', target }),
       errors: {
         crashed: (detail) => new UserFacingError({ code: 'worker-crashed', detail }),

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /** Data worker entry: routes typed requests to a DataService; one worker per loaded file. */
-import type { DataRequest, DataResponse, WireError } from './protocol';
+import type { DataRequest, DataResponse } from './protocol';
 import { DataService } from './data-service';
-import { UserFacingError } from '../../core/errors';
+import { toWireError } from '../rpc/wire-error';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const service = new DataService();
@@ -10,19 +10,6 @@ const cancelled = new Set<number>();
 
 function post(msg: DataResponse, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
-}
-
-function toWire(e: unknown): WireError {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return {
-      name: e.name,
-      code: typeof code === 'string' ? code : e.name === 'AbortError' ? 'aborted' : 'internal',
-      message: e.message,
-      ...(e instanceof UserFacingError ? { facts: e.facts } : {}),
-    };
-  }
-  return { name: 'Error', code: 'internal', message: String(e) };
 }
 
 scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
@@ -84,7 +71,7 @@ scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
         break;
     }
   } catch (e) {
-    post({ id: req.id, type: 'error', error: toWire(e) });
+    post({ id: req.id, type: 'error', error: toWireError(e, 'internal') });
   } finally {
     cancelled.delete(req.id);
   }

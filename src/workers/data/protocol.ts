@@ -17,7 +17,7 @@ import type {
 import type { RfmSettings, RfmTable } from '../../core/rfm/types';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
 import type { ModelInputSection } from '../../core/segments/model-input';
-import type { AppErrorData } from '../../core/errors';
+import type { ErrorResponse } from '../rpc/standard';
 
 export interface LoadProgress {
   readonly stage: 'reading' | 'parsing' | 'typing' | 'cleaning' | 'rfm';
@@ -111,16 +111,7 @@ export interface DataResults {
   cancel: null;
 }
 
-/** An error crossing the boundary: UserFacingError fields (code + facts), or an AbortError. */
-export interface WireError {
-  readonly name: string;
-  readonly code: string;
-  readonly message: string;
-  /** A UserFacingError's code and facts (the sentence is written at the edge). */
-  readonly facts?: AppErrorData;
-}
-
 export type DataResponse =
   | { readonly id: number; readonly type: 'progress'; readonly progress: LoadProgress }
   | { readonly id: number; readonly type: 'result'; readonly result: DataResults[keyof DataResults] }
-  | { readonly id: number; readonly type: 'error'; readonly error: WireError };
+  | ErrorResponse;

@@ -25,7 +25,6 @@ import type {
   EngineRequest,
   EngineResponse,
   EngineResults,
-  SerializedError,
   TransformResult,
 } from './protocol';
 import { sizeBucket } from './protocol';
@@ -89,10 +88,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   const calibrations = new Map<string, EngineInfo>();
   const link = createLink<EngineRequest, EngineResponse, Progress>({
     create: options.createWorker ?? defaultWorker,
-    read: standardReader<EngineResponse, SerializedError, Progress>(deserializeError, (m) => [
-      m.doneK,
-      m.totalK,
-    ]),
+    read: standardReader<EngineResponse, Progress>((m) => [m.doneK, m.totalK]),
     errors: {
       crashed: (detail) => new UserFacingError({ code: 'engine-crashed', detail }),
       interrupted: () =>
@@ -191,11 +187,4 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     warmUp: () => link.warmUp(),
     dispose: () => link.dispose(),
   };
-}
-
-function deserializeError(e: SerializedError): Error {
-  if (e.facts !== undefined) return new UserFacingError(e.facts);
-  const err = new Error(e.message);
-  err.name = e.name;
-  return err;
 }

@@ -8,7 +8,6 @@ import { skewness } from '../../core/numeric/moments';
 import { sweepK } from '../../core/sweep';
 import { applyPowerTransform, fitPowerTransform, invertPowerTransform } from '../../core/transform';
 import type { LloydStepperFactory } from '../../core/kmeans/types';
-import { UserFacingError } from '../../core/errors';
 import {
   calibrate,
   checkAgainstPlain,
@@ -23,10 +22,10 @@ import type {
   EngineRequest,
   EngineResponse,
   EngineResults,
-  SerializedError,
   TransformResult,
 } from './protocol';
 import { collectTransferables } from './protocol';
+import { toWireError } from '../rpc/wire-error';
 import { pooledSweep, shouldPool, type RestartHelper } from './restart-pool';
 
 export type Post = (message: EngineResponse, transfer: Transferable[]) => void;
@@ -45,7 +44,7 @@ export async function handleRequest(req: EngineRequest, post: Post, env: Handler
     const result = await run(req, post, env);
     post({ type: 'result', id: req.id, result }, collectTransferables(result));
   } catch (e) {
-    post({ type: 'error', id: req.id, error: serializeError(e) }, []);
+    post({ type: 'error', id: req.id, error: toWireError(e) }, []);
   }
 }
 
@@ -219,9 +218,3 @@ export const ENGINE_NAMES: Readonly<Record<EngineName, string>> = {
   'tfjs-webgpu': 'TensorFlow.js WebGPU',
   'tfjs-cpu': 'TensorFlow.js CPU',
 };
-
-function serializeError(e: unknown): SerializedError {
-  if (e instanceof UserFacingError) return { name: e.name, message: e.message, code: e.code, facts: e.facts };
-  if (e instanceof Error) return { name: e.name, message: e.message };
-  return { name: 'Error', message: String(e) };
-}

@@ -8,7 +8,7 @@ import type { KMeansOptions, KMeansResult } from '../../core/kmeans/types';
 import type { PowerFit } from '../../core/transform/types';
 import type { SweepResult } from '../../core/sweep/types';
 import type { SweepOptions } from '../../core/sweep/sweep';
-import type { AppErrorData } from '../../core/errors';
+import type { ErrorResponse } from '../rpc/standard';
 
 /** The compute paths a k-means can run on. 'plain' is the float64 typed-array loop of src/core. */
 export type EngineName = 'plain' | 'tfjs-wasm' | 'tfjs-webgl' | 'tfjs-webgpu' | 'tfjs-cpu';
@@ -116,20 +116,10 @@ export interface EngineResults {
   inverse: Float64Array;
 }
 
-/** An error crossing the worker boundary (Error objects lose their class in structured clone). */
-export interface SerializedError {
-  readonly name: string;
-  readonly message: string;
-  /** UserFacingError's code, when it was one. */
-  readonly code?: string;
-  /** UserFacingError's code and facts (the sentence is written at the edge). */
-  readonly facts?: AppErrorData;
-}
-
 export type EngineResponse =
   | { readonly type: 'progress'; readonly id: number; readonly doneK: number; readonly totalK: number }
   | { readonly type: 'result'; readonly id: number; readonly result: EngineResults[EngineRequestType] }
-  | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
+  | ErrorResponse;
 
 /**
  * Half-octave size bucket (n within about ±19%, same d): a calibration is reused for data of about

@@ -19,7 +19,7 @@ export function workerRestartHelper(worker: WorkerLike): RestartHelper {
     replaceable: false,
     read: (msg) =>
       msg.type === 'error'
-        ? { id: msg.id, error: new Error(`the helper worker failed: ${msg.message}`) }
+        ? { id: msg.id, error: new Error(`the helper worker failed: ${msg.error.message}`) }
         : { id: msg.id, result: msg },
     errors: {
       crashed: (detail) => new Error(`the helper worker stopped${detail === '' ? '' : `: ${detail}`}`),

@@ -6,6 +6,7 @@
 import { absoluteTolerance, plainStepper } from '../../core/kmeans';
 import { silhouetteScore } from '../../core/sweep/metrics';
 import type { LloydStepper } from '../../core/kmeans/types';
+import { toWireError } from '../rpc/wire-error';
 import { collectTransferables } from './protocol';
 import type { RestartRequest, RestartResponse } from './restart-protocol';
 import { runRestarts } from './restart-pool';
@@ -64,7 +65,7 @@ export function handleRestartRequest(
     post({ type: 'done', id: req.id, run }, collectTransferables(run));
     return state;
   } catch (e) {
-    post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) }, []);
+    post({ type: 'error', id: req.id, error: toWireError(e) }, []);
     return state;
   }
 }

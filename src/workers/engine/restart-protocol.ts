@@ -4,6 +4,7 @@
  * id. Typed arrays travel as transferred ArrayBuffers.
  */
 import type { KMeansOptions } from '../../core/kmeans/types';
+import type { ErrorResponse } from '../rpc/standard';
 import type { HelperRestarts } from './restart-pool';
 
 export type RestartRequest =
@@ -34,4 +35,4 @@ export type RestartResponse =
   | { readonly type: 'done'; readonly id: number; readonly run: HelperRestarts }
   /** A silhouette and the milliseconds it took (the pool balances its split with it). */
   | { readonly type: 'score'; readonly id: number; readonly value: number; readonly ms: number }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
+  | ErrorResponse;

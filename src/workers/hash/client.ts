@@ -6,13 +6,10 @@
 import { createLink, type WorkerLike } from '../rpc/link';
 import { standardReader } from '../rpc/standard';
 import { sha256Hex } from './hash-handler';
-import type { HashRequest, HashResponse, HashWireError } from './protocol';
+import { fromWireError } from '../rpc/wire-error';
+import type { HashRequest, HashResponse } from './protocol';
 
-function fromWire(w: HashWireError): Error {
-  const e = new Error(w.message) as Error & { code: string };
-  e.code = w.code;
-  return e;
-}
+const cancelled = () => fromWireError({ name: 'Error', code: 'cancelled', message: 'cancelled' });
 
 let link: ReturnType<typeof createLink<HashRequest, HashResponse>> | null = null;
 
@@ -24,11 +21,11 @@ export function sha256Of(blob: Blob): Promise<string> {
         type: 'module',
         name: 'hash',
       }) as unknown as WorkerLike<HashRequest, HashResponse>,
-    read: standardReader<HashResponse, HashWireError, never>(fromWire, () => undefined as never),
+    read: standardReader<HashResponse, never>(() => undefined as never),
     errors: {
-      crashed: (detail) => fromWire({ code: 'hash-crashed', message: detail }),
-      interrupted: () => fromWire({ code: 'cancelled', message: 'cancelled' }),
-      disposed: () => fromWire({ code: 'cancelled', message: 'cancelled' }),
+      crashed: (detail) => fromWireError({ name: 'Error', code: 'hash-crashed', message: detail }),
+      interrupted: cancelled,
+      disposed: cancelled,
     },
   });
   return link.call<string>(() => [{ type: 'sha256', blob }], { resend: true });

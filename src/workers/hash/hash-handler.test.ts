@@ -32,7 +32,7 @@ describe('hash worker', () => {
     expect(await ask(unreadable)).toEqual({
       id: 7,
       type: 'error',
-      error: { code: 'hash-failed', message: 'file was removed' },
+      error: { name: 'Error', code: 'hash-failed', message: 'file was removed' },
     });
   });
 });

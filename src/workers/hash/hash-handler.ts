@@ -3,6 +3,7 @@
  * runs on the calling thread in Chromium (108 ms for 53 MB measured on this machine), so files are
  * hashed here, off the page's main thread.
  */
+import { toWireError } from '../rpc/wire-error';
 import type { HashRequest, HashResponse } from './protocol';
 
 /** Lowercase hex of a digest. */
@@ -18,10 +19,6 @@ export async function handleHashRequest(req: HashRequest, post: (m: HashResponse
   try {
     post({ id: req.id, type: 'result', result: await sha256Hex(req.blob) });
   } catch (e) {
-    post({
-      id: req.id,
-      type: 'error',
-      error: { code: 'hash-failed', message: e instanceof Error ? e.message : String(e) },
-    });
+    post({ id: req.id, type: 'error', error: toWireError(e, 'hash-failed') });
   }
 }

@@ -11,9 +11,4 @@ export interface HashRequest {
   readonly blob: Blob;
 }
 
-export interface HashWireError {
-  readonly code: string;
-  readonly message: string;
-}
-
-export type HashResponse = StandardResponse<HashWireError>;
+export type HashResponse = StandardResponse;

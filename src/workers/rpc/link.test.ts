@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createLink, type Build, type WorkerLike } from './link';
 import { standardReader, type StandardResponse } from './standard';
+import { toWireError } from './wire-error';
 
 type Req =
   | { id: number; type: 'sum'; xs: Float64Array; steps?: number }
   | { id: number; type: 'set'; value: number }
   | { id: number; type: 'get' }
   | { id: number; type: 'cancel'; target: number };
-type Res = StandardResponse<{ code: string }> & { step?: number };
+type Res = StandardResponse & { step?: number };
 
 class CodedError extends Error {
   constructor(readonly code: string) {
@@ -43,7 +44,7 @@ class FakeWorker implements WorkerLike<Req, Res> {
       for (let s = 1; s <= (req.steps ?? 0); s++) answer({ id: req.id, type: 'progress', step: s });
       answer({ id: req.id, type: 'result', result: req.xs.reduce((a, b) => a + b, 0) + this.state });
     } else if (req.type === 'set') {
-      if (req.value < 0) answer({ id: req.id, type: 'error', error: { code: 'negative' } });
+      if (req.value < 0) answer({ id: req.id, type: 'error', error: toWireError(new CodedError('negative')) });
       else {
         this.state = req.value;
         answer({ id: req.id, type: 'result', result: null });
@@ -65,10 +66,7 @@ function setup(crashOn: Req['type'] | null = null, crashes = 1, extra: { rebuild
       workers.push(w);
       return w;
     },
-    read: standardReader<Res, { code: string }, number>(
-      (e) => new CodedError(e.code),
-      (m) => (m as { step: number }).step,
-    ),
+    read: standardReader<Res, number>((m) => (m as { step: number }).step),
     cancelMessage: (id, target) => ({ id, type: 'cancel', target }),
     errors: { crashed: (detail, second) => new CodedError(second ? `crashed-twice: ${detail}` : 'crashed') },
     ...(extra.rebuildTo
@@ -175,10 +173,7 @@ describe('worker link (src/workers/rpc)', () => {
     const link = createLink<Req, Res, number>({
       create: () => w,
       replaceable: false,
-      read: standardReader<Res, { code: string }, number>(
-        (e) => new CodedError(e.code),
-        () => 0,
-      ),
+      read: standardReader<Res, number>(() => 0),
       errors: { crashed: (d) => new Error(`stopped: ${d}`), disposed: () => new Error('disposed') },
     });
     await expect(link.call(sum([1]), { resend: true })).rejects.toThrow('stopped: out of memory');

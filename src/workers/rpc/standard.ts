@@ -1,22 +1,34 @@
 /**
  * The response shape every worker protocol in src/workers shares: `progress` messages, then one
- * `result` or `error` for a request id. `standardReader` turns it into the link's `Reading`.
+ * `result` or `error` (a WireError, ./wire-error.ts) for a request id. `standardReader` turns it
+ * into the link's `Reading`.
  */
 import type { Reading } from './link';
+import { fromWireError, type WireError } from './wire-error';
 
-export type StandardResponse<E> =
+/** The answer that ends a request with an error. */
+export interface ErrorResponse {
+  readonly id: number;
+  readonly type: 'error';
+  readonly error: WireError;
+}
+
+export type StandardResponse =
   | { readonly id: number; readonly type: 'progress' }
   | { readonly id: number; readonly type: 'result'; readonly result: unknown }
-  | { readonly id: number; readonly type: 'error'; readonly error: E };
+  | ErrorResponse;
 
-/** Reads `result` / `error` (through `fromWire`) and progress (through `progressOf`). */
-export function standardReader<Res extends StandardResponse<E>, E, P>(
-  fromWire: (e: E) => Error,
+/**
+ * Reads `result` / `error` (through `fromWire`, default `fromWireError`) and progress (through
+ * `progressOf`).
+ */
+export function standardReader<Res extends StandardResponse, P>(
   progressOf: (msg: Extract<Res, { type: 'progress' }>) => P,
+  fromWire: (e: WireError) => Error = fromWireError,
 ): (msg: Res) => Reading<P> {
   return (msg) => {
     if (msg.type === 'progress') return { id: msg.id, progress: progressOf(msg as never) };
     if (msg.type === 'result') return { id: msg.id, result: (msg as { result: unknown }).result };
-    return { id: msg.id, error: fromWire((msg as { error: E }).error) };
+    return { id: msg.id, error: fromWire((msg as ErrorResponse).error) };
   };
 }
