@@ -21,7 +21,8 @@ export interface ApplyError extends Error {
 const fromWire = (w: WireError) => fromWireError({ path: null, row: null, ...w }) as ApplyError;
 
 /** A call ended by another call's cancel or by `dispose`: an AbortError with code 'cancelled'. */
-const cancelled = (): ApplyError => Object.assign(abortError('cancelled'), { code: 'cancelled', path: null, row: null });
+const cancelled = (): ApplyError =>
+  Object.assign(abortError('cancelled'), { code: 'cancelled', path: null, row: null });
 
 type Body<T extends ApplyRequest['type']> = Omit<Extract<ApplyRequest, { type: T }>, 'id'>;
 

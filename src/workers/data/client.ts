@@ -81,7 +81,9 @@ export interface DataWorkerRestart {
 
 /** A worker error without facts is an unexpected failure while reading the data. */
 const fromWire = (w: WireError) =>
-  fromWireError(w, { uncoded: (u) => new UserFacingError({ code: 'internal', detail: u.message, reading: true }) });
+  fromWireError(w, {
+    uncoded: (u) => new UserFacingError({ code: 'internal', detail: u.message, reading: true }),
+  });
 
 /** A request as sent by the client (the link adds its id). */
 type Body<T extends DataRequest['type']> = DistributiveOmit<Extract<DataRequest, { type: T }>, 'id'>;

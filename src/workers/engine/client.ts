@@ -20,13 +20,7 @@ import type { PowerFit } from '../../core/transform/types';
 import type { SweepResult } from '../../core/sweep/types';
 import { UserFacingError } from '../../core/errors';
 import type { SweepOptions } from '../../core/sweep/sweep';
-import type {
-  EngineInfo,
-  EngineRequest,
-  EngineResponse,
-  EngineResults,
-  TransformResult,
-} from './protocol';
+import type { EngineInfo, EngineRequest, EngineResponse, EngineResults, TransformResult } from './protocol';
 import { sizeBucket } from './protocol';
 import { abortError, createLink, type Build, type WorkerLike as RpcWorker } from '../rpc/link';
 import { standardReader } from '../rpc/standard';

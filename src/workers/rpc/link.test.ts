@@ -44,7 +44,8 @@ class FakeWorker implements WorkerLike<Req, Res> {
       for (let s = 1; s <= (req.steps ?? 0); s++) answer({ id: req.id, type: 'progress', step: s });
       answer({ id: req.id, type: 'result', result: req.xs.reduce((a, b) => a + b, 0) + this.state });
     } else if (req.type === 'set') {
-      if (req.value < 0) answer({ id: req.id, type: 'error', error: toWireError(new CodedError('negative')) });
+      if (req.value < 0)
+        answer({ id: req.id, type: 'error', error: toWireError(new CodedError('negative')) });
       else {
         this.state = req.value;
         answer({ id: req.id, type: 'result', result: null });
