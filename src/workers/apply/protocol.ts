@@ -8,7 +8,7 @@ import type { DriftReport } from '../../core/model/drift';
 import type { SavedModel, ScoreResult } from '../../core/model/model-types';
 import type { PreviousCustomers } from '../../core/model/previous-export';
 import type { Transitions } from '../../core/model/transitions';
-import type { ErrorResponse } from '../rpc/standard';
+import type { Responses } from '../rpc/standard';
 
 export interface CustomersInput {
   readonly ids: readonly string[];
@@ -61,7 +61,4 @@ export interface ApplyResults {
   previous: PreviousCustomers;
 }
 
-export type ApplyResponse =
-  | { readonly id: number; readonly type: 'progress'; readonly stage: ApplyStage }
-  | { readonly id: number; readonly type: 'result'; readonly result: ApplyResults[keyof ApplyResults] }
-  | ErrorResponse;
+export type ApplyResponse = Responses<{ readonly stage: ApplyStage }, ApplyResults[keyof ApplyResults]>;

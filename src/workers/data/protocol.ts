@@ -17,7 +17,7 @@ import type {
 import type { RfmSettings, RfmTable } from '../../core/rfm/types';
 import type { ColumnProfile, Glance, OutlierReport } from '../../core/profile/profile-types';
 import type { ModelInputSection } from '../../core/segments/model-input';
-import type { ErrorResponse } from '../rpc/standard';
+import type { Responses } from '../rpc/standard';
 
 export interface LoadProgress {
   readonly stage: 'reading' | 'parsing' | 'typing' | 'cleaning' | 'rfm';
@@ -111,7 +111,4 @@ export interface DataResults {
   cancel: null;
 }
 
-export type DataResponse =
-  | { readonly id: number; readonly type: 'progress'; readonly progress: LoadProgress }
-  | { readonly id: number; readonly type: 'result'; readonly result: DataResults[keyof DataResults] }
-  | ErrorResponse;
+export type DataResponse = Responses<{ readonly progress: LoadProgress }, DataResults[keyof DataResults]>;

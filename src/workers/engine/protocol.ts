@@ -8,7 +8,7 @@ import type { KMeansOptions, KMeansResult } from '../../core/kmeans/types';
 import type { PowerFit } from '../../core/transform/types';
 import type { SweepResult } from '../../core/sweep/types';
 import type { SweepOptions } from '../../core/sweep/sweep';
-import type { ErrorResponse } from '../rpc/standard';
+import type { Responses } from '../rpc/standard';
 
 /** The compute paths a k-means can run on. 'plain' is the float64 typed-array loop of src/core. */
 export type EngineName = 'plain' | 'tfjs-wasm' | 'tfjs-webgl' | 'tfjs-webgpu' | 'tfjs-cpu';
@@ -116,10 +116,10 @@ export interface EngineResults {
   inverse: Float64Array;
 }
 
-export type EngineResponse =
-  | { readonly type: 'progress'; readonly id: number; readonly doneK: number; readonly totalK: number }
-  | { readonly type: 'result'; readonly id: number; readonly result: EngineResults[EngineRequestType] }
-  | ErrorResponse;
+export type EngineResponse = Responses<
+  { readonly doneK: number; readonly totalK: number },
+  EngineResults[EngineRequestType]
+>;
 
 /**
  * Half-octave size bucket (n within about ±19%, same d): a calibration is reused for data of about

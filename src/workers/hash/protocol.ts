@@ -3,7 +3,7 @@
  * recorded run keeps to recognise its input. Every request carries an `id`; the worker answers with
  * exactly one `result` (lowercase hex) or `error` for that id.
  */
-import type { StandardResponse } from '../rpc/standard';
+import type { Responses } from '../rpc/standard';
 
 export interface HashRequest {
   readonly id: number;
@@ -11,4 +11,4 @@ export interface HashRequest {
   readonly blob: Blob;
 }
 
-export type HashResponse = StandardResponse;
+export type HashResponse = Responses<never, string>;

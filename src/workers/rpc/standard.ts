@@ -13,10 +13,16 @@ export interface ErrorResponse {
   readonly error: WireError;
 }
 
-export type StandardResponse =
-  | { readonly id: number; readonly type: 'progress' }
-  | { readonly id: number; readonly type: 'result'; readonly result: unknown }
+/**
+ * A protocol's responses: progress messages carrying `Progress`'s fields, a `result` of type `Result`,
+ * or an error.
+ */
+export type Responses<Progress extends object, Result> =
+  | ({ readonly id: number; readonly type: 'progress' } & Progress)
+  | { readonly id: number; readonly type: 'result'; readonly result: Result }
   | ErrorResponse;
+
+export type StandardResponse = Responses<object, unknown>;
 
 /**
  * Reads `result` / `error` (through `fromWire`, default `fromWireError`) and progress (through
