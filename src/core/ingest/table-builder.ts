@@ -261,14 +261,8 @@ export class RawTableBuilder {
    */
   columnsFor(nf: number): readonly DictColumnBuilder[] | null {
     const cols = this.cols;
-    if (
-      nf !== cols.length ||
-      nf !== this.headerFields ||
-      nf === 1 ||
-      this.headerRaw === null ||
-      this.preview.length < this.previewRows
-    )
-      return null;
+    const asWide = nf === cols.length && nf === this.headerFields;
+    if (!asWide || nf === 1 || this.headerRaw === null || this.preview.length < this.previewRows) return null;
     return cols;
   }
 
