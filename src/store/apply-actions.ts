@@ -23,6 +23,7 @@ import { dataClient } from './data-client';
 import type { ApplyIssue, ApplySlice, BeforeSide } from './apply-slice';
 import { setCleaning, setRfmSettings } from './data-actions';
 import { hasIndexedDb, loadApplied, saveApplied } from './persistence';
+import { isAbort } from './step-errors';
 import { useNotebook } from './store';
 
 const set = (patch: Partial<ApplySlice>) => useNotebook.setState(patch);
@@ -32,10 +33,6 @@ let client: ApplyClient | null = null;
 const worker = (): ApplyClient => (client ??= createApplyClient());
 let controller: AbortController | null = null;
 let installed = false;
-
-function isAbort(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
 
 /** Any thrown value as an issue with the core's code, path and row. */
 export function toIssue(e: unknown, fileName?: string): ApplyIssue {
