@@ -49,6 +49,8 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
         fmt(s.customersRemoved),
       );
     }
+    // A product column tells UCI's repeated lines apart from repeated items: nothing to ask.
+    await expect(page.getByTestId('duplicates-warning')).toHaveCount(0);
 
     // RFM: customer count, exclusions and several customers against the reference.
     const n = Object.keys(uciDefault.rfm).length;
@@ -141,6 +143,21 @@ test.describe('data pipeline: real files in, reference RFM out', () => {
       m: cdnow.rfm['00001']![2],
     });
     await expectCustomersMatch(page, cdnow.rfm, sampleIds(cdnow.rfm));
+
+    // No order and no product column: the identical lines may be separate purchases, so the Cleaning
+    // step asks, with the count its rule removes; keeping them turns the rule off.
+    const dupRemoved = (await page.getByTestId('removed-rows-duplicates').textContent())!;
+    expect(Number(dupRemoved.replace(/,/g, ''))).toBeGreaterThan(0);
+    const warning = page.getByTestId('duplicates-warning');
+    await expect(warning).toContainText(
+      `${dupRemoved} lines are identical in every column to an earlier one`,
+    );
+    await expect(warning).toContainText('No column was recognised as the product or the order');
+    await warning.getByRole('button', { name: 'Keep identical lines' }).click();
+    await expect(warning).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: 'Exact duplicate lines' })).not.toBeChecked();
+    await expect(page.getByTestId('removed-rows-duplicates')).toHaveText('0');
+    await expect(page.getByTestId('duplicates-evidence')).toContainText(`${dupRemoved} lines are identical`);
   });
 
   test('a ready RFM table: detected as pre-aggregated, 3,014 customers, cleaning skipped', async ({

@@ -3,7 +3,7 @@
  * handler the worker threads run): every customer's R, F, M against the pandas reference, and the
  * files against the browser's own export functions fed from the same pipeline.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,10 @@ describe('fit on the UCI sample (default settings, seed 42)', () => {
     expect(code).toBe(0);
     expect(outs.join('').trim()).toMatch(/^\d{8}T\d{9}Z-[0-9a-f]{8}-s42$/);
     expect(errs.join('')).toContain('fit: sweep');
+  });
+
+  it('no warning about identical lines: the product column tells copies from repeated items', () => {
+    expect(errs.join('')).not.toContain('warning');
   });
 
   it('customers.csv: every customer of the pandas reference with the same R, F, M', () => {
@@ -178,6 +182,31 @@ describe('fit --settings with the exported model.json', () => {
     expect(readFileSync(join(dir, 'again/customers.csv'), 'utf8')).toBe(
       readFileSync(join(dir, 'out/customers.csv'), 'utf8'),
     );
+  });
+});
+
+describe('fit on a file whose identical lines may be separate purchases', () => {
+  it('CDNOW (no order, no product column): warns with the count and says how to keep them', async () => {
+    const lines = readFileSync(join(process.cwd(), 'fixtures/cdnow-master.txt'), 'utf8').split('\n');
+    const head = lines.slice(0, 8001);
+    writeFileSync(join(dir, 'cdnow-head.txt'), `${head.join('\n')}\n`);
+    const seen = new Set<string>();
+    const identical = head.slice(1).filter((l) => (seen.has(l.trim()) ? true : (seen.add(l.trim()), false)));
+    expect(identical.length).toBeGreaterThan(0);
+    const err: string[] = [];
+    const argv = ['fit', 'cdnow-head.txt', '--out', 'cdnow', '--no-record', '-q'];
+    const io = {
+      cwd: dir,
+      backend: 'inline' as const,
+      out: () => undefined,
+      err: (t: string) => err.push(t),
+    };
+    expect(await run(argv, io)).toBe(0);
+    expect(err.join('')).toContain(
+      `segment-notebook fit: warning: ${identical.length} lines are identical in every column to an earlier one`,
+    );
+    expect(err.join('')).toContain('No column was recognised as the product or the order');
+    expect(err.join('')).toContain('"dropDuplicates": false');
   });
 });
 

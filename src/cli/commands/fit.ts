@@ -11,6 +11,7 @@ import { defaultRunsDir, recordRun } from '../runs-folder';
 import { PRESETS, settingsFromJson, type LoadedSettings } from '../settings';
 import { intOption, ioError, requiredOption, requirePositionals, throttled } from './util';
 import { isModelFeature, type ModelFeature } from '../../core/model/model-types';
+import { duplicatesSentence } from '../../messages/cleaning';
 
 export const fitCommand: Command = {
   name: 'fit',
@@ -95,6 +96,11 @@ worker threads, as the app's Web Workers.`,
       { cleaning: settings.cleaning, rfm: settings.rfm, seed, k, engine: 'plain', columns, leftOut },
       throttled((stage, detail) => ctx.progress(`fit: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
+    const dup = result.cleaning?.duplicates;
+    if (dup?.basis === 'unsure' && dup.identicalLines > 0 && settings.cleaning.dropDuplicates)
+      ctx.err(
+        `segment-notebook fit: warning: ${duplicatesSentence(dup)} The cleaning rule dropDuplicates removed them; to keep them, pass --settings with "cleaning": { "dropDuplicates": false }.\n`,
+      );
     const createdAt = new Date();
     const files = fitFiles(result, name, ctx.appVersion, createdAt, settings.scores);
     const record = fitRunRecord(

@@ -4,6 +4,7 @@ import type { Transactions } from '../ingest/types';
 import { dayStart } from '../ingest/dates';
 import { findOutliers, outlierMask } from '../profile/outliers';
 import { cancellationEvidence, cancellationLines } from './cancellations';
+import { duplicateEvidence } from './duplicates';
 import type { OutlierReport } from '../profile/profile-types';
 
 /**
@@ -194,8 +195,17 @@ export function cleanTransactions(
 
   let rowsKept = 0;
   for (let i = 0; i < n; i++) rowsKept += keep[i]!;
+  const duplicates = duplicateEvidence(tx);
   return {
     keep,
-    report: { rowsIn: n, customersIn, rowsKept, customersKept: alive, steps, cancellation: evidence },
+    report: {
+      rowsIn: n,
+      customersIn,
+      rowsKept,
+      customersKept: alive,
+      steps,
+      cancellation: evidence,
+      ...(duplicates ? { duplicates } : {}),
+    },
   };
 }

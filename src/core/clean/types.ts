@@ -51,6 +51,8 @@ export interface CleaningReport {
   readonly steps: readonly CleaningStep[];
   /** What the data says about cancellations (absent on reports built before the evidence existed). */
   readonly cancellation?: CancellationEvidence;
+  /** What the data says about identical lines (absent when the table has no duplicate groups). */
+  readonly duplicates?: DuplicateEvidence;
 }
 
 // ───────────────────────────── cancellations ─────────────────────────────
@@ -70,4 +72,25 @@ export interface CancellationEvidence {
   readonly prefixedExample: string | null;
   /** All lines with a negative quantity (amount), prefixed or not. */
   readonly negativeLines: number;
+}
+
+// ───────────────────────────── identical lines ─────────────────────────────
+
+/**
+ * 'product': a product column tells items apart, so a line identical to an earlier one repeats it.
+ * 'orders': no order has two different lines (one row per order): an identical row repeats an order.
+ * 'unsure': no product column, and orders of several different lines (or no order column): identical
+ * lines may be different items of one order at the same price, or separate purchases.
+ */
+export type DuplicateBasis = 'product' | 'orders' | 'unsure';
+
+export interface DuplicateEvidence {
+  readonly basis: DuplicateBasis;
+  /** Lines equal in every column of the file to an earlier line (before any cleaning). */
+  readonly identicalLines: number;
+  readonly lines: number;
+  /** Whether a column was recognised as the order (invoice). */
+  readonly orderColumn: boolean;
+  /** Orders holding two or more different lines (0 with a product column or without an order column). */
+  readonly multiLineOrders: number;
 }

@@ -1,10 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type {
-  CancellationEvidence,
-  CleaningRule,
-  CleaningSettings,
-  CleaningStep,
-} from '../../core/clean/types';
+import type { CleaningRule, CleaningSettings, CleaningStep } from '../../core/clean/types';
 import { Cell } from '../../components/cell';
 import { DataTable, type DataColumn } from '../../components/data-table';
 import { Message } from '../../components/message';
@@ -12,6 +7,7 @@ import { formatInt } from '../../components/format';
 import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 import { useStep } from '../../store/selectors/step';
+import { cancellationSentence, DuplicatesWarning, duplicatesSentence } from './evidence';
 
 const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
   {
@@ -147,6 +143,9 @@ export function CleaningCell() {
           {error.message} The last good results are still shown.
         </Message>
       ) : null}
+      {report?.duplicates && settings.dropDuplicates ? (
+        <DuplicatesWarning evidence={report.duplicates} />
+      ) : null}
       <DataTable
         className="rules"
         caption="Cleaning rules"
@@ -171,6 +170,11 @@ export function CleaningCell() {
                     {cancellationSentence(report.cancellation)}
                   </p>
                 ) : null}
+                {rule === 'duplicates' && report?.duplicates?.basis === 'unsure' ? (
+                  <p className="small rules__help" data-testid="duplicates-evidence">
+                    {duplicatesSentence(report.duplicates)}
+                  </p>
+                ) : null}
               </>
             ),
           },
@@ -189,24 +193,6 @@ export function CleaningCell() {
       />
     </Cell>
   );
-}
-
-/** What the data says about cancellations, in words (src/core/clean/cancellations.ts decides). */
-function cancellationSentence(e: CancellationEvidence): string {
-  const col = e.signColumn ?? 'quantity';
-  const neg = `${formatInt(e.negativeLines)} ${e.negativeLines === 1 ? 'line has' : 'lines have'} a negative ${col}`;
-  if (e.basis === 'prefix')
-    return `${formatInt(e.prefixedNegative)} of the ${formatInt(e.prefixedLines)} lines on invoices starting with “C” (e.g. ${e.prefixedExample ?? ''}) have a negative ${col}: those invoices are treated as cancellations.`;
-  const prefix =
-    e.prefixedLines === 0
-      ? 'No invoice starts with “C”.'
-      : e.signColumn === null
-        ? `${formatInt(e.prefixedInvoices)} invoices start with “C” (e.g. ${e.prefixedExample ?? ''}) but there is no quantity or amount to check: not treated as cancellations.`
-        : e.prefixedNegative === 0
-          ? `No invoice with a “C” prefix has a negative ${col} (${formatInt(e.prefixedInvoices)} such invoices, e.g. ${e.prefixedExample ?? ''}): not treated as cancellations.`
-          : `Only ${formatInt(e.prefixedNegative)} of the ${formatInt(e.prefixedLines)} lines on invoices starting with “C” (e.g. ${e.prefixedExample ?? ''}) have a negative ${col}: the prefix is not treated as a cancellation mark.`;
-  if (e.basis === 'negative') return `${prefix} ${neg}: they are treated as returns (not purchases).`;
-  return `${prefix} No line has a negative ${col}: nothing is a cancellation or return.`;
 }
 
 function RuleControl({
