@@ -2,15 +2,16 @@ import type { DictColumn, Mapping, RawTable } from './types';
 
 /**
  * An invoice (order) column found from its values when no header named one. A column qualifies when
- * - every filled value is one token (digits, letters, '-', '_', '/', no spaces) and none is a decimal,
+ * - every filled value is one token (digits, letters, '-', '_', '/', no spaces; a leading '#' as in a
+ *   shop's "#1001") and none is a decimal,
  * - it groups rows: each value belongs to one customer and, when a date column is chosen, one date
- *   (the lines of an order share them),
+ *   (the lines of an order share them; 1% of orders may not, as lines written a minute apart),
  * - there are more distinct values than customers (customers place several orders) and at least one
  *   value repeats or the values are not a plain row counter (1, 2, 3… is a row number, not an order),
  * - at least 90% of its rows are filled.
  * Among qualifying columns the one with the most distinct values wins. Returns the column or null.
  */
-const TOKEN_RE = /^[\p{L}\p{N}][\p{L}\p{N}_\-/]*$/u;
+const TOKEN_RE = /^#?[\p{L}\p{N}][\p{L}\p{N}_\-/]*$/u;
 
 function isRowCounter(col: DictColumn, rows: number): boolean {
   if (col.dict.length !== rows) return false;
@@ -25,17 +26,31 @@ function isRowCounter(col: DictColumn, rows: number): boolean {
   return max - min + 1 === rows;
 }
 
-/** True when every row group of `key` has one value of `other` (rows with a missing key are skipped). */
+/** Share of an order's rows that may disagree: an order's lines written a minute apart (UCI: 2 of 2,740). */
+const CONSISTENT_SHARE = 0.99;
+
+/**
+ * True when at least CONSISTENT_SHARE of the row groups of `key` have one value of `other` (rows with a
+ * missing key are skipped).
+ */
 function determines(key: DictColumn, other: DictColumn): boolean {
   const first = new Int32Array(key.dict.length).fill(-2);
+  const mixed = new Uint8Array(key.dict.length);
+  let groups = 0;
+  let mixedGroups = 0;
   for (let i = 0; i < key.codes.length; i++) {
     const k = key.codes[i]!;
     if (k < 0) continue;
     const o = other.codes[i]!;
-    if (first[k] === -2) first[k] = o;
-    else if (first[k] !== o) return false;
+    if (first[k] === -2) {
+      first[k] = o;
+      groups++;
+    } else if (first[k] !== o && mixed[k] === 0) {
+      mixed[k] = 1;
+      mixedGroups++;
+    }
   }
-  return true;
+  return groups > 0 && mixedGroups <= (1 - CONSISTENT_SHARE) * groups;
 }
 
 export function detectInvoiceColumn(

@@ -81,6 +81,17 @@ function mostlyDecimals(col: DictColumn): boolean {
   return frac >= 0.5 * d.length;
 }
 
+const EMAIL = /^[^\s@",;]+@[^\s@",;]+\.[^\s@",;]+$/;
+
+/** At least 90% of the distinct non-empty values (and at least two) are e-mail addresses. */
+function isEmailColumn(col: DictColumn): boolean {
+  const d = distinctSample(col).filter((x) => x.trim() !== '');
+  if (d.length < 2) return false;
+  let hits = 0;
+  for (const x of d) if (EMAIL.test(x.trim())) hits++;
+  return hits >= 0.9 * d.length;
+}
+
 /** True when every row has its own value (one row per customer). */
 function uniquePerRow(col: DictColumn, rows: number): boolean {
   return rows > 0 && col.dict.length === rows && col.codes.every((c) => c >= 0);
@@ -153,6 +164,15 @@ export function guessMapping(raw: RawTable): MappingGuess {
         usedCols.add(j);
       }
     });
+  }
+  // A customer found by values when no header named one: a column of e-mail addresses (a shop's
+  // order export identifies customers by their e-mail).
+  if (mapping.customer === undefined) {
+    const j = raw.columns.findIndex((col, k) => !usedCols.has(k) && isEmailColumn(col));
+    if (j >= 0) {
+      mapping.customer = j;
+      usedCols.add(j);
+    }
   }
   // An invoice column found by values (orders group lines of one customer and one date).
   if (mapping.date !== undefined && mapping.recency === undefined) {
