@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -170,4 +170,20 @@ test('dates that read both ways: the app asks day/month or month/day, and the an
   await expect(cell(page, 'rfm')).toContainText('analysis time 2011-08-04');
   expect(await rfmRow(page, '7001')).toEqual({ r: 59, f: 2, m: 6 });
   expect(await rfmRow(page, '7002')).toEqual({ r: 0, f: 1, m: 3 });
+});
+
+test('a report title above the header: the Data step names the line that looks like the header', async ({
+  page,
+}) => {
+  const superstore = readFileSync(join(process.cwd(), 'fixtures/real/superstore-2019-head.csv'), 'utf8');
+  await page.goto('/');
+  await chooseFile(
+    page,
+    write('report.csv', `Superstore orders 2019\nExported 2020-01-05,,,,\n${superstore}`),
+  );
+  const note = page.getByTestId('title-lines');
+  await expect(note).toContainText('The header looks like line 3, not line 1');
+  await expect(note).toContainText('Lines 1–2 (“Superstore orders 2019”) look like a title');
+  await expect(note).toContainText('line 3 (“Row ID, Order ID, Order Date');
+  await expect(note).toContainText('Delete the first 2 lines of the file and load it again');
 });

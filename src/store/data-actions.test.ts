@@ -29,6 +29,7 @@ function loadResult(name: string, guess: MappingGuess): LoadResult {
     preview: { headers: ['CustomerID', 'InvoiceDate', 'Quantity', 'UnitPrice', 'colour'], rows: [] },
     guess,
     ragged: { count: 0, exampleRows: [] },
+    titleLines: 0,
     parseMs: 1,
   };
 }

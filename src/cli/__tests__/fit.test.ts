@@ -246,4 +246,16 @@ describe('command line errors', () => {
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/customer/);
   });
+  it('a report title above the header: 3, naming the line that looks like the header', async () => {
+    const f = join(dir, 'report.csv');
+    const superstore = readFileSync(join(process.cwd(), 'fixtures/real/superstore-2019-head.csv'), 'utf8');
+    writeFileSync(f, `Superstore orders 2019\n${superstore}`);
+    const r = await call(['fit', f, '--out', 'x', '--no-record']);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('The header looks like line 2, not line 1');
+    expect(r.err).toContain(
+      'line 2 (“Row ID, Order ID, Order Date, Ship Date, Ship Mode, Customer ID, Customer Name',
+    );
+    expect(r.err).toContain('Delete the first line of the file and load it again');
+  });
 });

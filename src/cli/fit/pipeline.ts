@@ -4,6 +4,7 @@
  * own code reached through the worker protocols (see ../backend), in the order and with the options
  * the store uses (src/store/data-actions.ts, model-actions.ts).
  */
+import { titleLinesSentence } from '../../messages/file-shape';
 import { DEFAULT_SWEEP } from '../../core/sweep/sweep';
 import { missingRoles } from '../../core/ingest/roles';
 import {
@@ -113,11 +114,19 @@ export async function rfmOfFile(
     settings.training ?? null,
   );
   const missing = missingRoles(kind, chosen);
-  if (missing.length > 0)
+  if (missing.length > 0) {
+    // A title above the header explains it better than the list of columns read from the title.
+    const title =
+      load.titleLines > 0
+        ? titleLinesSentence(load.preview, load.titleLines, load.sheet !== undefined)
+        : null;
     throw needInput(
       'missing-columns',
-      `No column of "${fileName}" was recognised as: ${missing.join(', ')}. Name it with --column (e.g. --column ${missing[0]}=HEADER; the file's columns: ${load.headers.map((h) => `"${h}"`).join(', ')}).`,
+      title
+        ? `No column of "${fileName}" was recognised as: ${missing.join(', ')}. ${title.title}: ${title.body}`
+        : `No column of "${fileName}" was recognised as: ${missing.join(', ')}. Name it with --column (e.g. --column ${missing[0]}=HEADER; the file's columns: ${load.headers.map((h) => `"${h}"`).join(', ')}).`,
     );
+  }
   const rfmSettings = monetaryForMapping(settings.rfm, chosen);
   if (settings.training !== undefined) {
     const need = missingRequiredColumn(

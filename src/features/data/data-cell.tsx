@@ -16,6 +16,8 @@ import {
 import { useNotebook } from '../../store/store';
 import { useStep } from '../../store/selectors/step';
 import { openModelFile } from '../../store/apply-actions';
+import { titleLinesSentence } from '../../messages/file-shape';
+import type { TablePreview } from '../../core/ingest/types';
 
 const ACCEPT =
   '.csv,.tsv,.txt,.json,.gz,.csv.gz,.tsv.gz,.txt.gz,.xlsx,.xls,text/csv,text/plain,text/tab-separated-values,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
@@ -258,6 +260,7 @@ export function DataCell() {
           <Fact term="Parse time">{formatMs(result.parseMs)}</Fact>
         </dl>
       ) : null}
+      {result && result.titleLines > 0 ? <TitleLines result={result} /> : null}
       {result && result.ragged.count > 0 ? (
         <Message
           kind="warning"
@@ -268,5 +271,18 @@ export function DataCell() {
         </Message>
       ) : null}
     </Cell>
+  );
+}
+
+function TitleLines({
+  result,
+}: {
+  result: { preview: TablePreview; titleLines: number; sheet?: string | undefined };
+}) {
+  const { title, body } = titleLinesSentence(result.preview, result.titleLines, result.sheet !== undefined);
+  return (
+    <Message kind="warning" title={title} testId="title-lines">
+      {body}
+    </Message>
   );
 }

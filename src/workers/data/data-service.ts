@@ -18,6 +18,7 @@ import { guessMapping, missingRoles } from '../../core/ingest/roles';
 import { buildTransactions } from '../../core/ingest/transactions';
 import { formatTime, guessDateOrder } from '../../core/ingest/dates';
 import { checkMapping } from '../../core/ingest/plausibility';
+import { titleLines } from '../../core/ingest/title-rows';
 import { readSummary } from '../../core/rfm/summary';
 import { rawRows } from '../../core/ingest/table-builder';
 import { describeModelInput } from '../../core/segments/model-input';
@@ -76,6 +77,7 @@ export class DataService {
       preview,
       guess,
       ragged: table.ragged,
+      titleLines: titleLines(preview),
       parseMs: performance.now() - t0,
       ...(loaded.sheets !== undefined && loaded.sheet !== undefined
         ? { sheets: loaded.sheets, sheet: loaded.sheet }

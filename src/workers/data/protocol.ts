@@ -43,6 +43,8 @@ export interface LoadResult {
   /** Roles detected from headers + values, date order guess. */
   readonly guess: MappingGuess;
   readonly ragged: RawTable['ragged'];
+  /** Lines above what looks like the real header (a title; src/core/ingest/title-rows.ts), 0 when none. */
+  readonly titleLines: number;
   readonly parseMs: number;
   /** Workbooks (.xlsx) only: the worksheets in tab order, and the one that was read. */
   readonly sheets?: readonly string[];
