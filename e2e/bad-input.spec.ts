@@ -187,3 +187,23 @@ test('a report title above the header: the Data step names the line that looks l
   await expect(note).toContainText('line 3 (“Row ID, Order ID, Order Date');
   await expect(note).toContainText('Delete the first 2 lines of the file and load it again');
 });
+
+test('a status column marking cancelled orders: the Cleaning step says they count as purchases', async ({
+  page,
+}) => {
+  const lines = readFileSync(join(process.cwd(), 'fixtures/real/superstore-2019-head.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  const marked = lines.map(
+    (l, i) => `${l},${i === 0 ? 'Order Status' : i % 10 === 0 ? 'Cancelled' : 'Completed'}`,
+  );
+  const cancelled = lines.slice(1).filter((_, i) => (i + 1) % 10 === 0).length;
+  await page.goto('/');
+  await chooseFile(page, write('orders-status.csv', `${marked.join('\n')}\n`));
+  await expectPipelineReady(page);
+  const warning = page.getByTestId('status-warning');
+  await expect(warning).toContainText(
+    `The column “Order Status” marks ${cancelled} lines (${((100 * cancelled) / (lines.length - 1)).toFixed(1)}%) as “Cancelled” (${cancelled})`,
+  );
+  await expect(warning).toContainText('No rule reads that column, so they count as purchases');
+});

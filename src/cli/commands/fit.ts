@@ -11,7 +11,7 @@ import { defaultRunsDir, recordRun } from '../runs-folder';
 import { PRESETS, settingsFromJson, type LoadedSettings } from '../settings';
 import { intOption, ioError, requiredOption, requirePositionals, throttled } from './util';
 import { isModelFeature, type ModelFeature } from '../../core/model/model-types';
-import { duplicatesSentence } from '../../messages/cleaning';
+import { duplicatesSentence, statusSentence } from '../../messages/cleaning';
 
 export const fitCommand: Command = {
   name: 'fit',
@@ -96,6 +96,8 @@ worker threads, as the app's Web Workers.`,
       { cleaning: settings.cleaning, rfm: settings.rfm, seed, k, engine: 'plain', columns, leftOut },
       throttled((stage, detail) => ctx.progress(`fit: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
+    const status = result.mapping.statusColumn;
+    if (status) ctx.err(`segment-notebook fit: warning: ${statusSentence(status)}\n`);
     const dup = result.cleaning?.duplicates;
     if (dup?.basis === 'unsure' && dup.identicalLines > 0 && settings.cleaning.dropDuplicates)
       ctx.err(

@@ -7,7 +7,7 @@ import { formatInt } from '../../components/format';
 import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 import { useStep } from '../../store/selectors/step';
-import { cancellationSentence, DuplicatesWarning, duplicatesSentence } from './evidence';
+import { cancellationSentence, DuplicatesWarning, duplicatesSentence, StatusWarning } from './evidence';
 
 const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
   {
@@ -78,6 +78,7 @@ export function CleaningCell() {
   const { status, error } = useStep('cleaning');
   const report = useNotebook((s) => s.cleaningReport);
   const settings = useNotebook((s) => s.cleaningSettings);
+  const statusColumn = useNotebook((s) => s.mappingResult?.statusColumn ?? null);
 
   if (!hasData || kind === 'rfm') {
     return (
@@ -143,6 +144,7 @@ export function CleaningCell() {
           {error.message} The last good results are still shown.
         </Message>
       ) : null}
+      {statusColumn ? <StatusWarning evidence={statusColumn} /> : null}
       {report?.duplicates && settings.dropDuplicates ? (
         <DuplicatesWarning evidence={report.duplicates} />
       ) : null}

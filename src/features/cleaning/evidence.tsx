@@ -3,7 +3,8 @@ import type { CancellationEvidence, DuplicateEvidence } from '../../core/clean/t
 import { Message } from '../../components/message';
 import { formatInt } from '../../components/format';
 import { setCleaning } from '../../store/data-actions';
-import { duplicatesSentence } from '../../messages/cleaning';
+import { duplicatesSentence, statusSentence } from '../../messages/cleaning';
+import type { StatusEvidence } from '../../core/clean/status-column';
 
 export { duplicatesSentence };
 
@@ -44,6 +45,15 @@ export function DuplicatesWarning({ evidence: e }: { evidence: DuplicateEvidence
       >
         Keep identical lines
       </button>
+    </Message>
+  );
+}
+
+/** Lines a status column marks as refunded or cancelled (src/core/clean/status-column.ts). */
+export function StatusWarning({ evidence }: { evidence: StatusEvidence }) {
+  return (
+    <Message kind="warning" title="Refunded or cancelled lines count as purchases" testId="status-warning">
+      <p>{statusSentence(evidence)}</p>
     </Message>
   );
 }

@@ -19,6 +19,7 @@ import { buildTransactions } from '../../core/ingest/transactions';
 import { formatTime, guessDateOrder } from '../../core/ingest/dates';
 import { checkMapping } from '../../core/ingest/plausibility';
 import { titleLines } from '../../core/ingest/title-rows';
+import { statusEvidence } from '../../core/clean/status-column';
 import { readSummary } from '../../core/rfm/summary';
 import { rawRows } from '../../core/ingest/table-builder';
 import { describeModelInput } from '../../core/segments/model-input';
@@ -189,6 +190,7 @@ export class DataService {
       checks: checkMapping(raw, kind, mapping, order),
       typedPreview: { headers, rows: text.map((r, i) => r.map((s, j) => typedCol.get(j)?.(i) ?? s)) },
       input: describeModelInput(raw, mapping, dateOrder, 'transactions'),
+      statusColumn: statusEvidence(raw, mapping),
     };
   }
 

@@ -4,6 +4,7 @@
  * one `result` or `error` for that id.
  */
 import type { MappingCheck } from '../../core/ingest/plausibility';
+import type { StatusEvidence } from '../../core/clean/status-column';
 import type { CleaningReport, CleaningSettings } from '../../core/clean/types';
 import type {
   ColumnProblem,
@@ -69,6 +70,8 @@ export interface MappingResult {
   readonly checks?: readonly MappingCheck[];
   /** How the file was read, for the model JSON's `input` section (header names, formats). */
   readonly input?: ModelInputSection;
+  /** A column marking lines as refunded/cancelled that no rule reads (src/core/clean/status-column.ts). */
+  readonly statusColumn?: StatusEvidence | null;
 }
 
 export type DataRequest =
