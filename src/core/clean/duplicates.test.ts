@@ -63,16 +63,19 @@ function withoutProduct(rows: readonly number[]): RawTable {
     .table;
 }
 
+/** The evidence `duplicateEvidence` should give, its counts taken from the rows' text. */
+const expected = (raw: RawTable, basis: string, orderColumn: boolean, multi = 0) => ({
+  basis,
+  identicalLines: identicalLines(raw),
+  lines: raw.rowCount,
+  orderColumn,
+  multiLineOrders: multi,
+});
+
 describe('identical lines, from evidence', () => {
   it('UCI Online Retail: a product column tells items apart, so identical lines are copies', () => {
     const e = duplicateEvidence(transactions(uci))!;
-    expect(e).toEqual({
-      basis: 'product',
-      identicalLines: identicalLines(uci),
-      lines: uci.rowCount,
-      orderColumn: true,
-      multiLineOrders: 0,
-    });
+    expect(e).toEqual(expected(uci, 'product', true));
     expect(e.identicalLines).toBeGreaterThan(5000); // pandas: df.duplicated().sum() = 5,268
   });
 
@@ -82,13 +85,8 @@ describe('identical lines, from evidence', () => {
     expect(tx.product).toBeNull();
     expect(tx.invoice).not.toBeNull();
     const e = duplicateEvidence(tx)!;
-    expect(e).toEqual({
-      basis: 'unsure',
-      identicalLines: identicalLines(raw),
-      lines: 60_000,
-      orderColumn: true,
-      multiLineOrders: multiLineOrders(raw, 'order_ref'),
-    });
+    expect(e).toEqual(expected(raw, 'unsure', true, multiLineOrders(raw, 'order_ref')));
+    expect(e.lines).toBe(60_000);
     // far more than UCI's copies: lines of one order at the same total, told apart only by the product
     expect(e.identicalLines / e.lines).toBeGreaterThan(0.2);
     const { report } = cleanTransactions(tx, DEFAULT_CLEANING);
@@ -113,13 +111,7 @@ describe('identical lines, from evidence', () => {
     const raw = parseRepoFile('fixtures/cdnow-master.txt').table;
     const e = duplicateEvidence(transactions(raw))!;
     // pandas: read_csv(sep=r'\s+').duplicated().sum() = 255
-    expect(e).toEqual({
-      basis: 'unsure',
-      identicalLines: identicalLines(raw),
-      lines: raw.rowCount,
-      orderColumn: false,
-      multiLineOrders: 0,
-    });
+    expect(e).toEqual(expected(raw, 'unsure', false));
     expect(e.identicalLines).toBe(255);
   });
 });
