@@ -1,6 +1,7 @@
 import type { Role } from '../ingest/types';
 import { dayStart, DAY_MS } from '../ingest/dates';
 import { MONEY_EPS } from '../rfm/rfm';
+import { PREFIX_SUPPORT } from '../clean/cancellations';
 import { DIALECT_LABELS, DIALECTS, EXECUTED_DIALECTS, SQL_DIALECTS, doubleLiteral } from './dialects';
 import type { Dialect, SqlDialect } from './dialects';
 import { SqlGenerationError, asSqlModel } from './model';
@@ -145,6 +146,43 @@ interface Money {
   readonly a: boolean;
 }
 
+/** A line starting with "C" (after the blanks a field loses): what a cancellation prefix looks like. */
+const PREFIXED = `(invoice IS NOT NULL AND UPPER(SUBSTR(invoice, 1, 1)) = 'C')`;
+
+/**
+ * `flagged`: the typed lines with `is_cancel` (1 = a cancellation or return), decided from the values as
+ * the app decides it (src/core/clean/cancellations.ts): the "C" prefix when at least 90% of its lines
+ * have a negative quantity (amount without a quantity column); otherwise a negative quantity (amount);
+ * without either column nothing is.
+ */
+function cancellationCtes(money: Money): string[] {
+  const sign = money.q ? 'qty' : money.a ? 'amount' : null;
+  if (sign === null) return [`flagged AS (SELECT typed.*, 0 AS is_cancel FROM typed)`];
+  const neg = `${sign} < 0`;
+  return [
+    `evidence AS (
+  -- what marks a cancellation in this data: lines with the "C" prefix, those of them with a negative
+  -- ${sign === 'qty' ? 'quantity' : 'amount'}, and all lines with one
+  SELECT
+    SUM(CASE WHEN ${PREFIXED} THEN 1 ELSE 0 END) AS prefixed_lines,
+    SUM(CASE WHEN ${PREFIXED} AND ${neg} THEN 1 ELSE 0 END) AS prefixed_negative,
+    SUM(CASE WHEN ${neg} THEN 1 ELSE 0 END) AS negative_lines
+  FROM typed
+)`,
+    `flagged AS (
+  -- is_cancel: the prefix where ≥ ${PREFIX_SUPPORT * 100}% of its lines are negative, else a negative ${sign === 'qty' ? 'quantity' : 'amount'}
+  SELECT typed.*,
+    CASE
+      WHEN evidence.prefixed_lines > 0 AND evidence.prefixed_negative >= ${PREFIX_SUPPORT} * evidence.prefixed_lines
+        THEN CASE WHEN ${PREFIXED} THEN 1 ELSE 0 END
+      WHEN evidence.negative_lines > 0 THEN CASE WHEN ${neg} THEN 1 ELSE 0 END
+      ELSE 0
+    END AS is_cancel
+  FROM typed CROSS JOIN evidence
+)`,
+  ];
+}
+
 function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   const c = model.cleaning;
   const rules: string[] = [];
@@ -157,10 +195,9 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   );
   if (c.dropMissingCustomer)
     rules.push(`    -- rule missingCustomer: empty customer id\n    AND customer_id IS NOT NULL`);
-  const cancel = `(invoice IS NOT NULL AND UPPER(SUBSTR(invoice, 1, 1)) = 'C')`;
   if (c.cancellations === 'drop')
     rules.push(
-      `    -- rule cancellations = drop: invoices starting with C are removed\n    AND NOT ${cancel}`,
+      `    -- rule cancellations = drop: cancellation and return lines are removed\n    AND is_cancel = 0`,
     );
   if (c.dropNonProductCodes) {
     const exact: string[] = [];
@@ -189,7 +226,10 @@ function cleaningCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   if (start)
     rules.push(`    -- rule dateWindow: from ${start} (inclusive)\n    AND t_ms >= ${dayStart(start)}`);
   if (end) rules.push(`    -- rule dateWindow: before ${end}\n    AND t_ms < ${dayStart(end)}`);
-  const ctes = [`cleaned AS (\n  SELECT * FROM typed\n  WHERE\n${rules.join('\n')}\n)`];
+  const ctes = [
+    ...cancellationCtes(money),
+    `cleaned AS (\n  SELECT * FROM flagged\n  WHERE\n${rules.join('\n')}\n)`,
+  ];
   let last = 'cleaned';
   if (c.dropDuplicates) {
     ctes.push(`deduplicated AS (
@@ -234,8 +274,7 @@ function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
       : a === 'lastTime'
         ? ['MAX(t_ms)', 'the time of the latest kept line']
         : [`FLOOR(MAX(t_ms) / ${DAY}) * ${DAY} + ${DAY}`, 'midnight after the day of the latest kept line'];
-  const cancel = `(invoice IS NOT NULL AND UPPER(SUBSTR(invoice, 1, 1)) = 'C')`;
-  const purchase = r.cancellationsArePurchases === true ? '1 = 1' : `NOT ${cancel}`;
+  const purchase = r.cancellationsArePurchases === true ? '1 = 1' : 'is_cancel = 0';
   const useAmount = r.monetary === 'amount' ? money.a : !money.q || !money.p;
   // No amount and no quantity × price (an R+F model): monetary is 0 and nobody is left out for it.
   const noMoney = !money.a && !(money.q && money.p);
@@ -258,7 +297,7 @@ function rfmCtes(d: Dialect, model: SqlModel, money: Money): string[] {
   SELECT ${analysis} AS analysis_ms${fixed ? '' : ' FROM kept'}
 )`,
     `per_customer AS (
-  -- purchases are ${r.cancellationsArePurchases === true ? 'all kept lines' : 'kept lines that are not cancellations (invoice starting with C)'}
+  -- purchases are ${r.cancellationsArePurchases === true ? 'all kept lines' : 'kept lines that are not cancellations or returns (is_cancel)'}
   SELECT customer_id,
     MAX(CASE WHEN ${purchase} THEN t_ms END) AS last_purchase_ms,
     -- frequency = ${mode === 'lines' ? 'purchase lines' : mode === 'invoices' ? 'distinct invoices among purchases' : 'distinct days with a purchase'}
