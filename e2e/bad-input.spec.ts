@@ -183,7 +183,9 @@ test('a report title above the header: the Data step names the line that looks l
   );
   const note = page.getByTestId('title-lines');
   await expect(note).toContainText('The header looks like line 3, not line 1');
-  await expect(note).toContainText('Lines 1–2 (“Superstore orders 2019”) look like a title');
+  await expect(note).toContainText(
+    'Lines 1–2 (“Superstore orders 2019”, “Exported 2020-01-05”) look like a title',
+  );
   await expect(note).toContainText('line 3 (“Row ID, Order ID, Order Date');
   await expect(note).toContainText('Delete the first 2 lines of the file and load it again');
 });

@@ -23,6 +23,6 @@ export function titleLinesSentence(
   const above = lines === 1 ? `${unit} 1` : `${unit}s 1–${lines}`;
   return {
     title: `The header looks like ${unit} ${lines + 1}, not ${unit} 1`,
-    body: `${above[0]!.toUpperCase()}${above.slice(1)} (${quoted(first)}) ${lines === 1 ? 'looks' : 'look'} like a title; ${unit} ${lines + 1} (${quoted(preview.rows[lines - 1] ?? [])}) names the columns. Delete the first ${lines === 1 ? unit : `${lines} ${unit}s`} of the ${sheet ? 'sheet' : 'file'} and load it again: until then the columns are named from ${unit} 1 and no role may be found.`,
+    body: `${above[0]!.toUpperCase()}${above.slice(1)} (${[first, ...preview.rows.slice(0, lines - 1)].map(quoted).join(', ')}) ${lines === 1 ? 'looks' : 'look'} like a title; ${unit} ${lines + 1} (${quoted(preview.rows[lines - 1] ?? [])}) names the columns. Delete the first ${lines === 1 ? unit : `${lines} ${unit}s`} of the ${sheet ? 'sheet' : 'file'} and load it again: until then the columns are named from ${unit} 1 and no role may be found.`,
   };
 }
