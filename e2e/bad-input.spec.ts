@@ -172,22 +172,34 @@ test('dates that read both ways: the app asks day/month or month/day, and the an
   expect(await rfmRow(page, '7002')).toEqual({ r: 0, f: 1, m: 3 });
 });
 
-test('a report title above the header: the Data step names the line that looks like the header', async ({
+test('a report title above the header: the Data step names the header line and reads the file from it', async ({
   page,
 }) => {
-  const superstore = readFileSync(join(process.cwd(), 'fixtures/real/superstore-2019-head.csv'), 'utf8');
+  const cdnowText = readFileSync(join(process.cwd(), 'fixtures/cdnow-master.txt'), 'utf8').trim().split('\n');
+  // CDNOW as a comma file under a two-line title
+  const rows = cdnowText.map((l) => l.trim().split(/\s+/).join(','));
   await page.goto('/');
   await chooseFile(
     page,
-    write('report.csv', `Superstore orders 2019\nExported 2020-01-05,,,,\n${superstore}`),
+    write('report.csv', `CD sales 1997-1998\nExported 1998-07-01,,,\n${rows.join('\n')}\n`),
   );
   const note = page.getByTestId('title-lines');
   await expect(note).toContainText('The header looks like line 3, not line 1');
   await expect(note).toContainText(
-    'Lines 1–2 (“Superstore orders 2019”, “Exported 2020-01-05”) look like a title',
+    'Lines 1–2 (“CD sales 1997-1998”, “Exported 1998-07-01”) look like a title',
   );
-  await expect(note).toContainText('line 3 (“Row ID, Order ID, Order Date');
-  await expect(note).toContainText('Delete the first 2 lines of the file and load it again');
+  await expect(note).toContainText(
+    'line 3 (“customer_id, date, number_of_cds, dollar_value”) names the columns',
+  );
+  await note.getByRole('button', { name: 'Read line 3 as the header' }).click();
+  const skipped = page.getByTestId('skipped-lines');
+  await expect(skipped).toContainText('Lines 1–2 were skipped as a title: the header is line 3');
+  await expectPipelineReady(page);
+  await expect(page.getByTestId('fact-rows')).toHaveText(fmt(rows.length - 1));
+  await expect(page.getByTestId('rfm-customers')).toHaveText(cdnowCount);
+  // and back: line 1 as the header again
+  await skipped.getByRole('button', { name: 'Read line 1 as the header' }).click();
+  await expect(page.getByTestId('title-lines')).toBeVisible();
 });
 
 test('a status column marking cancelled orders: the Cleaning step says they count as purchases', async ({

@@ -30,6 +30,7 @@ function loadResult(name: string, guess: MappingGuess): LoadResult {
     guess,
     ragged: { count: 0, exampleRows: [] },
     titleLines: 0,
+    skippedLines: 0,
     parseMs: 1,
   };
 }

@@ -10,10 +10,11 @@ import type { SliceCreator } from './slice';
 /** Where the current load came from. */
 export type DataSource = 'file' | 'sample';
 
-/** Options of a (re)load: a text encoding instead of the detected one, a workbook's sheet. */
+/** Options of a (re)load: a text encoding instead of the detected one, a workbook's sheet, title lines to skip. */
 export interface LoadChoice {
   readonly encoding?: string;
   readonly sheet?: string;
+  readonly skipLines?: number;
 }
 
 /**

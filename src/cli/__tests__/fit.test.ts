@@ -256,6 +256,18 @@ describe('command line errors', () => {
     expect(r.err).toContain(
       'line 2 (“Row ID, Order ID, Order Date, Ship Date, Ship Mode, Customer ID, Customer Name',
     );
-    expect(r.err).toContain('Delete the first line of the file and load it again');
+    expect(r.err).toContain('--skip-lines 1 reads the file from there');
+  });
+  it('--skip-lines reads the file from the header under the title: the same customers', async () => {
+    const lines = readFileSync(join(process.cwd(), 'fixtures/cdnow-master.txt'), 'utf8').trim().split('\n');
+    const rows = lines.map((l) => l.trim().split(/\s+/).join(',')).slice(0, 6001);
+    writeFileSync(join(dir, 'plain.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'titled.csv'), `CD sales\nExported 1998-07-01,,,\n${rows.join('\n')}\n`);
+    expect((await call(['fit', 'plain.csv', '--out', 'plain', '--no-record'])).code).toBe(0);
+    const r = await call(['fit', 'titled.csv', '--out', 'titled', '--no-record', '--skip-lines', '2']);
+    expect(r.code).toBe(0);
+    const customers = (d: string) => readFileSync(join(dir, d, 'customers.csv'), 'utf8');
+    expect(customers('titled')).toBe(customers('plain'));
+    expect((await call(['fit', 'titled.csv', '--out', 'x', '--skip-lines', '0'])).code).toBe(2);
   });
 });

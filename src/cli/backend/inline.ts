@@ -17,15 +17,15 @@ export function inlineBackend(): Backend {
       try {
         switch (req.type) {
           case 'load': {
-            const r = req as { file: Blob; fileName: string; encoding?: string; sheet?: string };
-            return (await service.load(
-              r.file,
-              r.fileName,
-              r.encoding,
-              (p) => onProgress?.(p),
-              () => false,
-              r.sheet,
-            )) as never;
+            const r = req as {
+              file: Blob;
+              fileName: string;
+              encoding?: string;
+              sheet?: string;
+              skipLines?: number;
+            };
+            const choice = { encoding: r.encoding, sheet: r.sheet, skipLines: r.skipLines };
+            return (await service.load(r.file, r.fileName, choice, (p) => onProgress?.(p))) as never;
           }
           case 'applyMapping': {
             const r = req as unknown as { mapping: never; dateOrder: never };

@@ -53,6 +53,7 @@ worker threads, as the app's Web Workers.`,
     runs: { type: 'string' },
     'no-record': { type: 'boolean' },
     column: { type: 'string', multiple: true },
+    'skip-lines': { type: 'string' },
   },
   async run({ values, positionals }, ctx) {
     requirePositionals(positionals, 1, 'one input FILE', 'fit');
@@ -74,6 +75,7 @@ worker threads, as the app's Web Workers.`,
       settings = settingsFromJson(await readFile(file, 'utf8').catch((e) => ioError(e, file)), file);
     }
     const columns = parseColumnOptions(values.column);
+    const skipLines = intOption(values['skip-lines'], '--skip-lines', 1, 1000);
     const k = intOption(values.k, '--k', 1, 10);
     const leaveOut = values['leave-out'];
     if (leaveOut !== undefined && !isModelFeature(leaveOut))
@@ -93,7 +95,16 @@ worker threads, as the app's Web Workers.`,
       backend,
       new Blob([bytes]),
       name,
-      { cleaning: settings.cleaning, rfm: settings.rfm, seed, k, engine: 'plain', columns, leftOut },
+      {
+        cleaning: settings.cleaning,
+        rfm: settings.rfm,
+        seed,
+        k,
+        engine: 'plain',
+        columns,
+        skipLines,
+        leftOut,
+      },
       throttled((stage, detail) => ctx.progress(`fit: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const status = result.mapping.statusColumn;

@@ -9,7 +9,7 @@ import { EXIT } from '../exit-codes';
 import { rfmOfFile } from '../fit/pipeline';
 import { COLUMN_HELP, parseColumnOptions } from '../fit/columns';
 import { readModel } from './model-file';
-import { ioError, requiredOption, requirePositionals, throttled } from './util';
+import { intOption, ioError, requiredOption, requirePositionals, throttled } from './util';
 
 const nullable = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -38,11 +38,13 @@ stops the scoring with exit 3 naming the column, since the R, F, M would not be 
     out: { type: 'string', short: 'o' },
     summary: { type: 'string' },
     column: { type: 'string', multiple: true },
+    'skip-lines': { type: 'string' },
   },
   async run({ values, positionals }, ctx) {
     requirePositionals(positionals, 2, 'MODEL and FILE', 'score');
     const outFile = requiredOption(values, 'out', 'FILE', 'the scored customers CSV');
     const columns = parseColumnOptions(values.column);
+    const skipLines = intOption(values['skip-lines'], '--skip-lines', 1, 1000);
     const model = await readModel(ctx.cwd, positionals[0]);
     const path = resolve(ctx.cwd, positionals[1]!);
     const bytes = await readFile(path).catch((e) => ioError(e, path));
@@ -52,7 +54,7 @@ stops the scoring with exit 3 naming the column, since the R, F, M would not be 
       ctx.backend(),
       new Blob([bytes]),
       basename(path),
-      { ...replay, columns, training: model.trainingColumns, modelFeatures: model.features },
+      { ...replay, columns, skipLines, training: model.trainingColumns, modelFeatures: model.features },
       throttled((stage, detail) => ctx.progress(`score: ${stage}${detail ? ` (${detail})` : ''}`)),
     );
     const cols = { recency: data.rfm.recency, frequency: data.rfm.frequency, monetary: data.rfm.monetary };

@@ -10,7 +10,8 @@ import { CliError, EXIT } from '../exit-codes';
 export const COLUMN_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'frequency2' && r !== 'monetary2');
 
 export const COLUMN_HELP = `  --column ROLE=HEADER   the file's column for a role, when its header is not recognised
-                         (repeatable; ROLE: ${COLUMN_ROLES.join(', ')})`;
+                         (repeatable; ROLE: ${COLUMN_ROLES.join(', ')})
+  --skip-lines N         the first N lines (sheet rows) are a title above the header: skip them`;
 
 /** `--column` values (one string or a list) → role → header. @throws CliError 'usage'. */
 export function parseColumnOptions(v: unknown): Partial<Record<Role, string>> {

@@ -40,6 +40,8 @@ export interface FitSettings {
   readonly engine: EngineName;
   /** `--column ROLE=HEADER` choices. */
   readonly columns?: Partial<Record<Role, string>>;
+  /** `--skip-lines N`: lines above the header (a title). */
+  readonly skipLines?: number | null;
   /** A feature left out of the model (null or absent: none; a file without money leaves monetary out). */
   readonly leftOut?: ModelFeature | null;
 }
@@ -93,6 +95,8 @@ export async function rfmOfFile(
     readonly rfm: RfmSettings;
     /** `--column ROLE=HEADER` choices. */
     readonly columns?: Partial<Record<Role, string>>;
+    /** `--skip-lines N`: lines above the header (a title). */
+    readonly skipLines?: number | null;
     /** Applying a saved model: role → header of its training file (`input.columns`). */
     readonly training?: Partial<Record<Role, string>> | null;
     /** Applying a saved model: its features (an R+F model needs no money column). */
@@ -101,7 +105,8 @@ export async function rfmOfFile(
   progress: FitProgress,
 ): Promise<RfmOfFile> {
   progress('reading', fileName);
-  const load = await backend.data({ type: 'load', file, fileName }, (p) =>
+  const skip = settings.skipLines ? { skipLines: settings.skipLines } : {};
+  const load = await backend.data({ type: 'load', file, fileName, ...skip }, (p) =>
     progress(p.stage, `${p.rows.toLocaleString('en')} rows`),
   );
   const guess = load.guess;
@@ -118,7 +123,7 @@ export async function rfmOfFile(
     // A title above the header explains it better than the list of columns read from the title.
     const title =
       load.titleLines > 0
-        ? titleLinesSentence(load.preview, load.titleLines, load.sheet !== undefined)
+        ? titleLinesSentence(load.preview, load.titleLines, load.sheet !== undefined, 'cli')
         : null;
     throw needInput(
       'missing-columns',

@@ -2,6 +2,7 @@ export * from './encoding';
 export * from './delimited';
 export * from './dict-column';
 export * from './table-builder';
+export * from './table-parts';
 export * from './byte-scan';
 export * from './dates';
 export * from './numbers';

@@ -21,15 +21,8 @@
  */
 import type { RawTable, TablePreview } from './types';
 import { internAll } from './dict-column';
-import {
-  MAX_RAGGED_EXAMPLES,
-  RawTableBuilder,
-  assembleTable,
-  previewOf,
-  type FileFacts,
-  type ScanResult,
-  type TablePiece,
-} from './table-builder';
+import { MAX_RAGGED_EXAMPLES, RawTableBuilder, type FileFacts, type ScanResult } from './table-builder';
+import { assembleTable, previewOf, type TablePiece } from './table-parts';
 import { DelimitedByteScanner, Utf8Error, utf8BomLength } from './byte-scan';
 import { decideNewline, sniffDelimiter, type Newline } from './delimited';
 

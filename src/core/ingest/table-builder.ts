@@ -1,6 +1,7 @@
-import type { DictColumn, RawTable, TablePreview } from './types';
+import type { RawTable, TablePreview } from './types';
 import type { Newline } from './delimited';
-import { DictColumnBuilder, uniqueHeaders } from './dict-column';
+import { DictColumnBuilder } from './dict-column';
+import { assembleTable, previewOf, type TablePiece } from './table-parts';
 
 /** Ragged rows a table lists as examples (`RawTable.ragged.exampleRows`). */
 export const MAX_RAGGED_EXAMPLES = 5;
@@ -40,6 +41,9 @@ export class RawTableBuilder {
   private rows = 0;
   private raggedCount = 0;
   private readonly raggedExamples: number[] = [];
+  /** Lines above the header still to skip, and how many were (`skipLines`). */
+  private toSkip = 0;
+  private skipped = 0;
   readonly preview: string[][] = [];
   // scanner scratch: per field of the current row, value start, end, hash and flags
   private fStart = new Int32Array(64);
@@ -81,9 +85,20 @@ export class RawTableBuilder {
     return this.cols.length > this.headerFields;
   }
 
+  /** The first `n` non-blank lines are a title above the header: they are skipped, not read. */
+  skipLines(n: number): void {
+    if (this.continued || this.headerRaw !== null) throw new Error('skipLines before the first row only');
+    this.toSkip = n;
+  }
+
   pushRow(fields: readonly string[]): void {
     // a line of blanks only
     if (fields.length <= 1 && (fields[0] ?? '').trim() === '') return;
+    if (this.toSkip > 0) {
+      this.toSkip--;
+      this.skipped++;
+      return;
+    }
     if (this.headerRaw === null) {
       this.headerRaw = fields.map((f) => f);
       this.headerFields = fields.length;
@@ -99,7 +114,8 @@ export class RawTableBuilder {
       const trailingEmpty = nf === nh + 1 && fields[nf - 1]!.trim() === '';
       if (!trailingEmpty) {
         this.raggedCount++;
-        if (this.raggedExamples.length < MAX_RAGGED_EXAMPLES) this.raggedExamples.push(this.rows + 2);
+        if (this.raggedExamples.length < MAX_RAGGED_EXAMPLES)
+          this.raggedExamples.push(this.rows + 2 + this.skipped);
       }
       if (nf > this.cols.length && !trailingEmpty) {
         for (let j = this.cols.length; j < nf; j++) {
@@ -306,6 +322,7 @@ export class RawTableBuilder {
       this.rows,
       this.cols.map((c) => c.build('')),
       { count: this.raggedCount, exampleRows: this.raggedExamples.slice() },
+      this.skipped,
     );
   }
 
@@ -330,50 +347,6 @@ export class RawTableBuilder {
   }
 }
 
-/**
- * One piece of a delimited file read by its own `RawTableBuilder` (see `toPiece`): the data rows of
- * a run of whole rows, dictionary-encoded with the piece's own dictionaries.
- */
-export interface TablePiece {
-  /** Data rows read. */
-  readonly rowCount: number;
-  /** Raw header fields when the piece began the file (its first row is the header), else null. */
-  readonly header: readonly string[] | null;
-  /** Per column: a code per data row (-1 = empty), indexes into `dict` (values in first-seen order). */
-  readonly columns: readonly { readonly codes: Int32Array; readonly dict: readonly string[] }[];
-  readonly raggedCount: number;
-  /** The first (≤ 5) ragged rows, numbered as if the piece began the file (header = row 1). */
-  readonly raggedRows: readonly number[];
-  /** The first rows as text (trimmed fields), as many as the builder keeps. */
-  readonly preview: readonly (readonly string[])[];
-}
-
-/**
- * The RawTable a reader (`RawTableBuilder`, or `PieceMerger` for a file read in pieces) collected:
- * `columns[j]` is named from raw header field j (see `uniqueHeaders`).
- */
-export function assembleTable(
-  facts: FileFacts,
-  header: readonly string[],
-  rowCount: number,
-  columns: readonly Omit<DictColumn, 'name'>[],
-  ragged: RawTable['ragged'],
-): RawTable {
-  const names = uniqueHeaders(header);
-  return {
-    ...facts,
-    rowCount,
-    columns: columns.map((c, j) => ({ name: names[j]!, codes: c.codes, dict: c.dict })),
-    ragged,
-  };
-}
-
-/** The preview of a table: its column names (from the raw header) and its first rows, one cell a column. */
-export function previewOf(header: readonly string[], rows: readonly (readonly string[])[]): TablePreview {
-  const headers = uniqueHeaders(header);
-  return { headers, rows: rows.map((r) => headers.map((_, j) => r[j] ?? '')) };
-}
-
 /** A field as stored: surrounding spaces/tabs make it trimmed (`String.prototype.trim`). */
 export function trimField(f: string): string {
   const n = f.length;
@@ -381,17 +354,4 @@ export function trimField(f: string): string {
   const a = f.charCodeAt(0);
   const z = f.charCodeAt(n - 1);
   return a === 32 || a === 9 || z === 32 || z === 9 ? f.trim() : f;
-}
-
-/** Text of given 0-based data rows of a RawTable (missing rows give empty cells). */
-export function rawRows(raw: RawTable, rowIndexes: readonly number[]): TablePreview {
-  const headers = raw.columns.map((c) => c.name);
-  const rows = rowIndexes.map((i) =>
-    raw.columns.map((c) => {
-      if (i < 0 || i >= raw.rowCount) return '';
-      const code = c.codes[i]!;
-      return code < 0 ? '' : (c.dict[code] ?? '');
-    }),
-  );
-  return { headers, rows };
 }

@@ -15,6 +15,8 @@ export function typedColumn(
   role: Role,
   read: (s: string) => number,
   problems: ColumnProblem[],
+  /** Spreadsheet row of row 0 (RawTable.firstRow). */
+  firstRow = 2,
 ): Float64Array {
   const lut = new Float64Array(col.dict.length);
   for (let k = 0; k < col.dict.length; k++) lut[k] = read(col.dict[k]!);
@@ -30,7 +32,7 @@ export function typedColumn(
     if (v !== v) {
       bad++;
       if (rows.length < MAX_EXAMPLES) {
-        rows.push(i + 2);
+        rows.push(i + firstRow);
         values.push(c < 0 ? '' : col.dict[c]!);
       }
     }
@@ -56,7 +58,7 @@ export function numberColumn(
   const c = mappedColumn(raw, mapping, role);
   if (!c) return null;
   const fmt = detectNumberFormat(c.dict);
-  return typedColumn(c, role, (s) => parseNumber(s, fmt), problems);
+  return typedColumn(c, role, (s) => parseNumber(s, fmt), problems, raw.firstRow);
 }
 
 /**
@@ -159,13 +161,14 @@ export function buildTransactions(
   let time: Float64Array;
   if (dateCol) {
     const order = dateOrder ?? guessDateOrder(dateCol.dict).order ?? 'ISO';
-    time = typedColumn(dateCol, 'date', (s) => parseDate(s, order), problems);
+    time = typedColumn(dateCol, 'date', (s) => parseDate(s, order), problems, raw.firstRow);
   } else {
     time = new Float64Array(n).fill(NaN);
   }
   const quantity = num('quantity');
   const price = num('price');
   const amount = num('amount');
+  const firstRow = raw.firstRow ?? 2;
   return {
     rowCount: n,
     customer: cust ? cust.codes : new Int32Array(n).fill(-1),
@@ -183,5 +186,6 @@ export function buildTransactions(
     problems,
     dupGroup: duplicateGroups(raw),
     mapping,
+    ...(firstRow !== 2 ? { firstRow } : {}),
   };
 }

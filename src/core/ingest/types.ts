@@ -30,6 +30,11 @@ export interface RawTable {
   readonly columns: readonly DictColumn[];
   /** Rows whose field count differs from the header: count and a few examples (spreadsheet rows). */
   readonly ragged: { readonly count: number; readonly exampleRows: readonly number[] };
+  /**
+   * Spreadsheet row of the first data row: 2 (absent) when the header is the first row; later when
+   * lines above the header (a title) were skipped. Every row number shown is counted from it.
+   */
+  readonly firstRow?: number;
 }
 
 /** The first rows of a RawTable as text, for the preview (header not included). */
@@ -137,4 +142,6 @@ export interface Transactions {
   readonly dupGroup?: Int32Array;
   /** Which RawTable column each role came from (the mapping used to build this). */
   readonly mapping?: Mapping;
+  /** Spreadsheet row of row 0 (RawTable.firstRow; absent: 2). */
+  readonly firstRow?: number;
 }

@@ -133,7 +133,7 @@ function readAll(
 }
 
 /** Cells whose present, non-blank code reads as NaN: count, first rows and values. */
-function unparseable(col: DictColumn, cnt: Counts, lut: Float64Array): Unparseable | null {
+function unparseable(col: DictColumn, cnt: Counts, lut: Float64Array, firstRow: number): Unparseable | null {
   const pc = cnt.presentCodes;
   const bad = new Uint8Array(col.dict.length);
   let count = 0;
@@ -151,7 +151,7 @@ function unparseable(col: DictColumn, cnt: Counts, lut: Float64Array): Unparseab
   for (let i = 0; i < codes.length && rows.length < MAX_EXAMPLES; i++) {
     const c = codes[i]!;
     if (c >= 0 && bad[c] === 1) {
-      rows.push(i + 2);
+      rows.push(i + firstRow);
       values.push(col.dict[c]!);
     }
   }
@@ -230,7 +230,8 @@ export function isIdHeader(header: string): boolean {
 const pct = (x: number): string => `${(Math.floor(x * 1000 + 1e-9) / 10).toString()}%`;
 
 /** Profiles one column of a RawTable (see the module comment for the rules). */
-export function profileColumn(col: DictColumn, index: number): ColumnProfile {
+/** `firstRow`: the spreadsheet row of row 0 (RawTable.firstRow). */
+export function profileColumn(col: DictColumn, index: number, firstRow = 2): ColumnProfile {
   const rows = col.codes.length;
   const cnt = countCodes(col);
   const nonEmpty = rows - cnt.missing;
@@ -264,7 +265,7 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
         numeric: null,
         dates: dateSummary(cnt, lut, order, guess.ambiguous),
         top: [],
-        unparseable: unparseable(col, cnt, lut),
+        unparseable: unparseable(col, cnt, lut, firstRow),
       };
     }
   }
@@ -312,7 +313,7 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
       numeric: numericSummary(cnt, lut),
       dates: null,
       top: [],
-      unparseable: unparseable(col, cnt, lut),
+      unparseable: unparseable(col, cnt, lut, firstRow),
     };
   }
 
@@ -345,5 +346,5 @@ export function profileColumn(col: DictColumn, index: number): ColumnProfile {
 
 /** Profiles every column of a RawTable, in column order. */
 export function profileColumns(raw: RawTable): ColumnProfile[] {
-  return raw.columns.map((c, j) => profileColumn(c, j));
+  return raw.columns.map((c, j) => profileColumn(c, j, raw.firstRow ?? 2));
 }

@@ -117,7 +117,7 @@ export function findOutliers(tx: Transactions, opts: OutlierOptions = {}): Outli
     const cust = tx.customer[row]!;
     return {
       row,
-      spreadsheetRow: row + 2,
+      spreadsheetRow: row + (tx.firstRow ?? 2),
       value,
       invoice: inv >= 0 ? tx.invoices[inv]! : '',
       product: prod >= 0 ? tx.products[prod]! : '',

@@ -160,7 +160,7 @@ export function rfmFromTable(
     }
     rows.push(i);
     const code = idCol ? idCol.codes[i]! : -1;
-    ids.push(idCol && code >= 0 ? idCol.dict[code]! : `row ${i + 2}`);
+    ids.push(idCol && code >= 0 ? idCol.dict[code]! : `row ${i + (raw.firstRow ?? 2)}`);
   }
   const pick = (src: Float64Array): Float64Array => Float64Array.from(rows, (i) => src[i]!);
   return {

@@ -44,7 +44,7 @@ export function readSummary(raw: RawTable, mapping: Mapping): SummaryColumns {
   const fromDate = isDateColumn(rc);
   if (fromDate) {
     const order = guessDateOrder(rc.dict).order!;
-    const t = typedColumn(rc, 'recency', (s) => parseDate(s, order), problems);
+    const t = typedColumn(rc, 'recency', (s) => parseDate(s, order), problems, raw.firstRow);
     let max = -Infinity;
     for (const v of t) if (v > max) max = v;
     analysisTime = Math.floor(max / DAY_MS) * DAY_MS + DAY_MS;

@@ -16,7 +16,7 @@ import {
 import { useNotebook } from '../../store/store';
 import { useStep } from '../../store/selectors/step';
 import { openModelFile } from '../../store/apply-actions';
-import { titleLinesSentence } from '../../messages/file-shape';
+import { skippedLinesSentence, titleLinesSentence } from '../../messages/file-shape';
 import type { TablePreview } from '../../core/ingest/types';
 
 const ACCEPT =
@@ -52,6 +52,7 @@ export function DataCell() {
   const restart = useNotebook((s) => s.workerRestart);
   // The forced encoding of the loaded file ('' = detected), from the store so a restore shows it too.
   const encoding = useNotebook((s) => s.loadChoice.encoding ?? '');
+  const choice = useNotebook((s) => s.loadChoice);
   const running = status === 'running';
   const hasSegments = useNotebook((s) => s.sweep !== null);
   // The name of the load the user cancelled, said until the next load starts.
@@ -260,7 +261,23 @@ export function DataCell() {
           <Fact term="Parse time">{formatMs(result.parseMs)}</Fact>
         </dl>
       ) : null}
-      {result && result.titleLines > 0 ? <TitleLines result={result} /> : null}
+      {result && (result.titleLines > 0 || result.skippedLines > 0) ? (
+        <TitleLines
+          result={result}
+          reload={
+            reloadable
+              ? (skipLines) => {
+                  const { skipLines: _, ...rest } = choice;
+                  void loadFile(
+                    reloadable.blob,
+                    reloadable.name,
+                    skipLines > 0 ? { ...rest, skipLines } : rest,
+                  );
+                }
+              : null
+          }
+        />
+      ) : null}
       {result && result.ragged.count > 0 ? (
         <Message
           kind="warning"
@@ -274,15 +291,41 @@ export function DataCell() {
   );
 }
 
+/** Title lines above the header: what the data says, and reading from the header's line (or line 1 again). */
 function TitleLines({
   result,
+  reload,
 }: {
-  result: { preview: TablePreview; titleLines: number; sheet?: string | undefined };
+  result: { preview: TablePreview; titleLines: number; skippedLines: number; sheet?: string | undefined };
+  reload: ((skipLines: number) => void) | null;
 }) {
-  const { title, body } = titleLinesSentence(result.preview, result.titleLines, result.sheet !== undefined);
+  const sheet = result.sheet !== undefined;
+  if (result.skippedLines > 0) {
+    return (
+      <Message kind="info" testId="skipped-lines">
+        <p>{skippedLinesSentence(result.skippedLines, sheet)}</p>
+        {reload ? (
+          <button type="button" className="button button--secondary" onClick={() => reload(0)}>
+            Read {sheet ? 'row' : 'line'} 1 as the header
+          </button>
+        ) : null}
+      </Message>
+    );
+  }
+  const { title, body, action } = titleLinesSentence(
+    result.preview,
+    result.titleLines,
+    sheet,
+    reload ? 'button' : 'file',
+  );
   return (
     <Message kind="warning" title={title} testId="title-lines">
-      {body}
+      <p>{body}</p>
+      {reload ? (
+        <button type="button" className="button button--secondary" onClick={() => reload(result.titleLines)}>
+          {action}
+        </button>
+      ) : null}
     </Message>
   );
 }

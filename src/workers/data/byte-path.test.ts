@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../core/errors';
-import { rawRows } from '../../core/ingest/table-builder';
+import { rawRows } from '../../core/ingest/table-parts';
 import { loadFile, type LoadedFile } from './load-file';
 
 type Outcome = { ok: LoadedFile } | { error: { code: string; message: string } };

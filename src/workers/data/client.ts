@@ -41,6 +41,8 @@ export interface DataClient {
       signal?: AbortSignal;
       encoding?: string;
       sheet?: string;
+      /** Lines (sheet rows) above the header to skip: a title. */
+      skipLines?: number;
     },
   ): Promise<LoadResult>;
   /** Types the columns by the mapping (customer ids stay text, dates by the given order). */
@@ -154,6 +156,7 @@ export function createDataClient(): DataClient {
         fileName,
         ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
         ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+        ...(options.skipLines ? { skipLines: options.skipLines } : {}),
       } as const;
       try {
         const result = await link.call<LoadResult>(() => [body], {

@@ -21,7 +21,7 @@ import { checkMapping } from '../../core/ingest/plausibility';
 import { titleLines } from '../../core/ingest/title-rows';
 import { statusEvidence } from '../../core/clean/status-column';
 import { readSummary } from '../../core/rfm/summary';
-import { rawRows } from '../../core/ingest/table-builder';
+import { rawRows } from '../../core/ingest/table-parts';
 import { describeModelInput } from '../../core/segments/model-input';
 import { DEFAULT_CLEANING, cleanTransactions } from '../../core/clean/clean';
 import { computeRfm, rfmFromTable } from '../../core/rfm/rfm';
@@ -45,20 +45,26 @@ export class DataService {
   private glanceCache: Glance | null = null;
   private outlierCache: OutlierReport | null = null;
 
+  /** `choice`: an encoding instead of the detected one, a workbook's sheet, title lines to skip. */
   async load(
     file: Blob,
     fileName: string,
-    encoding: string | undefined,
-    onProgress: (p: LoadProgress) => void,
-    isCancelled: () => boolean,
-    sheet?: string,
+    choice: {
+      readonly encoding?: string | undefined;
+      readonly sheet?: string | undefined;
+      readonly skipLines?: number | undefined;
+    } = {},
+    onProgress: (p: LoadProgress) => void = () => undefined,
+    isCancelled: () => boolean = () => false,
   ): Promise<LoadResult> {
     const t0 = performance.now();
+    const { encoding, sheet, skipLines } = choice;
     const loaded = await loadFile(file, fileName, {
       onProgress,
       isCancelled,
       ...(encoding === undefined ? {} : { encoding }),
       ...(sheet === undefined ? {} : { sheet }),
+      ...(skipLines ? { skipLines } : {}),
     });
     const { table, preview } = loaded;
     const guess = guessMapping(table);
@@ -78,7 +84,8 @@ export class DataService {
       preview,
       guess,
       ragged: table.ragged,
-      titleLines: titleLines(preview),
+      titleLines: skipLines ? 0 : titleLines(preview),
+      skippedLines: skipLines ?? 0,
       parseMs: performance.now() - t0,
       ...(loaded.sheets !== undefined && loaded.sheet !== undefined
         ? { sheets: loaded.sheets, sheet: loaded.sheet }

@@ -21,13 +21,13 @@ scope.onmessage = async (ev: MessageEvent<DataRequest>) => {
   try {
     switch (req.type) {
       case 'load': {
+        const { encoding, sheet, skipLines } = req;
         const result = await service.load(
           req.file,
           req.fileName,
-          req.encoding,
+          { encoding, sheet, skipLines },
           (progress) => post({ id: req.id, type: 'progress', progress }),
           () => cancelled.has(req.id),
-          req.sheet,
         );
         post({ id: req.id, type: 'result', result });
         break;

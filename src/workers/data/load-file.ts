@@ -56,6 +56,8 @@ export interface LoadOptions {
   readonly encoding?: string;
   /** Worksheet of an .xlsx workbook (ignored for text files). */
   readonly sheet?: string;
+  /** Lines (rows of a sheet) above the header to skip: a title (src/core/ingest/title-rows.ts). */
+  readonly skipLines?: number;
   readonly onProgress: (p: LoadProgress) => void;
   readonly isCancelled: () => boolean;
   /**
@@ -115,8 +117,11 @@ async function loadOnce(
   const gz = isGzip(head);
   const makeParsers = opts.pieceParsers === undefined ? defaultParsers() : opts.pieceParsers;
   // started now, so that their start-up overlaps the first reads
+  // (a file read from a later line is read in one pass: the pieces plan from the first line)
   const parsers =
-    inPieces && makeParsers && (await textSize(file, gz)) >= PARALLEL_MIN_BYTES ? makeParsers() : null;
+    inPieces && makeParsers && !opts.skipLines && (await textSize(file, gz)) >= PARALLEL_MIN_BYTES
+      ? makeParsers()
+      : null;
   try {
     return await loadWith(file, fileName, opts, forcedEncoding, gz, parsers);
   } catch (e) {
@@ -208,6 +213,7 @@ async function loadWith(
   }
 
   const builder = new RawTableBuilder(20);
+  if (opts.skipLines) builder.skipLines(opts.skipLines);
   let delimiter: Delimiter | null = null;
   let newline: Newline | null = null;
   // UTF-8 is read from its bytes (load-bytes.ts); what that path leaves goes on below as text

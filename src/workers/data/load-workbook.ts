@@ -37,6 +37,8 @@ const PROGRESS_MS = 50;
 export interface LoadWorkbookOptions {
   /** Worksheet to read (exact name, else case-insensitive); default: see the module comment. */
   readonly sheet?: string;
+  /** Rows above the header to skip (a title). */
+  readonly skipLines?: number;
   readonly onProgress: (p: LoadProgress) => void;
   readonly isCancelled: () => boolean;
 }
@@ -123,6 +125,7 @@ async function loadSheet(
   opts: LoadWorkbookOptions,
 ): Promise<LoadedWorkbook> {
   const builder = new RawTableBuilder(20);
+  if (opts.skipLines) builder.skipLines(opts.skipLines);
   let bytesDone = 0;
   let last = 0;
   const send = (stage: LoadProgress['stage']): void => {

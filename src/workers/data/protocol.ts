@@ -46,6 +46,8 @@ export interface LoadResult {
   readonly ragged: RawTable['ragged'];
   /** Lines above what looks like the real header (a title; src/core/ingest/title-rows.ts), 0 when none. */
   readonly titleLines: number;
+  /** Lines skipped above the header as asked (`skipLines`), 0 when none. */
+  readonly skippedLines: number;
   readonly parseMs: number;
   /** Workbooks (.xlsx) only: the worksheets in tab order, and the one that was read. */
   readonly sheets?: readonly string[];
@@ -82,6 +84,7 @@ export type DataRequest =
       readonly fileName: string;
       readonly encoding?: string;
       readonly sheet?: string;
+      readonly skipLines?: number;
     }
   | {
       readonly id: number;
