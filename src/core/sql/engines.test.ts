@@ -66,23 +66,24 @@ function expectSame(rows: readonly SqlRow[], b: BrowserModel): void {
   expect({ rfmDiffer, segmentsDiffer, examples }).toEqual({ rfmDiffer: 0, segmentsDiffer: 0, examples: [] });
 }
 
+/** On DuckDB, SQLite and PostgreSQL: the script of the browser's model over its CSV gives its customers. */
+function itOnEveryEngine(title: string, what: string, get: () => { browser: BrowserModel; csv: string }) {
+  it.each(['duckdb', 'sqlite', 'postgres'] as const)(title, async (dialect) => {
+    const reason = engines.skipReason(dialect);
+    if (reason !== null) {
+      console.log(`skipped ${what} on ${dialect}: ${reason}`);
+      return;
+    }
+    const { browser, csv } = get();
+    expectSame(await engines.run(dialect, csv, generateSql(browser.model, { dialect })), browser);
+  });
+}
+
 describe.each(FILES)('$name', ({ name, customers }) => {
   it('the browser side models the expected customers', () => {
     expect(models.get(name)!.browser.rfm.customerIds.length).toBe(customers);
   });
-  it.each(['duckdb', 'sqlite', 'postgres'] as const)(
-    '%s reproduces RFM and segments for every customer',
-    async (dialect) => {
-      const reason = engines.skipReason(dialect);
-      if (reason !== null) {
-        console.log(`skipped ${name} on ${dialect}: ${reason}`);
-        return;
-      }
-      const { browser, csv } = models.get(name)!;
-      const sql = generateSql(browser.model, { dialect });
-      expectSame(await engines.run(dialect, csv, sql), browser);
-    },
-  );
+  itOnEveryEngine('%s reproduces RFM and segments for every customer', name, () => models.get(name)!);
 });
 
 describe('a two-feature model (UCI, monetary left out)', () => {
@@ -95,17 +96,10 @@ describe('a two-feature model (UCI, monetary left out)', () => {
   it('the model JSON lists the two features', () => {
     expect((browser.model as { features: string[] }).features).toEqual(['recency', 'frequency']);
   });
-  it.each(['duckdb', 'sqlite', 'postgres'] as const)(
-    '%s reproduces its segments for every customer',
-    async (dialect) => {
-      const reason = engines.skipReason(dialect);
-      if (reason !== null) {
-        console.log(`skipped the two-feature model on ${dialect}: ${reason}`);
-        return;
-      }
-      expectSame(await engines.run(dialect, csv, generateSql(browser.model, { dialect })), browser);
-    },
-  );
+  itOnEveryEngine('%s reproduces its segments for every customer', 'the two-feature model', () => ({
+    browser,
+    csv,
+  }));
 });
 
 /**
@@ -153,15 +147,5 @@ describe.each([
     const tx = buildTransactions(raw, g.mapping, g.dateOrder?.order ?? null);
     expect(cancellationEvidence(tx).basis).toBe(kind);
   });
-  it.each(['duckdb', 'sqlite', 'postgres'] as const)(
-    '%s reproduces RFM and segments for every customer',
-    async (dialect) => {
-      const reason = engines.skipReason(dialect);
-      if (reason !== null) {
-        console.log(`skipped ${name} on ${dialect}: ${reason}`);
-        return;
-      }
-      expectSame(await engines.run(dialect, csv, generateSql(browser.model, { dialect })), browser);
-    },
-  );
+  itOnEveryEngine('%s reproduces RFM and segments for every customer', name, () => ({ browser, csv }));
 });
