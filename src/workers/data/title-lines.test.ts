@@ -8,6 +8,9 @@ import { repoFile } from '../../core/rfm/test-data';
 import { guessMapping } from '../../core/ingest/roles';
 import { buildTransactions } from '../../core/ingest/transactions';
 import { profileColumns } from '../../core/profile/columns';
+import { writeXlsx } from '../../../scripts/data/xlsx-writer.mjs';
+import { parseText } from '../../core/ingest/parse-text';
+import { rawRows } from '../../core/ingest/table-parts';
 import { DataService } from './data-service';
 import { loadFile } from './load-file';
 
@@ -65,4 +68,33 @@ describe('title lines above the header', () => {
       expect(dateProfile.unparseable?.exampleRows).toEqual([11]);
     },
   );
+});
+
+describe('a workbook sheet with a title above its header', () => {
+  const t = parseText(`${uciLines.slice(0, 201).join('\n')}\n`, {
+    fileName: 'x.csv',
+    byteLength: 0,
+    encoding: 'utf-8',
+  }).table;
+  const rows = rawRows(
+    t,
+    Array.from({ length: t.rowCount }, (_, i) => i),
+  );
+  const book = (title: string[][]) =>
+    new Blob([
+      writeXlsx({
+        sheets: [{ name: 'Report', rows: [...title, rows.headers, ...rows.rows] }],
+      }) as Uint8Array<ArrayBuffer>,
+    ]);
+
+  it('row 1 a title, row 2 empty: one title row (blank rows are not counted), read from below it on request', async () => {
+    const blob = book([['Online Retail: lines of December 2010'], []]);
+    const s = new DataService();
+    const asIs = await s.load(blob, 'report.xlsx');
+    expect(asIs).toMatchObject({ sheet: 'Report', titleLines: 1, skippedLines: 0 });
+    const skipped = await s.load(blob, 'report.xlsx', { skipLines: 1, sheet: 'Report' });
+    expect(skipped).toMatchObject({ titleLines: 0, skippedLines: 1, rowCount: 200 });
+    expect(skipped.headers).toEqual(rows.headers);
+    expect(skipped.guess.missing).toEqual([]);
+  });
 });
