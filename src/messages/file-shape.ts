@@ -1,5 +1,6 @@
 /** Sentences about the shape of a loaded file, shown by the Data cell and the command line alike. */
 import type { TablePreview } from '../core/ingest/types';
+import { headerAsWritten } from '../core/ingest/title-rows';
 
 const quoted = (fields: readonly string[]): string => {
   const text = fields
@@ -23,7 +24,7 @@ export function titleLinesSentence(
   how: SkipHow,
 ): { title: string; body: string; action: string } {
   const unit = sheet ? 'row' : 'line';
-  const first = preview.headers.map((h, j) => (h === `Column ${j + 1}` ? '' : h));
+  const first = headerAsWritten(preview);
   const above = lines === 1 ? `${unit} 1` : `${unit}s 1–${lines}`;
   const action = `Read ${unit} ${lines + 1} as the header`;
   const where = sheet ? 'sheet' : 'file';

@@ -10,8 +10,7 @@ import { detectNumberFormat, parseNumber } from './numbers';
  * the header and asks for the title lines to be removed.
  */
 export function titleLines(preview: TablePreview): number {
-  // generated names ("Column 3") stand for empty header fields
-  const header = preview.headers.map((h, j) => (h === `Column ${j + 1}` ? '' : h));
+  const header = headerAsWritten(preview);
   const lines = [header, ...preview.rows];
   if (preview.rows.length < 5) return 0;
   const filled = (r: readonly string[]) => r.filter((f) => f.trim() !== '').length;
@@ -45,4 +44,9 @@ function mode(xs: readonly number[]): number {
     }
   }
   return best;
+}
+
+/** The first line's fields as written: a generated name ("Column 3", see uniqueHeaders) was empty. */
+export function headerAsWritten(preview: TablePreview): string[] {
+  return preview.headers.map((h, j) => (h === `Column ${j + 1}` ? '' : h));
 }

@@ -7,7 +7,8 @@ import { formatInt } from '../../components/format';
 import { applyDefaults, applyReferencePreset, setCleaning } from '../../store/data-actions';
 import { useNotebook } from '../../store/store';
 import { useStep } from '../../store/selectors/step';
-import { cancellationSentence, DuplicatesWarning, duplicatesSentence, StatusWarning } from './evidence';
+import { duplicatesSentence } from '../../messages/cleaning';
+import { cancellationSentence, DuplicatesWarning, StatusWarning } from './evidence';
 
 const RULES: readonly { rule: CleaningRule; label: string; help: string }[] = [
   {

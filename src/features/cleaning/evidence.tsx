@@ -6,8 +6,6 @@ import { setCleaning } from '../../store/data-actions';
 import { duplicatesSentence, statusSentence } from '../../messages/cleaning';
 import type { StatusEvidence } from '../../core/clean/status-column';
 
-export { duplicatesSentence };
-
 /** What the data says about cancellations, in words (src/core/clean/cancellations.ts decides). */
 export function cancellationSentence(e: CancellationEvidence): string {
   const col = e.signColumn ?? 'quantity';
